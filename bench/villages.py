@@ -13,10 +13,16 @@ load average when it was taken (other work shares the two cores):
   parallel, ranked once), from queueing until no entrant is stale, median of RUNS (with REDIS_URL);
 - one entrant's change (a fact changed, the entrant marked, `standings_recompute` run as the task runs it),
   median and p95 of CHANGES random entrants, once every entrant's explanations are built (as the pass after
-  a recompute leaves them in production);
-- the paged standings (`/standings/<slug>/`: the first, a middle and the last page), median and p95;
+  a recompute leaves them in production); and the rounds' count the worker runs after it (`rounds_keep`);
+- central's dashboard (`/standings/<slug>/`: the first, a middle and the last page), median and p95, read as
+  a real day leaves it: after the changes above, each followed by its rounds' count; and again with the
+  worker behind (every entrant marked since the last count, as during a full recompute: read as last counted)
+  and before the worker ever counted (every sending counted live);
 - peak memory (maximum resident set) of this process and of the worker's pool processes.
-Targets: full recompute on two workers ≤ 5 s, one entrant's change ≤ 150 ms, a page ≤ 200 ms.
+Targets: at 7,255 a page ≤ 100 ms, full recompute on two workers ≤ 600 ms, one change ≤ 25 ms; at 75,000 full
+recompute on two workers ≤ 5 s, the explanation pass ≤ 15 s, a page ≤ 100 ms, one change ≤ 100 ms (p95 ≤ 150),
+memory ≤ 800 MB a process. `make test` keeps their shape (the same queries and time at N and 10 × N entrants:
+tests/scoring/dashboard and tests/scoring/test_recompute_scale.py); these figures are the speed record.
 """
 
 import io
@@ -123,15 +129,16 @@ def vacuum() -> None:
         cursor.execute("VACUUM ANALYZE")
 
 
-def one_change(rubric, entrants: list[str]) -> list[float]:
-    """One entrant's fact changes, then the worker's part (that entrant rescored, what moved re-ranked)."""
+def one_change(rubric, entrants: list[str]) -> tuple[list[float], list[float]]:
+    """One entrant's fact changes, then the worker's part (that entrant rescored, what moved re-ranked), and the
+    rounds' count its task runs after it (`schedule.rounds_keep`), timed apart."""
     from django.db.models import F
 
     from scoring.models import Fact, Standing
     from scoring.recompute import standings_recompute
 
     rng = random.Random(5)
-    times = []
+    times, kept = [], []
     for _ in range(CHANGES):
         code = rng.choice(entrants)
         fact = Fact.objects.get(rubric=rubric, unit__code=code, criterion__code="1.1", name="done_1")
@@ -143,7 +150,39 @@ def one_change(rubric, entrants: list[str]) -> list[float]:
         rescored = standings_recompute(rubric_id=rubric.pk)
         times.append((time.perf_counter() - start) * 1000)
         assert rescored == 1, rescored
-    return times
+        start = time.perf_counter()
+        if rounds_count(rubric):
+            kept.append((time.perf_counter() - start) * 1000)
+    return times, kept
+
+
+def rounds_count(rubric) -> bool:
+    """The rounds' count the worker runs after each recompute (`schedule.rounds_keep`), where the code has one
+    (the A/B's older commit does not); whether it ran."""
+    try:
+        from schedule.kept import rounds_keep
+    except ImportError:
+        return False
+    rounds_keep(rubric_id=rubric.pk)
+    return True
+
+
+def rounds_forgotten(rubric, *, behind: bool) -> bool:
+    """The worker behind (`behind`: every entrant marked since its last count, as while a full recompute runs)
+    or never come (nothing counted yet); whether the code keeps counts to be behind on."""
+    from django.db.models import F
+
+    from scoring.models import Standing
+
+    try:
+        from scoring.models import RoundsKept
+    except ImportError:
+        return False
+    if behind:
+        Standing.objects.filter(rubric=rubric).update(change_seq=F("change_seq") + 1)
+    else:
+        RoundsKept.objects.filter(rubric=rubric).delete()
+    return True
 
 
 def server_cpu() -> float:
@@ -155,15 +194,17 @@ def server_cpu() -> float:
         return _cpu([cursor.fetchone()[0]])
 
 
-def pages(slug: str, count: int) -> list[float]:
+def pages(slug: str, count: int, *, login: bool = True) -> list[float]:
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     from scoring.pages import PAGE_SIZE
 
-    setup_test_environment()
-    admin = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")
+    if login:
+        setup_test_environment()
+        get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")
+    admin = get_user_model().objects.get(username="bench-admin")
     client = Client()
     client.force_login(admin)
     last = -(-count // PAGE_SIZE)
@@ -182,8 +223,8 @@ def pages(slug: str, count: int) -> list[float]:
 def on_two_workers(rubric) -> tuple[list[float], float, list[float], list[float]]:
     """A full recompute on a real Celery worker with two pool processes, timed from queueing until no entrant is
     stale; the pool processes' peak memory (MB), their CPU time in each run (s: both together), and how long
-    each run's explanation pass took after it (s). Each run starts once the previous one's explanation pass has
-    ended, so the two never share the cores."""
+    each run's explanation pass took after it (s). Each run starts once the previous one's explanation pass (and
+    the rounds' count, where the code keeps one) has ended, so they never share the cores."""
     import redis
     from django.conf import settings
     from django.db import connection
@@ -193,6 +234,7 @@ def on_two_workers(rubric) -> tuple[list[float], float, list[float], list[float]
     from scoring.models import Standing
 
     results = Standing.objects.filter(rubric=rubric)
+    counted = any(f.name == "rounds_seq" for f in Standing._meta.get_fields())
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -220,6 +262,9 @@ def on_two_workers(rubric) -> tuple[list[float], float, list[float], list[float]
             deadline = time.monotonic() + 900  # the explanation pass that follows, out of the next run's way
             while results.filter(explained=False).exists() and time.monotonic() < deadline:
                 time.sleep(0.1)
+            if counted:  # and the rounds' count after it (where the code keeps one), as a day leaves them apart
+                while results.filter(change_seq__gt=F("rounds_seq")).exists() and time.monotonic() < deadline:
+                    time.sleep(0.1)
             if run:
                 explained.append(time.perf_counter() - ranked)
         peak = max((_hwm(pid) for pid in _children(worker.pid)), default=0.0)
@@ -290,21 +335,36 @@ def one_size(count: int) -> None:
     # As in production, where the explanation pass follows every recompute: the changes below re-rank rows that
     # carry their texts (2-3 KB each, where a row just recomputed holds none), as they would on a real day.
     explanations_build(rubric_id=rubric.pk)
+    rounds_count(rubric)  # the worker's count after the recompute
     vacuum()
 
     used, server = time.process_time(), server_cpu()
-    changes = one_change(rubric, codes)
+    changes, kept = one_change(rubric, codes)
     cpu_ms, server_ms = [(v / len(changes)) * 1000 for v in (time.process_time() - used, server_cpu() - server)]
     out.update(one_ms=statistics.median(changes), one_p95_ms=p95(changes), one_load=load())
     out.update(one_cpu_ms=round(cpu_ms), one_server_cpu_ms=round(server_ms))
     print(
         f"[{count}] one entrant's change: median {out['one_ms']:.0f} ms, p95 {out['one_p95_ms']:.0f} ms; CPU a"
-        f" change {out['one_cpu_ms']} ms here, {out['one_server_cpu_ms']} ms PostgreSQL's ({load()})"
+        f" change {out['one_cpu_ms']} ms here, {out['one_server_cpu_ms']} ms PostgreSQL's, the rounds' count"
+        f" after it included ({load()})"
     )
+    if kept:
+        out.update(keep_ms=statistics.median(kept), keep_p95_ms=p95(kept))
+        print(f"[{count}] its rounds' count: median {out['keep_ms']:.0f} ms, p95 {out['keep_p95_ms']:.0f} ms")
 
-    shown = pages(data["contest"]["slug"], count)
+    slug = data["contest"]["slug"]
+    shown = pages(slug, count)
     out.update(page_ms=statistics.median(shown), page_p95_ms=p95(shown), page_load=load())
-    print(f"[{count}] paged standings: median {out['page_ms']:.0f} ms, p95 {out['page_p95_ms']:.0f} ms ({load()})")
+    print(f"[{count}] central's dashboard: median {out['page_ms']:.0f} ms, p95 {out['page_p95_ms']:.0f} ms ({load()})")
+    for state, behind in (("behind", True), ("never", False)):
+        if rounds_forgotten(rubric, behind=behind):
+            shown = pages(slug, count, login=False)
+            out[f"page_{state}_ms"] = statistics.median(shown)
+            print(
+                f"[{count}] central's dashboard, the worker {'behind' if behind else 'never come'}: median"
+                f" {statistics.median(shown):.0f} ms, p95 {p95(shown):.0f} ms ({load()})"
+            )
+    rounds_count(rubric)
 
     if os.environ.get("REDIS_URL"):
         workers, peak, cpu, explained = on_two_workers(rubric)

@@ -313,6 +313,9 @@ LOGGING: dict[str, Any] = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": OPTIONS.LOG_LEVEL},
     "loggers": {
+        # Django's own logger, without the handler its default adds (AdminEmailHandler: an e-mail to ADMINS at every
+        # error, outside the notices' outbox and its limits): its records reach the console through the root.
+        "django": {"handlers": [], "level": "INFO"},
         "celery": {"level": "WARNING"},  # one line per eager task in the embedded default is noise
         # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
         "weasyprint": {"level": "WARNING"},

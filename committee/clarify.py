@@ -129,4 +129,5 @@ def clarification_close(*, member, clarification: Clarification, message: str = 
     clarification.status = ClarificationStatus.CLOSED
     clarification.closed_by, clarification.closed_at = member, timezone.now()
     clarification.save(update_fields=["status", "closed_by", "closed_at"])
+    events.question_settled(clarification=clarification)  # nothing is left for the office to answer
     return clarification

@@ -4,7 +4,7 @@ digits only, one way everywhere. Plain Python, so the rule engine reads them the
 `str.isdigit()` is true of "²", "①", "١" and "๒": `int()` then refuses the first two (a 500 where a page read a
 number so) and reads the others as numbers nobody typed on an office keyboard."""
 
-ASCII_DIGITS = frozenset("0123456789")
+# ASCII alone, then digits: of ASCII's characters only "0"–"9" are digits ("".isdigit() is false), both asked in C.
 # 18 digits stay below the largest database key (2**63 - 1): a longer number is no id, page or count of ours.
 MOST_DIGITS = 18
 
@@ -12,7 +12,7 @@ MOST_DIGITS = 18
 def whole(text: object, *, most_digits: int = MOST_DIGITS) -> int | None:
     """The number `text` writes in ASCII digits alone ("12", "007"); None for anything else (a sign, a space,
     another script's digits, nothing, more than `most_digits` digits)."""
-    if not isinstance(text, str) or not text or len(text) > most_digits or not ASCII_DIGITS.issuperset(text):
+    if not isinstance(text, str) or len(text) > most_digits or not (text.isascii() and text.isdigit()):
         return None
     return int(text)
 
@@ -24,4 +24,4 @@ def is_whole(text: object) -> bool:
 
 def ascii_digits(text: object) -> bool:
     """`text` is ASCII digits alone, however many (a count typed too long is refused by its length first)."""
-    return isinstance(text, str) and bool(text) and ASCII_DIGITS.issuperset(text)
+    return isinstance(text, str) and text.isascii() and text.isdigit()

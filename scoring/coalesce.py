@@ -148,11 +148,14 @@ def parallel_done(rubric_id: int) -> None:
         client().delete(PARALLEL.format(rubric_id))
 
 
-def explain(rubric_id: int) -> None:
-    """Queues the explanation pass after a recompute (in-process in the embedded default). Never raises: what
-    the pass does not reach is built where it is read."""
+def explain(rubric_id: int, parts: list[tuple[int, int]] | None = None) -> None:
+    """Queues the explanation pass after a recompute (in-process in the embedded default): in `parts` (ranges
+    of unit ids, one task each, shared by the workers as a parallel recompute's chunks are), or whole. Never
+    raises: what the pass does not reach is built where it is read."""
     try:
-        task("scoring.explain").delay(rubric_id)
+        whole: list[tuple[int | None, int | None]] = [(None, None)]
+        for low, high in parts or whole:
+            task("scoring.explain").delay(rubric_id, low, high)
     except Exception:
         log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)
 

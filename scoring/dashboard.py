@@ -77,7 +77,8 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
         "criterion": t.round.criterion,
         "round_th": t.round.round_th,
         "round_en": t.round.round_en,
-        "due": t.round.written,
+        "written": t.round.written,  # as the documents write it, shown with the working day it falls due on
+        "due": t.round.due,
         "left": left,
         "late_days": -left,
         "missing": t.owed,
@@ -86,13 +87,17 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
     }
 
 
-def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int) -> dict:
+def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int, frozen: bool = False) -> dict:
     """The first screen's work: each round already past and still owed by someone ("late", the latest to lapse
-    first: the one still worth chasing) and each round falling due from today up to `working_days` ahead
-    ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or the year's reminder days when further), with how
-    many entrants owe it and the first of them by code, named. From the schedule (a criterion's rounds and
-    steps each by their own date, every recorded move applied): the schedule's queries, +1 for the names."""
+    first: the one still worth chasing, with how many sendings they lack in all, `late_owed`) and each round
+    falling due from today up to `working_days` ahead ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or
+    the year's reminder days when further), with how many entrants owe it and the first of them by code, named.
+    From the schedule (a criterion's rounds and steps each by their own date, every recorded move applied): the
+    schedule's queries, +1 for the names. Once the results are frozen (`frozen`, published too) a round not met is
+    excused (schedule.obligations.rounds_stand): nothing is left to follow, and nothing is asked."""
     working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
+    if frozen:
+        return {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "frozen": True, "as_of": None}
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
@@ -113,8 +118,10 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
     return {
         "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
+        "late_owed": sum(t.owed for t, _ in late),
         "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
+        "frozen": False,
         "as_of": next((t.as_of for t in tallies), None),  # the counts' time while they are not current
     }
 

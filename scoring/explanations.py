@@ -69,19 +69,21 @@ def texts_of(result: Standing) -> Texts:
 
 
 @no_cyclic_gc()
-def explanations_build(*, rubric_id: int) -> int:
-    """The pass after a recompute: stores the explanations it left to be built, and marks them current. Takes
-    no lock, so the standings are never held up by it: a row is written only if its change and computed marks
-    still hold the value read before its facts (a fact written meanwhile moves the change mark in the same
-    commit), so text and points always come from the same facts. Returns how many entrants it wrote."""
+def explanations_build(*, rubric_id: int, low: int | None = None, high: int | None = None) -> int:
+    """The pass after a recompute: stores the explanations it left to be built, and marks them current; of the
+    entrants with unit ids `low`..`high` when given (a part of a pass shared by the workers, as a parallel
+    recompute's chunks are). Takes no lock, so the standings are never held up by it, and parts never meet: a
+    row is written only if its change and computed marks still hold the value read before its facts (a fact
+    written meanwhile moves the change mark in the same commit), so text and points always come from the same
+    facts. Returns how many entrants it wrote."""
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
+    unbuilt = Standing.objects.filter(rubric=rubric, explained=False, computed_seq=F("change_seq"))
+    if low is not None and high is not None:
+        unbuilt = unbuilt.filter(unit_id__gte=low, unit_id__lte=high)
     rows = sorted(
-        Standing.objects.filter(rubric=rubric, explained=False, computed_seq=F("change_seq"))
-        .exclude(computed_at=None)
-        .order_by()
-        .values_list("pk", "unit_id", "computed_seq", "unit__size_group"),
+        unbuilt.exclude(computed_at=None).order_by().values_list("pk", "unit_id", "computed_seq", "unit__size_group"),
         key=itemgetter(1),
     )
     field = Standing._meta.get_field("explanations")

@@ -91,7 +91,11 @@ def standings_refresh(*, rubric_id: int) -> int:
 def recompute_recorded(rubric_id: int, started: datetime, rescored: int) -> None:
     took = int((timezone.now() - started).total_seconds() * 1000)
     RecomputeRun.objects.create(rubric_id=rubric_id, started_at=started, duration_ms=took, rescored=rescored)
-    coalesce.explain(rubric_id)  # after the standings' commit: they never wait for the text
+    # After the standings' commit: they never wait for the text. Many entrants' texts (a full recompute: 59 s
+    # of one process at 75,000 villages) are shared by the workers, in the parallel recompute's parts.
+    chunks = settings.CDD4_RECOMPUTE_CHUNKS
+    shared = chunks > 1 and rescored >= settings.CDD4_RECOMPUTE_PARALLEL_FROM and coalesce.parallel_wanted()
+    coalesce.explain(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks) if shared else None)
 
 
 def stale_rubric_ids() -> list[int]:

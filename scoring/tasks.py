@@ -34,9 +34,10 @@ def recompute_rank(staged: list[int], rubric_id: int, started_at: float, run: in
 
 
 @shared_task(name="scoring.explain", acks_late=True)
-def explain(rubric_id: int) -> int:
-    """The explanation pass after a recompute; idempotent (it writes only what is still unbuilt)."""
-    return explanations_build(rubric_id=rubric_id)
+def explain(rubric_id: int, low: int | None = None, high: int | None = None) -> int:
+    """The explanation pass after a recompute, or its part for the unit ids low..high; idempotent (it writes
+    only what is still unbuilt)."""
+    return explanations_build(rubric_id=rubric_id, low=low, high=high)
 
 
 @shared_task(name="scoring.recompute_dirty", acks_late=True)

@@ -224,11 +224,22 @@ def _target(user, metadata: dict[str, str]) -> dict:
     except PermissionDenied:
         raise Http404 from None
     code = metadata.get("criterion", "")
+    named = _round(metadata.get("round", ""))
     try:
-        services.evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=code)
+        services.evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=code, answers_round=named)
     except Criterion.DoesNotExist:
         raise Http404 from None
-    return {"rubric": rubric, "unit": unit, "code": code}
+    return {"rubric": rubric, "unit": unit, "code": code, "answers_round": named}
+
+
+def _round(raw: str) -> int | None:
+    """The round a report says it answers ("round" in its metadata, as the criterion page's choice sends it);
+    none given: its day decides."""
+    if not raw.strip():
+        return None
+    if not raw.strip().isascii() or not raw.strip().isdigit():
+        raise UploadRefused(f"รอบ “{raw}” ต้องเป็นตัวเลข (round)", f"round “{raw}” must be a number")
+    return int(raw)
 
 
 def _kind_refused(rubric: Rubric | None, code: str) -> UploadRefused:

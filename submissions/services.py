@@ -19,6 +19,7 @@ from django.utils import timezone
 from contests.entries import Entry
 from contests.models import Unit
 from core import acts, files
+from core.thai import thai_digits
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from notices import events
@@ -103,10 +104,15 @@ def evidence_submit(
     upload: File | None = None,
     url: str = "",
     description: str = "",
+    answers_round: int | None = None,
     now: datetime | None = None,
 ) -> Evidence:
-    """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
-    criterion = evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=criterion_code)
+    """A new version: one file or one link. Refusals raise UploadRefused and store nothing. `answers_round`: the
+    round of the criterion it answers (a late report names its own round: the schedule then counts it there,
+    late), None for the round its day falls in."""
+    criterion = evidence_may_submit(
+        user=user, rubric=rubric, unit=unit, criterion_code=criterion_code, answers_round=answers_round
+    )
     if (upload is None) == (not url.strip()):
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
     description = " ".join(description.split())[:300]
@@ -131,6 +137,7 @@ def evidence_submit(
                         version=submission.last_version,
                         kind=EvidenceKind.FILE if upload is not None else EvidenceKind.LINK,
                         description=description,
+                        answers_round=answers_round,
                         created_at=now or timezone.now(),
                         created_by=user,
                         **fields,
@@ -214,12 +221,24 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
     )
 
 
-def evidence_may_submit(*, user, rubric: Rubric, unit: Unit, criterion_code: str) -> Criterion:
-    """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
+def evidence_may_submit(
+    *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers_round: int | None = None
+) -> Criterion:
+    """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created. A
+    criterion a nominee answers takes no file (its nominee form does); a round named must be one it asks."""
     # Its own office, in a contest that office enters (a province in a district contest): the act's one ask here.
     acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
     _ensure_open(rubric)
+    if criterion.nominee:
+        raise UploadRefused(
+            "ตัวชี้วัดนี้ส่งโดยการเสนอชื่อในหน้าของหน่วยงาน ไม่ใช่การส่งไฟล์",
+            "This criterion is answered by the nominee form on the office's page, not by a file",
+        )
+    asked = rubric_spec(rubric).criterion(criterion_code).rounds
+    if answers_round is not None and not 1 <= answers_round <= len(asked):
+        th = f"ตัวชี้วัดนี้ไม่มีรอบที่ {thai_digits(str(answers_round))}"
+        raise UploadRefused(th, f"This criterion has no round {answers_round}")
     return criterion
 
 

@@ -3,7 +3,7 @@ and nominees are in `contests.models`."""
 
 from scoring.models.facts import Fact, FactChange, FactSource, HolidayAction, HolidayOverride, HolidayOverrideChange  # noqa: F401
 from scoring.models.revisions import RubricChange  # noqa: F401
-from scoring.models.rounds import EntrantKept, EntrantRounds, RoundsKept  # noqa: F401
+from scoring.models.rounds import EntrantRounds, RoundsKept  # noqa: F401
 from scoring.models.rubrics import AwardTier, ClosedDay, Criterion, Dimension, Rubric, RubricQuerySet  # noqa: F401
 from scoring.models.standings import (  # noqa: F401
     AWARD_FLOOR,

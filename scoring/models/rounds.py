@@ -30,21 +30,6 @@ class RoundsKept(models.Model):
         return f"{self.rubric_id} rounds kept"
 
 
-class EntrantKept(models.Model):
-    """The change mark (`Standing.change_seq`) an entrant's kept rounds were counted at: they stand for what
-    it sent while its mark is still that (every write of what it sends bumps the mark in its transaction)."""
-
-    standing = models.OneToOneField(Standing, on_delete=models.CASCADE, related_name="+", verbose_name=_("entrant"))
-    seq = models.PositiveBigIntegerField(_("change sequence"))
-
-    class Meta:
-        verbose_name = _("entrant's kept rounds")
-        verbose_name_plural = _("entrants' kept rounds")
-
-    def __str__(self) -> str:
-        return f"{self.standing_id} kept at {self.seq}"
-
-
 class EntrantRounds(models.Model):
     """One entrant's rounds of one criterion met, as bits (round i: bit i − 1; a criterion without rounds:
     bit 0), for every entrant and criterion; with the unit's code, the order the missing list names them by."""

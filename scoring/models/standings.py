@@ -57,6 +57,9 @@ class Standing(models.Model):
     # Bumped in the same transaction as any change; recompute records the value it saw.
     change_seq = models.PositiveBigIntegerField(default=1, verbose_name=_("change sequence"))
     computed_seq = models.PositiveBigIntegerField(default=0, verbose_name=_("computed sequence"))
+    # The change mark its kept rounds (`EntrantRounds`, schedule.kept) were counted at: they stand for what it sent
+    # while `change_seq` is still this.
+    rounds_seq = models.PositiveBigIntegerField(default=0, verbose_name=_("rounds counted at sequence"))
     computed_at = models.DateTimeField(_("computed at"), null=True, blank=True)
 
     class Meta:
@@ -69,6 +72,11 @@ class Standing(models.Model):
             # The few rows a recompute rescores, found without reading the thousands that are current.
             models.Index(
                 fields=["rubric"], condition=models.Q(change_seq__gt=models.F("computed_seq")), name="result_stale"
+            ),
+            # The few entrants whose kept rounds are not current, found as the stale ones above: a page reads them
+            # on each request (schedule.kept.kept_stale).
+            models.Index(
+                fields=["rubric"], condition=models.Q(change_seq__gt=models.F("rounds_seq")), name="result_rounds_stale"
             ),
             # One entrant's change re-ranks the span between its old and new keys (scoring.shift): counted above
             # it and read by range, never sorted whole. The paged standings find a page's places by it too.
@@ -122,6 +130,11 @@ class YearSettings(models.Model):
     )
     # 0 turns reminders off for the year.
     reminder_working_days = models.PositiveSmallIntegerField(_("remind N working days before"), default=3)
+    # An overdue round is reminded of again every N working days until it is met (or the results are frozen);
+    # 0 tells it once, in the first working days after its due day.
+    overdue_every_working_days = models.PositiveSmallIntegerField(
+        _("remind of an overdue round again every N working days"), default=5
+    )
     # Decision 10: the lowest total listed for an award, always more than 0; the default, AWARD_FLOOR, is the
     # least total a score can have (points are hundredths), so it reads "any total above 0".
     award_min_total = models.DecimalField(

@@ -4,8 +4,9 @@ import pytest
 from django.test import Client
 
 from awards.models import DocumentStatus, GeneratedDocument
-from people.models import Role
-from tests.factories import UserFactory
+from people.models import Conflict, Role
+from scoring.models import Standing
+from tests.factories import DistrictFactory, UserFactory, office_contest
 
 ROLES = ["anonymous", "provincial", "committee", "central"]
 
@@ -119,3 +120,78 @@ def test_api_exports_only_year_sheets_in_their_formats(central_user, api):
     schema = api.get("/api/v1/schema/").content.decode()
     assert statuses == [404, 404]
     assert "- judgment-changes" in schema and "- score-history" not in schema
+
+
+# One awardee's certificate: who may ask for it and take it away is who may get the certificates at all (whoever
+# runs the contest), never the awardee's own office, another office, another contest's organiser or a panelist,
+# conflicted or not. Every request targets Chiang Mai's own certificate.
+AWARDEE_ROLES = ["anonymous", "owner", "other_office", "other_organiser", "panelist", "conflicted", "central"]
+AWARDEE = [
+    ("get", "/awards/documents/{doc}/download/", None, [302, 404, 404, 404, 404, 404, 200]),
+    ("get", "/awards/documents/{doc}/status/", None, [302, 404, 404, 404, 404, 404, 200]),
+    ("get", "/api/v1/documents/{doc}/file", None, [401, 404, 404, 404, 404, 404, 200]),
+    ("post", "/awards/years/2566/documents/", {"kind": "certificates", "province": "TH-50"}, [302] + [403] * 5 + [302]),
+    ("post", "/api/v1/years/2566/documents/", {"kind": "certificates", "province": "TH-50"}, [401] + [403] * 5 + [202]),
+]
+
+
+def _own_certificate(rubric, unit) -> GeneratedDocument:
+    """An awardee's certificate made with the combined file, without a render: rights do not read the PDF."""
+    from django.core.files.base import ContentFile
+
+    combined = GeneratedDocument.objects.create(
+        rubric=rubric, kind="certificates", source_key="k", version=1, status=DocumentStatus.DONE
+    )
+    own = GeneratedDocument(
+        rubric=rubric, kind="certificates", unit=unit, scope=unit.code, source_key="k", version=1,
+        status=DocumentStatus.DONE, combined=combined,
+    )  # fmt: skip
+    own.file.save("own.pdf", ContentFile(b"%PDF-1.7 own"), save=False)
+    own.save()
+    return own
+
+
+@pytest.fixture
+def awardee_users(rubric, chiang_mai, phuket) -> dict:
+    winner = rubric.award_tiers.order_by("order").first().code
+    Standing.objects.filter(rubric=rubric, unit=chiang_mai).update(award=winner)  # so the awardee is asked for
+    conflicted = UserFactory(role=Role.COMMITTEE)
+    Conflict.objects.create(member=conflicted, unit=chiang_mai, reason="ญาติ")
+    office_contest("phuket-web-2564", phuket, DistrictFactory(parent=phuket))  # the organiser's own contest
+    return {
+        "anonymous": None,
+        "owner": UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai),
+        "other_office": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
+        "panelist": UserFactory(role=Role.COMMITTEE),
+        "conflicted": conflicted,
+        "central": UserFactory(role=Role.CENTRAL),
+    }
+
+
+@pytest.mark.parametrize(("method", "url", "data", "expected"), AWARDEE)
+def test_one_awardee_s_certificate_is_for_whoever_runs_the_contest(
+    method, url, data, expected, rubric, chiang_mai, awardee_users
+):
+    own = _own_certificate(rubric, chiang_mai)
+    got = []
+    for role in AWARDEE_ROLES:
+        client = Client()
+        if awardee_users[role] is not None:
+            client.force_login(awardee_users[role])
+        response = getattr(client, method)(url.format(doc=own.pk), data or {})
+        got.append(response.status_code)
+    assert got == expected
+
+
+def test_an_office_contest_s_organiser_gets_its_awardee_s_certificate_and_the_awardee_does_not(chiang_mai):
+    district = DistrictFactory(parent=chiang_mai)
+    own = _own_certificate(office_contest("cm-web-2564", chiang_mai, district), district)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    entrant = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    got = []
+    for user in (organiser, entrant):
+        client = Client()
+        client.force_login(user)
+        got.append(client.get(f"/awards/documents/{own.pk}/download/").status_code)
+    assert got == [200, 404]

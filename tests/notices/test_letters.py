@@ -113,6 +113,25 @@ def test_a_person_who_reads_english_gets_the_same_news_in_arabic_digits(rubric, 
         assert catalogue.title(notice) == "คณะกรรมการขอคำชี้แจงจากChiang Mai เรื่องตัวชี้วัด ๓.๔"
 
 
+def test_a_deadline_moved_onto_a_closed_day_is_said_with_the_working_day_it_falls_due_on():
+    """As the criterion's page says it (rulebook.workdays.moved_suffix), in the reader's language."""
+    from django.utils import translation
+
+    from notices import catalogue
+
+    params = {"contest": CONTEST, "code": "๑", "old": "2021-08-15", "new": "2021-07-18", "due": "2021-07-19"}
+    closed = Notice(kind=Kind.DEADLINE_MOVED, params=params)
+    with translation.override("th"):
+        moved = "เลื่อนกำหนดส่ง ๑ เร็วขึ้นเป็น ๑๘ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๑๙ ก.ค. ๒๕๖๔"
+        assert catalogue.title(closed) == moved
+        assert catalogue.title(Notice(kind=Kind.DEADLINE_MOVED, params={**params, "due": "2021-07-18"})) == (
+            "เลื่อนกำหนดส่ง ๑ เร็วขึ้นเป็น ๑๘ ก.ค. ๒๕๖๔"
+        )
+    with translation.override("en"):
+        moved = "Deadline of ๑ moved earlier, to ๑๘ ก.ค. ๒๕๖๔ (offices closed) → moved to ๑๙ ก.ค. ๒๕๖๔"
+        assert catalogue.title(closed) == moved  # a notice's dates are Thai in either language
+
+
 def test_every_kinds_news_leaves_the_contest_to_its_own_line():
     """The frame holds for every kind, those added later too: a news that names the contest would put it
     first again, as "พช. ๔.๐: โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๗๐: …" did."""

@@ -54,6 +54,15 @@ def test_explanations_read_before_their_pass_are_the_ones_it_stores(rubric, part
     assert th50["explanations"]["1.3"] == "ผ่านขั้นที่ 1, 2, 3; ขั้นที่ 4 ไม่ผ่าน → 3 คะแนน"
 
 
+def test_the_pass_shared_in_parts_explains_each_entrant_once(rubric):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    (first, low), (second, high) = recompute.chunk_bounds(rubric_id=rubric.pk, chunks=2)
+    assert explanations_build(rubric_id=rubric.pk, low=first, high=low) == 38
+    assert explanations_build(rubric_id=rubric.pk, low=second, high=high) == 38
+    assert explanations_build(rubric_id=rubric.pk) == 0
+    assert set(Standing.objects.filter(rubric=rubric).values_list("explained", flat=True)) == {True}
+
+
 def test_the_pass_leaves_an_entrant_whose_facts_changed_after_its_points(rubric):
     standings_recompute(rubric_id=rubric.pk, full=True)
     Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(change_seq=F("change_seq") + 1)

@@ -367,11 +367,17 @@ RULES = {
     "scoring:unfreeze": Rule(None, "- - - - - 0"),
     "scoring:publish": Rule("- - - - - 0", "- - - - - 0"),  # GET previews, a confirmed POST publishes
     "scoring:ties": Rule("- - - - - 0", "- - - - - 0"),  # whoever runs the contest settles its ties
+    "scoring:remind_late": Rule(None, "- - - - - 0"),  # whoever runs the contest reminds the late
     "scoring:withdraw": Rule(None, "- - - - - 0"),
     # Its own office's page (nothing of TH-50's), even before results open; a judge is sent on to the matrix.
     "scoring:mine": Rule("- 0 0 0 0 0"),
     "scoring:results": Rule("- - - - - -"),
-    "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor gets the public landing page
+    "submissions:home": Rule("0 0 0 0 0 0", "0 0 0 0 0 0"),  # a visitor: the landing page; central: the dashboard
+    "submissions:provinces": Rule("- 0 0 0 0 0", "- 0 0 0 0 0"),  # everyone's home but central's, in their menu
+    "notices:announce": Rule("- - - - - 0", "- - - - - 0"),  # central staff write to every office
+    # An announcement and its letter, to its readers only (tests/notices/test_announcements.py): here none exists.
+    "notices:announcement": Rule("- - - - - -", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("- - - - - -", None, "notices.announcement"),
     "submissions:province": Rule("- - - + + +", "- - - + + +"),
     "submissions:innovation": Rule("- - - + + +", "- - - - - -"),
     "submissions:nominee": Rule(None, "- - - - - -"),  # the national contest takes no nominees: 404

@@ -171,6 +171,20 @@ def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypa
     assert late and all(item["left"] < 0 and item["missing"] for item in late)
 
 
+def test_due_soon_says_a_closed_day_with_the_working_day_it_falls_due_on(client, central_user, rubric, monkeypatch):
+    """1.1 is written due Monday 31 July 2566, a day offices are closed: the schedule has it due Thursday 3 August,
+    as its page, the API, the feed, the reminders and the points do; the list says both, as the criterion's page."""
+    from scoring import views
+
+    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 7, 24))
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+
+    soon = html.split('id="due-soon-heading"', 1)[1]
+    item = soon.split('data-criterion="1.1"', 1)[1].split("</p>", 1)[0]
+    assert "(กำหนดส่ง ๓๑ กรกฎาคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๓ สิงหาคม ๒๕๖๖)" in item
+
+
 def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     """Issue #39, item 10: a monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) showed award
     columns and "ห่างจากรางวัลถัดไป" for every entrant."""

@@ -364,7 +364,8 @@ RULES = {
     "scoring:facts_template": Rule("- 4 4 4 4 4 + - -"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
     "stages:stages": Rule("- 0 0 0 0 0 0 0 0"),
-    "scoring:past": Rule("- - 0 0 0 - - + 0"),  # every year's results of the office's own contests: office staff
+    # Every year's results of the office's own contests: its staff; an organiser's, the contests it runs.
+    "scoring:past": Rule("- 0 0 0 0 - + + 0"),
     "stages:stage_register": Rule(None, "- - - - - - - - -"),
     "stages:stage": Rule("- - - - - - - - -"),
     "stages:stage_export": Rule("- - - - - - - - -"),
@@ -389,10 +390,15 @@ RULES = {
     "scoring:unfreeze": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:publish": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
     "scoring:ties": Rule("- 4 4 4 4 4 + - -", "- 4 4 4 4 4 + - -"),
+    "scoring:remind_late": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:withdraw": Rule(None, "- 4 4 4 4 4 + - -"),
     "scoring:mine": Rule("- 4 4 4 4 4 + + +"),  # the entrant's own page, before its results open; its panel: the matrix
     "scoring:results": Rule("- 4 4 4 4 4 - - -"),
     "submissions:home": Rule("0 0 0 0 0 0 * + +", "0 0 0 0 0 0 * + +"),  # a visitor: the landing page
+    "submissions:provinces": Rule("- 0 0 0 0 0 * + +", "- 0 0 0 0 0 * + +"),  # the home, signed in
+    "notices:announce": Rule("- - - - - - - - -", "- - - - - - - - -"),  # central staff alone
+    "notices:announcement": Rule("- - - - - - - - -", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("- - - - - - - - -", None, "notices.announcement"),
     "submissions:province": Rule("- 4 4 4 4 4 * * -", "- 4 4 4 4 4 * * -"),
     "submissions:innovation": Rule("- 4 4 4 4 4 - - -", "- 4 4 4 4 4 - - -"),
     "submissions:nominee": Rule(None, "- 4 4 4 4 4 + + -"),
