@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from contests.models import ChosenEntrant, Unit
 from nominees.models import Nominee
-from scoring.models import EntrantKept, EntrantRounds, Fact, Standing
+from scoring.models import EntrantRounds, Fact, Standing
 from scoring.recompute import results_mark_dirty
 from submissions.models import Evidence, Submission
 from tests.scale import on_the_day, scaled_contest
@@ -26,8 +26,7 @@ ENTRANTS = 200
 # The tables whose rows grow with the entrants: the entrants, their units and places on the list, what they sent,
 # the rounds kept for them.
 GROWING = {
-    m._meta.db_table
-    for m in (Standing, Unit, ChosenEntrant, Submission, Evidence, Fact, Nominee, EntrantRounds, EntrantKept)
+    m._meta.db_table for m in (Standing, Unit, ChosenEntrant, Submission, Evidence, Fact, Nominee, EntrantRounds)
 }
 FEW = ENTRANTS // 4  # rows a side of a loop may give and still not be "the entrants" (a page, the stale few)
 SETTINGS = "SET LOCAL enable_nestloop = off; SET LOCAL jit = off; "  # as `schedule.tallies._fetch` sends them
