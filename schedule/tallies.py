@@ -113,7 +113,10 @@ def _count(
 ) -> tuple[dict[int, int], dict[int, int], dict[int, list[tuple[int, str]]]]:
     """The contest's entrants (by criterion id: all alike), how many met each window (by its place in
     `windows`), and each owed window's entrants that did not meet it, by unit code, from `offset`, `shown` of
-    them: one statement, over the criteria `codes` sent (`sendings.sent_days`)."""
+    them: one statement, over the criteria `codes` sent (`sendings.sent_days`). An entrant did not meet a window
+    when no row of `met` says so (NOT EXISTS): SQLite then looks `met` up by an index it builds, where for the
+    same anti-join written `LEFT JOIN … IS NULL` it read every row of `met` for each entrant and window (the
+    dashboard 137 ms at 200 entrants, 2.4 s at 2,000); PostgreSQL plans both as one anti-join."""
     values, params = _windows(windows)
     rows = Standing.objects.filter(rubric=rubric).order_by().annotate(entrant=F("unit_id"), code=F("unit__code"))
     entrants_sql, selected = rows.values_list("entrant", "code").query.sql_with_params()
@@ -135,8 +138,7 @@ def _count(
         unmet(n, unit_id, code, place) AS (
             SELECT w.n, e.unit_id, e.code, ROW_NUMBER() OVER (PARTITION BY w.n ORDER BY e.place)
             FROM windows w CROSS JOIN entrants e
-            LEFT JOIN met m ON m.n = w.n AND m.unit_id = e.unit_id
-            WHERE w.owed = 1 AND m.n IS NULL
+            WHERE w.owed = 1 AND NOT EXISTS (SELECT 1 FROM met m WHERE m.n = w.n AND m.unit_id = e.unit_id)
         )
         SELECT n, unit_id, code, place FROM unmet WHERE place > %s AND place <= %s
         UNION ALL SELECT n, NULL, NULL, COUNT(*) FROM met GROUP BY n

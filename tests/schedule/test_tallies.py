@@ -217,6 +217,21 @@ def test_more_changed_entrants_than_a_page_counts_live_are_read_as_last_counted(
     assert [(t.owed, t.met, t.as_of) for t in tallies] == [(owed, met, counted_at) for owed, met in counted]
 
 
+def test_an_entrant_that_joins_after_the_rounds_were_kept_is_counted_live_until_they_are_kept_again(rubric):
+    _sent(rubric, 7)
+    today = date(2023, 6, 20)
+    joining = Standing.objects.get(rubric=rubric, unit__code="TH-50")
+    joining.delete()  # not an entrant yet when the rounds are kept
+    RoundsKept.objects.filter(rubric=rubric).delete()  # and kept then for the others alone
+    rounds_keep(rubric_id=rubric.pk)
+    services.results_ensure(rubric)  # it enters: its result row made, no rounds kept for it
+    assert _kept(rubric, today) == Kept([joining.unit_id], None)
+    _agree(rubric, today)
+    assert rounds_keep(rubric_id=rubric.pk) == 1
+    assert _kept(rubric, today) == Kept([], None)
+    _agree(rubric, today)
+
+
 def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):
     clock(2023, 3, 1, 9, 0)
     rounds_keep(rubric_id=rubric.pk)
