@@ -10,12 +10,7 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
-        # inline: ready() runs once the models are loaded; importing these registers them. schedule is a
-        # package, not an app: its tasks (the day's reminders, the rounds' count after each recompute) are
-        # registered here for every process that queues them or runs them in-process, as the worker's
-        # CELERY_IMPORTS registers them for it.
-        from schedule import tasks  # noqa: F401  (inline: see above)
-
+        # inline: ready() runs once the models are loaded; importing these registers them
         from . import exporters, metrics, permissions  # noqa: F401  (inline: see above)
 
         # The tasks of packages that are not apps (CELERY_IMPORTS: schedule's), known to every process as the
