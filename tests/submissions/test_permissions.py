@@ -26,7 +26,8 @@ ENDPOINTS = [
         "get",
         lambda e: reverse("submissions:home"),
         None,
-        {OWNER: 302, OTHER: 302, COMMITTEE: 200, CENTRAL: 302, ANON: 200},  # central: its dashboard; a visitor: the landing
+        # Central staff: their dashboard; a visitor: the public landing.
+        {OWNER: 302, OTHER: 302, COMMITTEE: 200, CENTRAL: 302, ANON: 200},
     ),
     (
         "province",
