@@ -56,12 +56,87 @@ LONGEST_FIRST = (
 )
 
 
+# `make check` runs what a developer needs on every change; `make test` runs everything. A test is `full`
+# (pyproject.toml; `make check` runs `-m "not full"`) by what it uses, found here rather than marked by hand:
+# a marker of what it needs (a browser, the real services, the accessibility walk), ...
+FULL_MARKERS = {"browser", "service", "walk"}
+# ... a fixture that serves over sockets or drives Chromium (and every fixture built on them), ...
+FULL_FIXTURES = {"live_server", "playwright_started"}
+# ... a fresh portal or bench on a copy of the migrated database, which it starts as a process of its own
+# (asked for by the test itself: every database test's session setup makes the copy), ...
+OWN_PROCESS_COPY = "migrated_sqlite"
+# ... a fixture or a function of the tests' own that starts a process (`starts_process`), Hypothesis driving the
+# test client (the API fuzz), and what no fixture tells, by its place:
+FULL_PLACES = {
+    "tests/bench/": "the benches' smoke runs and their checkers",
+    "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
+    "tests/contests/test_migrations.py": "the walk through the replaced migration chains",
+    "tests/test_squashed_migrations.py": "the replaced chains' guard: their whole state rendered",
+}
+HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
+
+
+def starts_process(func, seen: set | None = None) -> bool:
+    """Whether `func` (a test, a fixture) or a function or class of the tests' own that it names runs
+    `subprocess`: a manage.py, nginx, moto, a bench, git or a PDF reader started for the test."""
+    seen = set() if seen is None else seen
+    func = getattr(func, "__func__", func)
+    code = getattr(func, "__code__", None)
+    if code is None or code in seen:
+        return False
+    seen.add(code)
+    names, stack = set(), [code]
+    while stack:  # the function's own names and those of what it defines inside (comprehensions, closures)
+        current = stack.pop()
+        names.update(current.co_names)
+        stack += [const for const in current.co_consts if hasattr(const, "co_names")]
+    if names & {"subprocess", "Popen"}:
+        return True
+    scope = getattr(func, "__globals__", {})
+    for name in names:
+        found = scope.get(name)
+        if not getattr(found, "__module__", "").startswith("tests."):
+            continue
+        callables = vars(found).values() if isinstance(found, type) else [found]
+        if any(starts_process(part, seen) for part in callables if callable(part) or hasattr(part, "__func__")):
+            return True
+    return False
+
+
+_STARTS_PROCESS: dict = {}
+
+
+def _starts_process_cached(func) -> bool:
+    key = getattr(func, "__code__", func)
+    if key not in _STARTS_PROCESS:
+        _STARTS_PROCESS[key] = starts_process(func)
+    return _STARTS_PROCESS[key]
+
+
+def full_only(item) -> bool:
+    """Whether `make check` leaves the test to `make test` (FULL_MARKERS and the rest above)."""
+    if item.get_closest_marker("full") or any(item.get_closest_marker(name) for name in FULL_MARKERS):
+        return True
+    used = set(getattr(item, "fixturenames", ()))
+    if used & FULL_FIXTURES or OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
+        return True
+    if item.get_closest_marker("hypothesis") and used & HTTP_CLIENTS:
+        return True
+    if item.nodeid.startswith(tuple(FULL_PLACES)):
+        return True
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    funcs = [getattr(item, "function", None), *(defs[-1].func for defs in definitions.values() if defs)]
+    return any(_starts_process_cached(func) for func in funcs if func is not None)
+
+
+@pytest.hookimpl(trylast=True)  # after Hypothesis' plugin has marked its tests
 def pytest_collection_modifyitems(items):
-    """`pg`, besides the tests marked by hand, for every test that counts queries, commits for real
-    (transactional_db) or tests a services.py (test_services*.py: the writes, their transactions and
-    select_for_update, which SQLite ignores): `make test-services` runs them again on PostgreSQL. A live
-    server's transactional_db is for a browser or nginx in front of it, not for the engine. On SQLite the
-    longest tests go first (`LONGEST_FIRST`), the rest in their order."""
+    """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
+    hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py
+    (test_services*.py: the writes, their transactions and select_for_update, which SQLite ignores): `make
+    test-services` runs them again on PostgreSQL. A live server's transactional_db is for a browser or nginx
+    in front of it, not for the engine. On SQLite the longest tests go first (`LONGEST_FIRST`), the rest in
+    their order."""
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
     for item in items:
@@ -72,6 +147,8 @@ def pytest_collection_modifyitems(items):
             or item.path.name.startswith("test_services")
         ):
             item.add_marker(pytest.mark.pg)
+        if full_only(item):
+            item.add_marker(pytest.mark.full)
 
 
 def pytest_configure(config):
