@@ -78,7 +78,7 @@ INNOVATION = {
     "coordinator_phone": "053-2", "coordinator_mobile": "081-1", "coordinator_email": "s@example.org",
     "innovation_type": "policy",
 }  # fmt: skip
-ROLES = ("anonymous", "other_province", "conflicted", "committee", "chair", "central")
+ROLES = ("anonymous", "other_province", "conflicted", "owner", "committee", "chair", "central")
 
 
 @dataclass
@@ -92,6 +92,9 @@ class World:
     params: dict = field(default_factory=lambda: PARAMS)  # fills a route's <key>, <code>, ...
     roles: tuple = ROLES  # the order of a rule's expectations
     attackers: tuple = ("anonymous", "other_province")  # must never see the mark, whatever the rule says
+    # No business with the target at all: nobody signed in, another office, a member conflicted with it. Their
+    # columns are the matrix's share of `make check`; the rest of each row runs in `make test`.
+    strangers: tuple = ("anonymous", "other_province", "conflicted")
     sessions: dict = field(default_factory=dict)  # role -> session key, once signed in (`sign_in`)
 
 
@@ -154,7 +157,7 @@ def resumable_of(user, **target) -> ResumableUpload:
 
 
 def th50_world(rubric, chiang_mai, phuket) -> World:
-    """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
+    """TH-50's private objects, each carrying the mark, and the seven users (tests/security/test_isolation.py
     builds it once for its module)."""
     owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
@@ -194,6 +197,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         "anonymous": None,
         "other_province": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
         "conflicted": conflicted,
+        "owner": owner,
         "committee": committee,
         "chair": chair,
         "central": central,

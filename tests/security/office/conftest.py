@@ -30,6 +30,7 @@ KEY = "chonburi-web-2564"
 CRITERION = "1.1"
 ATTACKERS = ("anonymous", "other_organiser", "other_district", "other_panelist", "office_staff", "committee")
 ROLES = (*ATTACKERS, "organiser", "entrant", "panelist")  # the last three: the contest's own, the controls
+STRANGERS = ("anonymous", "other_organiser", "other_district", "other_panelist")  # nobody, and another office
 
 
 def chonburi_world() -> World:
@@ -105,7 +106,7 @@ def chonburi_world() -> World:
     params |= {"criterion": CRITERION}
     return World(
         users={"anonymous": None, **user}, objects=objects, year=2564, code=entrant.code, criterion=CRITERION,
-        mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS,
+        mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS, strangers=STRANGERS,
     )  # fmt: skip
 
 
