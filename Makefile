@@ -1,4 +1,5 @@
-# Two commands a newcomer needs: `make run` (portal with demo data) and `make test`.
+# Two commands a newcomer needs: `make run` (portal with demo data) and `make test`; `make check` is the quick
+# half of `make test` a developer runs on every change (docs/testing.md).
 # The venv's interpreter: the distribution's own CPython 3.11+ where it can make a venv (Debian's python3-venv),
 # else the first python3 on PATH. Debian builds its CPython with PGO and LTO into one static binary; pyenv's
 # default build (these machines' python3) has neither: the same isolation tests took 35.4–38.0 s on Debian's
@@ -15,7 +16,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: a11y screenshots run test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
+.PHONY: a11y screenshots run check test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -103,6 +104,18 @@ test:
 	  $(BIN)/pytest -n $(JOBS) --dist worksteal; sqlite=$$?; \
 	  wait $$services; rc=$$?; echo "--- the service suite (var/test-services.log) ---"; cat var/test-services.log; \
 	  [ $$sqlite -eq 0 ] && [ $$rc -eq 0 ]; fi
+
+# What a developer runs on every change: ruff, the import layers, and every test not marked `full`: the tests
+# without a database, with one, and through the test client, the isolation tables' strangers' columns (nobody
+# signed in, another office, a conflicted member). tests/conftest.py marks `full` what it leaves to `make test`
+# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl, the migration
+# walk, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s from nothing
+# (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
+check: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/pytest -n $(JOBS) --dist worksteal -m "not full"
 
 # On PostgreSQL only what depends on the engine, the `pg` marker (pyproject.toml): queries counted, real
 # commits (transactional_db), tests of a services.py (transactions, select_for_update), database constraints;
