@@ -112,6 +112,7 @@ test:
 # walk, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s from nothing
 # (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
 check: $(BIN)/.installed
+	@deploy/system-packages.sh run test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo

@@ -72,6 +72,10 @@ FULL_PLACES = {
     "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
     "tests/contests/test_migrations.py": "the walk through the replaced migration chains",
     "tests/test_squashed_migrations.py": "the replaced chains' guard: their whole state rendered",
+    # Walks over every page of a kind, where `make check` asks each view once, its owner and a stranger:
+    "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
+    "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
+    "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 
@@ -120,7 +124,7 @@ def full_only(item) -> bool:
     used = set(getattr(item, "fixturenames", ()))
     if used & FULL_FIXTURES or OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
         return True
-    if item.get_closest_marker("hypothesis") and used & HTTP_CLIENTS:
+    if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) and used & HTTP_CLIENTS:
         return True
     if item.nodeid.startswith(tuple(FULL_PLACES)):
         return True
@@ -129,7 +133,7 @@ def full_only(item) -> bool:
     return any(_starts_process_cached(func) for func in funcs if func is not None)
 
 
-@pytest.hookimpl(trylast=True)  # after Hypothesis' plugin has marked its tests
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by the marks set here
 def pytest_collection_modifyitems(items):
     """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
     hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py
