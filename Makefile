@@ -16,7 +16,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cdd4
 REDIS ?= redis://127.0.0.1:6379/15
 
-.PHONY: a11y screenshots run check test test-services lint format bench bench-latency bench-rush migrate squash-migrations clean rehearse rehearse-stop bench-deadline messages compilemessages
+.PHONY: a11y screenshots run check test test-services lint format bench bench-latency bench-rush migrate clean rehearse rehearse-stop bench-deadline messages compilemessages
 
 # `make run` needs the runtime packages only; the test and lint tools come with `make test`.
 # uv (from PyPI, into the venv) installs the same pinned packages as pip in seconds where pip took about a
@@ -66,7 +66,7 @@ messages: $(BIN)/.installed-run
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
-DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubrics
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubric_files
 run: $(BIN)/.installed-run compilemessages
 	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \
@@ -108,9 +108,9 @@ test:
 # What a developer runs on every change: ruff, the import layers, and every test not marked `full`: the tests
 # without a database, with one, and through the test client, the isolation tables' strangers' columns (nobody
 # signed in, another office, a conflicted member). tests/conftest.py marks `full` what it leaves to `make test`
-# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl, the migration
-# walk, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s from nothing
-# (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
+# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl and the walks over
+# every page of a kind, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s
+# from nothing (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
 check: $(BIN)/.installed
 	@deploy/system-packages.sh run test
 	$(BIN)/ruff check .
@@ -210,11 +210,6 @@ rehearse-stop:
 
 migrate: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput
-
-# Each app's migrations squashed into one again, from the models (tools/squash_migrations.py; docs/operations.md,
-# "Squashed migrations"). Running it twice changes nothing.
-squash-migrations: $(BIN)/.installed
-	$(BIN)/python tools/squash_migrations.py
 
 clean:
 	rm -rf var .pytest_cache

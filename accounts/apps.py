@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from notices import hooks as notices
 from notices.channels.line import hooks as line
 
 
@@ -9,7 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self) -> None:
-        from . import audit, exporters, permissions, second_factor  # noqa: F401  (receivers, the template, the rules; LINE's hooks below)
+        from . import audit, exporters, links, permissions, second_factor  # noqa: F401  (receivers, the template, the rules; the hooks below)
 
         # LINE, below accounts, has its links recorded in the account's audit and the owner's password or code
         # asked before a link code is shown (notices/channels/line/hooks.py).
@@ -17,3 +18,5 @@ class AccountsConfig(AppConfig):
         line.unlinked.register(audit.line_unlinked_record)
         line.owner_confirm.register(second_factor.identity_confirm)
         line.second_factor_of.register(audit.has_second_factor)
+        # The links an invitation, a password reset and an e-mail change carry, made as their notices are sent.
+        notices.sealed_link.register(links.sealed_link)

@@ -4,7 +4,10 @@ shown once when made and stored only as a keyed hash (the project's SECRET_KEY):
 cannot turn one back into an address. Making it again replaces the old one, which then answers 404.
 
 Whoever holds the address sees the person's obligations: titles, due days and links, never evidence or scores.
-An account closed or deactivated answers 410 (Gone), so a subscription left in a phone stops at once."""
+So it is made only after the owner's password (or a current code) is typed again (calendar_views), the owner is
+told of each by a notice (by e-mail at once, whatever they chose), and it goes wherever a password or a second
+factor change ends the person's other sessions (accounts.sessions). An account closed or deactivated answers 410
+(Gone), so a subscription left in a phone stops at once."""
 
 from __future__ import annotations
 
@@ -17,6 +20,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from notices.models import Kind
+from notices.services import notice_record
 
 from .audit import event_record
 from .models import CalendarAddress, Event
@@ -52,8 +58,22 @@ def calendar_address_make(*, user, request=None) -> str:
     CalendarAddress.objects.update_or_create(
         user=user, defaults={"secret_hash": _hash(secret), "made_at": timezone.now(), "read_at": None}
     )
-    event_record(kind=Event.CALENDAR_MADE, user=user, request=request)
+    event = event_record(kind=Event.CALENDAR_MADE, user=user, request=request)
+    _owner_tell(user=user, event=event)
     return secret
+
+
+def _owner_tell(*, user, event) -> None:
+    """The owner told of the address (SECURITY.md, "Calendar"): in the inbox, and by e-mail at once whatever they
+    chose for notices (notices.catalogue, `safety`): whoever made it from a taken session must not be the only one
+    to know. Each making is its own record, so its own notice."""
+    notice_record(
+        kind=Kind.CALENDAR_MADE,
+        key=f"calendar_made:{event.pk}",
+        recipients=lambda: [user] if user.is_active else [],
+        params={"day": timezone.localdate(event.at).isoformat()},
+        link=f"{reverse('accounts:account')}#calendar",
+    )
 
 
 @transaction.atomic

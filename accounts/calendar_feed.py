@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from core.thai import thai_date, thai_digits
 from notices.links import absolute
@@ -26,6 +26,13 @@ from rulebook.workdays import WorkCalendar
 PRODID = "-//Community Development Department//CDD 4.0 portal//TH"
 ALARM_AT = time(9, 0)  # the alarm's hour on its working day: the office's morning
 REFRESH = timedelta(hours=6)  # how often a calendar is asked to read the feed again (RFC 7986)
+# What one read carries, whatever its person owes (a hundred criteria asked monthly are 1,200 rounds): the rounds
+# falling due from four weeks back to half a year ahead, at most MOST_EVENTS of them, the coming ones first, each
+# title cut at SUMMARY_MOST characters. So a read's work and body are bounded (docs/calendar.md).
+BEFORE = timedelta(weeks=4)
+AHEAD = timedelta(weeks=26)
+MOST_EVENTS = 100
+SUMMARY_MOST = 150
 
 VERBS = {  # what the person does for each kind of obligation (schedule.states.ObligationKind's values)
     "evidence": gettext_lazy("Send evidence"),
@@ -44,9 +51,24 @@ class Timing:
     alarm_days: int
 
 
+def window(today: date) -> tuple[date, date]:
+    """The due days a feed read on `today` lists."""
+    return today - BEFORE, today + AHEAD
+
+
+def nearest(obligations: Sequence, today: date) -> list:
+    """At most MOST_EVENTS of `obligations` (each with a due day): those still to fall due, the soonest first, then
+    those past, the latest first; listed by due day. What is coming is what a calendar is for."""
+    coming = sorted((o for o in obligations if o.due >= today), key=lambda o: (o.due, o.key))
+    past = sorted((o for o in obligations if o.due < today), key=lambda o: (o.due, o.key), reverse=True)
+    return sorted((coming + past)[:MOST_EVENTS], key=lambda o: (o.due, o.key))
+
+
 def _summary(obligation) -> str:
     parts = [str(VERBS.get(obligation.kind, "")), obligation.label_th, obligation.round_th]
     text = thai_digits(" ".join(p for p in parts if p))
+    if len(text) > SUMMARY_MOST:  # a criterion's name may run to hundreds of characters: a title shows a line
+        text = text[: SUMMARY_MOST - 1].rstrip() + "…"
     return f"{MET_MARK}: {text}" if obligation.is_met else text
 
 
@@ -106,7 +128,9 @@ def calendar_ics(
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", settings.TIME_ZONE)
     feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    feed.add("x-published-ttl", REFRESH)
+    # An X- property has no type the package knows: a bare timedelta would be written as Python prints it
+    # ("6:00:00"), which is no RFC 5545 duration and which ical.js refuses, so it is given its type.
+    feed.add("x-published-ttl", vDuration(REFRESH))
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:

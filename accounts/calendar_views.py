@@ -13,19 +13,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import PortalError
 from core.http import content_disposition
 from core.ratelimit import wait_seconds
 from notices.links import absolute
 
+from .audit import has_second_factor
 from .calendar import Found, calendar_address_make, calendar_address_revoke, calendar_path, calendar_reader
-from .calendar_feed import calendar_ics, feed_name
-from .selectors import calendar_obligations
+from .forms import CalendarMakeForm
+from .second_factor import identity_confirm
+from .selectors import calendar_body
 
 
 @never_cache  # the address is shown once: neither a cache nor the back button keeps it
 @login_required
 @require_POST
 def calendar_make(request):
+    """A new address, once whoever holds the session has typed the owner's password (or a current code) again: a
+    session left open or taken makes none by itself, as it gets no LINE link code."""
+    form = CalendarMakeForm(request.POST, auto_id="id_calendar_%s")
+    try:
+        if form.is_valid():
+            identity_confirm(request=request, **form.cleaned_data)
+    except PortalError as exc:
+        form.add_error(exc.field if exc.field == "password" else "token", exc.message)
+    if not form.is_valid():
+        context = {"calendar_form": form, "enrolled": has_second_factor(request.user)}
+        return render(request, "accounts/calendar_confirm.html", context, status=400)
     secret = calendar_address_make(user=request.user, request=request)
     return render(request, "accounts/calendar_made.html", {"address": absolute(calendar_path(secret))})
 
@@ -46,13 +60,14 @@ def calendar_feed(request, secret: str):
         raise Http404
     if reading.found is Found.CLOSED:
         return HttpResponse(status=410, content_type="text/plain; charset=utf-8")
-    wait = wait_seconds("calendar", secret, settings.CDD4_CALENDAR_RATE)
+    user = reading.user
+    # Counted per person, not per address: a new address made to read more starts no new count.
+    wait = wait_seconds("calendar", f"account:{user.pk}", settings.CDD4_CALENDAR_RATE)
     if wait:
         response = HttpResponse(status=429, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = str(wait)
         return response
-    user = reading.user
-    body = calendar_ics(**calendar_obligations(user), name=feed_name(user.get_username()), now=timezone.now())
+    body = calendar_body(user, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition("cdd4.ics", inline=True)
     response["Cache-Control"] = "private, no-store"  # a shared cache never keeps anyone's dates

@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from core.choices import ThaiNameChoiceField
+from core.owner_form import OwnerConfirmForm
 from core.ratelimit import wait_seconds
 from people.models import Membership, Role
 
 from .audit import event_record
 from .models import Event
+from .services import password_reset_tell
 
 
 class CodeForm(forms.Form):
@@ -82,6 +84,12 @@ class PortalUserCreationForm(OneAddress, forms.ModelForm):
         return user
 
 
+class CalendarMakeForm(OwnerConfirmForm):
+    """Asked before a calendar address is made: whoever holds the session says again who they are."""
+
+    refusal = _("type your current password to make a calendar address")
+
+
 class SheetForm(forms.Form):
     file = forms.FileField(label=_("the sheet (.xlsx or .csv)"))
 
@@ -103,9 +111,10 @@ class PortalPasswordResetForm(PasswordResetForm):
         return self.sent_to
 
     def save(self, *args, request=None, **kwargs):
+        """Each account's link is a notice the outbox sends (accounts.services.password_reset_tell), never a mail
+        of Django's own: the same limits hold for it as for every mail the portal sends."""
         for user in self.get_users(self.cleaned_data["email"]):
-            event_record(kind=Event.RESET_ASKED, user=user, request=request)
-        return super().save(*args, request=request, **kwargs)
+            password_reset_tell(user=user, event=event_record(kind=Event.RESET_ASKED, user=user, request=request))
 
 
 class PortalAuthenticationForm(AuthenticationForm):

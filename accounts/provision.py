@@ -36,9 +36,10 @@ from people.models import Role
 
 from . import rights
 from .audit import event_record
+from .invitations import held_address_tell
 from .models import Event
 from .services import account_reactivate
-from .tasks import held_address_queue, invitations_queue
+from .tasks import invitations_queue
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -279,8 +280,8 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
         for item in report.rows:
             if item.action == Action.SAME:
                 continue
-            if item.held is not None:
-                held_address_queue(user_id=item.held.pk, by_id=by.pk)
+            if item.held is not None:  # told in this transaction: a dry run's rollback tells nobody
+                held_address_tell(user=item.held, by=by)
                 continue
             try:
                 made.append(_write(by, item))

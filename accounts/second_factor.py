@@ -28,7 +28,7 @@ from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .models import Event
 from .passkeys import ADD_ALLOWED, ADD_LEAVE, passkeys_remove
 from .services import closing_allowed, password_confirm
-from .sessions import session_confirmed, sessions_and_line_end
+from .sessions import session_confirmed, sessions_and_links_end
 
 RECOVERY_CODES = 10
 PENDING = "accounts.totp_pending"  # session: the set-up key this session was shown (a device's id)
@@ -87,7 +87,7 @@ def totp_confirm(*, request, token: str) -> list[str]:
     session_confirmed(request, device)
     request.session.pop(PENDING, None)
     request.session[SECOND_FACTOR_SET] = True
-    sessions_and_line_end(user, keep=request.session.session_key, request=request)
+    sessions_and_links_end(user, keep=request.session.session_key, request=request)
     event_record(kind=Event.FACTOR_ADDED, user=user, request=request)
     return codes
 
@@ -127,7 +127,7 @@ def second_factor_remove(*, request, token: str) -> None:
     user = request.user
     factors_remove(user)
     request.session[SECOND_FACTOR_SET] = False
-    sessions_and_line_end(user, keep=request.session.session_key, request=request)
+    sessions_and_links_end(user, keep=request.session.session_key, request=request)
     event_record(kind=Event.FACTOR_REMOVED, user=user, request=request)
 
 
@@ -138,7 +138,7 @@ def second_factor_reset(*, by, user, request=None) -> None:
     if not closing_allowed(by=by, user=user):
         raise PermissionDenied
     factors_remove(user)
-    sessions_and_line_end(user, request=request)
+    sessions_and_links_end(user, request=request)
     event_record(kind=Event.FACTOR_REMOVED, user=user, by=by, request=request)
 
 

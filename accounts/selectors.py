@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import hashlib
+import logging
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from contests.models import Unit
+from core.ratelimit import redis_errors
 from schedule.selectors import person_obligations
 from scoring.dashboard import year_settings
 from scoring.models import Rubric
 from scoring.selectors import rubric_calendar
 
-from .calendar_feed import Timing
+from .calendar_feed import REFRESH, Timing, calendar_ics, feed_name, nearest, window
 from .models import AccountEvent
 
+log = logging.getLogger(__name__)
 SHOWN = 30
 
 
@@ -37,12 +42,45 @@ def unused_accounts(now=None) -> QuerySet:
     )
 
 
-def calendar_obligations(user) -> dict:
-    """What a person's calendar feed shows (accounts.calendar_feed.calendar_ics): the obligations they or their
-    office owe (the schedule's answer, the lock asked inside it), each contest period's working-day calendar and
-    reminder setting, and their units' Thai names. A few queries per contest period the person takes part in."""
-    obligations = [o for o in person_obligations(user) if o.due is not None]
-    rubrics = Rubric.objects.filter(pk__in={o.rubric_id for o in obligations}).select_related("contest")
-    timings = {r.pk: Timing(rubric_calendar(r), year_settings(r).reminder_working_days) for r in rubrics}
-    names = Unit.objects.filter(pk__in={o.unit_id for o in obligations if o.unit_id}).values_list("pk", "name_th")
-    return {"obligations": obligations, "timings": timings, "units": dict(names)}
+def calendar_obligations(user, *, today: date) -> dict:
+    """What a person's calendar feed shows (accounts.calendar_feed.calendar_ics): of the obligations they or their
+    office owe (the schedule's answer, the lock asked inside it), those falling due in the feed's window, at most
+    calendar_feed.MOST_EVENTS, nearest today first; each contest period's working-day calendar and reminder
+    setting; their units' Thai names; and `stamp`, all the body is made of but the moment it is made. A few
+    queries per contest period the person takes part in, however many criteria and rounds it has."""
+    since, until = window(today)
+    found = [o for o in person_obligations(user, due_from=since, due_to=until, today=today) if o.due is not None]
+    near = nearest(found, today)
+    rubrics = list(Rubric.objects.filter(pk__in={o.rubric_id for o in near}).select_related("contest"))
+    days = {r.pk: year_settings(r).reminder_working_days for r in rubrics}
+    timings = {r.pk: Timing(rubric_calendar(r), days[r.pk]) for r in rubrics}
+    names = Unit.objects.filter(pk__in={o.unit_id for o in near if o.unit_id}).values_list("pk", "name_th")
+    units = dict(names)
+    # A rubric's revision names its calendar (a holiday changed revises every rubric) as it names its spec.
+    said = [(o.key, o.kind, o.due, o.is_met, len(o.moves), o.label_th, o.round_th, o.url, o.unit_id) for o in near]
+    stamp = (
+        user.get_username(),
+        tuple(said),
+        tuple(sorted((r.pk, str(r.revision), days[r.pk]) for r in rubrics)),
+        tuple(sorted(units.items())),
+    )
+    return {"obligations": near, "timings": timings, "units": units, "stamp": stamp}
+
+
+def calendar_body(user, *, now: datetime) -> bytes:
+    """The person's feed as served: kept in the cache under what it says (`calendar_obligations`' stamp), so a
+    read that finds the schedule unchanged writes no calendar again (the writing is most of a read)."""
+    found = calendar_obligations(user, today=timezone.localdate())
+    key = "calendar_feed:" + hashlib.sha256(repr(found.pop("stamp")).encode()).hexdigest()
+    try:
+        kept = cache.get(key)
+    except (OSError, *redis_errors()):  # type: ignore[misc]  # the cache away: the feed is made, as it is
+        kept = None
+    if kept is not None:
+        return kept
+    body = calendar_ics(**found, name=feed_name(user.get_username()), now=now)
+    try:
+        cache.set(key, body, int(REFRESH.total_seconds()))
+    except (OSError, *redis_errors()):  # type: ignore[misc]
+        log.warning("a calendar feed not kept: the cache is unavailable")
+    return body

@@ -9,7 +9,6 @@ from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth import login as auth_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -18,15 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import actor_of
 from core.errors import PortalError
 from core.ratelimit import wait_seconds
-from core.thai import thai_digits
+from notices.models import Kind
+from notices.services import notice_record
 
 from . import rights
 from .audit import event_record
 from .invitation_notices import invitation_accepted_tell
+from .links import EMAIL_HOURS, EMAIL_SALT, reset_state
 from .models import Event
 
-EMAIL_SALT = "accounts.email"
-EMAIL_HOURS = 24
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -42,17 +41,18 @@ def email_change_ask(*, request, new_email: str, password: str) -> None:
     """Mails the new address; nothing changes until the link in it is opened. The answer is the same for any
     address: one another account holds is told so instead of getting a link, and the page does not say which.
     The password is checked through authenticate(), so django-axes counts guesses here too; the mails are
-    limited per account and per address (settings.CDD4_EMAIL_CHANGE_*_RATE), whoever asks from wherever."""
+    limited per account and per address (settings.CDD4_EMAIL_CHANGE_*_RATE), whoever asks from wherever, and
+    each is a notice the outbox sends within its limits."""
     user = request.user
     password_confirm(request=request, password=password)
     new_email = new_email.strip().lower()
     _email_mails_count(user, new_email)
     holder = get_user_model().objects.filter(email__iexact=new_email).exclude(pk=user.pk).first()
+    event = event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
     if holder is None:
-        _email_link_send(user, new_email)
+        _email_link_send(user, new_email, event)
     else:
-        _email_taken_tell(holder, new_email)
-    event_record(kind=Event.EMAIL_ASKED, user=user, request=request)
+        _email_taken_tell(holder, event)
 
 
 def password_confirm(*, request, password: str) -> None:
@@ -78,30 +78,43 @@ def _email_mails_count(user, new_email: str) -> None:
         )
 
 
-def _email_link_send(user, new_email: str) -> None:
-    token = signing.dumps([user.pk, user.email, new_email], salt=EMAIL_SALT)
-    link = settings.CDD4_PUBLIC_URL.rstrip("/") + reverse("accounts:email_confirm", args=[token])
-    body = (
-        f"เรียน {user.get_full_name() or user.get_username()}\n\n"
-        f"มีการขอเปลี่ยนอีเมลของบัญชี {user.get_username()} ในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ มาเป็นอีเมลนี้\n"
-        f"กดลิงก์นี้ภายใน {thai_digits(EMAIL_HOURS)} ชั่วโมงเพื่อยืนยัน:\n{link}\n\n"
-        "หากท่านไม่ได้ขอ ไม่ต้องดำเนินการใด ๆ อีเมลเดิมจะใช้ต่อไป\n\n---\n"
-        f"Confirm this address for the account {user.get_username()} within {EMAIL_HOURS} hours at the link above.\n"
+def _email_link_send(user, new_email: str, event) -> None:
+    """The link to the new address, made as it is sent (accounts.links): a sealed notice to the account, which
+    the outbox sends to that address alone, at once within the account's hourly limit."""
+    notice_record(
+        kind=Kind.EMAIL_CONFIRM,
+        key=f"email_confirm:{event.pk}",
+        recipients=lambda: [user],
+        params={"username": user.get_username(), "address": new_email, "old_address": user.email, "hours": EMAIL_HOURS},
+        link=f"{reverse('accounts:account')}#email-change",
     )
-    EmailMessage(_("confirm your new e-mail"), body, to=[new_email]).send()
 
 
-def _email_taken_tell(holder, address: str) -> None:
-    """The holder of an address another account asked for: told, and nothing changes."""
-    body = (
-        f"เรียน {holder.get_full_name() or holder.get_username()}\n\n"
-        "มีผู้ขอใช้อีเมลนี้กับบัญชีอื่นในพอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐ อีเมลนี้ยังเป็นของบัญชีของท่าน"
-        f" ({holder.get_username()}) และไม่มีสิ่งใดเปลี่ยน\n"
-        "หากท่านต้องการย้ายอีเมลนี้ไปยังบัญชีอื่น กรุณาติดต่อเจ้าหน้าที่ส่วนกลาง\n\n---\n"
-        f"Another portal account asked to use this address. It stays with your account ({holder.get_username()}) "
-        "and nothing changed; to move it to another account, ask central staff.\n"
+def _email_taken_tell(holder, event) -> None:
+    """The holder of an address another account asked for: told, in the daily digest, and nothing changes."""
+    notice_record(
+        kind=Kind.ADDRESS_ASKED,
+        key=f"address_asked:{holder.pk}:{event.pk}",
+        recipients=lambda: [holder] if holder.is_active else [],
+        params={"username": holder.get_username()},
+        link=reverse("accounts:account"),
     )
-    EmailMessage(_("your e-mail address was asked for"), body, to=[address]).send()
+
+
+def password_reset_tell(*, user, event) -> None:
+    """A reset link for the account (its RESET_ASKED record `event`): a sealed notice, sent at once by e-mail
+    within the hour's limit, its link made as it is sent, for the account as it is now (accounts.links)."""
+    notice_record(
+        kind=Kind.PASSWORD_RESET,
+        key=f"password_reset:{event.pk}",
+        recipients=lambda: [user] if user.is_active else [],
+        params={
+            "username": user.get_username(),
+            "state": reset_state(user),
+            "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        },
+        link=reverse("accounts:account"),
+    )
 
 
 def email_change_confirm(*, request, token: str):

@@ -1,5 +1,5 @@
-"""Invitations, and notices to the holders of addresses a sheet listed, go out after the accounts are committed,
-from the worker (a sheet may hold a thousand)."""
+"""Invitations go out after the accounts are committed, from the worker (a sheet may hold a thousand): each is a
+notice, sent by the outbox (accounts.invitations)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .invitations import held_address_send, invitation_send, pending
+from .invitations import invitation_send, pending
 
 
 @shared_task(name="accounts.invite")
@@ -27,17 +27,3 @@ def invite(user_ids: list[int], by_id: int | None = None) -> int:
 def invitations_queue(*, user_ids: list[int], by_id: int | None) -> None:
     if user_ids:
         transaction.on_commit(lambda: invite.delay(list(user_ids), by_id))
-
-
-@shared_task(name="accounts.held_address")
-def held_address_tell(user_id: int, by_id: int) -> bool:
-    users = get_user_model().objects.in_bulk([user_id, by_id])
-    user, by = users.get(user_id), users.get(by_id)
-    if user is None or by is None or not user.email:
-        return False
-    held_address_send(user=user, by=by)
-    return True
-
-
-def held_address_queue(*, user_id: int, by_id: int) -> None:
-    transaction.on_commit(lambda: held_address_tell.delay(user_id, by_id))

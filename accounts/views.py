@@ -3,7 +3,6 @@ sheet that makes accounts. Thin: each calls its service and shows what it says."
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import format_lazy
@@ -31,7 +29,6 @@ from core.interrupted import interrupted_take
 from core.numbers import whole
 from core.ratelimit import rate_limited
 from core.sheets import exporter
-from core.thai import thai_datetime
 from notices.channels.line.client import line_enabled
 from notices.channels.line.forms import LineConnectForm
 from notices.channels.line.selectors import line_link_of
@@ -42,6 +39,7 @@ from . import provision, second_factor, selectors, services
 from .audit import SECOND_FACTOR_SET, event_record, has_second_factor
 from .calendar import calendar_address_of
 from .forms import (
+    CalendarMakeForm,
     CodeForm,
     CountedPasswordChangeForm,
     EmailChangeForm,
@@ -51,7 +49,7 @@ from .forms import (
 from .invitations import invitation_user
 from .models import Event
 from .passkeys import add_allowed, passkeys_of
-from .sessions import sessions_and_line_end
+from .sessions import sessions_and_links_end
 
 FACTOR_ACTS = ("remove", "codes", "passkey")  # what the account page does to the factor, each for a current code
 
@@ -160,6 +158,7 @@ def account(request):
         "line_link": line_link_of(user),
         "line_form": LineConnectForm(auto_id="id_line_%s"),
         "calendar_address": calendar_address_of(user),
+        "calendar_form": CalendarMakeForm(auto_id="id_calendar_%s"),
     }
     return render(request, "accounts/account.html", context)
 
@@ -194,14 +193,7 @@ def invitation(request, token: str):
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PortalPasswordResetForm
     template_name = "accounts/reset_form.html"
-    email_template_name = "accounts/reset_email.txt"
-    subject_template_name = "accounts/reset_subject.txt"
     success_url = reverse_lazy("accounts:reset_sent")
-
-    def form_valid(self, form):
-        until = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
-        self.extra_email_context = {"until": thai_datetime(until)}
-        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -211,7 +203,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(form.user)  # a key shown to whoever had the old password dies with it
-        sessions_and_line_end(form.user, request=self.request)  # signed out everywhere by the new password already
+        sessions_and_links_end(form.user, request=self.request)  # signed out everywhere by the new password already
         event_record(kind=Event.RESET_DONE, user=form.user, request=self.request)
         messages.success(self.request, _("password set: sign in"))
         return response
@@ -282,6 +274,6 @@ class CountedPasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         response = super().form_valid(form)
         second_factor.pending_remove(self.request.user)
-        sessions_and_line_end(self.request.user, keep=self.request.session.session_key, request=self.request)
+        sessions_and_links_end(self.request.user, keep=self.request.session.session_key, request=self.request)
         event_record(kind=Event.PASSWORD_CHANGED, user=self.request.user, request=self.request)
         return response

@@ -1,11 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from contests.permissions import is_central
 from core import acts
+from core.errors import PortalError
 from core.sheets import exporter
+from core.thai import digits
 from scoring.admin.forms import ContestScoped, RoleAccess, YearFilter
 from scoring.models import AwardTier, Rubric
 
@@ -76,7 +78,7 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
     """Documents made so far; the page at /awards/years/<year>/ makes new ones. Also the spreadsheets."""
 
     view = is_central
-    list_display = ["year", "kind", "scope", "version", "status", "progress", "pages", "requested_at", "download"]
+    list_display = ["year", "kind", "scope", "version_shown", "status", "progress", "pages", "requested_at", "download"]
     list_filter = [YearFilter, "kind", "status"]
     list_select_related = ["rubric"]
     change_list_template = "awards/admin/document_change_list.html"
@@ -85,6 +87,10 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
     @admin.display(description=_("year"), ordering="rubric__year")
     def year(self, obj):
         return obj.rubric.year
+
+    @admin.display(description=_("version"), ordering="version")
+    def version_shown(self, obj):
+        return digits(obj.version)  # as every page shows a document's version: ฉบับที่ ๓
 
     @admin.display(description=_("file"))
     def download(self, obj):
@@ -96,8 +102,12 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
     def regenerate(self, request, queryset):
         acts.step_up(request.user, "awards.generate_documents")  # services.document_request asks it too
         for doc in queryset.select_related("rubric", "unit"):
-            new = services.document_request(rubric=doc.rubric, kind=doc.kind, unit=doc.unit, user=request.user)
-            self.message_user(request, f"{new} — {new.get_status_display()}")
+            try:  # an awardee's certificate, once the awardee has no award in the current standings: said why
+                new = services.document_request(rubric=doc.rubric, kind=doc.kind, unit=doc.unit, user=request.user)
+            except PortalError as exc:
+                self.message_user(request, str(exc), level=messages.ERROR)
+            else:
+                self.message_user(request, new.summary)
 
     def has_delete_permission(self, request, obj=None):
         return False

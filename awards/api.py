@@ -57,6 +57,13 @@ class SheetExport(APIView):
         return exporter.response(rubric, sheet, fmt)
 
 
+class DocumentPartSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    scope = serializers.CharField(help_text="the awardee's code, e.g. TH-50")
+    status = serializers.CharField()
+    download = serializers.CharField(allow_null=True)
+
+
 class DocumentStatusSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     year = serializers.IntegerField()
@@ -70,11 +77,14 @@ class DocumentStatusSerializer(serializers.Serializer):
     error = serializers.CharField()
     download = serializers.CharField(allow_null=True)
     signed = serializers.BooleanField(help_text=_("digitally signed (PAdES)"))
+    parts = DocumentPartSerializer(many=True, help_text=_("the combined certificates: each awardee's own certificate"))
 
 
 class DocumentRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
-    province = serializers.CharField(required=False, allow_blank=True, help_text="breakdown only, e.g. TH-50")
+    province = serializers.CharField(
+        required=False, allow_blank=True, help_text="a breakdown's, or one awardee's certificate's, entrant: e.g. TH-50"
+    )
 
 
 class DocumentCreate(APIView):
@@ -89,11 +99,18 @@ class DocumentCreate(APIView):
                 value={"kind": "breakdown", "province": "TH-50"},
                 request_only=True,
             ),
+            OpenApiExample(
+                cast(str, _("one awardee's certificate")),
+                value={"kind": "certificates", "province": "TH-30"},
+                request_only=True,
+            ),
         ],
         responses={202: DocumentStatusSerializer},
         description="A breakdown names one of the contest's entrants in `province`: a province's ISO code "
         "(TH-50) or, in a district or subdistrict contest, the unit's DOPA code. Any other code is a 400 "
-        "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued.",
+        "(`not_entrant`), as is an entrant without a result yet (`no_result`): nothing is queued. Certificates are "
+        "issued one file per awardee, made with the combined file of them all (its `parts`); naming an awardee in "
+        "`province` answers with that awardee's own certificate, an entrant without an award is a 400 (`no_award`).",
         summary=_("request a PDF for the current standings"),
     )
     def post(self, request, key: ContestKey):

@@ -138,6 +138,11 @@ def _title(kind: str, unit: Unit | None = None) -> str:
     label = both(DocumentKind(kind).label)[0]
     if unit is None or kind != DocumentKind.BREAKDOWN:
         return label
+    return _of(label, unit)
+
+
+def _of(label: str, unit: Unit) -> str:
+    """A document's title for one entrant: "คะแนนรายจังหวัด จังหวัดเชียงใหม่", "ประกาศนียบัตร จังหวัดเชียงใหม่"."""
     return f"{label} {Level(unit.level).label.split(' / ')[0]}{unit.name_th}"
 
 
@@ -226,25 +231,51 @@ def breakdowns(
     return docs
 
 
-def _awardee(common: dict, tier, result, nominee, dated) -> dict:
+def _awardee(common: dict, tier, result, nominee, dated, serial: int) -> dict:
     office = f"{common['office']}{result.unit.name_th}"
     # The entrant and award as the certificate prints them, kept with its verification code.
     who = f"{nominee.name_th} {nominee.position_th} {office}" if nominee else office
     award = tier.name_th if nominee else award_title(tier.name_th)
     mark = _mark(common, result.unit, entrant_th=who, award_th=award, dated=dated)
-    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark}
+    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "serial": serial}
 
 
-def certificates(rubric: Rubric, codes: CodeBook | None = None):
+def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]:
+    """What the certificates print, each with its serial number in the announcement's order and, when issued,
+    its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
     nominees = scoring.nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
+    results = [(b.tier, r) for b in selectors.awardees(rubric) for r in b.results]
     awardees = [
-        _awardee(common, b.tier, r, nominees.get(r.unit_id), signature.announced_on)
-        for b in selectors.awardees(rubric)
-        for r in b.results
+        _awardee(common, tier, r, nominees.get(r.unit_id), signature.announced_on, serial)
+        for serial, (tier, r) in enumerate(results, start=1)
     ]
-    return _layout("awards/pdf/certificates.html", {**common, "awardees": awardees, "signature": signature})
+    return {**common, "signature": signature}, awardees
+
+
+def _certificates(context: dict, awardees: list[dict]):
+    return _layout("awards/pdf/certificates.html", {**context, "awardees": awardees})
+
+
+def certificates(rubric: Rubric, codes: CodeBook | None = None):
+    """Every awardee's certificate, a page each: the combined file, kept for printing."""
+    return _certificates(*_awardees(rubric, codes))
+
+
+def certificate_set(rubric: Rubric, progress: Progress | None = None, codes: CodeBook | None = None):
+    """The combined file and each awardee's own file, (unit, laid out) in order, made from the same certificates:
+    each page of the combined file prints the very code (and QR code) of that awardee's own file."""
+    report = progress or (lambda _: None)
+    context, awardees = _awardees(rubric, codes)
+    title = _title(DocumentKind.CERTIFICATES)
+    combined = describe(_certificates(context, awardees), rubric, title)
+    own = []
+    for n, item in enumerate(awardees, start=1):
+        unit = item["result"].unit
+        own.append((unit, describe(_certificates(context, [item]), rubric, _of(title, unit))))
+        report(n * 90 // len(awardees))  # the last tenth is for writing (and signing) the files
+    return combined, own
 
 
 def merge(docs: list):

@@ -46,17 +46,17 @@ class DocumentRequestForm(forms.Form):
         queryset=Unit.objects.provinces(),
         required=False,
         to_field_name="code",
-        label=_("province (breakdown only; empty = all)"),
+        label=_("province (a breakdown, or one awardee's certificate; empty = all)"),
     )
 
     def __init__(self, *args, rubric=None, **kwargs):
         super().__init__(*args, **kwargs)
         if rubric is not None and not rubric.contest.is_national:  # the contest's own districts or subdistricts
             self.fields["province"].queryset = contest_entrants(rubric.contest)
-            self.fields["province"].label = _("entrant (breakdown only; empty = all)")
+            self.fields["province"].label = _("entrant (a breakdown, or one awardee's certificate; empty = all)")
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("province") and cleaned.get("kind") != DocumentKind.BREAKDOWN:
-            self.add_error("province", _("a province only for a breakdown"))
+        if cleaned.get("province") and cleaned.get("kind") not in (DocumentKind.BREAKDOWN, DocumentKind.CERTIFICATES):
+            self.add_error("province", _("a province only for a breakdown or a certificate"))
         return cleaned

@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.i18n import Text
+from core.i18n import Text, either, format_lazy
+from core.thai import digits
 
 
 class AwardSignature(models.Model):
@@ -64,7 +65,8 @@ class GeneratedDocument(models.Model):
         "scoring.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
     )
     kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
-    # Breakdown of one province; None means every province (and is the only value for other kinds).
+    # The entrant of a breakdown of one province, or of one awardee's certificate; None means every entrant
+    # (and is the only value for the other kinds).
     unit = models.ForeignKey(
         "contests.Unit",
         null=True,
@@ -105,6 +107,16 @@ class GeneratedDocument(models.Model):
     )
     # Of the file as issued (signature included): what the public verification page compares a file with.
     sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False, db_index=True)
+    # One awardee's certificate, a file of its own: the combined file of every certificate (kept for printing)
+    # it was made with, whose version, standings and verification code on that page it shares.
+    combined = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="parts",
+        verbose_name=_("made with the combined file"),
+    )
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -114,6 +126,10 @@ class GeneratedDocument(models.Model):
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "version"], name="document_version_unique"),
             models.UniqueConstraint(fields=["rubric", "kind", "scope", "source_key"], name="document_source_unique"),
             models.CheckConstraint(condition=Q(progress__lte=100), name="document_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(combined__isnull=True) | Q(kind="certificates", unit__isnull=False),
+                name="document_part_is_one_awardee_certificate",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -129,6 +145,15 @@ class GeneratedDocument(models.Model):
         if self.status != DocumentStatus.DONE:
             return self.get_status_display()
         return pgettext_lazy("awards.models", "draft") if self.draft else _("issued (final)")
+
+    @property
+    def summary(self) -> Text:
+        """What a message says of it, in the reader's language and digits: "ประกาศนียบัตร เชียงใหม่ ฉบับที่ ๓: รอคิว"."""
+        what: Text = self.get_kind_display()
+        if self.unit is not None:
+            what = format_lazy("{} {}", what, either(self.unit.name_th, self.unit.name_en))
+        version, status = digits(self.version), self.status_label
+        return format_lazy(_("{document} version {version}: {status}"), document=what, version=version, status=status)
 
     @property
     def filename(self) -> str:

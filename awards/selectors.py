@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -179,6 +179,11 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
     return list(blocks.values())
 
 
+def awardee_units(rubric: Rubric) -> list[Unit]:
+    """The entrants that get a certificate, in the announcement's order."""
+    return [result.unit for block in awardees(rubric) for result in block.results]
+
+
 def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
     names = dict(Unit.objects.provinces().values_list("code", "name_th"))
@@ -269,9 +274,12 @@ def facts_by_criterion(rubric: Rubric, unit_ids=None) -> dict[int, dict[str, lis
 
 
 def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
-    """The newest document of each kind and scope, newest first."""
+    """The newest document of each kind and scope, newest first; the combined certificates with each
+    awardee's own certificate made with them (`parts`, in the announcement's order)."""
     seen, out = set(), []
-    for doc in GeneratedDocument.objects.filter(rubric=rubric).select_related("unit").order_by("-id"):
+    parts = Prefetch("parts", GeneratedDocument.objects.select_related("unit").order_by("id"))
+    mine = GeneratedDocument.objects.filter(rubric=rubric, combined__isnull=True).select_related("unit")
+    for doc in mine.prefetch_related(parts).order_by("-id"):
         if (doc.kind, doc.scope) not in seen:
             seen.add((doc.kind, doc.scope))
             out.append(doc)
@@ -302,6 +310,8 @@ class Issued:
     entrant_th: str = ""  # as printed; empty for a document about every entrant (announcement, results)
     award_th: str = ""
     dated: date | None = None
+    # Of the combined file an awardee's certificate was made with: its page of that file carries this code too.
+    combined_sha256: str = ""
 
     @property
     def kind_label(self) -> Text:
@@ -313,12 +323,11 @@ class Issued:
 
 
 def _issued_documents():
-    """Documents issued as final: finished, hashed, and carrying verification codes (a draft has none)."""
-    return (
-        GeneratedDocument.objects.filter(status=DocumentStatus.DONE)
-        .exclude(sha256="")
-        .filter(Exists(VerificationCode.objects.filter(document=OuterRef("pk"))))
-    )
+    """Documents issued as final: finished, hashed, and carrying verification codes (a draft has none): their
+    own, or, for the combined certificates, those of the awardees' own certificates its pages print."""
+    coded = Exists(VerificationCode.objects.filter(document=OuterRef("pk")))
+    printed = Exists(VerificationCode.objects.filter(document__combined=OuterRef("pk")))
+    return GeneratedDocument.objects.filter(status=DocumentStatus.DONE).exclude(sha256="").filter(coded | printed)
 
 
 def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Issued | None:
@@ -329,9 +338,13 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
     standing = lifecycle.standing(doc.rubric_id, issued_at)
     if not standing.frozen:
         return None
+    # An awardee's certificate is replaced by the next combined certificates, whether or not the awardee is in
+    # them: both carry the same version number.
+    combined = doc.combined
     newer = (
         _issued_documents()
-        .filter(rubric_id=doc.rubric_id, kind=doc.kind, scope=doc.scope, version__gt=doc.version)
+        .filter(rubric_id=doc.rubric_id, kind=doc.kind, version__gt=doc.version)
+        .filter(scope=combined.scope if combined else doc.scope, combined__isnull=True)
         .order_by("-version")
         .values_list("version", "finished_at")
         .first()
@@ -353,6 +366,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         entrant_th=code.entrant_th if code else "",
         award_th=code.award_th if code else "",
         dated=code.dated if code else None,
+        combined_sha256=combined.sha256 if combined else "",
     )
 
 
@@ -360,7 +374,7 @@ def issued_by_code(code: str) -> Issued | None:
     """The issued document (or entrant's part of it) a verification code was printed on; None if none was."""
     row = (
         VerificationCode.objects.filter(code=code, document__in=_issued_documents())
-        .select_related("document__rubric__contest__organiser")
+        .select_related("document__rubric__contest__organiser", "document__combined")
         .first()
     )
     return None if row is None else _issued(row.document, row)
@@ -368,5 +382,11 @@ def issued_by_code(code: str) -> Issued | None:
 
 def issued_by_sha256(digest: str) -> Issued | None:
     """The issued document whose file has this SHA-256 (the newest, should one file be issued twice)."""
-    doc = _issued_documents().filter(sha256=digest).select_related("rubric__contest__organiser").order_by("-id").first()
+    doc = (
+        _issued_documents()
+        .filter(sha256=digest)
+        .select_related("rubric__contest__organiser", "combined")
+        .order_by("-id")
+        .first()
+    )
     return None if doc is None else _issued(doc)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from celery import current_app
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
@@ -83,13 +84,16 @@ def signing_certificate_withdraw(*, user=None) -> int:
 @transaction.atomic
 def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, user=None) -> GeneratedDocument:
     """The document for the current standings: the existing one if it was made from them (or is being
-    made), else the next version, rendered in the background after this transaction commits."""
+    made), else the next version, rendered in the background after this transaction commits.
+
+    Certificates are issued one file per awardee, made together with the combined file of them all (kept for
+    printing): asked for one awardee (`unit`), that awardee's own certificate is returned, else the combined file."""
     if user is not None:  # every door (the page, the API, the admin's action) asks the act's factor here
         acts.step_up(user, "awards.generate_documents")
     if kind not in DocumentKind.values:
         raise PortalError(format_lazy(gettext_lazy("unknown document kind {kind!r}"), kind=kind), field="kind")
-    if unit is not None and kind != DocumentKind.BREAKDOWN:
-        raise PortalError(gettext_lazy("only a breakdown is made for one province"), field="province")
+    if unit is not None and kind not in (DocumentKind.BREAKDOWN, DocumentKind.CERTIFICATES):
+        raise PortalError(gettext_lazy("only a breakdown or a certificate is made for one entrant"), field="province")
     if unit is not None and not Standing.objects.filter(rubric=rubric, unit=unit).exists():
         # A breakdown is the entrant's standing: without one, the render would have nothing to lay out.
         raise PortalError(
@@ -99,74 +103,152 @@ def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, use
             code="no_result",
         )
     Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
-    scope = unit.code if unit else "all"
+    awardees = selectors.awardee_units(rubric) if kind == DocumentKind.CERTIFICATES else []
+    if kind == DocumentKind.CERTIFICATES and unit is not None and unit not in awardees:
+        raise PortalError(
+            f"{unit.name_th} ไม่ได้รับรางวัลในการประกวดนี้ จึงไม่มีประกาศนียบัตร",
+            f"{unit.name_en} won no award in this contest, so has no certificate",
+            field="province",
+            code="no_award",
+        )
+    scope = unit.code if unit is not None and kind == DocumentKind.BREAKDOWN else "all"
     key = selectors.standings_version(rubric)
     mine = GeneratedDocument.objects.filter(rubric=rubric, kind=kind, scope=scope)
     doc = mine.filter(source_key=key).first()
-    if doc is not None and doc.status != DocumentStatus.FAILED:
-        return doc
+    if doc is not None and doc.status == DocumentStatus.DONE:
+        return _asked(doc, unit)
+    queue = doc is None or doc.status == DocumentStatus.FAILED  # else it is being made already
     if doc is None:
         version = (mine.aggregate(v=Max("version"))["v"] or 0) + 1
         doc = GeneratedDocument.objects.create(
-            rubric=rubric, kind=kind, unit=unit, scope=scope, source_key=key, version=version, requested_by=user
-        )
-    else:  # a failed render is retried in place: same standings, same version number
+            rubric=rubric, kind=kind, unit=None if kind == DocumentKind.CERTIFICATES else unit, scope=scope,
+            source_key=key, version=version, requested_by=user,
+        )  # fmt: skip
+    elif queue:  # a failed render is retried in place: same standings, same version number
         doc.status, doc.progress, doc.error, doc.requested_by = DocumentStatus.PENDING, 0, "", user
         doc.save(update_fields=["status", "progress", "error", "requested_by"])
-    # By the name it is registered under (awards/tasks.py, loaded by AwardsConfig.ready): the task calls
-    # this module, so it is addressed as a producer addresses it, never imported back.
-    current_app.tasks["awards.render_document"].delay_on_commit(doc.pk)
-    return doc
+        doc.parts.update(status=DocumentStatus.PENDING, progress=0, error="", requested_by=user)
+    have = set(doc.parts.values_list("unit_id", flat=True))
+    GeneratedDocument.objects.bulk_create(_part(doc, awardee) for awardee in awardees if awardee.pk not in have)
+    if queue:
+        # By the name it is registered under (awards/tasks.py, loaded by AwardsConfig.ready): the task calls
+        # this module, so it is addressed as a producer addresses it, never imported back.
+        current_app.tasks["awards.render_document"].delay_on_commit(doc.pk)
+    return _asked(doc, unit)
+
+
+def _part(combined: GeneratedDocument, unit: Unit) -> GeneratedDocument:
+    """One awardee's certificate, made with the combined file: its version and standings are the combined file's."""
+    return GeneratedDocument(
+        rubric=combined.rubric, kind=combined.kind, unit=unit, scope=unit.code, source_key=combined.source_key,
+        version=combined.version, requested_by=combined.requested_by, combined=combined,
+    )  # fmt: skip
+
+
+def _asked(doc: GeneratedDocument, unit: Unit | None) -> GeneratedDocument:
+    """The document asked for: one awardee's certificate is its part of the combined file."""
+    if doc.kind != DocumentKind.CERTIFICATES or unit is None:
+        return doc
+    return doc.parts.get(unit=unit)
 
 
 def _progress(doc_id: int):
     last = [0]
 
     def report(percent: int) -> None:
-        # A write per few percent is enough for the page's bar; never go backwards.
+        # A write per few percent is enough for the page's bar; never go backwards. Each awardee's certificate
+        # is made with the combined file, so its bar is the combined file's.
         percent = max(1, min(99, percent))
         if percent >= last[0] + 5:
             last[0] = percent
-            GeneratedDocument.objects.filter(pk=doc_id, progress__lt=percent).update(progress=percent)
+            GeneratedDocument.objects.filter(Q(pk=doc_id) | Q(combined_id=doc_id), progress__lt=percent).update(
+                progress=percent
+            )
 
     return report
+
+
+def _failed(doc: GeneratedDocument, error: str) -> GeneratedDocument:
+    GeneratedDocument.objects.filter(Q(pk=doc.pk) | Q(combined=doc)).update(
+        status=DocumentStatus.FAILED, error=error[:2000]
+    )
+    doc.refresh_from_db()
+    return doc
+
+
+@dataclass
+class _Written:
+    """One file as issued: its document row, the bytes (signature included) and its page count."""
+
+    doc: GeneratedDocument
+    pdf: bytes
+    pages: int
 
 
 def document_render(*, document_id: int) -> GeneratedDocument:
     """Renders a requested document and stores its PDF. Safe to run twice: a finished one is left as is.
 
     A final document is issued with a verification code (and QR code) on it, or one per entrant's part;
-    the codes and the file's SHA-256 are stored with it, so anyone can check a copy on the public page."""
+    the codes and the file's SHA-256 are stored with it, so anyone can check a copy on the public page.
+    Certificates are made as a set: each awardee's own file, signed, with its own code and hash, and the
+    combined file whose pages print those same codes."""
     from . import documents  # inline: avoids loading WeasyPrint wherever services is imported
 
+    combined = GeneratedDocument.objects.filter(pk=document_id).values_list("combined_id", flat=True).get()
+    if combined is not None:  # an awardee's certificate is made with the combined file, never alone
+        document_render(document_id=combined)
+        return GeneratedDocument.objects.get(pk=document_id)
     with transaction.atomic():
         doc = (
             GeneratedDocument.objects.select_for_update(of=("self",))
-            .select_related("rubric", "unit")
+            .select_related("rubric__contest", "unit")
             .get(pk=document_id)
         )
         if doc.status == DocumentStatus.DONE:
             return doc
         doc.status, doc.progress = DocumentStatus.RUNNING, 1
         doc.save(update_fields=["status", "progress"])
+        doc.parts.update(status=DocumentStatus.RUNNING, progress=1)
     codes = CodeBook()  # a failed render's codes were never printed on an issued file, so none are kept
+    report = _progress(doc.pk)
     try:
-        laid_out = documents.render(doc.kind, doc.rubric, doc.unit, progress=_progress(doc.pk), codes=codes)
+        if doc.kind == DocumentKind.CERTIFICATES and doc.scope == "all":
+            laid_out, own = documents.certificate_set(doc.rubric, progress=report, codes=codes)
+        else:
+            laid_out, own = documents.render(doc.kind, doc.rubric, doc.unit, progress=report, codes=codes), []
         certificate, signer = documents.signer_for(doc.rubric)
-        pdf = documents.write(laid_out, signer)
+        written = [_Written(doc, documents.write(laid_out, signer), len(laid_out.pages))]
+        parts = {part.unit_id: part for part in doc.parts.all()}
+        for unit, one in own:
+            part = parts.pop(unit.pk, None) or _part(doc, unit)
+            written.append(_Written(part, documents.write(one, signer), len(one.pages)))
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
         log.exception("rendering %s failed", doc)
-        GeneratedDocument.objects.filter(pk=doc.pk).update(status=DocumentStatus.FAILED, error=str(exc)[:2000])
-        doc.refresh_from_db()
-        return doc
-    doc.file.save(doc.filename, ContentFile(pdf), save=False)
-    doc.status, doc.progress, doc.pages, doc.finished_at = DocumentStatus.DONE, 100, len(laid_out.pages), timezone.now()
-    doc.signed_with, doc.sha256 = certificate, hashlib.sha256(pdf).hexdigest()
+        return _failed(doc, str(exc))
+    now = timezone.now()
+    for each in written:
+        target = each.doc
+        target.rubric = doc.rubric  # the file's name reads the contest: not once more per awardee
+        target.file.save(target.filename, ContentFile(each.pdf), save=False)
+        target.status, target.progress, target.pages, target.finished_at = DocumentStatus.DONE, 100, each.pages, now
+        target.signed_with, target.sha256 = certificate, hashlib.sha256(each.pdf).hexdigest()
+    fields = ["file", "status", "progress", "pages", "finished_at", "signed_with", "sha256"]
+    gone = gettext_lazy("no longer an awardee when the certificates were made")
+    # Each code belongs to the file it is the code of: an awardee's own certificate, where there is one.
+    owner = {each.doc.unit_id: each.doc for each in written[1:]}
     with transaction.atomic():
-        doc.save(update_fields=["file", "status", "progress", "pages", "finished_at", "signed_with", "sha256"])
+        for each in written:
+            if each.doc.pk is None:  # asked before each awardee's certificate was a file of its own
+                each.doc.save()
+            else:
+                each.doc.save(update_fields=fields)
+        # Asked for, but not among the awardees the certificates were made from: the standings moved meanwhile.
+        GeneratedDocument.objects.filter(pk__in=[part.pk for part in parts.values()]).update(
+            status=DocumentStatus.FAILED, error=str(gone)
+        )
         VerificationCode.objects.bulk_create(
             VerificationCode(
-                document=doc,
+                document=owner.get(getattr(m.entrant, "pk", None), doc),
                 code=m.code,
                 entrant=m.entrant,
                 entrant_th=m.entrant_th,

@@ -23,7 +23,8 @@ RATE = "CDD4_VERIFY_RATE"
 def _context(**given) -> dict:
     """The template's every name: what was typed, what it was checked against, and the answer."""
     blank = {"page": False, "code": "", "grouped": "", "issued": None, "typed_code": "", "typed_sha256": ""}
-    return blank | {"code_error": False, "sha256_error": False, "checked": None, "file_matches": None} | given
+    answer = {"code_error": False, "sha256_error": False, "checked": None, "file_matches": None, "in_combined": False}
+    return blank | answer | given
 
 
 @require_GET
@@ -61,4 +62,6 @@ def page(request, code: str):
         digest = verification.normalise_sha256(typed)
         context.update(typed_sha256=typed, sha256_error=digest is None, checked=digest)
         context["file_matches"] = None if digest is None else digest == issued.sha256
+        # The combined certificates hold this awardee's page, code and all: a genuine file, not this one's own.
+        context["in_combined"] = digest is not None and digest == issued.combined_sha256 != ""
     return render(request, "awards/verify.html", context, status=200 if issued else 404)

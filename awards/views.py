@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core import acts, files, gate
 from core.converters import ContestKey
+from core.errors import PortalError
 from core.http import content_disposition, show
 from core.sheets import exporter
-from scoring.access import contest_or_404
+from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.models import Rubric
 from scoring.standings import standings_rows
 
@@ -72,10 +73,14 @@ def document_create(request, key: ContestKey):
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
-        doc = services.document_request(
-            rubric=rubric, kind=form.cleaned_data["kind"], unit=form.cleaned_data["province"], user=request.user
-        )
-        messages.success(request, f"{doc.get_kind_display()} ฉบับที่ {doc.version}: {doc.get_status_display()}")
+        try:  # an entrant without a result, or without an award for a certificate, is refused with the reason
+            doc = services.document_request(
+                rubric=rubric, kind=form.cleaned_data["kind"], unit=form.cleaned_data["province"], user=request.user
+            )
+        except PortalError as exc:
+            show(request, exc)
+        else:
+            messages.success(request, doc.summary)
     return redirect(reverse("awards:results", args=[key]) + "#documents")
 
 
@@ -95,7 +100,7 @@ def signature(request, key: ContestKey):
 def signing_certificate(request, key: ContestKey):
     """Upload the Department's certificate (signs final documents from now on), or withdraw it."""
     gate.require(request, "awards.manage_certificate")
-    get_object_or_404(Rubric.objects.by_key(key))
+    contest_or_404(request.user, key, SEE_CONTEST, request=request)  # the page it returns to
     if "withdraw" in request.POST:
         services.signing_certificate_withdraw(user=request.user)
         messages.success(request, _("digital signing withdrawn"))
@@ -130,6 +135,16 @@ def status_data(doc: GeneratedDocument) -> dict:
         "error": doc.error,
         "download": reverse("awards:download", args=[doc.pk]) if doc.status == DocumentStatus.DONE else None,
         "signed": doc.signed_with_id is not None,
+        # The combined certificates: each awardee's own certificate, made with them.
+        "parts": [
+            {
+                "id": part.pk,
+                "scope": part.scope,
+                "status": part.status,
+                "download": reverse("awards:download", args=[part.pk]) if part.status == DocumentStatus.DONE else None,
+            }
+            for part in doc.parts.order_by("id")
+        ],
     }
 
 

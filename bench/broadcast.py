@@ -1,4 +1,4 @@
-"""Telling everyone (issue 74): one change that tells every office account, in the inbox at once and out by e-mail
+"""Telling everyone: one change that tells every office account, in the inbox at once and out by e-mail
 and LINE through the outbox's workers, one of which is killed half-way.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x REDIS_URL=redis://127.0.0.1:6379/6 \\

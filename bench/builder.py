@@ -1,21 +1,21 @@
 """Work no request should be able to cost: the contest builder's parse of a posted form, and a
-count of working days, at the sizes the attacker of #37 sent.
+count of working days, at the sizes an attacker sends.
 
     python bench/builder.py
 
-The builder: one milestones criterion whose form claims 200 levels of 200 conditions each (as the page's fields
-allowed before #37) and fills as many as fit in 6.5, 13 and 26 KB, and near Django's 1,000-field cap; timed, the
-builder reading it (`Builder(post).data()`) and its preview scoring one criterion, both without a database.
-Before #37 they took 5.4 s, 20.8 s and ~65 s (~100 s near 1,000 fields); target now: < 500 ms each. Such a
-form is now refused for its counts, so the preview has nothing to score: the last form stays within the caps
-(28 levels of 10 conditions) and is scored.
+The builder: one milestones criterion whose form claims 200 levels of 200 conditions each (more than the
+builder's caps allow) and fills as many as fit in 6.5, 13 and 26 KB, and near Django's 1,000-field cap; timed,
+the builder reading it (`Builder(post).data()`) and its preview scoring one criterion, both without a database.
+A parse in rows × conditions × fields rather than linear in the form takes 5.4 s, 20.8 s and ~65 s at these
+sizes (~100 s near 1,000 fields); the target is < 500 ms each. Such a form is refused for its counts, so the
+preview has nothing to score: the last form stays within the caps (28 levels of 10 conditions) and is scored.
 
 The page: every rule form of the largest shipped contest (Nong Khai's 25 missions, 1,371 boxes in all) drawn as
 the builder page draws them (`builder/_rule_form.html`). Their boxes are drawn by Jinja2 (Django's
 template widgets took about 60 % of the page). Target: within half a second, as the forms above.
 
 Working days: a count over fiscal year 2566 ±1 (1 October 2021 to 30 September 2024, the widest a contest's
-dates may span) against one from year 2 to 9999 (what a contest's dates allowed before #37: 25 s and ~270 MB
+dates may span) against one from year 2 to 9999 (what unbounded dates would allow: 25 s and ~270 MB
 kept). The wide count is still arithmetic, but every year's holidays must be made once: it is the figure the
 fiscal-year bound keeps any request from asking for.
 """
@@ -45,7 +45,7 @@ from rulebook import workdays  # noqa: E402
 from tests.builder.builder_forms import fields, milestone_post, size  # noqa: E402
 
 RUNS = runs(5)
-CLAIMED = 200  # the rows a form said it had, levels and conditions, before #37 capped them
+CLAIMED = 200  # the rows a form says it has, levels and conditions, above the builder's caps
 SIZES = (("6k5", 6_500), ("13k", 13_000), ("26k", 26_000))
 
 
@@ -90,7 +90,7 @@ def main() -> None:
         target = "<1000" if name.endswith("valid") else "<500"  # a valid rule's preview draws example facts
         print(f"RESULT builder_{name}_ms={ms:.0f} ms {target}")
 
-    shipped = Path(__file__).resolve().parent.parent / "scoring" / "rubrics" / "nongkhai-missions-2565.json"
+    shipped = Path(__file__).resolve().parent.parent / "scoring" / "rubric_files" / "nongkhai-missions-2565.json"
     page = Builder(to_form(json.loads(shipped.read_text(encoding="utf-8"))))
     rule_forms = [c.rule_form for d in page.dimensions for c in d.criteria]
     drawn = median_ms(lambda: [render_to_string("builder/_rule_form.html", {"form": f}) for f in rule_forms])
@@ -106,7 +106,7 @@ def main() -> None:
     started = time.perf_counter()
     calendar.working_days_after(date(2, 1, 1), date(9999, 12, 31))
     wide = (time.perf_counter() - started) * 1000
-    print(f"working days from year 2 to 9999 (refused since #37, timed once): {wide:.0f} ms")
+    print(f"working days from year 2 to 9999 (refused by the fiscal-year bound, timed once): {wide:.0f} ms")
     print(f"RESULT workdays_year_2_to_9999_ms={wide:.0f} ms info")
 
 

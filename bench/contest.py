@@ -1,4 +1,4 @@
-"""A subdistrict contest at the issue's scale (#16): 7,255 entrants × 20 data-computed criteria.
+"""A subdistrict contest at the model-subdistrict scale: 7,255 entrants × 20 data-computed criteria.
 
     python bench/contest.py                                       # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/contest.py   # drops/creates bench_contest
@@ -355,7 +355,7 @@ def main() -> None:
         admin = get_user_model().objects.create_superuser("bench-admin", "bench@example.com", "x")
         client = Client()
         client.force_login(admin)
-        status = client.get(f"/standings/{SLUG}/").status_code  # also counts the facts once (scoring.tallies)
+        status = client.get(f"/standings/{SLUG}/").status_code  # also counts the facts once (scoring.entrant_counts)
         if status == 200:
             middle = (len(entrants) // 100 + 1) // 2  # the dashboard shows 100 entrants a page
             pages = [("page 1", f"/standings/{SLUG}/"), (f"page {middle}", f"/standings/{SLUG}/?page={middle}")]

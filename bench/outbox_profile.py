@@ -1,4 +1,4 @@
-"""What one message costs the outbox's sender itself (issue 74, telling everyone), whatever the machine's load.
+"""What one message costs the outbox's sender itself when telling everyone, whatever the machine's load.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/outbox_profile.py [ACCOUNTS] [--profile]
 

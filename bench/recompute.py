@@ -45,7 +45,7 @@ def main() -> None:
         for placing in engine.rank(breakdowns, tie_break=spec.tie_break, awards=spec.awards):
             Standing.objects.filter(rubric=rubric, unit__code=placing.unit).update(rank=placing.rank)
 
-    # Only the 76 provinces: since the units (#16) the table also holds districts and subdistricts.
+    # Only the 76 provinces: the table also holds districts and subdistricts.
     units = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
     flips = iter(range(10**6))
 

@@ -1,4 +1,4 @@
-"""One day's reminders for every entrant (issue 74): computed from the schedule and queued in the outbox.
+"""One day's reminders for every entrant: computed from the schedule and queued in the outbox.
 
     python bench/reminders.py [ENTRANTS] [--profile]           # SQLite (a temporary file); default 7,255
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/reminders.py 7255    # drops/creates BENCH_DB

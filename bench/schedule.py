@@ -1,4 +1,4 @@
-"""The schedule at the model-subdistrict scale (issue 74): 7,255 entrants × 20 criteria, rounds included.
+"""The schedule at the model-subdistrict scale: 7,255 entrants × 20 criteria, rounds included.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x BENCH_DB=cdd4_h1 python bench/schedule.py [ENTRANTS]
 

@@ -33,7 +33,7 @@ from rulebook.spec import RubricError
 from scoring import selectors
 from scoring.access import RUN_CONTEST, contest_or_404
 
-SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubrics"
+SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubric_files"
 
 
 def _shipped() -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Password guessing (issue 15): django-axes counts failures on every path that checks a password.
+"""Password guessing: django-axes counts failures on every path that checks a password.
 
 A lock falls on one (username, client address) pair, never on an account for everyone and never on an
 address for everyone behind it: 5 wrong passwords for `phuket` from one address lock `phuket` there

@@ -35,7 +35,6 @@ class Options:
     DATABASE_URL: str = option("", "service mode's database (`postgres://…`); SQLite in CDD4_VAR_DIR when empty")
     DB_CONN_MAX_AGE: int = option(60, "seconds a database connection is kept for the next request")
     REDIS_URL: str = option("", "service mode's Redis (broker and cache); tasks run in-process when empty")
-    CDD4_REPLACED_MIGRATIONS: bool = option(False, "finish a database stopped inside a squashed migration chain")
     LOG_LEVEL: str = option("INFO", "the root logger's level")
     # --- the public ---
     CDD4_PUBLIC_URL: str = option(
@@ -106,7 +105,7 @@ class Options:
     CDD4_BACKLOG_MAX_AGE_S: int = option(300, "/readyz turns red when stale standings wait longer")
     CDD4_MIN_FREE_MB: int = option(1024, "/readyz turns red with less free space where uploads arrive")
     CDD4_ALERT_AFTER_S: int = option(180, "operators are e-mailed when a check stays red this long")
-    CDD4_OPERATORS: tuple[str, ...] = option((), "the operators' e-mail addresses")
+    CDD4_OPERATORS: tuple[str, ...] = option((), "the operators' e-mail addresses, each a central staff account's")
     CDD4_METRICS_NETWORKS: tuple[str, ...] = option(("127.0.0.1/32", "::1/128"), "networks /metrics answers")
     CDD4_METRICS_TOKEN: str = option("", "or a bearer token /metrics answers")
     CDD4_RETENTION_YEARS: int = option(5, "fiscal years evidence files are kept after their contest")

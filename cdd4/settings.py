@@ -143,14 +143,6 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 DATABASES = {"default": {**_database, "CONN_MAX_AGE": OPTIONS.DB_CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True}}
-# Each app's migrations are one squashed migration (tools/squash_migrations.py); the chain it replaces sits in
-# <app>/migrations/replaced/, out of Django's sight. A database stopped partway through that chain finishes it
-# with CDD4_REPLACED_MIGRATIONS=1 `manage.py migrate`, then migrates on without it (docs/operations.md).
-if OPTIONS.CDD4_REPLACED_MIGRATIONS:
-    MIGRATION_MODULES = {
-        path.parent.parent.parent.name: f"{path.parent.parent.parent.name}.migrations.replaced"
-        for path in sorted(BASE_DIR.glob("*/migrations/replaced/__init__.py"))
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -313,6 +305,9 @@ LOGGING: dict[str, Any] = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": OPTIONS.LOG_LEVEL},
     "loggers": {
+        # Django's own logger, without the handler its default adds (AdminEmailHandler: an e-mail to ADMINS at every
+        # error, outside the notices' outbox and its limits): its records reach the console through the root.
+        "django": {"handlers": [], "level": "INFO"},
         "celery": {"level": "WARNING"},  # one line per eager task in the embedded default is noise
         # WeasyPrint logs every layout step at INFO; only its warnings (e.g. a font that failed) matter.
         "weasyprint": {"level": "WARNING"},

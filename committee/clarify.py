@@ -67,8 +67,7 @@ def _message(text: str) -> str:
 
 @transaction.atomic
 def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: str, message: str) -> Clarification:
-    if not acts.allowed(member, "committee.clarify", rubric):
-        raise PermissionDenied
+    acts.require(member, "committee.clarify", rubric)
     rubric = lock_open(rubric)
     ensure_not_conflicted(member, unit, rubric)
     _, criterion = find_criterion(rubric, criterion_code)
@@ -118,8 +117,7 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
 def clarification_close(*, member, clarification: Clarification, message: str = "") -> Clarification:
     """Ends the round; the criterion is then scored again through `judgment_record` as usual."""
     clarification = Clarification.objects.select_for_update().get(pk=clarification.pk)
-    if not acts.allowed(member, "committee.clarify", clarification.rubric):
-        raise PermissionDenied
+    acts.require(member, "committee.clarify", clarification.rubric)
     lock_open(clarification.rubric)
     ensure_not_conflicted(member, clarification.unit, clarification.rubric)
     if clarification.status == ClarificationStatus.CLOSED:
@@ -129,4 +127,5 @@ def clarification_close(*, member, clarification: Clarification, message: str = 
     clarification.status = ClarificationStatus.CLOSED
     clarification.closed_by, clarification.closed_at = member, timezone.now()
     clarification.save(update_fields=["status", "closed_by", "closed_at"])
+    events.question_settled(clarification=clarification)  # nothing is left for the office to answer
     return clarification

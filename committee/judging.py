@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from contests.models import Contest
@@ -16,8 +15,7 @@ from notices import events
 @transaction.atomic
 def judging_deadline_set(*, user, contest: Contest, deadline: date | None, reason: str = "") -> Contest:
     """Saves the date and tells the panel once per change; the same date again changes nothing."""
-    if not acts.allowed(user, "committee.set_judging_deadline", contest):
-        raise PermissionDenied
+    acts.require(user, "committee.set_judging_deadline", contest)
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
     old = contest.judging_deadline
     if old == deadline:

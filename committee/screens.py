@@ -13,6 +13,7 @@ from core import acts
 from core.thai import fmt_points
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
+from schedule.selectors import entrant_obligations
 from scoring.explanations import texts_of
 from scoring.models import Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
@@ -257,6 +258,8 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
         "stored": (result.criteria.get(c.code), texts_of(result).get(c.code, {})) if result and not withheld else None,
         # A panel reads its entrants' evidence, which the portal's office scope would not show it.
         "evidence": evidence,
+        # A criterion asked in rounds: an item naming the round it answers is late by that round's day.
+        "rounds": entrant_obligations(rubric, unit, criteria=[c.code]) if c.rounds else [],
         "has_evidence": has_evidence,
         "counts": counts,
         "judgments": judgments if all_seen else [j for j in judgments if j.member_id == user.pk],

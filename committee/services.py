@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -73,8 +72,7 @@ def judgment_record(
     `expected_version` is the version the member's form showed (0 for a first score); if someone saved
     in between, StaleVersion. Judged criteria only: a data criterion takes `override_record`.
     """
-    if not acts.allowed(member, "committee.score", rubric):
-        raise PermissionDenied
+    acts.require(member, "committee.score", rubric)
     rubric = lock_open(rubric)
     outcome = judgment_apply(
         member=member,
@@ -262,8 +260,7 @@ def chair_final_record(
     source: str = Source.ADMIN,
 ) -> ChairFinal:
     """The chair's consensus score, which wins over the median; `points=None` clears it (median again)."""
-    if not acts.allowed(chair, "committee.finalize", rubric):
-        raise PermissionDenied
+    acts.require(chair, "committee.finalize", rubric)
     return _final_record(
         ChairFinal,
         ChangeKind.CHAIR_FINAL,
@@ -292,8 +289,7 @@ def override_record(
     source: str = Source.ADMIN,
 ) -> Override:
     """Points for a criterion computed from data, with a mandatory reason; `points=None` returns to the data."""
-    if not acts.allowed(member, "committee.override", rubric):
-        raise PermissionDenied
+    acts.require(member, "committee.override", rubric)
     return _final_record(
         Override,
         ChangeKind.OVERRIDE,
@@ -316,8 +312,7 @@ def conflict_set(
     """Central staff mark (or clear) a member's conflict of interest with a unit of any level, and so with
     every unit under it; a provincial contest's organisers do so for its panel and its entrants (`contest`),
     where `unit` is None when the code posted names none of them (the panel's check refuses it)."""
-    if not acts.allowed(by, "committee.manage_conflicts", contest):
-        raise PermissionDenied
+    acts.require(by, "committee.manage_conflicts", contest)
     if contest is not None:
         panel_conflict_check(contest, member, unit)
     if not conflicted:

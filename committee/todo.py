@@ -75,7 +75,7 @@ def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
     text = format_lazy(_("Judging ends: {contest}"), contest=either(rubric.name_th, rubric.name_en))
     url = reverse("panel:judging_deadline", args=[rubric.key]) if _sets_deadline(user, rubric) else ""
     tone = Tone.LATE if owed.state == ObligationState.LATE else Tone.DUE
-    return [Todo(text, url, "judging-ends", tone, owed.written, owed.days_left)]
+    return [Todo(text, url, "judging-ends", tone, owed.written, owed.days_left, due=owed.due)]
 
 
 def _sets_deadline(user, rubric: Rubric) -> bool:

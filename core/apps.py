@@ -10,6 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
-        from core.migration_ops import replaced_chains_finished
+        from core.checks import old_chains_finished
 
-        checks.register(replaced_chains_finished, checks.Tags.database)
+        checks.register(old_chains_finished, checks.Tags.database)

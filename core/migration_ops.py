@@ -1,9 +1,6 @@
 """Migration helpers for moving or renaming a model without touching its table (docs/architecture.md)."""
 
-import os
-
-from django.core import checks
-from django.db import connections, migrations
+from django.db import migrations
 
 
 def move_content_type(model: str, old_app: str, new_app: str) -> migrations.RunPython:
@@ -91,40 +88,3 @@ def rename_permission(old: str, new: str, *, models: tuple[str, str] | None = No
         forward(apps, schema_editor, old=new, new=old, model=models[0] if models else None)
 
     return migrations.RunPython(forward, backward, elidable=True)
-
-
-def replaced_chains_finished(app_configs=None, databases=None, **kwargs) -> list[checks.Error]:
-    """A database stopped partway through a chain a squashed migration replaces cannot go on from there with the
-    squashed one (it would make tables the chain made already): `migrate` stops at this check instead.
-
-    Registered for the database tag, so it runs where `migrate` names its database, not in `manage.py check`.
-    """
-    from django.db.migrations.loader import MigrationLoader
-
-    if os.environ.get("CDD4_REPLACED_MIGRATIONS"):
-        return []
-    errors = []
-    for alias in databases or []:
-        loader = MigrationLoader(connections[alias], ignore_no_migrations=True)
-        for key, squashed in loader.replacements.items():
-            done = [name in loader.applied_migrations for name in squashed.replaces]
-            if any(done) and not all(done):
-                errors.append(
-                    checks.Error(
-                        f"The database {alias!r} stopped partway through the migrations {key[0]}.{key[1]} replaces.",
-                        hint="Finish them first: CDD4_REPLACED_MIGRATIONS=1 manage.py migrate (docs/operations.md).",
-                        id="core.E001",
-                    )
-                )
-    return errors
-
-
-def replaced_modules() -> dict[str, str]:
-    """MIGRATION_MODULES pointing each app at the chain its squashed migration replaces (as
-    CDD4_REPLACED_MIGRATIONS=1 sets them in cdd4/settings.py)."""
-    from django.conf import settings
-
-    return {
-        path.parent.parent.parent.name: f"{path.parent.parent.parent.name}.migrations.replaced"
-        for path in sorted(settings.BASE_DIR.glob("*/migrations/replaced/__init__.py"))
-    }

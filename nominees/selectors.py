@@ -13,7 +13,8 @@ from contests.models import Contest
 from contests.scopes import in_scope, running
 from nominees.models import Nominee
 from rulebook.workdays import deadline_text
-from scoring.models import Criterion, Rubric
+from schedule.contest import criterion_rounds
+from scoring.models import Rubric
 from scoring.selectors import rubric_calendar
 
 
@@ -21,10 +22,12 @@ from scoring.selectors import rubric_calendar
 class NominationWindow:
     """When an office may still set its nominee.
 
-    `deadline` is the contest's submission deadline as written: its latest criterion deadline (seed 001:
-    "ส่งรายชื่อ… ให้จังหวัดภายในวันที่ ๒๐ กรกฎาคม ๒๕๖๔", every criterion's deadline), else, for a contest
-    whose criteria have none, the day its last period ends. `closes` is that day moved to the next working
-    day when offices are closed (docs/decisions.md, decision 9): an office may nominate up to and on that day."""
+    `deadline` is the date the schedule says its nominee is due by, as written: the latest date of the criteria a
+    nominee answers (`Criterion.nominee`), every recorded move applied, as its "what to do now" says it (the
+    organiser moved it from 20 to 9 July: 9 July); for a contest none of whose criteria a nominee answers, its
+    latest criterion date (seed 001: "ส่งรายชื่อ… ให้จังหวัดภายในวันที่ ๒๐ กรกฎาคม ๒๕๖๔", every criterion's
+    deadline), else the day its last period ends. `closes` is that day moved to the next working day when offices
+    are closed (docs/decisions.md, decision 9): an office may nominate up to and on that day."""
 
     deadline: date
     closes: date
@@ -39,19 +42,21 @@ class NominationWindow:
 
 
 def nomination_window(contest: Contest) -> NominationWindow:
-    """The contest's nomination deadline (see NominationWindow); 1 query, 2 with no criterion deadline."""
-    latest = (
-        Criterion.objects.filter(rubric__contest=contest, deadline__isnull=False)
-        .select_related("rubric")
-        .order_by("-deadline")
-        .first()
-    )
-    if latest is not None:
-        rubric, deadline = latest.rubric, latest.deadline
-    else:
-        rubric = contest.rubrics.latest("ends_on")
-        deadline = rubric.ends_on
-    return NominationWindow(deadline, rubric_calendar(rubric).next_working_day(deadline), rubric)
+    """The contest's nomination deadline (see NominationWindow), from the schedule (`criterion_rounds`): 1 query,
+    and 1 more per period of the contest."""
+    rubrics = list(Rubric.objects.filter(contest=contest).select_related("contest").order_by("ends_on"))
+    dated: list[tuple[bool, date, date, Rubric]] = []  # (a nominee answers it, as written, due, its rubric)
+    for rubric in rubrics:
+        for rounds in criterion_rounds(rubric).values():
+            last = rounds[-1]
+            if last.written is not None and last.due is not None:
+                dated.append((last.criterion.nominee, last.written, last.due, rubric))
+    nominated = [d for d in dated if d[0]] or dated
+    if nominated:
+        _, written, due, rubric = max(nominated, key=lambda d: d[1])
+        return NominationWindow(written, due, rubric)
+    rubric = rubrics[-1]
+    return NominationWindow(rubric.ends_on, rubric_calendar(rubric).next_working_day(rubric.ends_on), rubric)
 
 
 def nominees_for_user(user) -> QuerySet[Nominee]:

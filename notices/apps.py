@@ -8,4 +8,5 @@ class NoticesConfig(AppConfig):
     verbose_name = _("Notices")
 
     def ready(self) -> None:
-        from . import tasks  # noqa: F401  (inline: registers the Celery tasks once the models are loaded)
+        # inline: registers the Celery tasks and the acts once the models are loaded
+        from . import permissions, tasks  # noqa: F401

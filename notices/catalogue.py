@@ -14,18 +14,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from contests.actor import actor_of
 from contests.units import office_name
-from core.i18n import Text
+from core.i18n import Text, either
 from core.thai import digits, thai_date
+from rulebook.workdays import moved_suffix
 
+from .hooks import sealed_link
 from .models import Kind
 
-DATES = ("old", "new", "day", "letter_date")  # params holding an ISO day
-DIGITS = ("code", "near", "count", "units", "left")  # params holding a code or a count: the reader's digits
+DATES = ("old", "new", "due", "day", "letter_date")  # params holding an ISO day
+DIGITS = ("code", "near", "count", "units", "left", "late", "hours", "days")  # a code or a count: the reader's digits
 
 
 @dataclass(frozen=True)
@@ -43,22 +46,37 @@ class Wording:
     # About the account's own safety (a LINE linked to it): sent at once by SAFE_CHANNELS whatever the person
     # chose for them, and by no other, since the other may be what it tells of, in someone else's hands.
     safety: bool = field(default=False, kw_only=True)
+    # A key to the account (a link to set a password, to confirm an address): a safety kind whose link is made
+    # for its person when it is sent (notices.hooks.sealed_link), never stored, and which is sent alone, never in
+    # a digest: past the hour's limit it waits for the hour's room (notices.outbox). The inbox shows `link`.
+    sealed: bool = field(default=False, kw_only=True)
+    # The param holding the address it goes to when not the account's own (a new address to confirm).
+    to: str = field(default="", kw_only=True)
 
 
 SAFE_CHANNELS = ("email",)
 
 
 def _deadline_news(params: dict) -> Text:
-    """Moved earlier or later, set where there was none, or taken away: the news says which."""
-    old, new = params.get("old"), params.get("new")
+    """Moved earlier or later, set where there was none, or taken away: the news says which. A new date on
+    which offices are closed is said with the working day it falls due on, as the criterion's page says it
+    (rulebook.workdays.moved_suffix): "… ๑๘ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๒๑ ก.ค. ๒๕๖๔"."""
+    old, new, due = params.get("old"), params.get("new"), params.get("due")
     if old and new:
         if new < old:
-            return gettext_lazy("Deadline of %(code)s moved earlier, to %(new)s")
-        return gettext_lazy("Deadline of %(code)s moved later, to %(new)s")
-    if new:
-        return gettext_lazy("Deadline of %(code)s set: %(new)s")
-    return gettext_lazy("Deadline of %(code)s removed")
+            news = gettext_lazy("Deadline of %(code)s moved earlier, to %(new)s")
+        else:
+            news = gettext_lazy("Deadline of %(code)s moved later, to %(new)s")
+    elif new:
+        news = gettext_lazy("Deadline of %(code)s set: %(new)s")
+    else:
+        return gettext_lazy("Deadline of %(code)s removed")
+    if not due or due == new:
+        return news
+    return format_lazy("{news}{moved}", news=news, moved=either(moved_suffix("%(due)s"), moved_suffix("%(due)s", "en")))
 
+
+STAYS = gettext_lazy("The address stays with your account (%(username)s): nothing was made or changed.")
 
 WORDINGS = {
     Kind.DEADLINE_MOVED: Wording(
@@ -129,6 +147,69 @@ WORDINGS = {
         asks=gettext_lazy("If you did not link it: unlink it on “My account” and change your password."),
         safety=True,
     ),
+    Kind.CALENDAR_MADE: Wording(
+        gettext_lazy("A calendar address was made for your account"),
+        True,
+        (("day", gettext_lazy("Made on %(day)s: whoever has the address sees your due dates.")),),
+        asks=gettext_lazy("If you did not make it: stop it on “My account” and change your password."),
+        safety=True,
+    ),
+    Kind.INVITATION: Wording(
+        gettext_lazy("An account on the CDD 4.0 portal was made for you"),
+        True,
+        (
+            ("username", gettext_lazy("Username: %(username)s")),
+            ("by", gettext_lazy("Made by: %(by)s")),
+            ("days", gettext_lazy("The link works once, within %(days)s days.")),
+        ),
+        asks=gettext_lazy("Please set your own password at the link. If you did not expect this, do nothing."),
+        safety=True,
+        sealed=True,
+    ),
+    Kind.PASSWORD_RESET: Wording(
+        gettext_lazy("Set a new password for the account %(username)s"),
+        True,
+        (("hours", gettext_lazy("The link works once, within %(hours)s hours.")),),
+        asks=gettext_lazy("Set the new password at the link. If you did not ask, do nothing: your password stays."),
+        safety=True,
+        sealed=True,
+    ),
+    Kind.EMAIL_CONFIRM: Wording(
+        gettext_lazy("Confirm this address for the account %(username)s"),
+        True,
+        (
+            ("address", gettext_lazy("New address: %(address)s")),
+            ("hours", gettext_lazy("Open the link within %(hours)s hours; until then the old address stays.")),
+        ),
+        asks=gettext_lazy("Confirm at the link. If you did not ask, do nothing."),
+        safety=True,
+        sealed=True,
+        to="address",
+    ),
+    Kind.ADDRESS_LISTED: Wording(
+        gettext_lazy("%(by)s listed your address on a sheet to make an account"),
+        False,
+        (
+            ("username", STAYS),
+            ("by", gettext_lazy("If you moved offices, ask central staff to move your account.")),
+        ),
+        asks=None,
+    ),
+    Kind.ADDRESS_ASKED: Wording(
+        gettext_lazy("Another account asked to use your address"),
+        False,
+        (
+            ("username", STAYS),
+            ("username", gettext_lazy("To move it to another account, ask central staff.")),
+        ),
+        asks=None,
+    ),
+    Kind.CHECK_RED: Wording(
+        gettext_lazy("A readiness check stays red: %(checks)s"),
+        True,
+        (("detail", gettext_lazy("What it says: %(detail)s")),),
+        asks=gettext_lazy("Please look at the portal's status page."),
+    ),
     Kind.PICK_DUE: Wording(
         gettext_lazy("%(unit)s picks its entrants by %(day)s"),
         True,
@@ -141,10 +222,26 @@ WORDINGS = {
         (("unit", gettext_lazy("For: %(unit)s")),),
         asks=gettext_lazy("Please complete it by the due date on the linked page."),
     ),
+    Kind.LATE_REMINDED: Wording(
+        gettext_lazy("%(unit)s has %(count)s rounds overdue: please send them"),
+        True,
+        (("rounds", gettext_lazy("Overdue: %(rounds)s")), ("by", gettext_lazy("Reminded by %(by)s"))),
+        asks=gettext_lazy("Please send what is overdue as soon as you can, from the office's page."),
+    ),
+    Kind.ANNOUNCEMENT: Wording(
+        gettext_lazy("Announcement: %(subject)s"),
+        True,
+        (
+            ("body", gettext_lazy("Message: %(body)s")),
+            ("letter", gettext_lazy("With a letter: %(letter)s")),
+            ("by", gettext_lazy("From %(by)s, central staff")),
+        ),
+        asks=gettext_lazy("Please read it, and its letter if it has one, on the linked page."),
+    ),
     Kind.REMINDER_OVERDUE: Wording(
         gettext_lazy("%(what)s was due on %(day)s and is overdue"),
         True,
-        (("unit", gettext_lazy("For: %(unit)s")),),
+        (("unit", gettext_lazy("For: %(unit)s")), ("late", gettext_lazy("Overdue by %(late)s working days"))),
         asks=gettext_lazy("Please complete it as soon as you can on the linked page."),
     ),
 }
@@ -171,7 +268,9 @@ def _shown(params: dict, *, short: bool = False) -> dict:
 
 
 GROUPED = tuple(kind for kind, wording in WORDINGS.items() if wording.group)
-ACTION = tuple(kind for kind, wording in WORDINGS.items() if wording.asks)  # "needs you": counted in the bell
+# "Needs you": counted in the bell. A sealed kind asks what its e-mail's link does, never anything in the portal.
+ACTION = tuple(kind for kind, wording in WORDINGS.items() if wording.asks and not wording.sealed)
+assert all(w.safety and w.soon for w in WORDINGS.values() if w.sealed)  # at once, by e-mail, whatever was chosen
 
 
 def soon(kind: str) -> bool:
@@ -184,6 +283,27 @@ def safety(kind: str) -> bool:
 
 def needs_action(kind: str) -> bool:
     return kind in ACTION
+
+
+def sealed(kind: str) -> bool:
+    return WORDINGS[Kind(kind)].sealed
+
+
+def addressed(kind: str) -> bool:
+    """Sent to an address its params hold, not the account's own."""
+    return bool(WORDINGS[Kind(kind)].to)
+
+
+def address(notice) -> str:
+    """The address a notice goes to when it is not its reader's account's own; "" when it is."""
+    param = WORDINGS[Kind(notice.kind)].to
+    return str(notice.params.get(param, "")) if param else ""
+
+
+def sealed_path(notice, user) -> str | None:
+    """A sealed kind's link for `user`, made now by whoever seals it (notices.hooks.sealed_link, accounts): None
+    when it no longer opens anything (a newer invitation, a password set since) or nobody makes it."""
+    return next((found for found in sealed_link(notice=notice, user=user) if found), None)
 
 
 def title(notice, *, short: bool = True) -> str:
@@ -262,20 +382,25 @@ class Item:
     contest: str
     lines: list[str]
     asks: str
-    path: str
+    path: str | None  # None: a sealed kind's link that opens nothing any more
 
 
-def items(notices: Sequence, *, short: bool = True) -> list[Item]:
+def items(notices: Sequence, *, short: bool = True, sealed_for=None) -> list[Item]:
     """A message's items, those that need the reader first (each group in the order given); `short` as for
-    `title`."""
+    `title`. `sealed_for`: the person a message goes to, whose sealed kinds' links are made now (`sealed_path`;
+    None for one that opens nothing any more); else each item's path is its notice's `link`."""
     found = [
-        Item(title(n, short=short), contest(n), details(n), asks(n), n.link)
+        Item(title(n, short=short), contest(n), details(n), asks(n), _path(n, sealed_for))
         if len(run) == 1
         else Item(group_title(run), contest(n), group_lines(run), asks(n), "")
         for run in grouped(notices)
         for n in run[:1]
     ]
     return sorted(found, key=lambda item: not item.asks)
+
+
+def _path(notice, user) -> str | None:
+    return sealed_path(notice, user) if user is not None and sealed(notice.kind) else notice.link
 
 
 def push_text(notice) -> str:

@@ -4,6 +4,7 @@ where it is acted on. Each takes the objects the service already holds (a rubric
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from django.urls import reverse
@@ -14,7 +15,7 @@ from contests.models import Contest
 from . import recipients
 from .models import Delivery, Kind, Notice
 from .reminders import reminders_met
-from .services import notice_record
+from .services import notice_record, notices_settle
 
 
 def _about(rubric) -> dict:
@@ -31,25 +32,32 @@ MOVED_ANCHOR = "deadline-moved"  # the highlighted box of the move (templates/sc
 def deadline_moved(
     *,
     rubric,
-    code: str,
+    codes: Sequence[str],
+    labels: Sequence[str],
     old: date | None,
     new: date | None,
+    due: date | None,
     reason: str,
     letter_number: str,
     letter_date: date | None,
     change: int,
     author,
 ):
-    """Once per recorded change (`change`, its RubricChange id) and criterion: moving it back and forth is told
-    each time. It lands on that criterion's page, the move highlighted: the page sends an entrant's staff on to
-    their own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for
-    all its people (contests.entrants)."""
+    """Once per recorded change (`change`, its RubricChange id) and move: moving it back and forth is told each
+    time. One act, one letter, one notice: the criteria a change moves from one date to the same new one (4.1.1
+    and 4.1.2, which times its files) are `codes`, named by `labels`, the numbers their pages show
+    (Criterion.label); `due` is the day `new` falls due (a closed day moves it: schedule.contest.due_on). It
+    lands on the first criterion's page, the move highlighted: the page sends an entrant's staff on to their
+    own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for all its
+    people (contests.entrants)."""
     contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
+    code = codes[0]
     params = {
         **_about(rubric),
-        "code": code,
+        "code": ", ".join(labels),  # shown in the reader's digits (notices.catalogue)
         "old": _day(old),
         "new": _day(new),
+        "due": _day(due),
         "reason": reason,
         "letter": letter_number,
         "letter_date": _day(letter_date),
@@ -103,7 +111,19 @@ def question_asked(*, message):
 
 
 def question_answered(*, message):
-    return _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
+    """The office's answer, told to the judges; the thread's questions told to the office before it wait for it no
+    more (each new question after it does)."""
+    notice = _clarification(Kind.QUESTION_ANSWERED, message, recipients.question_answered)
+    question_settled(clarification=message.clarification)
+    return notice
+
+
+def question_settled(*, clarification) -> int:
+    """The thread's questions no longer wait for the office: answered, or the thread closed (notices_settle)."""
+    kind = Kind.QUESTION_ASKED
+    return notices_settle(
+        Notice.objects.filter(unit_id=clarification.unit_id, kind=kind, key__startswith=f"{kind}:{clarification.pk}:")
+    )
 
 
 def evidence_received(

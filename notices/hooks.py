@@ -5,3 +5,8 @@ from core.hooks import Hook
 # (actor, contest, office) → whether the person picks the contest's entrants for that office (stages: an organiser
 # of an office that picks at this stage). They hear that picks are due, and are reminded of them (recipients.py).
 picks_for = Hook("notices.picks_for")
+
+# (notice=, user=) → the path of a sealed kind's link for that person, made as it is sent (accounts: a password's
+# or an address's key, never stored), or None when it opens nothing any more; None too for a kind not its own.
+# Nothing registered: a sealed notice is not sent (notices.channels.email).
+sealed_link = Hook("notices.sealed_link")

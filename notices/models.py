@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # A channel's own models live in its folder and belong to this app: imported here, Django registers them.
 from .channels.line import models as line_models  # noqa: F401
@@ -32,8 +33,19 @@ class Kind(models.TextChoices):
     JUDGING_DEADLINE = "judging_deadline", _("Judging deadline set or moved")
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
     LINE_LINKED = "line_linked", _("LINE linked to the account")
+    CALENDAR_MADE = "calendar_made", _("Calendar address made for the account")
+    # A person's own keys to their account, each a link made when sent (catalogue: `sealed`), and what an account
+    # holder is told of their address; the operators' alert.
+    INVITATION = "invitation", _("Invitation to set one's own password")
+    PASSWORD_RESET = "password_reset", _("Link to set a new password")
+    EMAIL_CONFIRM = "email_confirm", _("Link to confirm a new e-mail address")
+    ADDRESS_LISTED = "address_listed", _("One's address listed on an accounts sheet")
+    ADDRESS_ASKED = "address_asked", _("One's address asked for by another account")
+    CHECK_RED = "check_red", _("A readiness check stays red")
     REMINDER_DUE = "reminder_due", _("Reminder: due in a few working days")
     REMINDER_OVERDUE = "reminder_overdue", _("Reminder: overdue")
+    LATE_REMINDED = "late_reminded", _("Reminded by whoever runs the contest: rounds overdue")
+    ANNOUNCEMENT = "announcement", _("Announcement from central staff")
 
 
 REMINDER_KINDS = (Kind.REMINDER_DUE, Kind.REMINDER_OVERDUE)
@@ -50,6 +62,9 @@ class Notice(models.Model):
     link = models.CharField(_("link"), max_length=300, blank=True)  # a path in the portal: where it is acted on
     key = models.CharField(max_length=200)  # the same event told twice is one notice
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # When what it asks was done (a question answered, a reminded round met): it waits for nobody any more, so
+    # the inbox lists it for information and the bell no longer counts it.
+    settled_at = models.DateTimeField(_("settled at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -134,12 +149,14 @@ class Preference(models.Model):
 
 class Reminder(models.Model):
     """One reminder of one obligation (the schedule's stable identity, due on one day) told to one person: the
-    daily job tells each person of each obligation once per kind, however often it runs. The day is part of
-    it: a date moved later is a new day to remind of, and to be overdue by."""
+    daily job tells each person of each obligation once per kind and repeat, however often it runs. The day is
+    part of it: a date moved later is a new day to remind of, and to be overdue by. `repeat` numbers the
+    tellings of "overdue" on the contest's rhythm (schedule.reminders.overdue_repeat): each is told once."""
 
     obligation = models.CharField(_("obligation"), max_length=120)
     due_on = models.DateField(_("due on"))
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    repeat = models.PositiveSmallIntegerField(_("repeat"), default=0)
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reminders")
 
@@ -148,7 +165,8 @@ class Reminder(models.Model):
         verbose_name_plural = _("reminders told")
         constraints = [
             models.UniqueConstraint(
-                fields=["obligation", "due_on", "kind", "user"], name="reminder_once_per_obligation_person_kind"
+                fields=["obligation", "due_on", "kind", "repeat", "user"],
+                name="reminder_once_per_obligation_person_kind_repeat",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=[k.value for k in REMINDER_KINDS]), name="reminder_of_a_reminder_kind"
@@ -157,4 +175,52 @@ class Reminder(models.Model):
         indexes = [models.Index(fields=["due_on"], name="reminder_due_on")]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.obligation} {self.due_on} → {self.user_id}"
+        return f"{self.kind} {self.obligation} {self.due_on} #{self.repeat} → {self.user_id}"
+
+
+class Audience(models.TextChoices):
+    """Whom central staff write an announcement to: an office's people (one notice per office), a contest's
+    entrants (one per entrant office) or its committee (one for the contest)."""
+
+    OFFICES = "offices", _("every provincial office")
+    ORGANISERS = "organisers", _("every office's contest organisers")
+    ENTRANTS = "entrants", _("a contest's entrants")
+    COMMITTEE = "committee", _("a contest's committee (its panel for an office's contest)")
+
+
+CONTEST_AUDIENCES = (Audience.ENTRANTS, Audience.COMMITTEE)
+
+
+class Announcement(models.Model):
+    """What central staff wrote to an audience, with its letter if any (a PDF checked by content, kept under a
+    name the server makes): its notices (Kind.ANNOUNCEMENT, `about` its id) reach the audience through the
+    outbox, and each reader opens it on its page (notices.announcements)."""
+
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by"))
+    audience = models.CharField(_("to"), max_length=12, choices=Audience.choices)
+    contest = models.ForeignKey(
+        "contests.Contest", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("contest")
+    )
+    subject = models.CharField(pgettext_lazy("announcement", "subject"), max_length=200)
+    body = models.TextField(_("message"), max_length=5000)
+    letter = models.FileField(_("letter (PDF)"), upload_to="announcements/%Y/", blank=True)
+    letter_name = models.CharField(_("letter's name"), max_length=200, blank=True)  # as attached, to show
+    letter_sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    told = models.PositiveIntegerField(_("people told"), default=0)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = pgettext_lazy("notices", "announcement")
+        verbose_name_plural = _("announcements")
+        constraints = [
+            # A contest's entrants or committee name their contest; every office or organiser names none.
+            models.CheckConstraint(
+                condition=Q(audience__in=[a.value for a in CONTEST_AUDIENCES], contest__isnull=False)
+                | (~Q(audience__in=[a.value for a in CONTEST_AUDIENCES]) & Q(contest__isnull=True)),
+                name="announcement_contest_iff_contest_audience",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

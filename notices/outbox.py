@@ -11,7 +11,9 @@ MAX_ATTEMPTS, or a permanent refusal, the delivery is failed and its error kept.
 failure too, never the batch's: the others are sent.
 
 No one gets more than AT_ONCE_HOURLY messages at once by one channel in any hour, whoever causes them: past it a
-delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits").
+delivery waits for the person's daily digest, one message for many (SECURITY.md, "Sending limits"); a sealed one (a
+link to set a password, to confirm an address: notices.catalogue) is never put in a digest and waits, pending, for
+the hour's room (ROOM_WAIT, then counted again).
 
 What a chunk's messages share is asked once for the chunk, so a message costs its sender one query (its record)
 and its channel's send (bench/outbox_profile.py): the claim (3 queries), the renewal (2), the readers' roles,
@@ -36,6 +38,7 @@ from django.utils import timezone
 
 from contests.models import Contest, Unit
 
+from . import catalogue
 from .channels import registered
 from .channels.base import Refused, RetryLater, ToDigest
 from .models import Delivery, DeliveryState
@@ -50,6 +53,8 @@ DROPPED_WHY = "no longer the reader's to know"
 AT_ONCE_HOURLY = 10  # messages one person gets at once by one channel in any hour; the rest join the digest
 HOUR = timedelta(hours=1)
 OVER_THE_HOUR = "the hour's messages at once reached: batched into the digest"
+ROOM_WAIT = timedelta(minutes=10)  # a sealed delivery past the hour's limit is counted again this much later
+WAITS_FOR_ROOM = "the hour's messages at once reached: sent alone once the hour has room"
 
 
 def _wait(attempts: int) -> timedelta:
@@ -221,6 +226,9 @@ def _send_chunk(batch: list[Delivery], now: datetime) -> int:
 def _send_one(channel, delivery: Delivery, counts: Counter[tuple[int, str]], now: datetime) -> int:
     """One delivery sent (1), or set aside for the person's digest, or failed (0)."""
     mine = (delivery.receipt.user_id, delivery.channel)
+    if counts[mine] >= AT_ONCE_HOURLY and catalogue.sealed(delivery.receipt.notice.kind):  # never a digest's
+        Delivery.objects.filter(pk=delivery.pk).update(next_try=now + ROOM_WAIT, last_error=WAITS_FOR_ROOM)
+        return 0
     if counts[mine] >= AT_ONCE_HOURLY:  # waits, pending, for the person's next digest
         Delivery.objects.filter(pk=delivery.pk).update(digest=True, next_try=now, last_error=OVER_THE_HOUR)
         return 0

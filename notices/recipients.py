@@ -16,7 +16,7 @@ from django.db.models import Q, prefetch_related_objects
 from contests.actor import CHAIR, Actor, actor_of, actors_load, department_contest, filers
 from contests.entrants import contest_entrants
 from contests.entries import Entry
-from contests.models import Contest, Unit
+from contests.models import Contest, Level, Unit
 from core import acts
 from people import directory
 
@@ -113,6 +113,17 @@ def _reminded(contest, unit=None) -> Ask:
     return lambda a: files_for(a) or picks(a) or judges(a)
 
 
+def _announced(contest, unit=None) -> Ask:
+    """An announcement to a contest: to an entrant office (`unit`), those who send its evidence there; to the
+    contest alone, those who judge it (its committee, or its panel)."""
+    return _judges(contest) if unit is None else _files_for(contest, unit)
+
+
+def _works_for(unit_id: int) -> Ask:
+    """An office's people: the office is their own (an announcement to every office, or to every organiser)."""
+    return lambda a: a.acts_for(unit_id)
+
+
 QUESTIONS: dict[str, Question] = {
     Kind.DEADLINE_MOVED: _entrants_or_runners,
     Kind.QUESTION_ASKED: _files_for,
@@ -128,7 +139,12 @@ QUESTIONS: dict[str, Question] = {
     Kind.PICK_DUE: _picks_for,
     Kind.REMINDER_DUE: _reminded,
     Kind.REMINDER_OVERDUE: _reminded,
-}  # the account kinds are told by accounts (its own lock): asked again only whether the account is open
+    Kind.LATE_REMINDED: _files_for,
+    Kind.ANNOUNCEMENT: _announced,
+}  # the kinds about no contest (an account's, the operators' alert) are told by the app that makes them, which asks
+# its own lock: asked again only whether the account is open
+# The kinds also told about an office without a contest (`about_no_contest`), and their question about it.
+OFFICE_QUESTIONS: dict[str, Callable[[int], Ask]] = {Kind.ANNOUNCEMENT: _works_for}
 
 
 class ReaderCheck:
@@ -151,8 +167,16 @@ class ReaderCheck:
             prefetch_related_objects([self.user], "conflicts")
 
     def about_no_contest(self, kind: str, unit_id: int | None) -> bool:
-        """A notice about no contest (an account's): the account being open is the answer."""
-        return self.answered.setdefault((kind, None, unit_id), self.user.is_active)
+        """A notice about no contest: the account being open, and for a kind told about an office (an
+        announcement to every office) the office still its reader's (OFFICE_QUESTIONS)."""
+        key = (kind, None, unit_id)
+        if key not in self.answered:
+            question = OFFICE_QUESTIONS.get(kind)
+            answer = self.user.is_active
+            if answer and question is not None and unit_id is not None:
+                answer = question(unit_id)(self.actor)
+            self.answered[key] = answer
+        return self.answered[key]
 
     def __call__(self, kind: str, contest: Contest | None, unit: Unit | None) -> bool:
         if contest is None:
@@ -246,3 +270,11 @@ def evidence_owed(contest, unit_ids: Iterable[int]) -> dict[int, list]:
 def pick_due(contest, office, people) -> list:
     """Of `people`, those the lock says pick this stage's entrants for `office`."""
     return _pick([people], _picks_for(contest, office))
+
+
+def announced_offices(*, organisers: bool = False) -> dict[int, list]:
+    """office id → who may read an announcement to every provincial office there (`organisers`: to every office's
+    organisers, at any level): those the lock says work for it."""
+    level = Q() if organisers else Q(membership__unit__level=Level.PROVINCE)
+    found = directory.staff_by_office(level, organisers=organisers)
+    return {office: chosen for office, people in found.items() if (chosen := _pick([people], _works_for(office)))}

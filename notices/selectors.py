@@ -9,11 +9,13 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from core import acts
 from core.numbers import is_whole
 
 from . import catalogue
 from .channels import registered
-from .models import Mode, Notice, Preference, Receipt
+from .models import Announcement, Kind, Mode, Notice, Preference, Receipt
+from .permissions import ANNOUNCE
 from .recipients import reader_check
 
 PAGE = 50
@@ -61,11 +63,13 @@ def _still_theirs(user, receipts: QuerySet[Receipt]) -> QuerySet[Receipt]:
 
 
 def unread_count(user) -> int:
-    """What the bell counts: the unread notices that need the person (catalogue.ACTION) and that the lock still
-    lets them know of, each once, but a day's notices of a grouped kind on one contest once; those for
-    information wait quietly in the inbox. 1 query, and `_refused`'s when any is unread."""
+    """What the bell counts: the unread notices that need the person (catalogue.ACTION, not settled since) and
+    that the lock still lets them know of, each once, but a day's notices of a grouped kind on one contest once;
+    those for information wait quietly in the inbox. 1 query, and `_refused`'s when any is unread."""
     rows = list(
-        Receipt.objects.filter(user=user, read_at__isnull=True, notice__kind__in=catalogue.ACTION)
+        Receipt.objects.filter(
+            user=user, read_at__isnull=True, notice__kind__in=catalogue.ACTION, notice__settled_at__isnull=True
+        )
         .values_list(*ABOUT, _day_of_notice())
         .annotate(count=Count("pk"), one=Min("notice_id"))
         .order_by()
@@ -108,7 +112,13 @@ class Entry:
 
     @property
     def needs_action(self) -> bool:
-        return catalogue.needs_action(self.receipts[0].notice.kind)
+        """Asks something of the reader that is not done yet (a question answered is no longer waiting)."""
+        return self.settled is None and catalogue.needs_action(self.receipts[0].notice.kind)
+
+    @property
+    def settled(self) -> datetime | None:
+        """When what it asked was done (a grouped kind asks nothing: never)."""
+        return self.receipts[0].notice.settled_at if not self.group else None
 
 
 def inbox_sections(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
@@ -189,3 +199,22 @@ def preferences(user) -> list[dict]:
         | {"setup": channel.setup, "setup_label": channel.setup_label}
         for name, channel in registered().items()
     ]
+
+
+def announcement_for(user, pk: int) -> Announcement | None:
+    """An announcement as its reader may open it: one of its notices told to them that the lock still lets them
+    know of (the question that chose them, asked again), or any, to whoever may write one. 2 queries."""
+    found = Announcement.objects.select_related("contest", "author").filter(pk=pk).first()
+    if found is None or acts.allowed(user, ANNOUNCE):
+        return found
+    told = Receipt.objects.filter(user=user, notice__kind=Kind.ANNOUNCEMENT, notice__about=str(pk))
+    may_know = reader_check(user)
+    for receipt in told.select_related("notice__contest", "notice__unit"):
+        if may_know(receipt.notice.kind, receipt.notice.contest, receipt.notice.unit):
+            return found
+    return None
+
+
+def announcements_sent(limit: int = 10) -> list[Announcement]:
+    """The latest announcements, for whoever writes them: 1 query."""
+    return list(Announcement.objects.select_related("contest", "author")[:limit])

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from core.bulk import AnyOf, insert_values
@@ -21,7 +22,7 @@ from .channels import registered
 from .models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt
 from .outbox import LIMIT
 from .selectors import group_named
-from .tasks import send
+from .tasks import send, send_due
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,68 @@ def notice_record(
     return notice
 
 
+@dataclass(frozen=True)
+class Note:
+    """One notice among many written at once (`notices_many`): its key, kind, where it lands, what the catalogue
+    fills its words with, and the people the caller's question of the lock chose."""
+
+    key: str
+    kind: str
+    people: Sequence
+    contest_id: int | None
+    link: str
+    unit_id: int | None = None
+    about: str = ""
+    params: dict = field(default_factory=dict)
+
+
+@transaction.atomic
+def notices_many(notes: Sequence[Note], *, now: datetime | None = None) -> list[tuple[int, int, Any]]:
+    """Many notices at once (a day's reminders, the late reminded, an announcement to every office): each made
+    once by its key and told to those of its people not told of it yet, with their outbox rows, and one send
+    task queued after commit. (note's place, notice id, person) of each told anew. A bounded number of queries
+    whatever the number of notes: the notices that exist, the people they told, then one INSERT per table
+    (core.bulk.insert_values, by COPY on PostgreSQL), the choices and the channels once (`deliveries_write`)."""
+    chosen = [(place, n.key[:200], n) for place, n in enumerate(notes) if n.people]  # a note to nobody: no notice
+    if not chosen:
+        return []
+    keys = [key for _, key, _ in chosen]
+    notices = dict(Notice.objects.filter(AnyOf(F("key"), keys)).values_list("key", "pk"))
+    told: set[tuple[int, int]] = set()
+    if notices:
+        known = Receipt.objects.filter(AnyOf(F("notice"), list(notices.values())))
+        told = set(known.values_list("notice_id", "user_id"))
+    now = now or timezone.now()
+    made = {key: n for _, key, n in chosen if key not in notices}  # a key twice: made once
+    rows = [(n.kind, key, n.contest_id, n.unit_id, n.about[:60], n.params, n.link, now) for key, n in made.items()]
+    fields = ("kind", "key", "contest", "unit", "about", "params", "link", "created_at")
+    notices.update(zip(made, insert_values(Notice, fields, rows, returning=True), strict=True))
+    # Plain rows, not model instances: a day's tens of thousands of rows cost no per-object work each.
+    anew: list[tuple[int, int, Any]] = []
+    for place, key, note in chosen:
+        notice_id = notices[key]
+        for user in note.people:
+            if (notice_id, user.pk) not in told:
+                told.add((notice_id, user.pk))
+                anew.append((place, notice_id, user))
+    if not anew:
+        return []
+    receipts = insert_values(Receipt, ("notice", "user"), [(pk, user.pk) for _, pk, user in anew], returning=True)
+    writing = [(pk, user, notes[place].kind) for pk, (place, _, user) in zip(receipts, anew, strict=True)]
+    if deliveries_write(writing):
+        transaction.on_commit(_queue_due)
+    return anew
+
+
+def _queue_due() -> None:
+    """One task sends what is due, whatever the number of notices; never raises: what the broker lost, the beat
+    job `notices.send_due` sends."""
+    try:
+        send_due.delay()
+    except Exception:
+        log.warning("notices not queued; the beat job sends them", exc_info=True)
+
+
 def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool = False) -> bool:
     """Each channel's outbox row for each receipt (its id, its person, its notice's kind), as its person chose
     that channel to reach them (a safety kind: at once, by catalogue.SAFE_CHANNELS only, whatever they chose);
@@ -76,6 +139,7 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
     kinds = {kind for _, _, kind in receipts}
     later = {kind: digest or not catalogue.soon(kind) for kind in kinds}
     safety = {kind for kind in kinds if catalogue.safety(kind)}
+    addressed = {kind for kind in kinds if catalogue.addressed(kind)}  # to an address of its own: any open account
     deliveries = []  # (receipt id, channel, digest): plain rows, as many as receipts times channels
     for channel in registered().values():
         reached = channel.reaching(people)
@@ -83,11 +147,23 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
             if kind in safety and channel.name not in catalogue.SAFE_CHANNELS:
                 continue
             mode = Mode.IMMEDIATE if kind in safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
-            if mode != Mode.NONE and user.pk in reached:
+            if mode != Mode.NONE and (user.pk in reached or (kind in addressed and user.is_active)):
                 wait = later[kind] or mode == Mode.DIGEST
                 deliveries.append((receipt_id, channel.name, wait))
     insert_values(Delivery, ("receipt", "channel", "digest"), deliveries)
     return any(not digest for _, _, digest in deliveries)
+
+
+def notices_settle(notices: QuerySet[Notice]) -> int:
+    """What these notices ask is done (a question answered, a round met): they wait for nobody any more (the inbox
+    lists them for information, the bell counts them no longer) and their messages not sent yet are not sent
+    (marked met). How many messages were held back. 3 queries at most."""
+    ids = list(notices.filter(settled_at__isnull=True).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    Notice.objects.filter(pk__in=ids).update(settled_at=timezone.now())
+    waiting = Delivery.objects.filter(receipt__notice__in=ids, state=DeliveryState.PENDING).values_list("pk", flat=True)
+    return Delivery.objects.filter(pk__in=list(waiting)).update(state=DeliveryState.MET)
 
 
 def _queue(notice_id: int) -> None:

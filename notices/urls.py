@@ -8,4 +8,7 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("read/", views.read, name="read"),
     path("preferences/", views.preferences, name="preferences"),
+    path("announce/", views.announce, name="announce"),
+    path("announcements/<int:pk>/", views.announcement, name="announcement"),
+    path("announcements/<int:pk>/letter/", views.announcement_letter, name="announcement_letter"),
 ]

@@ -1,18 +1,31 @@
-"""The inbox (/notices/): a person's own notices, each with its link; mark read; how they are sent."""
+"""The inbox (/notices/): a person's own notices, each with its link; mark read; how they are sent. Central
+staff's announcements: written on /notices/announce/, read by each of their readers on their own page."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from contests.actor import Need, actor_of
+from contests.scopes import visible_contests
+from core import files, gate
+from core.errors import PortalError
+from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from core.numbers import whole
+from core.thai import digits
 
 from . import selectors, services
+from .announcements import announcement_send
+from .forms import AnnouncementForm
 from .models import Mode
+from .permissions import ANNOUNCE
 
 MOST_PAGES = 40  # 2,000 lines at most, however many pages are asked for: each page is the same few queries
 
@@ -62,3 +75,75 @@ def preferences(request):
     messages.success(request, _("Your choice is saved."))
     back = reverse("accounts:account")  # the account page shows the same form
     return redirect(back if request.POST.get("next") == back else "notices:inbox")
+
+
+def _announce_page(request, form: AnnouncementForm, errors=(), status: int = 200):
+    context = {"form": form, "errors": list(errors), "sent": selectors.announcements_sent()}
+    return render(request, "notices/announce.html", context, status=status)
+
+
+def _contests(request):
+    return visible_contests(actor_of(request.user), Need.RUN).order_by("-pk")
+
+
+@takes_files
+@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+@require_http_methods(["GET", "POST"])
+def announce(request):
+    """Central staff write an announcement to an audience, with a letter if they attach one; the last ones sent
+    are listed below the form. The act (and its second factor) is asked before the body is read."""
+    gate.require(request, ANNOUNCE)
+    if request.method == "GET":
+        return _announce_page(request, AnnouncementForm(contests=_contests(request)))
+    try:
+        check_body_size(request, "letter")
+    except BodyTooLarge as exc:
+        return _announce_page(request, AnnouncementForm(contests=_contests(request)), [str(exc)], status=exc.status)
+    return csrf_protect(_announce)(request)
+
+
+def _announce(request):
+    form = AnnouncementForm(request.POST, request.FILES, contests=_contests(request))
+    if not form.is_valid():
+        return _announce_page(request, form, status=400)
+    data = form.cleaned_data
+    try:
+        sent = announcement_send(
+            user=request.user,
+            audience=data["audience"],
+            contest=data["contest"],
+            subject=data["subject"],
+            body=data["body"],
+            letter=data["letter"] or None,
+        )
+    except PortalError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        return _announce_page(request, form, status=400)
+    messages.success(request, format_lazy(_("The announcement is sent to {told} people."), told=digits(sent.told)))
+    return redirect("notices:announcement", pk=sent.pk)
+
+
+@login_required
+@require_GET
+def announcement(request, pk: int):
+    """An announcement, to whoever it was told to (and to whoever writes them); anyone else: 404."""
+    found = selectors.announcement_for(request.user, pk)
+    if found is None:
+        raise Http404
+    return render(request, "notices/announcement.html", {"announcement": found})
+
+
+@login_required
+@require_GET
+def announcement_letter(request, pk: int):
+    """The announcement's letter, to whoever may read the announcement."""
+    found = selectors.announcement_for(request.user, pk)
+    if found is None or not found.letter:
+        raise Http404
+    name = found.letter_name if found.letter_name.lower().endswith(".pdf") else f"{found.letter_name or 'letter'}.pdf"
+    try:
+        response = files.serve(found.letter.name, content_type="application/pdf", disposition=content_disposition(name))
+    except FileNotFoundError:
+        raise Http404 from None
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

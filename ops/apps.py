@@ -1,3 +1,6 @@
+from importlib import import_module
+
+from celery import current_app
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,10 +10,12 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
-        # inline: ready() runs once the models are loaded; importing these registers them. schedule is a
-        # package, not an app: its tasks (the day's reminders, the rounds' count after each recompute) are
-        # registered here for every process that queues them or runs them in-process, as the worker's
-        # CELERY_IMPORTS registers them for it.
-        from schedule import tasks  # noqa: F401  (inline: see above)
-
+        # inline: ready() runs once the models are loaded; importing these registers them
         from . import exporters, metrics, permissions  # noqa: F401  (inline: see above)
+
+        # The tasks of packages that are not apps (CELERY_IMPORTS: schedule's), known to every process as the
+        # worker knows them: the embedded default runs the tasks it queues in its web process (eager), where
+        # `schedule.rounds_keep`, queued by name after each recompute (scoring.coalesce), was unknown and the
+        # rounds were never kept. Each app's own tasks are imported by its ready() where a web process queues them.
+        for module in current_app.conf.imports:
+            import_module(module)

@@ -57,6 +57,8 @@ def _items(user) -> list[Link]:
     if Power.ORGANISE in actor.powers:  # the contests its office runs, each with its dashboard and documents
         return [
             (_("Office contests"), reverse("submissions:home"), "contests"),
+            # The results its office may see: its own contests', every year, and the Department's once published.
+            (_("Contest results"), reverse("scoring:past"), "results"),
             # The builder first (boxes, a preview, a check); its start page links the JSON upload.
             (_("Create or update a contest"), reverse("builder:contest_builder"), "contest-new"),
             *stages,  # every office picks at its level once the stages are loaded (docs/contests.md)
@@ -75,11 +77,12 @@ def _items(user) -> list[Link]:
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays
         return [
             (_("Dashboard"), reverse("scoring:index"), "dashboard"),
-            (_("Provinces"), reverse("submissions:home"), "provinces"),
+            (_("Provinces"), reverse("submissions:provinces"), "provinces"),  # "/" is the dashboard
             scoring[0],
             (_("Imports"), reverse("admin:scoring_fact_import"), "imports"),
             (_("Calendar"), calendar, "calendar"),
             (_("Award documents & exports"), reverse("awards:index"), "awards"),
+            (_("Announcements"), reverse("notices:announce"), "announce"),
             (_("System status"), reverse("ops:status"), "status"),
             *stages,
             (_("Accounts"), reverse("accounts:provision"), "accounts"),
@@ -88,12 +91,15 @@ def _items(user) -> list[Link]:
     return []
 
 
+OFFICE_LISTS = ("evidence", "contests", "provinces")  # the items that list the offices a contest's pages are of
+
+
 def nav_items(user, path: str) -> list[NavItem]:
     """The user's items with the current one marked: the longest link that the path starts with."""
     items = _items(user) + [item for extra in nav_extra(user) for item in extra]
     # "/" would match everything: the home page is current only on itself and the province pages.
     matches = [url for _text, url, _key in items if path == url or (url != "/" and path.startswith(url.split("?")[0]))]
-    if not matches and path.startswith("/years/"):
-        matches = ["/"]
+    if not matches and path.startswith("/years/"):  # an office's pages in a contest: under the list of offices
+        matches = [url for _text, url, key in items if key in OFFICE_LISTS]
     current = max(matches, key=len, default=None)
     return [NavItem(text, url, key, url == current) for text, url, key in items]

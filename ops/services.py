@@ -6,13 +6,16 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
 
 from core import acts
-from core.labels import bilingual
+from notices.models import Kind
+from notices.outbox import send_due
+from notices.services import notice_record
 
 from .backup import Snapshot, SnapshotError, backup_rotate, backup_write
 from .health import Check
@@ -59,10 +62,21 @@ def operators() -> list[str]:
     return env or [email for _, email in settings.ADMINS]
 
 
-def alerts_update(*, checks: list[Check]) -> list[str]:
-    """Marks red checks; e-mails the operators once per incident, when a check has stayed red long enough.
+def operator_accounts() -> list:
+    """The open accounts holding the operators' addresses that the lock lets see the portal's status (central
+    staff): those the alerts are told to."""
+    addresses = {address.lower() for address in operators()}
+    if not addresses:
+        return []
+    users = get_user_model().objects.filter(is_active=True).alias(lower=Lower("email")).filter(lower__in=addresses)
+    return [user for user in users.order_by("pk") if acts.allowed(user, "ops.view_status")]
 
-    Returns the names of the checks an e-mail went out for.
+
+def alerts_update(*, checks: list[Check]) -> list[str]:
+    """Marks red checks; tells the operators once per incident, when a check has stayed red long enough.
+
+    Returns the names of the checks the operators were told of. The notice is sent from this process as soon as it
+    is recorded, not only from a worker's queue: a dead worker is one of what it tells (docs/operations.md).
     """
     now = timezone.now()
     after = timedelta(seconds=settings.CDD4_ALERT_AFTER_S)
@@ -76,20 +90,21 @@ def alerts_update(*, checks: list[Check]) -> list[str]:
                 alert.red_since = now
             elif alert.notified_at is None and now - alert.red_since >= after:
                 alert.notified_at = now
-                due.append(check)
+                due.append((check, alert.red_since))
             alert.detail = str(check.detail)  # stored as the active language reads it
             alert.save()
-    if due and operators():
-        lines = [f"- {c.name}: {c.detail}" for c in due]
-        red = bilingual(gettext_lazy("a readiness check stays red"))  # to operators, in both languages
-        send_mail(
-            f"[CDD4] {red}: " + ", ".join(c.name for c in due),
-            "ตรวจสอบ / checks failing since at least "
-            f"{settings.CDD4_ALERT_AFTER_S} s:\n" + "\n".join(lines) + "\n\n/ops/status/",
-            None,
-            operators(),
-        )
-    return [c.name for c in due]
+        if due:
+            details = [check.detail for check, _ in due]
+            notice = notice_record(
+                kind=Kind.CHECK_RED,
+                # One incident, one notice: the red checks and since when each is red.
+                key="check_red:" + ",".join(f"{c.name}@{since.isoformat()}" for c, since in due),
+                recipients=operator_accounts,
+                params={"checks": ", ".join(c.name for c, _ in due), "detail": "; ".join(map(str, details))},
+                link=reverse("ops:status"),
+            )
+            transaction.on_commit(lambda: send_due(notice_id=notice.pk))
+    return [c.name for c, _ in due]
 
 
 @transaction.atomic

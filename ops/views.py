@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ from core import gate
 from core.converters import ContestKey
 from core.http import content_disposition, show
 from rulebook.spec import RubricError
-from scoring.models import Rubric
+from scoring.access import SEE_CONTEST, contest_or_404
 
 from . import export, health, nextyear, selectors, services
 from .metrics import exposition
@@ -78,7 +78,9 @@ def metrics(request):
 def next_year(request, key: ContestKey):
     """GET: what opening year+1 would create. POST (with the memberships confirmed): opens it."""
     gate.require(request, "ops.open_next_year")
-    rubric = get_object_or_404(Rubric.objects.by_key(key).filter(pk__in=Rubric.objects.national()))
+    rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
+    if not rubric.contest.is_national:  # next year opens from the national contest only
+        raise Http404
     if request.method == "POST":
         try:
             opened = nextyear.next_year_open(
@@ -110,7 +112,7 @@ def year_on_year_province(request, code: str):
 @login_required
 def province_export(request, key: ContestKey, code: str):
     """One ZIP of everything the province submitted in the year. Not allowed looks like not found."""
-    rubric = get_object_or_404(Rubric.objects.by_key(key))
+    rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
     unit = gate.visible(request, "ops.view_office_records", get_object_or_404(Unit.objects.provinces(), code=code))
     archive = export.province_zip(user=request.user, rubric=rubric, unit=unit)
     filename = f"cdd4-{key}-{code.lower()}-evidence.zip"

@@ -1,8 +1,8 @@
 """Who holds which role where: lists of other people (a panel's candidates, the committee to declare a
 conflict for, an office's staff to mail), and the one writer of a membership.
 
-Never asked whether the signed-in user may do something: that is the actor's alone (contests.actor, issue
-#37). What a user is, for a decision, is read only there; these answer "who are the …" for a page or a job.
+Never asked whether the signed-in user may do something: that is the actor's alone (contests.actor). What a
+user is, for a decision, is read only there; these answer "who are the …" for a page or a job.
 """
 
 from __future__ import annotations
@@ -36,6 +36,18 @@ def office_staff(offices: Q) -> QuerySet:
         .objects.filter(offices, is_active=True, is_superuser=False, membership__role__in=Role.with_office())
         .select_related("membership__unit")
     )
+
+
+def staff_by_office(offices: Q, *, organisers: bool = False) -> dict[int, list]:
+    """office id → its active staff and organisers (`organisers`: its organisers alone), of the offices matching
+    `offices` (as `office_staff`'s): whom an announcement to every office, or every organiser, is for. 1 query."""
+    people = office_staff(offices)
+    if organisers:
+        people = people.filter(membership__role=Role.ORGANISER)
+    found: dict[int, list] = {}
+    for user in people.order_by("pk"):
+        found.setdefault(user.membership.unit_id, []).append(user)
+    return found
 
 
 def counts_as_office_staff(*, active: bool, superuser: bool, role: str | None) -> bool:

@@ -1,7 +1,6 @@
 """A rubric file whole: parse_rubric's rubric (plain Python, rulebook.spec) and its "contest" block
-(docs/rubric-format.md, docs/contests.md), every problem of both listed before anything is saved (issue
-#24). Only the block's shape: which office and units its codes name is the loader's to look up
-(rubrics.services)."""
+(docs/rubric-format.md, docs/contests.md), every problem of both listed before anything is saved. Only the
+block's shape: which office and units its codes name is the loader's to look up (rubrics.services)."""
 
 from __future__ import annotations
 

@@ -19,12 +19,15 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.thai import digits
 from notices.events import MOVED_ANCHOR
 from rubrics import revisions, timetable
+from rubrics.letters import letter_office
 from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
 from schedule.deadline_moves import deadline_moves
+from schedule.selectors import criterion_url
 from scoring import access
 from scoring.models import Criterion, Rubric, RubricChange
 from scoring.selectors import is_frozen
@@ -42,8 +45,9 @@ def criterion(request, key: ContestKey, code: str):
     if not actor.rights(contest).runs:
         office = actor.own_office
         if request.method == "GET" and office is not None and actor.rights(contest).enters:
-            page = reverse("submissions:criterion", args=[rubric.key, office.code, code])
-            return redirect(f"{page}#{MOVED_ANCHOR}")
+            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form.
+            page = criterion_url(rubric, office.code, code)
+            return redirect(page if "#" in page else f"{page}#{MOVED_ANCHOR}")
         raise Http404
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":
@@ -57,7 +61,8 @@ def criterion(request, key: ContestKey, code: str):
 
 
 def _move(request, rubric: Rubric, found: Criterion):
-    form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code)
+    office = letter_office(request.user, rubric.contest)
+    form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code, office=office)
     if not form.is_valid():
         return _page(request, rubric, found, form, status=400)
     try:
@@ -76,16 +81,17 @@ def _move(request, rubric: Rubric, found: Criterion):
     except PortalError as exc:
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
         return _page(request, rubric, found, form, errors, status=400)
-    messages.success(
-        request, format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=found.code)
-    )
+    # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
+    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
+    messages.success(request, moved)
     return redirect(f"{reverse('scoring:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
 def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
     may = acts.allowed(request.user, ACT, rubric) and not is_frozen(rubric)
+    office = letter_office(request.user, rubric.contest)  # an organiser's own letter; else the Department's
     if may and form is None:
-        form = DeadlineMoveForm(rubric=rubric, code=found.code, initial={"deadline": found.deadline})
+        form = DeadlineMoveForm(rubric=rubric, code=found.code, office=office, initial={"deadline": found.deadline})
     # The rounds as the schedule has them (every move applied, a kept round on its date), as entrants read them.
     rounds = [r for r in criterion_rounds(rubric).get(found.code, []) if r.rounds]
     context = {
@@ -94,6 +100,7 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
         "rounds": rounds,
         "moves": deadline_moves(rubric).get(found.code, []),
         "form": form if may else None,
+        "letter_office": office,
         "errors": list(errors),
     }
     return render(request, "scoring/criterion.html", context, status=status)

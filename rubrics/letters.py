@@ -1,21 +1,25 @@
-"""The Department's letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): its number and
-date (checked before anything is written, rubrics.revisions.letter_check), and its PDF, checked by content as
-evidence is and kept under a name the server makes (each move's letter its own stored file, never overwritten)."""
+"""The letter a deadline moves by ("ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ …"): the Department's, or, when an
+organiser moves its own contest's date, its office's ("ชม 0019/ว 1234", `letter_office`); its number and date
+(checked before anything is written, rubrics.revisions.letter_check), and its PDF, checked by content as
+evidence is (core.validators.letter) and kept under a name the server makes (each move's letter its own stored
+file, never overwritten)."""
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import IO
 
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from core.errors import PortalError
-from core.validators.content import inspect_file
+from contests.actor import actor_of
+from contests.letters import letter_example
+from contests.models import Contest, Unit
+from contests.units import office_name
+from core.i18n import Text, either
+from core.validators.letter import pdf_check
 from scoring.models import RubricChange
 
 NUMBER_MOST = 80  # RubricChange.letter_number
@@ -37,27 +41,24 @@ class Letter:
 NONE = Letter()
 
 
-def _path(upload: UploadedFile) -> tuple[str, IO[bytes] | None]:
-    """A path the content checks can open: the upload's own temporary file, or a copy (closed by the caller)."""
-    if hasattr(upload, "temporary_file_path"):
-        return upload.temporary_file_path(), None
-    copy = tempfile.NamedTemporaryFile(suffix=".pdf")
-    for chunk in upload.chunks():
-        copy.write(chunk)
-    copy.flush()
-    return copy.name, copy
+def letter_office(user, contest: Contest) -> Unit | None:
+    """Whose letter a move by `user` cites: the office that runs the contest when `user` works in it (an
+    organiser moves its own contest's dates by its own letter); None, the Department's, for anyone else (central
+    staff, the national contest)."""
+    office = actor_of(user).own_office
+    return office if office is not None and office.pk == contest.organiser_id else None
 
 
-def pdf_check(upload: UploadedFile) -> str:
-    """The letter's PDF checked by content, as evidence is (no script, no markup, a whole PDF); its SHA-256."""
-    path, copy = _path(upload)
-    try:
-        if inspect_file(path).subtype != "pdf":
-            raise PortalError("หนังสือต้องเป็นไฟล์ PDF", "the letter must be a PDF file", code="letter_not_pdf")
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    finally:
-        if copy is not None:
-            copy.close()
+def letter_help(office: Unit | None) -> Text:
+    """What the letter's number box asks for: the Department's letter with its number as the example, or the
+    office's (`letter_office`) with one numbered as that office numbers its letters."""
+    if office is None:
+        return _("as the Department's letter writes it, e.g. มท 0410.4/ว 6001")
+    name = either(office_name(office), f"the {office.name_en or office.code} provincial community development office")
+    number = letter_example(office)
+    if not number:
+        return format_lazy(_("as the letter of {office} writes it"), office=name)
+    return format_lazy(_("as the letter of {office} writes it, e.g. {number}"), office=name, number=number)
 
 
 def letter_keep(record: RubricChange, letter: Letter) -> None:

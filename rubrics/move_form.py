@@ -1,5 +1,6 @@
-"""The boxes of moving a deadline, one set for the criterion's page and the admin's: why, the Department's
-letter (number, date, its PDF if one has it) and what moves with the deadline (its rounds due that day, the
+"""The boxes of moving a deadline, one set for the criterion's page and the admin's: why, the letter (the
+Department's, or the organising office's when it moves its own contest's date: its number, date, its PDF if one
+has it) and what moves with the deadline (its rounds due that day, the
 criteria timing the same files), each ticked until unticked.
 Both hand them to the one service, rubrics.timetable.criterion_deadline_set."""
 
@@ -11,10 +12,11 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import PortalError
+from contests.models import Unit
 from core.i18n import pick
 from core.thai import thai_date
-from rubrics.letters import NUMBER_MOST, Letter, pdf_check
+from core.validators.letter import letter_clean
+from rubrics.letters import NUMBER_MOST, Letter, letter_help
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
@@ -47,7 +49,7 @@ class MoveFields(forms.Form):
         label=_("letter number"),
         max_length=NUMBER_MOST,
         required=False,
-        help_text=_("as the Department's letter writes it, e.g. มท 0410.4/ว 6001"),
+        help_text=letter_help(None),
     )
     letter_date = ThaiDateField(label=_("letter date"), required=False)
     letter_pdf = forms.FileField(
@@ -62,9 +64,11 @@ class MoveFields(forms.Form):
         help_text=_("an unticked round keeps its date, but never after the new deadline"),
     )
 
-    def offer(self, rubric: Rubric, code: str) -> None:
+    def offer(self, rubric: Rubric, code: str, office: Unit | None = None) -> None:
         """What moves with `code`'s deadline, each a box ticked until unticked (none: no such box): its rounds due
-        on that day (unticked, a round keeps its date), the criteria timing the same files."""
+        on that day (unticked, a round keeps its date), the criteria timing the same files. `office`: the office
+        whose letter the move cites (rubrics.letters.letter_office), None for the Department's."""
+        self.fields["letter_number"].help_text = letter_help(office)
         cast(ThaiDateField, self.fields["letter_date"]).window = fiscal_year(rubric.year)
         boxes = self.companions = companions(rubric, code)
         if not boxes:
@@ -74,13 +78,7 @@ class MoveFields(forms.Form):
         self.fields["also"].initial = [c.key for c in boxes]
 
     def clean_letter_pdf(self):
-        upload = self.cleaned_data.get("letter_pdf")
-        if upload:
-            try:
-                pdf_check(upload)
-            except PortalError as exc:
-                raise forms.ValidationError(str(exc)) from exc
-        return upload
+        return letter_clean(self.cleaned_data.get("letter_pdf"))
 
     def clean(self):
         cleaned = super().clean()
@@ -112,7 +110,7 @@ class DeadlineMoveForm(MoveFields):
     reason = reason_field()
     field_order = ["deadline", "reason", "letter_number", "letter_date", "letter_pdf", "also"]
 
-    def __init__(self, *args, rubric: Rubric, code: str, **kwargs):
+    def __init__(self, *args, rubric: Rubric, code: str, office: Unit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         cast(ThaiDateField, self.fields["deadline"]).window = fiscal_year(rubric.year)
-        self.offer(rubric, code)
+        self.offer(rubric, code, office)

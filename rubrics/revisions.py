@@ -39,6 +39,7 @@ from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
+from schedule.contest import due_on
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
 from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
@@ -311,21 +312,31 @@ def deadline_lines(diff: Mapping) -> list:
 
 
 def moves_tell(record: RubricChange, *, author) -> None:
-    """Whoever must send by a moved deadline, and whoever runs the contest, is told: the old date, the new one,
-    the reason and the letter. A draft's dates reach nobody; a first deadline is shown where it is due."""
+    """Whoever must send by a moved deadline, and whoever runs the contest, is told: the old date, the new one
+    (and the working day it falls due on, if offices are closed that day), the reason and the letter. One act,
+    one letter, one notice: the criteria the change moves from one date to another are told together (4.1.1
+    with 4.1.2, which times its files), each by the number its pages show. A draft's dates reach nobody; a
+    first deadline is shown where it is due."""
     contest = record.contest
     if contest.state == ContestState.DRAFT:
         return
     rubrics = {r.period: r for r in contest.rubrics.all()}
+    together: dict[tuple[str, str, str | None], list[str]] = {}
     for period, code, old, new in deadline_moves_of(record.changes):
-        rubric = rubrics.get(period)
-        if rubric is None or old is None or old == new:
-            continue
+        if period in rubrics and old is not None and old != new:
+            together.setdefault((period, old, new), []).append(code)
+    for (period, old, new), codes in together.items():
+        rubric = rubrics[period]
+        day = parse_date(new) if new else None
+        moved = Criterion.objects.filter(rubric=rubric, code__in=codes).only("code", "number")
+        shown = {c.code: c.label for c in moved}
         events.deadline_moved(
             rubric=rubric,
-            code=code,
+            codes=codes,
+            labels=[shown.get(code, code) for code in codes],
             old=parse_date(old),
-            new=parse_date(new) if new else None,
+            new=day,
+            due=due_on(rubric, day),
             reason=record.reason,
             letter_number=record.letter_number,
             letter_date=record.letter_date,

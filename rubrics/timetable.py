@@ -38,10 +38,11 @@ def criterion_deadline_set(
     also: Iterable[str] | None = None,
 ) -> Criterion:
     """Moving a date, one act: whoever runs the contest (central staff the national one, an organiser its own;
-    `user` None only for the loaders) moves a criterion's deadline by the Department's letter, with what moves
-    with it (`companions`: its rounds due on that day, the criteria timing the same files), all of it unless
-    `also` names the keys left ticked. A round left unticked keeps its date, and the change history says so; it
-    cannot stay after a date brought before it (refused, nothing written). Through the one door
+    `user` None only for the loaders) moves a criterion's deadline by letter (the Department's, or the organising
+    office's: rubrics.letters.letter_office), with what moves with it (`companions`: its rounds due on that day,
+    the criteria timing the same files), all of it unless `also` names the keys left ticked. A round left
+    unticked keeps its date, and the change history says so; it cannot stay after a date brought before it
+    (refused, nothing written). Through the one door
     (rubrics.revisions): an open contest's move needs a reason and the second factor; the change history keeps
     who, why and the letter; every entrant is rescored, and whoever must send by it, and whoever runs the
     contest, is told."""

@@ -157,7 +157,17 @@ class RubricSpec:
 
     def files_timed_by(self, code: str) -> tuple[str, ...]:
         """The criteria whose rules time this criterion's files (4.1.1's are timed by 4.1.2), in rubric order."""
-        return tuple(c.code for c in self.criteria() if c.code != code and code in self.times_files_of(c.code))
+        return self._timed_by.get(code, ())
+
+    @cached_property
+    def _timed_by(self) -> dict[str, tuple[str, ...]]:
+        # Each criterion's rule read once for all: asked of every criterion in turn (a contest's schedule), a walk
+        # of every rule per criterion was quadratic in the criteria.
+        found: dict[str, list[str]] = {}
+        for c in self.criteria():
+            for other in dict.fromkeys(self.times_files_of(c.code)):
+                found.setdefault(other, []).append(c.code)
+        return {code: tuple(codes) for code, codes in found.items()}
 
     @cached_property
     def _timing(self) -> dict[str, date | None]:

@@ -156,7 +156,8 @@ def _criterion(
     nominee = data.get("nominee", False)
     if not isinstance(nominee, bool):
         r.fail(where, "“nominee” ต้องเป็น true หรือ false", "“nominee” must be true or false", "nominee")
-    texts = {  # English optional: Thai alone is enough (#39); a name reaches headers, the evidence texts do not
+    # English optional: Thai alone is enough for a Thai office; a name reaches headers, the evidence texts do not.
+    texts = {
         k: (r.name if k.startswith("name") else r.text)(data, k, where, required=k == "name_th")
         for k in ("name_th", "name_en", "evidence_th", "evidence_en", "channel_th", "channel_en")
     }
@@ -263,7 +264,7 @@ def _award(r: Reader, data: Mapping[str, Any], i: int) -> AwardSpec:
             f"count must be a positive integer up to {COUNT_MAX}, got {count!r}",
             "count",
         )
-    # No amount is a prize of certificates alone: 0, not a refusal worded for developers (#39).
+    # No amount is a prize of certificates alone: 0, not a refusal worded for developers.
     prize = r.number(data, "prize", where) if data.get("prize") not in (None, "") else Decimal(0)
     if prize is not None and prize < 0:
         r.fail(where, "เงินรางวัลต้องไม่ติดลบ", "prize must not be negative", "prize")

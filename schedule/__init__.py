@@ -1,2 +1,2 @@
-"""The one schedule of what is owed, by whom, by when (issue 74): every page, export, rule, reminder and feed
+"""The one schedule of what is owed, by whom, by when: every page, export, rule, reminder and feed
 that says a due date or whether it was met asks `schedule.selectors` (docs/schedule.md)."""

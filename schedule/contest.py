@@ -11,6 +11,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 
+from core.process_cache import Kept
 from core.thai import thai_digits
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
@@ -73,6 +74,53 @@ def _shift(calendar: WorkCalendar, written: date | None) -> date | None:
     return calendar.next_working_day(written) if written is not None else None
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What a contest's schedule is before today and anyone's sendings: each criterion's rounds' dates (`dues`)
+    and, per criterion code, what its obligations say whoever owes them (`texts`)."""
+
+    dues: list[list[DueRound]]
+    texts: dict[str, Texts]
+
+
+@dataclass(frozen=True)
+class Texts:
+    label_th: str
+    label_en: str
+    url: str  # with UNIT for the entrant's code
+    moves: tuple
+    linked: tuple[str, ...]
+
+
+# Kept per process under the rubric's revision and its recorded moves (each change's id): the dates and words of
+# hundreds of criteria's rounds were most of a person's calendar read, made again at every read. `_DAYS` keeps
+# what they share on one day (where a round not met stands, the working days left), filled as they are asked.
+_PLANS: Kept[Plan] = Kept()
+_DAYS: Kept[dict[str, Shared]] = Kept()
+
+
+def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[DeadlineMove]]) -> Plan:
+    dues = _rounds_due(spec, calendar, moves)
+    texts = {
+        c.code: Texts(
+            label_th=f"{thai_digits(c.label)} {c.name_th}",
+            label_en=f"{c.label} {c.name_en or c.name_th}",
+            url=criterion_link(rubric.key, UNIT, c),
+            moves=tuple(moves.get(c.code, ())),
+            linked=spec.times_files_of(c.code) + spec.files_timed_by(c.code),
+        )
+        for c in (rounds[0].criterion for rounds in dues)
+    }
+    return Plan(dues, texts)
+
+
+def due_on(rubric: Rubric, written: date | None) -> date | None:
+    """The day a date the contest's documents write falls due (docs/schedule.md, "How a due date is decided",
+    step 4): a closed day moves it to the next working day, unless the contest reads its dates as written. Every
+    round's `due` is its `written` shifted so; a notice of a move says the new date's the same way."""
+    return _shift(rubric_calendar(rubric), written)
+
+
 class ContestSchedule:
     """What every obligation of one contest shares: its rounds' dates, moves, links, calendar and today."""
 
@@ -83,10 +131,14 @@ class ContestSchedule:
         self.today = today or timezone.localdate()
         self.moves = deadline_moves(rubric)
         self.closed = is_frozen(rubric)
-        self.dues = _rounds_due(self.spec, self.calendar, self.moves)
+        marks = tuple(sorted((code, tuple(m.change for m in found)) for code, found in self.moves.items()))
+        planned = (rubric.pk, rubric.revision, rubric.key, marks)
+        self.plan = _PLANS.get(planned, lambda: _plan(rubric, self.spec, self.calendar, self.moves))
+        self.dues = self.plan.dues
         self.key = rubric.key
         self.counted = Counted(self.calendar)
-        self.memo: dict[str, Shared] = {}
+        # What each criterion's rounds share on this day, whoever owes them: made once a day per process.
+        self.memo: dict[str, Shared] = _DAYS.get((planned, self.today, self.closed), dict)
 
     def chosen(self, criteria: Iterable[str] | None, since: date | None, until: date | None) -> list[list[DueRound]]:
         """The criteria asked for, each with all its rounds when any of them falls in the window (a round's
@@ -101,8 +153,18 @@ class ContestSchedule:
             out.append(rounds)
         return out
 
-    def obligations(self, unit_id: int, unit_code: str, rounds: list[DueRound], sent: list[Met]) -> list[Obligation]:
-        return self.made(unit_id, unit_code, rounds, self.stands(rounds, sent))
+    def obligations(
+        self,
+        unit_id: int,
+        unit_code: str,
+        rounds: list[DueRound],
+        sent: list[Met],
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[Obligation]:
+        """An entrant's obligations of one criterion, only the rounds falling due from `since` to `until` (each
+        inclusive; None: no bound), standing as the rounds before them make them."""
+        return self.made(unit_id, unit_code, rounds, self.stands(rounds, sent), since, until)
 
     def stands(self, rounds: list[DueRound], sent: list[Met]) -> list[RoundStanding]:
         """Where each round of one criterion stands for an entrant that sent `sent`."""
@@ -112,7 +174,13 @@ class ContestSchedule:
         return rounds_stand(shared.dues, sent, today=self.today, calendar=self.counted, closed=self.closed)
 
     def made(
-        self, unit_id: int, unit_code: str, rounds: list[DueRound], standing: list[RoundStanding]
+        self,
+        unit_id: int,
+        unit_code: str,
+        rounds: list[DueRound],
+        standing: list[RoundStanding],
+        since: date | None = None,
+        until: date | None = None,
     ) -> list[Obligation]:
         c = rounds[0].criterion
         shared = self.shared(rounds)
@@ -144,6 +212,7 @@ class ContestSchedule:
                 linked=shared.linked,
             )
             for r, s, left in zip(rounds, standing, shared.days_left, strict=True)
+            if not (since or until) or within(r.due, since, until)
         ]
 
     def shared(self, rounds: list[DueRound]) -> Shared:
@@ -153,15 +222,16 @@ class ContestSchedule:
         if found is None:
             dues = [r.due for r in rounds]
             unsent = rounds_stand(dues, [], today=self.today, calendar=self.counted, closed=self.closed)
+            texts = self.plan.texts[c.code]
             found = self.memo[c.code] = Shared(
                 dues=dues,
                 unsent=unsent,
                 days_left=[days_left(self.calendar, self.today, d) for d in dues],
-                label_th=f"{thai_digits(c.label)} {c.name_th}",
-                label_en=f"{c.label} {c.name_en or c.name_th}",
-                url=_criterion_url(self.key, UNIT, c),
-                moves=tuple(self.moves.get(c.code, ())),
-                linked=self.spec.times_files_of(c.code) + self.spec.files_timed_by(c.code),
+                label_th=texts.label_th,
+                label_en=texts.label_en,
+                url=texts.url,
+                moves=texts.moves,
+                linked=texts.linked,
             )
         return found
 
@@ -201,7 +271,8 @@ def within(day: date | None, due_from: date | None, due_to: date | None) -> bool
 UNIT = "UNIT-CODE"  # a unit code in a criterion's URL made once per contest, then filled per entrant
 
 
-def _criterion_url(key: str, unit_code: str, c: CriterionSpec) -> str:
+def criterion_link(key: str, unit_code: str, c: CriterionSpec) -> str:
+    """Where an entrant acts on criterion `c`: its upload page, or the nominee form for one a nominee answers."""
     if c.nominee:  # answered by the nominee form on the contest's page, not by an upload
         return reverse("submissions:province", args=[key, unit_code]) + "#nominee"
     return reverse("submissions:criterion", args=[key, unit_code, c.code])

@@ -37,7 +37,10 @@ from .obligations import round_windows
 from .sendings import receipt_name, sent_days
 
 BITS = 62  # rounds a criterion may have and still be kept (bits of a signed 64-bit integer, with room)
-STALE_MOST = 500  # more stale entrants than this (a change to everyone): counted live, as one statement
+# The edition of the rule that counts a sending for a round (`meets`): rows kept by an earlier one are counted
+# again. 2: a report meets the round it names; a file sent for a criterion a nominee answers meets nothing.
+RULE = 2
+STALE_MOST = 500  # more stale entrants than this (a change to everyone): read as last counted, then all counted again
 
 
 def bit(r: DueRound) -> int:
@@ -45,11 +48,23 @@ def bit(r: DueRound) -> int:
     return 1 << max(r.index - 1, 0)
 
 
+def meets(sent: str, window: str) -> str:
+    """The SQL of `obligations.rounds_met`'s rule, of a sending `sent` (a row of `sent_union`) and a round's window
+    `window` (a row with criterion_id, after, until and the round's `bit`): the round the sending names
+    (`sent_round`), else the round whose window (`round_windows`) its day falls in. Every count by round joins
+    by it, kept or live."""
+    s, w = sent, window
+    return (
+        f"{w}.criterion_id = {s}.sent_criterion AND ({s}.sent_round IS NULL AND {s}.sent_day > {w}.after"
+        f" AND {s}.sent_day <= {w}.until OR {w}.bit = (CAST(1 AS BIGINT) << ({s}.sent_round - 1)))"
+    )
+
+
 def windows_key(contest: ContestSchedule, ids: dict[str, int]) -> str:
     """What the kept rows were counted with, as text: each criterion's rounds' windows (`round_windows`) and
-    what counts as its sending (its receipt's name, whether it asks evidence, whether a nominee answers it);
-    "" when a criterion has more rounds than a row keeps."""
-    parts = []
+    what counts as its sending (its receipt's name, whether it asks evidence, whether a nominee answers it),
+    after the rule's own edition (`RULE`); "" when a criterion has more rounds than a row keeps."""
+    parts: list = [RULE]
     for rounds in contest.dues:
         c = rounds[0].criterion
         if len(rounds) > BITS:
@@ -102,14 +117,13 @@ def rounds_keep(*, rubric_id: int) -> int:
     """Counts again the kept rounds that are not current: every entrant's when the year's windows are not
     those kept (or more entrants are stale than a page counts live), else the stale entrants'; and the rows'
     sums by criterion and bits (`RoundsKept.sums`). A row is written only where its bits changed: after a mark
-    of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by the lock on its
-    `Rubric` row; how many entrants were counted."""
-    # The year's row lock, as a recompute takes it: both write the standings' rows (ranks there, the rounds'
-    # marks here), so the two never interleave and never wait on each other's rows.
-    rubric = Rubric.objects.select_for_update().filter(pk=rubric_id).first()
+    of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by a lock on its
+    `RoundsKept` row; how many entrants were counted."""
+    rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
-    kept, _ = RoundsKept.objects.get_or_create(rubric=rubric)
+    RoundsKept.objects.get_or_create(rubric=rubric)
+    kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
@@ -126,7 +140,7 @@ def rounds_keep(*, rubric_id: int) -> int:
     before = {} if everyone else _summed(mine)
     if stale:
         _write(rubric, contest, ids, None if everyone else [unit for _, unit, _ in stale])
-        bulk.update_values(Standing, ["rounds_seq"], [(pk, seq) for pk, _, seq in stale])
+        _marked([(pk, seq) for pk, _, seq in stale])
     if everyone:
         sums = Counter(_summed(rows))
     else:  # what the recounted entrants' rows held, moved to what they hold now
@@ -139,6 +153,25 @@ def rounds_keep(*, rubric_id: int) -> int:
     return len(stale)
 
 
+def _marked(rows: list[tuple[int, int]]) -> None:
+    """Each counted entrant's mark (`Standing.rounds_seq`) set to the change mark its rows were counted at. A
+    recompute writes the standings' rows too, in its own order: on PostgreSQL a row it holds is passed by
+    (`SKIP LOCKED`) rather than waited for, so the two never wait on each other or deadlock, and that entrant
+    stays stale, to be counted live by a page and again by the next count."""
+    if connection.vendor != "postgresql":
+        bulk.update_values(Standing, ["rounds_seq"], rows)
+        return
+    table = connection.ops.quote_name(Standing._meta.db_table)
+    ids = [pk for pk, _ in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
+            f" WHERE s.id = v.id AND s.id IN"
+            f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED)",
+            [ids, [seq for _, seq in rows], ids],
+        )
+
+
 def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
     """The rows counted by (criterion id, bits met)."""
     summed = rows.order_by().values_list("criterion_id", "met").annotate(n=Count("*"))
@@ -149,7 +182,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
     """Every entrant's (of `units`, or all) row for every criterion: the bits of the rounds one of its
     sendings falls in (one statement), inserted, or updated where its bits or code changed. The rounds met
     are counted once (`MATERIALIZED`), then joined to every entrant and criterion: inlined, the count was run
-    again for each of them. On PostgreSQL the count sorts in memory (its default work_mem spilled 7,255
+    again for each of them. On PostgreSQL a count of everyone sorts in memory (its default work_mem spilled 7,255
     entrants' 261,000 sendings to disk) and joins by hashes (its estimate of the sendings, a union filtered by
     expressions, is off by thousands: a loop chosen on it runs for seconds)."""
     params: list = []
@@ -169,7 +202,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
         WITH windows(criterion_id, bit, after, until) AS (VALUES {", ".join(values)}),
         met(unit_id, criterion_id, met) AS MATERIALIZED (
             SELECT s.sent_unit, w.criterion_id, SUM(DISTINCT w.bit) FROM ({sent_sql}) s
-            JOIN windows w ON w.criterion_id = s.sent_criterion AND s.sent_day > w.after AND s.sent_day <= w.until
+            JOIN windows w ON {meets("s", "w")}
             GROUP BY s.sent_unit, w.criterion_id
         )
         SELECT st.id, st.rubric_id, c.criterion_id, st.province_id, u.code, COALESCE(m.met, 0)
@@ -180,7 +213,7 @@ def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units:
         ON CONFLICT (standing_id, criterion_id) DO UPDATE SET met = excluded.met, code = excluded.code
         WHERE {table}.met <> excluded.met OR {table}.code <> excluded.code
     """
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and units is None:  # a few entrants' rows are found by their indexes
         sql = "SET LOCAL work_mem = '64MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off; " + sql
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -190,17 +223,20 @@ def sent_union(
     rubric: Rubric, contest: ContestSchedule, codes: set[str], units: Iterable[int] | None
 ) -> tuple[str, list]:
     """`sendings.sent_days` of the criteria `codes` (of the entrants `units`, or all) as one SQL text with its
-    parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`."""
+    parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`, `sent_round`."""
     params: list = []
     sent: list[str] = []
     chosen = list(units) if units is not None else None
-    nothing = "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day WHERE 1 = 0"
+    nothing = (
+        "SELECT 0 AS sent_unit, 0 AS sent_criterion, CAST(NULL AS DATE) AS sent_day,"
+        " CAST(NULL AS INTEGER) AS sent_round WHERE 1 = 0"
+    )
     if chosen == []:
         return nothing, []
     for part in sent_days(rubric, contest.spec, codes, chosen):
         if chosen is not None:
             part = part.filter(sent_unit__in=chosen)
-        sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day").query.sql_with_params()
+        sql, more = part.values_list("sent_unit", "sent_criterion", "sent_day", "sent_round").query.sql_with_params()
         sent.append(f"SELECT * FROM ({sql}) s{len(sent)}")
         params += more
     return " UNION ALL ".join(sent) or nothing, params

@@ -16,13 +16,16 @@ from .states import MetBy, ObligationKind, ObligationState
 
 class Met(NamedTuple):
     """What met an obligation: an upload (its evidence id and moment), the Department's receipt (its day),
-    a record, a nominee or the picks; `day` is Bangkok's, the day timeliness counts. A named tuple: a
-    contest's reads make one per upload and fact (400,000 for 7,255 entrants), and a tuple is made fastest."""
+    a record, a nominee or the picks; `day` is Bangkok's, the day timeliness counts. `round`: the round an upload
+    says it answers (numbered from 1 in due order, a round the criterion asks), None when its day decides
+    (`rounds_met`). A named tuple: a contest's reads make one per upload and fact (400,000 for 7,255 entrants),
+    and a tuple is made fastest."""
 
     by: MetBy
     day: date
     at: datetime | None = None
     evidence_id: int | None = None
+    round: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,9 @@ class WorkingDays(Protocol):
 def round_windows(dues: Sequence[date | None]) -> list[tuple[date | None, date | None]]:
     """Each round's window, (after, until), None for no bound: what meets it is sent after the round before
     it fell due and by its own day; the last round (or a criterion's only one), or a round of no date, also
-    takes what is sent after. The one rule of which sending meets which round (`rounds_met` for one
-    entrant, `schedule.tallies` for a contest counted in the database)."""
+    takes what is sent after. The one rule of which sending meets which round, for a sending that names none
+    (`rounds_met` for one entrant, `schedule.tallies` and `schedule.kept` for a contest counted in the
+    database, by `kept.meets`)."""
     found: list[tuple[date | None, date | None]] = []
     after: date | None = None
     for i, due in enumerate(dues):
@@ -114,39 +118,59 @@ def round_windows(dues: Sequence[date | None]) -> list[tuple[date | None, date |
     return found
 
 
-def rounds_met(dues: Sequence[date | None], days: Sequence[date]) -> list[int | None]:
+def rounds_met(dues: Sequence[date | None], days: Sequence[date], named: Sequence[int | None] = ()) -> list[int | None]:
     """Each round's sending that met it, as its place in `days` (the sendings' days, in order), or None: the
-    first in the round's window (`round_windows`). The same for every reader (`rounds_stand`, the counts by
-    round)."""
+    first that names it (`named`, beside `days`: the round a late report says it answers, numbered from 1; None
+    where its day decides), or the first naming none in the round's window (`round_windows`), whichever came
+    first. November's report sent on 28 November, named as November's, meets November (late), not December. The
+    same for every reader (`rounds_stand`, the counts by round)."""
+    if not any(n is not None for n in named):
+        return _met_by_day(dues, days, list(range(len(days))))
+    by_day = [place for place, n in enumerate(named) if n is None]
+    first_named: dict[int, int] = {}
+    for place, n in enumerate(named):
+        if n is not None:
+            first_named.setdefault(n, place)
+    found = []
+    for number, in_window in enumerate(_met_by_day(dues, [days[p] for p in by_day], by_day), 1):
+        either = [p for p in (in_window, first_named.get(number)) if p is not None]
+        found.append(min(either) if either else None)
+    return found
+
+
+def _met_by_day(dues: Sequence[date | None], days: Sequence[date], places: Sequence[int]) -> list[int | None]:
+    """Each round's first sending of `days` (in order) in its window, as its place in `places`, or None."""
     found: list[int | None] = []
     for after, until in round_windows(dues):
         first = bisect_right(days, after) if after is not None else 0  # sent after the round before fell due
         end = len(days) if until is None else bisect_right(days, until)  # and by its own day
-        found.append(first if first < end else None)
+        found.append(places[first] if first < end else None)
     return found
 
 
 def rounds_stand(
     dues: Sequence[date | None], sendings: Sequence[Met], *, today: date, calendar: WorkingDays, closed: bool
 ) -> list[RoundStanding]:
-    """Each round's standing, rounds in due order: a round is met by the first sending after the round
-    before it fell due and by its own due day (a report sent in April answers June's round, not March's);
-    the last round (or a criterion's only one) is also met by a sending after its day, late by the working
-    days between (`rounds_met`). What met it first wins: the Department's receipt of 4 November meets a 13
+    """Each round's standing, rounds in due order: a round is met by the first sending that names it (late by
+    the working days after its day, when it came after), or that names none and came after the round before it
+    fell due and by its own due day (a report sent in April answers June's round, not March's); the last round
+    (or a criterion's only one) is also met by a sending after its day, late by the working days between
+    (`rounds_met`). What met it first wins: the Department's receipt of 4 November meets a 13
     November round on time whatever came after. A round not met once its contest closed (`closed`: results
-    frozen) is excused, unless it was already late."""
+    frozen or published) is excused, late or not: nothing can meet it any more, so it is nobody's work to follow."""
     found: list[RoundStanding] = []
     after: date | None = None
     ordered = sorted(sendings, key=lambda s: s.day)
-    for due, place in zip(dues, rounds_met(dues, [s.day for s in ordered]), strict=True):
+    met_at = rounds_met(dues, [s.day for s in ordered], [s.round for s in ordered])
+    for due, place in zip(dues, met_at, strict=True):
         met = ordered[place] if place is not None else None
         if met is not None:
             late = calendar.working_days_after(due, met.day) if due is not None else 0
             state = ObligationState.RECEIVED if met.by in (MetBy.RECEIPT, MetBy.RECORD) else ObligationState.SENT
-        elif due is not None and due < today:
-            late, state = calendar.working_days_after(due, today), ObligationState.LATE
         elif closed:
             late, state = 0, ObligationState.EXCUSED
+        elif due is not None and due < today:
+            late, state = calendar.working_days_after(due, today), ObligationState.LATE
         elif after is not None and today <= after:
             late, state = 0, ObligationState.NOT_DUE
         else:
@@ -166,3 +190,14 @@ def in_force(obligations: Sequence[Obligation]) -> Obligation | None:
 def next_owed(obligations: Sequence[Obligation]) -> Obligation | None:
     """A criterion's round open now and not met (the one to send next), if any."""
     return next((o for o in obligations if o.state == ObligationState.OPEN), None)
+
+
+def answerable(obligations: Sequence[Obligation]) -> list[Obligation]:
+    """The rounds a report sent now may say it answers: each whose window has opened (met, late, open), none
+    still ahead of the round before it. One criterion's obligations, in due order."""
+    return [o for o in obligations if o.state != ObligationState.NOT_DUE]
+
+
+def oldest_owed(obligations: Sequence[Obligation]) -> Obligation | None:
+    """The round a report sent now is proposed for: the oldest still owed (late, then open), if any."""
+    return next((o for o in obligations if o.is_owed), None)

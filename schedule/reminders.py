@@ -7,8 +7,11 @@ notice), each once per person, kind and due day. Run daily by the beat job `sche
 N is the contest's setting (YearSettings.reminder_working_days; 0 turns its reminders off), counted on its own
 working-day calendar. An obligation is reminded of while it is owed (ObligationState.OPEN, or LATE for the
 overdue one): a round met by an upload or the Department's receipt is never reminded of again, and its
-reminders still waiting in the outbox are not sent (notices.events.evidence_received). A day the job did not
-run is caught up: "due in N" covers every day up to N, and "overdue" the OVERDUE_WITHIN working days after."""
+reminders still waiting in the outbox are not sent (notices.events.evidence_received). "Overdue" is told again
+on the contest's rhythm (YearSettings.overdue_every_working_days: every so many working days) until the round
+is met or the results are frozen, each telling once (its repeat's number is part of the reminder's key,
+`overdue_repeat`); a rhythm of 0 tells it once. A day the job did not run is caught up: "due in N" covers every
+day up to N, and each "overdue" the working days of its repeat (OVERDUE_WITHIN for the one telling of 0)."""
 
 from __future__ import annotations
 
@@ -44,23 +47,53 @@ TASKS = {  # an obligation that is no criterion's, named for what is done
     ObligationKind.JUDGING: gettext_lazy("Judging the entrants"),
     ObligationKind.PICKS: gettext_lazy("Picking the entrants for the next stage"),
 }
-OVERDUE_WITHIN = 5  # working days after a due day in which its "overdue" reminder is still told
+OVERDUE_WITHIN = 5  # working days after a due day in which its one "overdue" reminder is told (a rhythm of 0)
 CHUNK = 10_000  # entrants read and told at a time: a contest among 75,000 villages holds no more in memory
 CLOSED_RUN = 14  # calendar days: more than the longest run of closed days (Songkran, the New Year)
 
 
-def reminder_kind(obligation: Obligation, n: int) -> Kind | None:
-    """What today's reminder of the obligation is, if any: due within `n` working days, or overdue."""
+@dataclass(frozen=True)
+class Rhythm:
+    """A contest's reminders: "due" from `before` working days ahead (0: none at all), "overdue" again every
+    `every` working days until met (0: once)."""
+
+    before: int
+    every: int
+
+
+def rhythm(rubric: Rubric | None) -> Rhythm:
+    """The rhythm central staff set for the contest's year (YearSettings); none without a period."""
+    if rubric is None:
+        return Rhythm(0, 0)
+    chosen = year_settings(rubric)
+    return Rhythm(chosen.reminder_working_days, chosen.overdue_every_working_days)
+
+
+def overdue_repeat(late_days: int, every: int) -> int | None:
+    """Which telling of an overdue reminder falls on a day `late_days` working days after its due day: 0 in the
+    first `every` working days, 1 in the next `every`, and so on while it is owed; with `every` 0 only 0, in the
+    first OVERDUE_WITHIN. None: not overdue, or no telling left."""
+    if late_days < 1:
+        return None
+    if not every:
+        return 0 if late_days <= OVERDUE_WITHIN else None
+    return (late_days - 1) // every
+
+
+def reminder_kind(obligation: Obligation, rhythm: Rhythm) -> tuple[Kind, int] | None:
+    """What today's reminder of the obligation is, if any, with its repeat's number: due within the rhythm's
+    working days (0), or overdue (`overdue_repeat`)."""
     if obligation.days_left is None:
         return None
-    if obligation.state == ObligationState.OPEN and 0 <= obligation.days_left <= n:
-        return Kind.REMINDER_DUE
-    if obligation.state == ObligationState.LATE and -OVERDUE_WITHIN <= obligation.days_left < 0:
-        return Kind.REMINDER_OVERDUE
+    if obligation.state == ObligationState.OPEN and 0 <= obligation.days_left <= rhythm.before:
+        return Kind.REMINDER_DUE, 0
+    repeat = overdue_repeat(-obligation.days_left, rhythm.every)
+    if obligation.state == ObligationState.LATE and repeat is not None:
+        return Kind.REMINDER_OVERDUE, repeat
     return None
 
 
-def _what(obligation: Obligation) -> str:
+def owed_th(obligation: Obligation) -> str:
     """What is owed, in Thai as the notice's other names are: a criterion's number, name and round, or the task."""
     task = TASKS.get(obligation.kind)
     if task is not None:
@@ -69,8 +102,12 @@ def _what(obligation: Obligation) -> str:
     return " ".join(p for p in (obligation.label_th, obligation.round_th) if p)
 
 
-def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[int, str] | None, about: str) -> Due:
-    """`unit`: the id and Thai name of the unit that owes it (none for a member's judging)."""
+def _due(
+    obligation: Obligation, told: tuple[Kind, int], people: list, contest, unit: tuple[int, str] | None, about: str
+) -> Due:
+    """`told`: the reminder's kind and repeat; `unit`: the id and Thai name of the unit that owes it (none for a
+    member's judging)."""
+    kind, repeat = told
     params = _params(obligation, kind, contest)
     if unit is not None:
         params["unit"] = unit[1]
@@ -78,6 +115,7 @@ def _due(obligation: Obligation, kind: Kind, people: list, contest, unit: tuple[
         obligation=obligation.key,
         due_on=obligation.due or date.min,
         kind=kind,
+        repeat=repeat,
         people=people,
         contest_id=contest.pk,
         unit_id=unit[0] if unit is not None else None,
@@ -91,11 +129,13 @@ def _params(obligation: Obligation, kind: Kind, contest) -> dict:
     """What the catalogue fills the reminder's words with, but the unit's name."""
     params = {
         "contest": contest.name_th,
-        "what": _what(obligation),
+        "what": owed_th(obligation),
         "day": obligation.due.isoformat() if obligation.due else "",
     }
     if kind == Kind.REMINDER_DUE:
         params["left"] = obligation.days_left
+    elif obligation.days_left is not None:
+        params["late"] = -obligation.days_left
     return params
 
 
@@ -115,17 +155,20 @@ class Told:
     code: str
     index: int  # the round's place among the criterion's rounds (0-based)
     kind: Kind
+    repeat: int
     obligation: Obligation
     params: dict
     link: str
 
 
-def _told_today(schedule: ContestSchedule, today: date, n: int) -> list[tuple[list[DueRound], list[Told]]]:
-    """Each criterion with a round reminded of today (due within n working days, or lately overdue), with those
-    rounds. A round's state for an entrant that has not met it is the same for every entrant (it follows from
-    the dates alone): the sendings decide only whether the entrant met it."""
+def _told_today(schedule: ContestSchedule, today: date, rhythm: Rhythm) -> list[tuple[list[DueRound], list[Told]]]:
+    """Each criterion with a round reminded of today (due within the rhythm's working days, or overdue: lately,
+    or any time before while it is told again), with those rounds. A round's state for an entrant that has not
+    met it is the same for every entrant (it follows from the dates alone): the sendings decide only whether the
+    entrant met it."""
+    n = rhythm.before
     window = (
-        schedule.calendar.working_day_before(today, OVERDUE_WITHIN),
+        None if rhythm.every else schedule.calendar.working_day_before(today, OVERDUE_WITHIN),
         today + timedelta(days=n + n // 5 * 2 + CLOSED_RUN),
     )
     out = []
@@ -134,20 +177,21 @@ def _told_today(schedule: ContestSchedule, today: date, n: int) -> list[tuple[li
         unsent = schedule.made(0, UNIT, rounds, schedule.shared(rounds).unsent)
         told = []
         for i, o in enumerate(unsent):
-            kind = reminder_kind(o, n) if within(o.due, *window) and o.state in OWED else None
-            if kind is not None:
-                told.append(Told(o.criterion, i, kind, o, _params(o, kind, contest), _landing(o)))
+            found = reminder_kind(o, rhythm) if within(o.due, *window) and o.state in OWED else None
+            if found is not None:
+                kind, repeat = found
+                told.append(Told(o.criterion, i, kind, repeat, o, _params(o, kind, contest), _landing(o)))
         if told:
             out.append((rounds, told))
     return out
 
 
-def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> Iterator[list[Due]]:
-    """The entrants' rounds due within n working days or lately overdue, CHUNK entrants at a time: the rounds
+def _evidence(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> Iterator[list[Due]]:
+    """The entrants' rounds due soon or overdue on the rhythm, CHUNK entrants at a time: the rounds
     reminded of read once from the schedule, then for each chunk what its entrants sent (schedule.sendings: a
     round met is not reminded of) and the lock's answer for all their units. A bounded number of queries."""
     schedule = ContestSchedule(rubric, today)
-    rounds_told = _told_today(schedule, today, n)
+    rounds_told = _told_today(schedule, today, rhythm)
     if not rounds_told:
         return
     codes = {told[0].code for _, told in rounds_told}
@@ -159,8 +203,9 @@ def _evidence(rubric: Rubric, contest: Contest, today: date, n: int) -> Iterator
         owed: list[tuple[int, Told]] = []
         for unit_id in part:
             for rounds, told in rounds_told:
-                got = sent.get((unit_id, told[0].code))
-                met = rounds_met([r.due for r in rounds], sorted(s.day for s in got)) if got else None
+                got = sorted(sent.get((unit_id, told[0].code), ()), key=lambda s: s.day)
+                dues = [r.due for r in rounds]
+                met = rounds_met(dues, [s.day for s in got], [s.round for s in got]) if got else None
                 owed += [(unit_id, t) for t in told if met is None or met[t.index] is None]
         yield _evidence_told(contest, owed)
 
@@ -180,6 +225,7 @@ def _evidence_told(contest: Contest, owed: list[tuple[int, Told]]) -> list[Due]:
                 obligation=t.obligation.key.replace(UNIT, code),
                 due_on=t.obligation.due or date.min,
                 kind=t.kind,
+                repeat=t.repeat,
                 people=people[unit_id],
                 contest_id=contest.pk,
                 unit_id=unit_id,
@@ -191,27 +237,27 @@ def _evidence_told(contest: Contest, owed: list[tuple[int, Told]]) -> list[Due]:
     return out
 
 
-def _judging(rubric: Rubric, contest: Contest, today: date, n: int) -> list[Due]:
+def _judging(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> list[Due]:
     """Each member who judges the contest (the lock's answer), of their own judging."""
     if contest.judging_deadline is None:
         return []
     out = []
     for member in recipients.judging_deadline(contest):
         obligation = judging_obligation(rubric, member, today=today)
-        kind = reminder_kind(obligation, n) if obligation is not None else None
-        if obligation is not None and kind is not None:
-            out.append(_due(obligation, kind, [member], contest, None, "judging"))
+        told = reminder_kind(obligation, rhythm) if obligation is not None else None
+        if obligation is not None and told is not None:
+            out.append(_due(obligation, told, [member], contest, None, "judging"))
     return out
 
 
 def rubric_reminders(rubric: Rubric, today: date) -> Iterator[list[Due]]:
     """One contest period's reminders today, in batches of at most CHUNK entrants' (then its judges'): none
     while its results are frozen or it is a draft, none when its N is 0."""
-    n = year_settings(rubric).reminder_working_days
-    if not n or not lifecycle.allows(rubric, Action.REMIND, today=today):
+    found = rhythm(rubric)
+    if not found.before or not lifecycle.allows(rubric, Action.REMIND, today=today):
         return
-    yield from _evidence(rubric, rubric.contest, today, n)
-    yield _judging(rubric, rubric.contest, today, n)
+    yield from _evidence(rubric, rubric.contest, today, found)
+    yield _judging(rubric, rubric.contest, today, found)
 
 
 def _choosers(stage: Stage) -> dict:
@@ -230,16 +276,15 @@ def pick_reminders(stages: Iterable[Stage], today: date) -> list[Due]:
     picked its quota. Its choosers are the lock's answer."""
     out = []
     for stage in stages:
-        rubric = stage.contest.rubrics.order_by("-ends_on").first()
-        n = year_settings(rubric).reminder_working_days if rubric is not None else 0
+        found = rhythm(stage.contest.rubrics.order_by("-ends_on").first())
         for office, people in _choosers(stage).items():
             obligation = picks_obligation(stage, office, today=today)
             if obligation.due is not None and obligation.due >= today:
                 events.pick_due(stage=stage, office=office, people=people)
-            kind = reminder_kind(obligation, n) if n else None
+            told = reminder_kind(obligation, found) if found.before else None
             chosen = recipients.pick_due(stage.contest, office, people)
-            if kind is not None and chosen:
-                out.append(_due(obligation, kind, chosen, stage.contest, (office.pk, office.name_th), "picks"))
+            if told is not None and chosen:
+                out.append(_due(obligation, told, chosen, stage.contest, (office.pk, office.name_th), "picks"))
     return out
 
 

@@ -7,7 +7,8 @@
   number of entrants.
 - `person_obligations(user, ...)`: what one person owes across contests: their office's evidence, their
   judging, their office's picks, their picked office's answers (the calendar feed, reminders).
-- `obligation_url(obligation)`: where one acts on it (also `Obligation.url`).
+- `obligation_url(obligation)`: where one acts on it (also `Obligation.url`); `criterion_url(rubric, unit code,
+  code)`: the same page for a criterion, before any obligation is made.
 - `linked_criteria(rubric, code)`: the criteria that time the same files as this one (4.1.2 times 4.1.1's).
 - `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
 - `judging_obligation`, `picks_obligation`, `answers_obligations`: a member's judging, an office's picks, a
@@ -40,7 +41,7 @@ from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
 
-from .contest import ContestSchedule, within
+from .contest import ContestSchedule, criterion_link, within
 from .obligations import Met, Obligation, days_left, rounds_stand
 from .sendings import day_of, sendings
 from .states import MetBy, ObligationKind, ObligationState
@@ -82,6 +83,17 @@ def deadline_of(rubric: Rubric, code: str) -> date | None:
     return rubric_spec(rubric).timing_deadline(code)
 
 
+def criterion_url(rubric: Rubric, unit_code: str, code: str) -> str:
+    """Where an entrant acts on one of its criteria, as its obligations' `url` says it: the criterion's upload
+    page, or for a criterion a nominee answers the nominee form on the entrant's page (a moved deadline's notice
+    lands there). No query once the rubric's spec is cached."""
+    try:
+        found = rubric_spec(rubric).criterion(code)
+    except KeyError:  # no such criterion: its upload page says so (404)
+        return reverse("submissions:criterion", args=[rubric.key, unit_code, code])
+    return criterion_link(rubric.key, unit_code, found)
+
+
 def obligation_url(obligation: Obligation) -> str:
     """The page where one acts on the obligation: the criterion's upload page, the contest page's nominee
     form, the committee's scoring screens, the stage's page."""
@@ -103,17 +115,21 @@ def entrant_obligations(
     *,
     criteria: Iterable[str] | None = None,
     today: date | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
 ) -> list[Obligation]:
     """One entrant's evidence obligations in one contest, in rubric order, each criterion's rounds in due
     order (a criterion without rounds is one obligation, index 0). `criteria`: only these codes (a criterion
-    page asks its own). 3 queries (the moves, the uploads, the recorded facts; +1 with a nominee criterion),
-    none for the rubric's spec and calendar once cached."""
+    page asks its own); `due_from`/`due_to`: only the rounds falling due in that window (inclusive), the
+    sendings read only for the criteria that have one there. 3 queries (the moves, the uploads, the recorded
+    facts; +1 with a nominee criterion), none for the rubric's spec and calendar once cached."""
     contest = ContestSchedule(rubric, today)
-    chosen = contest.chosen(criteria, None, None)
+    chosen = contest.chosen(criteria, due_from, due_to)
     sent = sendings(rubric, contest.spec, [unit.pk], {r[0].criterion.code for r in chosen})
     out: list[Obligation] = []
     for rounds in chosen:
-        out += contest.obligations(unit.pk, unit.code, rounds, sent.get((unit.pk, rounds[0].criterion.code), []))
+        sent_for = sent.get((unit.pk, rounds[0].criterion.code), [])
+        out += contest.obligations(unit.pk, unit.code, rounds, sent_for, due_from, due_to)
     return out
 
 
@@ -309,7 +325,7 @@ def person_obligations(
         rubrics += list(Rubric.objects.exclude(pk__in=[r.pk for r in rubrics]).select_related("contest"))
         for rubric in rubrics:
             if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
-                out += entrant_obligations(rubric, office, today=today)
+                out += entrant_obligations(rubric, office, today=today, due_from=due_from, due_to=due_to)
         for entry in StageEntry.objects.filter(unit=office).select_related("stage__contest", "unit"):
             out += answers_obligations(entry, today=today)
     for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):

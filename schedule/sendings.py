@@ -8,14 +8,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.db.models import Case, DateField, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Cast, TruncDate
 
 from core.thai import BANGKOK, local
 from nominees.models import Nominee, NomineeState
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
-from scoring import hooks, tallies
+from scoring import entrant_counts, hooks
 from scoring.models import Rubric
 from scoring.selectors import criterion_codes
 
@@ -45,6 +45,9 @@ def _day(raw: str) -> tuple[date, datetime | None] | None:
     return when, None
 
 
+NO_ROUND = Cast(Value(None), IntegerField())  # typed: the parts are one UNION ALL (`schedule.kept.sent_union`)
+
+
 def _bangkok_day(field: str) -> TruncDate:
     """The moment's day in Bangkok, counted by the database: 400,000 conversions in Python were a third of a
     contest's read."""
@@ -54,28 +57,32 @@ def _bangkok_day(field: str) -> TruncDate:
 def sendings(
     rubric: Rubric, spec: RubricSpec, unit_ids: Iterable[int] | None, codes: set[str]
 ) -> dict[tuple[int, str], list[Met]]:
-    """(unit id, criterion code) → what was sent for it: each visible upload (by the day it came), the
-    Department's recorded receipt (by the day it says; an upload time a rule records is the upload's),
-    a recorded fact of a criterion that asks no evidence (one a day: the first of a day is the one that
-    meets a round), an active nominee. 2 queries (+1 with nominees)."""
+    """(unit id, criterion code) → what was sent for it: each visible upload (by the day it came, with the round
+    it names), the Department's recorded receipt (by the day it says; an upload time a rule records is the
+    upload's), a recorded fact of a criterion that asks no evidence (one a day: the first of a day is the one
+    that meets a round), an active nominee. A criterion a nominee answers is met by its nominee alone: a file
+    sent for it meets nothing. 2 queries (+1 with nominees)."""
     ids = {v: k for k, v in criterion_codes(rubric).items() if v in codes}
     names = {pk: code for code, pk in ids.items()}
     found: dict[tuple[int, str], list[Met]] = defaultdict(list)
     if not ids:
         return found
+    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
     chosen = list(unit_ids) if unit_ids is not None else None
+    uploaded = [pk for code, pk in ids.items() if not by_code[code].nominee]
+    asked = {pk: len(by_code[code].rounds) for code, pk in ids.items()}  # the rounds an upload may name
     for source in hooks.submitted_sources(rubric):  # submissions: visible evidence (submissions/apps.py)
-        rows = source.filter(criterion__in=list(ids.values()))
+        rows = source.filter(criterion__in=uploaded)
         if chosen is not None:
             rows = rows.filter(unit__in=chosen)
-        for unit_id, criterion_id, at, pk, day in rows.values_list(
-            "unit", "criterion", "created_at", "pk", _bangkok_day("created_at")
+        for unit_id, criterion_id, at, pk, day, named in rows.values_list(
+            "unit", "criterion", "created_at", "pk", _bangkok_day("created_at"), "answers_round"
         ):
-            found[(unit_id, names[criterion_id])].append(Met(MetBy.UPLOAD, day, at, pk))
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+            named = named if named is not None and 0 < named <= asked[criterion_id] else None
+            found[(unit_id, names[criterion_id])].append(Met(MetBy.UPLOAD, day, at, pk, named))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if chosen is not None:
         facts = facts.filter(unit_id__in=chosen)
-    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
     # What each criterion's facts mean, asked once per criterion rather than once per fact.
     meaning = {}
     for pk, code in names.items():
@@ -109,29 +116,37 @@ def sendings(
 
 def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None) -> list[QuerySet]:
     """What `sendings` reads, for the database to count and look up: querysets whose rows carry `sent_unit`,
-    `sent_criterion` (ids) and `sent_day` (Bangkok's), one row per sending of the criteria `codes`: the same
-    uploads, receipts by the day they say, records by the day they were made, nominees; of the entrants `units`,
-    or all. A contest's rounds are counted from them without a row reaching Python (`schedule.tallies`). 1
-    query: the receipts' distinct values (of those entrants: one entrant's count reads its own), parsed as
-    `sendings` parses them (a value that names no day is no sending)."""
+    `sent_criterion` (ids), `sent_day` (Bangkok's) and `sent_round` (the round an upload names, as `sendings`
+    reads it; NULL where its day decides), one row per sending of the criteria `codes`: the same uploads,
+    receipts by the day they say, records by the day they were made, nominees; of the entrants `units`, or all.
+    A contest's rounds are counted from them without a row reaching Python (`schedule.tallies`,
+    `schedule.kept.meets`). 1 query: the receipts' distinct values (of those entrants: one entrant's count reads
+    its own), parsed as `sendings` parses them (a value that names no day is no sending)."""
     ids = {v: k for k, v in criterion_codes(rubric).items() if v in codes}
     if not ids:
         return []
+    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
+    uploaded = [pk for code, pk in ids.items() if not by_code[code].nominee]
+    rounds = [(pk, len(by_code[code].rounds)) for code, pk in ids.items() if by_code[code].rounds]
+    answers = Case(  # a round the criterion asks, else none: as `sendings` reads it
+        *(When(criterion=pk, answers_round__gte=1, answers_round__lte=n, then=F("answers_round")) for pk, n in rounds),
+        default=NO_ROUND,
+        output_field=IntegerField(),
+    )
     parts: list[QuerySet] = [
-        source.filter(criterion__in=list(ids.values())).annotate(
-            sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at")
+        source.filter(criterion__in=uploaded).annotate(
+            sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at"), sent_round=answers
         )
         for source in hooks.submitted_sources(rubric)
     ]
-    by_code = {c.code: c for c in spec.criteria() if c.code in codes}
     receipt = Q(pk__in=[])  # a fact named as its criterion's receipt
     for code, pk in ids.items():
         if takes := receipt_name(by_code[code]):
             receipt |= Q(criterion_id=pk, name=takes)
-    facts = tallies.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
+    facts = entrant_counts.recorded_facts(rubric).filter(criterion_id__in=list(ids.values()))
     if units is not None:
         facts = facts.filter(unit_id__in=list(units))
-    named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id")}
+    named = {"sent_unit": F("unit_id"), "sent_criterion": F("criterion_id"), "sent_round": NO_ROUND}
     parts.append(facts.exclude(receipt).annotate(**named, sent_day=_bangkok_day("updated_at")))
     days: dict[date, list[str]] = defaultdict(list)
     for value in facts.filter(receipt).values_list("value", flat=True).distinct():
@@ -146,6 +161,11 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable
     for code in (c for c in by_code if by_code[c].nominee):
         criterion = Value(ids[code], output_field=IntegerField())
         parts.append(
-            nominees.annotate(sent_unit=F("unit_id"), sent_criterion=criterion, sent_day=_bangkok_day("submitted_at"))
+            nominees.annotate(
+                sent_unit=F("unit_id"),
+                sent_criterion=criterion,
+                sent_day=_bangkok_day("submitted_at"),
+                sent_round=NO_ROUND,
+            )
         )
     return parts

@@ -153,7 +153,8 @@ def explain(rubric_id: int, parts: list[tuple[int, int]] | None = None) -> None:
     of unit ids, one task each, shared by the workers as a parallel recompute's chunks are), or whole. Never
     raises: what the pass does not reach is built where it is read."""
     try:
-        for low, high in parts or [(None, None)]:
+        whole: list[tuple[int | None, int | None]] = [(None, None)]
+        for low, high in parts or whole:
             task("scoring.explain").delay(rubric_id, low, high)
     except Exception:
         log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)

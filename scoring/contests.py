@@ -7,16 +7,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
-from django.db.models import Q, Subquery
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
 
 from contests.actor import Need, Power, actor_of
 from contests.entrants import unit_enters
-from contests.models import Combine, Contest, Unit, national_q
+from contests.models import Combine, Contest, ContestState, Unit, national_q
+from contests.scopes import running
 from rulebook.dates import BE_OFFSET
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points
@@ -189,6 +191,32 @@ def _shown_results(user) -> list[ShownRubric]:
     if unit is None:  # an office's results: someone of no office enters nothing
         return []
     return [r for r in rubrics if enters(r.contest, unit)]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A period whose results an organising office may see: one of its own contests' (`runs`: its standings on
+    its dashboard, published or not) or the national contest's, once published (public)."""
+
+    rubric: Rubric
+    runs: bool
+    published: bool
+
+
+def run_results(user) -> list[RunResult]:
+    """The results an organising office may see, newest first: every period of the contests it runs (not a
+    draft's: no one has entered yet), and the national contest's published years, as the Department announces
+    them. The menu's results link leads here. 1 query."""
+    actor = actor_of(user)
+    runs = running(actor, "contest__") & ~Q(contest__state=ContestState.DRAFT)
+    published = Q(snapshot__published_at__isnull=False)
+    rows = (
+        Rubric.objects.filter(runs | (NATIONAL & published))
+        .select_related("contest")
+        .annotate(published_at=F("snapshot__published_at"))
+        .order_by("-year", "contest__slug", "period_order")
+    )
+    return [RunResult(r, not r.contest.is_national, r.published_at is not None) for r in rows]
 
 
 def results_waiting(user, shown: Sequence[Rubric]) -> list[Rubric]:

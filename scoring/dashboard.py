@@ -1,5 +1,5 @@
 """Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests): the
-page's rows are loaded, everything about all entrants is counted in the database (scoring.tallies)."""
+page's rows are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from schedule.contest import DueRound, criterion_rounds, round_in_force
 from schedule.obligations import days_left
 from schedule.selectors import judging_obligation
 from schedule.tallies import RoundTally, round_tallies
-from scoring import award_tiers, pages, selectors, tallies
+from scoring import award_tiers, entrant_counts, pages, selectors
 from scoring.lifecycle import State
 from scoring.models import (
     AWARD_FLOOR,
@@ -77,7 +77,8 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
         "criterion": t.round.criterion,
         "round_th": t.round.round_th,
         "round_en": t.round.round_en,
-        "due": t.round.written,
+        "written": t.round.written,  # as the documents write it, shown with the working day it falls due on
+        "due": t.round.due,
         "left": left,
         "late_days": -left,
         "missing": t.owed,
@@ -86,13 +87,17 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
     }
 
 
-def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int) -> dict:
+def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int, frozen: bool = False) -> dict:
     """The first screen's work: each round already past and still owed by someone ("late", the latest to lapse
-    first: the one still worth chasing) and each round falling due from today up to `working_days` ahead
-    ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or the year's reminder days when further), with how
-    many entrants owe it and the first of them by code, named. From the schedule (a criterion's rounds and
-    steps each by their own date, every recorded move applied): the schedule's queries, +1 for the names."""
+    first: the one still worth chasing, with how many sendings they lack in all, `late_owed`) and each round
+    falling due from today up to `working_days` ahead ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or
+    the year's reminder days when further), with how many entrants owe it and the first of them by code, named.
+    From the schedule (a criterion's rounds and steps each by their own date, every recorded move applied): the
+    schedule's queries, +1 for the names. Once the results are frozen (`frozen`, published too) a round not met is
+    excused (schedule.obligations.rounds_stand): nothing is left to follow, and nothing is asked."""
     working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
+    if frozen:
+        return {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "frozen": True, "as_of": None}
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
@@ -113,8 +118,10 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     names = dict(Unit.objects.filter(code__in=codes).values_list("code", "name_th")) if codes else {}
     return {
         "late": [_owed_round(t, left, names) for t, left in sorted(late, key=lambda found: found[1], reverse=True)],
+        "late_owed": sum(t.owed for t, _ in late),
         "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
+        "frozen": False,
         "as_of": next((t.as_of for t in tallies), None),  # the counts' time while they are not current
     }
 
@@ -299,10 +306,10 @@ def map_fills(
 
 def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
-    in the database (tallies). 16 queries whatever the number of entrants (17 when the entrants are not
+    in the database (entrant_counts). 16 queries whatever the number of entrants (17 when the entrants are not
     provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);
     the schedule's rounds among them; 1 more when the facts changed since this process last counted them
-    (tallies.recorded_counts). The rounds owed now are the page's alone (`work_now`): the live partial is the
+    (entrant_counts.recorded_counts). The rounds owed now are the page's alone (`work_now`): the live partial is the
     standings."""
     results = Standing.objects.filter(rubric=rubric).select_related("unit")
     tiers = list(rubric.award_tiers.all())
@@ -310,7 +317,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     criteria = list(rubric.criteria.all())
     settings_ = year_settings(rubric)
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-    tally = tallies.summary(rubric, tiers, dimensions)
+    tally = entrant_counts.summary(rubric, tiers, dimensions)
     last_page = max(1, -(-tally.entrants // pages.PAGE_SIZE))
     page = min(max(page, 1), last_page)
     # A contest ranked within each inspection region (seed 002's regional stage) is shown region by region,
@@ -362,7 +369,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     ]
     dimension_codes = {d.pk: d.code for d in dimensions}
     colours = tier_colours([t.code for t in tiers])  # the PDF's map uses the same colours
-    submitted = tallies.submitted_counts(rubric, tally.marks)
+    submitted = entrant_counts.submitted_counts(rubric, tally.marks)
     missing = {c.pk: tally.entrants - submitted.get(c.pk, 0) for c in criteria}
     rounds = criterion_rounds(rubric)
     return {

@@ -33,7 +33,8 @@ class State(models.TextChoices):
     DRAFT = "draft", gettext_lazy("draft")
     OPEN = "open", pgettext_lazy("contests.lifecycle", "open")
     CLOSED = "closed", gettext_lazy("closed for entries")
-    FROZEN = "frozen", gettext_lazy("frozen")
+    # A state, "ตรึงผลแล้ว": never the label before a date ("frozen at", "ตรึงผลเมื่อ"), which is another word in Thai.
+    FROZEN = "frozen", pgettext_lazy("contests.lifecycle", "frozen")
     PUBLISHED = "published", gettext_lazy("published")
     WITHDRAWN = "withdrawn", gettext_lazy("withdrawn")
 

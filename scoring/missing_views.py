@@ -2,23 +2,34 @@
 that still owe it (no visible upload and no receipt recorded by the Department in that round's window), by
 name, each linked to its criterion page, with how late the round is; from the schedule (schedule.selectors),
 as every page says it. Central staff and whoever runs an office's contest open it from the dashboard's missing
-counts, filtered to one criterion or all, a page of names at a time."""
+counts, filtered to one criterion or all, a page of names at a time, and from it remind every office that is
+late (`remind_late`: one notice each, schedule.services.late_remind)."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
 
 from contests.models import Unit
+from core import acts
 from core.converters import ContestKey
+from core.errors import PortalError
+from core.http import show
 from core.numbers import whole
+from core.thai import digits
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
+from schedule.services import REMIND_LATE, late_remind
 from schedule.tallies import round_tallies
+from scoring import lifecycle
 from scoring.access import contest_or_404
-from scoring.dashboard import item_labels
+from scoring.dashboard import RESULTS_IN_HAND, item_labels
+from scoring.lifecycle import Action
 from scoring.selectors import rubric_calendar
 
 NAMES_SHOWN = 200  # names per round on one page of one criterion; the rest on the next pages
@@ -41,6 +52,9 @@ def missing_list(request, key: ContestKey):
     page = _page(request.GET.get("page", ""))
     calendar, today = rubric_calendar(rubric), timezone.localdate()
     names_shown = NAMES_SHOWN if len(shown) == 1 else NAMES_SHOWN_ALL
+    # Frozen or published: a round not met is excused (schedule.obligations.rounds_stand), late for nobody.
+    state = lifecycle.state(rubric, today=today)
+    frozen = state in RESULTS_IN_HAND
     tallies = round_tallies(
         rubric, criteria=[c.code for c in shown], shown=names_shown, offset=(page - 1) * names_shown, today=today
     )
@@ -60,8 +74,9 @@ def missing_list(request, key: ContestKey):
             {
                 "round": t.round,
                 "due": deadline_text(t.round.written, calendar) if t.round.written else "",
-                "late_days": calendar.working_days_after(due, today) if due and due < today else 0,
+                "late_days": calendar.working_days_after(due, today) if due and due < today and not frozen else 0,
                 "owed": t.owed,
+                "met": t.met,
                 "entrants": [
                     {"name_th": named.get(o.unit_code, o.unit_code), "url": link.replace(UNIT, o.unit_code)}
                     for o in t.shown
@@ -77,6 +92,9 @@ def missing_list(request, key: ContestKey):
     more = any(r["more"] > 0 for rows_ in by_criterion.values() for r in rows_)
     context = {
         "rubric": rubric,
+        "frozen": frozen,
+        # Whoever runs the contest reminds the late, while the lifecycle reminds (an open period).
+        "can_remind": lifecycle.state_allows(state, Action.REMIND) and acts.allowed(request.user, REMIND_LATE, rubric),
         "rows": rows,
         "criteria": criteria,
         "chosen": chosen if shown != criteria else "",
@@ -86,3 +104,18 @@ def missing_list(request, key: ContestKey):
         "previous_page": page - 1 if page > 1 else None,
     }
     return render(request, "scoring/missing.html", context)
+
+
+@require_POST
+def remind_late(request, key: ContestKey):
+    """The late list's button: every office late with a round of the contest gets one notice naming its rounds
+    (once a day), then back to the list with how many were told."""
+    rubric = contest_or_404(request.user, key, REMIND_LATE, request=request)
+    try:
+        done = late_remind(user=request.user, rubric=rubric)
+    except PortalError as exc:  # the lifecycle's refusal: frozen results leave nothing late
+        show(request, exc)
+    else:
+        text = _("Reminded {told} offices that are late; {earlier} were reminded earlier today and are not again.")
+        messages.success(request, format_lazy(text, told=digits(done.told), earlier=digits(done.earlier)))
+    return redirect("scoring:missing", key=rubric.key)

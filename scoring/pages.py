@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import F, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from scoring import tallies
+from scoring import entrant_counts
 from scoring.models import Rubric, Standing
 
 PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
@@ -57,17 +57,18 @@ def page_rows(
     return list(band.order_by("rank", "unit__code").defer("explanations"))
 
 
-_BOUNDS: dict[int, tuple[tallies.Summary, list[tuple[str, str, int]]]] = {}  # rubric id → (its summary, bounds)
+_BOUNDS: dict[int, tuple[entrant_counts.Summary, list[tuple[str, str, int]]]] = {}  # rubric id → (its summary, bounds)
 
 
-def page_bounds(rubric: Rubric, tally: tallies.Summary) -> list[tuple[str, str, int]] | None:
+def page_bounds(rubric: Rubric, tally: entrant_counts.Summary) -> list[tuple[str, str, int]] | None:
     """Every page's first and last rank key and its size, for a contest whose summary is kept between reads
-    (`tallies.summary`, from tallies.KEPT_FROM entrants), read in one walk of the index `result_rank_key` and
-    kept with that summary: the keys change only when the standings are written, and an entrant added or removed
-    is marked stale, either of which makes `summary` count again and hand back another object. A page deep in
+    (`entrant_counts.summary`, from entrant_counts.KEPT_FROM entrants), read in one walk of the index
+    `result_rank_key` and kept with that summary: the keys change only when the standings are written, and an
+    entrant added or removed is marked stale, either of which makes `summary` count again and hand back another
+    object. A page deep in
     75,000 villages then reads no keys before its own (the walk to it took 110–180 ms); a smaller contest
     walks to its page each time (`page_rows`). None for a smaller contest."""
-    if tally.entrants < tallies.KEPT_FROM:
+    if tally.entrants < entrant_counts.KEPT_FROM:
         _BOUNDS.pop(rubric.pk, None)
         return None
     kept = _BOUNDS.get(rubric.pk)

@@ -25,11 +25,14 @@ STEPPED = {
     "scoring.withdraw": "withdraw published results",
     "scoring.open_contest": "open a draft contest to its entrants",
     "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
-    "scoring.change_deadline": "move a criterion's deadline, by the Department's letter",
+    "scoring.change_deadline": "move a criterion's deadline, by letter (the Department's, or the organising office's)",
     "scoring.settle_tie": "settle a tie at an award line",
 }
 for name, about in STEPPED.items():
     declare(name, runs_contest, second_factor=True, about=about)
+# Reminding every office late with a round (the late list's button): whoever runs the contest; the notices
+# go through the outbox and its sending limits (schedule.services.late_remind).
+declare("scoring.remind_late", runs_contest)
 # A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
 declare("scoring.view_rubric_changes", runs_contest)
 # The working-day calendar's holiday overrides move every contest's deadlines: central staff only.

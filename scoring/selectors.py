@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Case, Q, QuerySet, When
 
 from contests.actor import Power, actor_of
 from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
-from core.kept import Kept
 from core.numbers import is_whole
+from core.process_cache import Kept
 from nominees.models import Nominee, NomineeState
 from rubrics.contest_spec import periods_gather
 from rulebook.dates import fiscal_year, widened
@@ -144,6 +145,14 @@ def rubric_data(rubric: Rubric) -> dict:
 
 
 _SPECS: Kept[RubricSpec] = Kept()
+
+
+def running_national(today: date) -> Rubric | None:
+    """The national contest's period central staff work on now: the one whose dates hold today, else the latest
+    that has begun (its results still to judge and publish), else the latest: a draft of next year waits its turn
+    while this year runs. Central's first page and the menu's dashboard lead to it. 1 query."""
+    now = Case(When(Q(starts_on__lte=today, ends_on__gte=today), then=0), When(starts_on__lte=today, then=1), default=2)
+    return Rubric.objects.national().order_by(now, "-year", "-period_order").first()
 
 
 def rubric_spec(rubric: Rubric) -> RubricSpec:

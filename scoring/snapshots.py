@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,8 +32,7 @@ def award_minimum_refused(rubric: Rubric):
 
 
 def _require_central(user, rubric: Rubric) -> None:
-    if not acts.allowed(user, "scoring.view_standings", rubric):
-        raise PermissionDenied
+    acts.require(user, "scoring.view_standings", rubric)
 
 
 @transaction.atomic
@@ -43,17 +42,21 @@ def year_settings_set(
     rubric: Rubric,
     visible: bool,
     reminder_days: int,
+    overdue_every: int | None = None,
     award_min_total: Decimal | None = None,
     reason: str = "",
 ) -> YearSettings:
-    """`award_min_total` None keeps the stored minimum; a new minimum re-ranks the year (decision 10), a change
-    to the contest's rules through the one door (rubrics.revisions: an open contest's needs a `reason`)."""
+    """`overdue_every` (the overdue reminder's rhythm) and `award_min_total` None keep what is stored; a new
+    minimum re-ranks the year (decision 10), a change to the contest's rules through the one door
+    (rubrics.revisions: an open contest's needs a `reason`)."""
     _require_central(user, rubric)
-    if not 0 <= reminder_days <= 30:
+    if not 0 <= reminder_days <= 30 or not 0 <= (overdue_every or 0) <= 30:
         raise ValidationError(gettext_lazy("working days must be 0–30"))
     if award_min_total is not None and not 0 < award_min_total <= rubric.total_points:
         raise ValidationError(award_minimum_refused(rubric))
     defaults = {"standings_visible_to_entrants": visible, "reminder_working_days": reminder_days}
+    if overdue_every is not None:
+        defaults["overdue_every_working_days"] = overdue_every
     obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
     if award_min_total is None or award_min_total == obj.award_min_total:
         return obj  # who sees the standings and when reminders go are no rule of the contest: no revision

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<contest:key>/settings/", views.settings_page, name="settings"),
     path("<contest:key>/calendar/", views.calendar, name="calendar"),
     path("<contest:key>/missing/", missing_views.missing_list, name="missing"),
+    path("<contest:key>/missing/remind/", missing_views.remind_late, name="remind_late"),
     path("<contest:key>/facts/", views.facts_upload, name="facts"),
     path("<contest:key>/facts/template/", views.facts_template, name="facts_template"),
     path("<contest:key>/changes/", revision_views.rubric_changes, name="rubric_changes"),

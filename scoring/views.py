@@ -35,7 +35,7 @@ from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
 from scoring.access import SEE_CONTEST, contest_or_404
-from scoring.contests import contest_rows, results_waiting, shown_results
+from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
 from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
@@ -69,7 +69,7 @@ def _context(request, rubric: Rubric) -> dict:
 @login_required
 @require_GET
 def index(request):
-    rubric = Rubric.objects.national().order_by("-year").first()
+    rubric = selectors.running_national(timezone.localdate())
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):
@@ -89,7 +89,19 @@ def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) ->
         published=bool(snapshot and snapshot.published_at),
         last_word=events[0].action if events else None,
     )
-    return {"snapshot": snapshot, "freeze_events": events, "state": state, "allows": set(TRANSITIONS[state])}
+    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
+    since = {
+        State.FROZEN: snapshot and snapshot.frozen_at,
+        State.PUBLISHED: snapshot and snapshot.published_at,
+        State.WITHDRAWN: events[0].at if events else None,
+    }.get(state)
+    return {
+        "snapshot": snapshot,
+        "freeze_events": events,
+        "state": state,
+        "since": since,
+        "allows": set(TRANSITIONS[state]),
+    }
 
 
 @require_GET
@@ -103,7 +115,11 @@ def dashboard_page(request, key: ContestKey):
     names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
     ctx["map"] = thailand_map()
     ctx["work"] = board.work_now(
-        rubric, today=today, calendar=ctx["calendar"], reminder_days=ctx["year_settings"].reminder_working_days
+        rubric,
+        today=today,
+        calendar=ctx["calendar"],
+        reminder_days=ctx["year_settings"].reminder_working_days,
+        frozen=ctx["snapshot"] is not None,
     )
     results = _results_state(rubric, ctx["snapshot"], today)
     ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
@@ -146,17 +162,20 @@ def settings_page(request, key: ContestKey):
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
         return render(request, "scoring/settings.html", ctx)
-    days, minimum, reason = (
-        request.POST.get(name, "").strip() for name in ("reminder_working_days", "award_min_total", "reason")
+    days, every, minimum, reason = (
+        request.POST.get(name, "").strip()
+        for name in ("reminder_working_days", "overdue_every_working_days", "award_min_total", "reason")
     )
     visible = request.POST.get("visible") == "1"
-    typed = {"reminder_working_days": days, "award_min_total": minimum, "reason": reason, "visible": visible}
+    typed = {"reminder_working_days": days, "overdue_every_working_days": every, "award_min_total": minimum}
+    typed |= {"reason": reason, "visible": visible}
     try:
         snapshots.year_settings_set(
             user=request.user,
             rubric=rubric,
             visible=visible,
             reminder_days=int(days or "0"),
+            overdue_every=int(every) if every else None,
             award_min_total=parse_amount("award_min_total", MIN_TOTAL, minimum) if minimum else None,
             reason=reason,
         )
@@ -289,8 +308,13 @@ def mine(request, key: ContestKey):
 @require_GET
 def past(request):
     """Every contest year whose results this office's staff may see, the earlier ones included (their
-    certificates are asked for long after): the menu's "ผลปีก่อน". Office staff only; 2 queries."""
-    if Power.FILE not in actor_of(request.user).powers:
+    certificates are asked for long after): the menu's "ผลปีก่อน". An organising office's: its own contests'
+    results and the national contest's published ones (`run_results`). Offices only; 2 queries (1 for an
+    organiser)."""
+    powers = actor_of(request.user).powers
+    if Power.ORGANISE in powers:
+        return render(request, "scoring/past.html", {"run": run_results(request.user)})
+    if Power.FILE not in powers:
         raise PermissionDenied
     shown = shown_results(request.user)
     return render(request, "scoring/past.html", {"rubrics": shown, "waiting": results_waiting(request.user, shown)})

@@ -2,8 +2,6 @@
 each file on time or late, what the answers do not meet or have not answered yet, the panel's verdicts, the
 budget. Thin: the page's own reads."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -11,12 +9,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from contests.actor import actor_of
-from contests.models import Contest
-from core import gate
 from core.openapi import refusal
 from rulebook.rules.questions import NONE
-from stages.rules import stage_of
 from stages.selectors import stage_page
+from stages.views import staged_or_404
 
 
 class StageFileSerializer(serializers.Serializer):
@@ -72,10 +68,7 @@ class StagePicks(APIView):
         summary=_("a stage's picks"),
     )
     def get(self, request, slug: str):
-        contest = get_object_or_404(Contest.objects.select_related("stage"), slug=slug)
-        if stage_of(contest) is None:
-            raise Http404
-        gate.visible(request, "stages.view", contest)  # anyone else: 404, as the page
+        contest = staged_or_404(request, slug, "stages.view")  # anyone else: 404, as the page
         page = stage_page(actor_of(request.user), contest)
         picks = [
             {

@@ -26,7 +26,7 @@ from scoring.recompute import results_mark_dirty
 from stages.models import Barred, FileKind, PastModel, RankWithin, RegisterSource, Stage, StageFile
 
 STAGES_FILE = Path(__file__).resolve().parents[1] / "contests" / "data" / "stages.json"
-RUBRICS = Path(__file__).resolve().parents[1] / "scoring" / "rubrics"
+RUBRICS = Path(__file__).resolve().parents[1] / "scoring" / "rubric_files"
 STAGE_REASON = "โหลดเกณฑ์พร้อมขั้นการคัดเลือก (stages_load)"
 
 

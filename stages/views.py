@@ -33,8 +33,9 @@ access_log = logging.getLogger("cdd4.evidence_access")
 REGISTER = "model-subdistrict"  # the one register the shipped stages check (contests/data/stages.json)
 
 
-def _staged(request, slug: str, perm: str) -> Contest:
-    """The staged contest `slug` if the user has `perm` on it; 404 otherwise (nobody learns of others')."""
+def staged_or_404(request, slug: str, perm: str) -> Contest:
+    """The one loader of a stage's pages and API (`stages/<slug>/`): the staged contest `slug` if the user has
+    `perm` on it; 404 otherwise (nobody learns of others')."""
     gate.signed_in(request)
     contest = Contest.objects.filter(slug=slug).select_related("stage__previous", "organiser").first()
     if contest is None or stage_of(contest) is None:
@@ -59,14 +60,14 @@ def stage_list(request):
 
 @require_GET
 def stage_detail(request, slug: str):
-    contest = _staged(request, slug, "stages.view")
+    contest = staged_or_404(request, slug, "stages.view")
     return render(request, "stages/stage.html", {"page": stage_page(actor_of(request.user), contest)})
 
 
 @require_GET
 def stage_export(request, slug: str, fmt: str):
     """The picks as the page shows them, as XLSX or CSV: the same scope, the same words."""
-    contest = _staged(request, slug, "stages.view")
+    contest = staged_or_404(request, slug, "stages.view")
     if fmt not in exporter.get("stage-picks").formats:
         raise Http404
     return exporter.response(stage_page(actor_of(request.user), contest), "stage-picks", fmt)
@@ -74,7 +75,7 @@ def stage_export(request, slug: str, fmt: str):
 
 @require_POST
 def stage_pick(request, slug: str):
-    contest = _staged(request, slug, "stages.pick")
+    contest = staged_or_404(request, slug, "stages.pick")
     units = list(Unit.objects.filter(pk__in=posted_ids(request.POST.getlist("unit"))))
     try:
         entries = stage_select(actor=actor_of(request.user), contest=contest, units=units)
@@ -89,7 +90,7 @@ def stage_pick(request, slug: str):
 
 @require_POST
 def stage_unpick(request, slug: str):
-    contest = _staged(request, slug, "stages.pick")
+    contest = staged_or_404(request, slug, "stages.pick")
     unit = _unit(request)
     try:
         if unit is None:
@@ -107,7 +108,7 @@ def stage_unpick(request, slug: str):
 @require_POST
 def stage_file(request, slug: str):
     """The picking office sends one of the files a pick must come with (a video's length read from it)."""
-    contest = _staged(request, slug, "stages.pick")
+    contest = staged_or_404(request, slug, "stages.pick")
     try:
         check_body_size(request, "stage_file")
     except BodyTooLarge as exc:
@@ -146,7 +147,7 @@ def _stage_file(request, contest: Contest, slug: str):
 def stage_file_download(request, slug: str, pk: int):
     """A file sent for a pick, to whoever the stage's page shows the pick to (the lock decides); the bytes
     come from nginx or the object store (core.files.serve), never through Python in service mode."""
-    contest = _staged(request, slug, "stages.view")
+    contest = staged_or_404(request, slug, "stages.view")
     sent = (
         StageUpload.objects.filter(pk=pk, entry__stage__contest=contest)
         .select_related("entry__stage__contest", "entry__unit", "requirement")

@@ -35,12 +35,15 @@ from .models import Evidence, Submission
 
 class EvidenceSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField()
+    round = serializers.IntegerField(
+        source="answers_round", read_only=True, allow_null=True, help_text=_("the round it answers; null: by its day")
+    )
 
     class Meta:
         model = Evidence
         fields = [
             "id", "version", "kind", "description", "original_name", "file_kind", "content_type",
-            "size", "sha256", "url", "created_at", "withdrawn_at", "download_url",
+            "size", "sha256", "url", "round", "created_at", "withdrawn_at", "download_url",
         ]  # fmt: skip
 
     def get_download_url(self, obj) -> str | None:
@@ -65,6 +68,12 @@ class EvidenceCreateSerializer(serializers.Serializer):
     file = serializers.FileField(required=False, help_text="PDF, JPG/PNG, DOCX/XLSX/PPTX or MP4")
     url = serializers.CharField(required=False, allow_blank=True, help_text=_("a link instead of a file"))
     description = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    round = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text=_("the round of the criterion a late report answers (1, 2, …); none: the day it came decides"),
+    )
 
 
 class EvidenceCollection(APIView):
@@ -175,6 +184,7 @@ class EvidenceCollection(APIView):
                 upload=data.get("file"),
                 url=data.get("url", ""),
                 description=data.get("description", ""),
+                answers_round=data.get("round"),
             )
         except Criterion.DoesNotExist as exc:
             raise NotFound(_("no such criterion")) from exc

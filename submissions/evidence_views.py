@@ -22,10 +22,12 @@ from core.validators.content import UploadRefused, clean_name
 from core.validators.refusal import size_refusal
 
 from . import policy, selectors, services, uploads
-from .forms import LinkForm
+from .forms import LinkForm, RoundForm
 from .permissions import SUBMIT
 from .templatetags.thai import is_en, label
 from .views import page_context
+
+ROUND_REFUSED = UploadRefused("รอบที่เลือกต้องเป็นตัวเลขรอบของตัวชี้วัด", "The round chosen must be one of the criterion's")
 
 
 def _wants_json(request) -> bool:
@@ -48,22 +50,18 @@ def _refusal(name, refusal: UploadRefused) -> dict:
 def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
     back = reverse("submissions:criterion", args=[ctx["rubric"].key, ctx["unit"].code, ctx["criterion"].code])
     if _wants_json(request):
-        rows = [
-            {
-                "id": e.pk,
-                "row_html": render_to_string(
-                    "submissions/_evidence_row.html",
-                    {"e": e, "can_submit": True, "criterion": ctx["criterion"], "rubric": ctx["rubric"]},
-                    request,
-                ),
-            }
-            for e in created
-        ]
         status = 201 if created and not refused else max(r["status"] for r in refused)
-        body: dict[str, object] = {"created": rows, "refused": refused}
-        if created:  # the page's status line changes with the upload, not only after a reload
-            created[-1].submission.refresh_from_db(fields=["status"])
-            body["status"] = label(created[-1].submission.get_status_display())
+        body: dict[str, object] = {"created": [], "refused": refused}
+        if created:  # the rows and the page's status line change with the upload, not only after a reload
+            rounds, said = selectors.criterion_after_upload(
+                rubric=ctx["rubric"], unit=ctx["unit"], criterion=ctx["criterion"]
+            )
+            row = {"can_submit": True, "criterion": ctx["criterion"], "rubric": ctx["rubric"], "rounds": rounds}
+            body["created"] = [
+                {"id": e.pk, "row_html": render_to_string("submissions/_evidence_row.html", {"e": e, **row}, request)}
+                for e in created
+            ]
+            body["status"] = label(said)
         return JsonResponse(body, status=status)
     for r in refused:
         messages.error(request, f"{r['name']}: {r['message']}" if r["name"] else r["message"])
@@ -97,6 +95,10 @@ def _upload(request, ctx: dict):
         _refusal(name, policy.refusal_for(r, ctx["rubric"], ctx["criterion"].code))
         for name, r in request.upload_refusals
     ]
+    chosen = RoundForm(request.POST)
+    if not chosen.is_valid():
+        refused.append(_refusal(None, ROUND_REFUSED))
+        files = []
     created = []
     for f in files:
         try:
@@ -108,6 +110,7 @@ def _upload(request, ctx: dict):
                     criterion_code=ctx["criterion"].code,
                     upload=f,
                     description=request.POST.get("description", ""),
+                    answers_round=chosen.cleaned_data["round"],
                 )
             )
         except UploadRefused as r:
@@ -137,10 +140,13 @@ def link(request, key: ContestKey, code: str, criterion: str):
                     criterion_code=ctx["criterion"].code,
                     url=form.cleaned_data["url"],
                     description=form.cleaned_data["description"],
+                    answers_round=form.cleaned_data["round"],
                 )
             )
         except UploadRefused as r:
             refused.append(_refusal(None, r))
+    elif "round" in form.errors:
+        refused.append(_refusal(None, ROUND_REFUSED))
     else:
         refused.append(_refusal(None, UploadRefused("กรุณาใส่ลิงก์", "Please enter a link")))
     return _upload_response(request, ctx, created, refused)

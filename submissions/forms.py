@@ -12,7 +12,14 @@ from .models import InnovationReport
 from .services import INNOVATION_FIELDS
 
 
-class LinkForm(forms.Form):
+class RoundForm(forms.Form):
+    """The round a report answers, as the criterion page's choice sends it (none: the day it came decides);
+    whether the criterion asks it is evidence_submit's to refuse."""
+
+    round = forms.IntegerField(label=_("round it answers"), required=False, min_value=1, max_value=1000)
+
+
+class LinkForm(RoundForm):
     url = forms.CharField(label=_("link"), max_length=500)
     description = forms.CharField(label=_("description"), max_length=300, required=False)
 

@@ -88,6 +88,10 @@ class Evidence(models.Model):
     size = models.PositiveBigIntegerField(default=0, verbose_name=_("size (bytes)"))
     sha256 = models.CharField(max_length=64, blank=True, verbose_name=_("SHA-256"))
     url = models.URLField(_("link"), max_length=500, blank=True)
+    # The round of its criterion this version answers (numbered from 1 in due order, as the schedule numbers
+    # them), chosen by the office when it sends a report late: November's report sent on 28 November answers
+    # November's round, late. None: the day it came decides (docs/schedule.md).
+    answers_round = models.PositiveSmallIntegerField(_("round it answers"), null=True, blank=True)
     created_at = models.DateTimeField(pgettext_lazy("submissions.models", "submitted at"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
@@ -237,6 +241,7 @@ class ResumableUpload(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit"))
     code = models.CharField(_("criterion or file"), max_length=20)
     description = models.CharField(max_length=300, blank=True, verbose_name=_("description"))
+    answers_round = models.PositiveSmallIntegerField(_("round it answers"), null=True, blank=True)  # as Evidence's
     filename = models.CharField(max_length=255, verbose_name=_("file name"))
     length = models.BigIntegerField(_("size (bytes)"))
     offset = models.BigIntegerField(_("received (bytes)"), default=0)

@@ -22,6 +22,7 @@ from core.api import error_response
 from core.http import content_length
 from core.numbers import whole
 
+from . import selectors
 from .models import ResumableState, ResumableUpload
 from .resumable import (
     CHECKSUMS,
@@ -123,14 +124,13 @@ class ResumableItem(APIView):
             body["evidence"] = evidence.pk
             body["download_url"] = reverse("submissions:download", args=[evidence.pk])
             # The criterion page adds the saved row and its new status as after a one-request upload.
-            context = {
-                "e": evidence,
-                "can_submit": True,
-                "criterion": evidence.submission.criterion,
-                "rubric": upload.rubric,
-            }
-            body["row_html"] = render_to_string("submissions/_evidence_row.html", context, request._request)
-            body["status"] = label(evidence.submission.get_status_display())
+            criterion = evidence.submission.criterion
+            rounds, said = selectors.criterion_after_upload(rubric=upload.rubric, unit=upload.unit, criterion=criterion)
+            context = {"can_submit": True, "criterion": criterion, "rubric": upload.rubric, "rounds": rounds}
+            body["row_html"] = render_to_string(
+                "submissions/_evidence_row.html", {"e": evidence, **context}, request._request
+            )
+            body["status"] = label(said)
         if upload.stage_upload_id:
             body["stage_upload"] = upload.stage_upload_id
         return _tus(Response(body))

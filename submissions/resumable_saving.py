@@ -102,6 +102,7 @@ def _saved(upload: ResumableUpload) -> dict[str, Evidence | StageUpload]:
                 criterion_code=upload.code,
                 upload=received,
                 description=upload.description,
+                answers_round=upload.answers_round,
                 now=now,
             )
             return {"evidence": evidence}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -18,17 +19,17 @@ from contests.actor import Power, actor_of
 from contests.entries import Entry
 from contests.models import Unit
 from core.converters import ContestKey
-from core.i18n import Text
+from core.i18n import Text, either
 from core.thai import digits
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
-from schedule.obligations import Met, Obligation, in_force
+from schedule.obligations import Met, Obligation, answerable, in_force, oldest_owed
 from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
-from schedule.states import MetBy
+from schedule.states import MetBy, ObligationState
 from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
+from scoring.entrant_counts import recorded_facts
 from scoring.models import Criterion, Fact, Rubric, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
-from scoring.tallies import recorded_facts
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .permissions import SUBMIT
@@ -158,6 +159,18 @@ class CriterionRow:
         return RECORDED_LABEL if self.recorded else gettext_lazy("not submitted")
 
     @property
+    def standing_label(self) -> Text:
+        """The criterion page's status: a criterion asked more than once is said by its round in force while that
+        round is owed ("รายงานครั้งที่ ๒: ยังไม่ส่ง", or "…: เลยกำหนด"), whatever an earlier round met; else as its
+        office's table says it (`status_label`)."""
+        current = self.current
+        if self.rounds is None or self.criterion.nominee or current is None or not current.is_owed:
+            return self.status_label
+        state = gettext_lazy("not submitted") if current.state == ObligationState.OPEN else current.state.label
+        line = gettext_lazy("{round}: {state}")
+        return format_lazy(line, round=either(current.round_th, current.round_en), state=state)
+
+    @property
     def status_key(self) -> str:
         if self.criterion.nominee:
             return SubmissionStatus.SUBMITTED if self.nominated else "missing"
@@ -185,16 +198,8 @@ def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> d
     for dim in dimensions:
         rows = []
         for c in dim.criteria.all():
-            sub = subs.get(c.pk)
-            visible = sub.visible if sub else 0
-            row = CriterionRow(
-                criterion=c,
-                status=sub.status if sub and visible else None,
-                visible_count=visible,
-                points=(result.criteria.get(c.code) if result else None),
-                obligations=tuple(owed.get(c.code, ())),
-                note=sub.status_note if sub and sub.status == SubmissionStatus.RETURNED else "",
-            )
+            points = result.criteria.get(c.code) if result else None
+            row = criterion_row(criterion=c, submission=subs.get(c.pk), obligations=owed.get(c.code, ()), points=points)
             rows.append(row)
             done += row.done
             total += 1
@@ -202,21 +207,53 @@ def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> d
     return {"groups": groups, "done": done, "total": total, "result": result}
 
 
+def criterion_row(
+    *, criterion: Criterion, submission: Submission | None, obligations: Iterable[Obligation], points: str | None = None
+) -> CriterionRow:
+    """A criterion as its office's table and its own page say it: `submission` annotated with `visible` (its
+    versions not withdrawn), `obligations` its rounds from the schedule."""
+    visible: int = getattr(submission, "visible", 0)  # annotated by the caller's read; none without a submission
+    if submission is None:
+        return CriterionRow(criterion, None, 0, points, tuple(obligations))
+    returned = submission.status == SubmissionStatus.RETURNED
+    return CriterionRow(
+        criterion=criterion,
+        status=submission.status if visible else None,
+        visible_count=visible,
+        points=points,
+        obligations=tuple(obligations),
+        note=submission.status_note if returned else "",
+    )
+
+
 def criterion_schedule(*, rubric: Rubric, unit: Unit, code: str) -> dict:
     """A criterion page's part of the schedule: `deadline` (the date its sending is timed by, moves applied),
     `obligations` (its rounds, or its one date, each with what met it), `current` (the round it is said by),
-    `moves` (its recorded deadline moves, newest first) and `linked` (the criteria timing the same files).
-    3 queries."""
+    `moves` (its recorded deadline moves, newest first), `linked` (the criteria timing the same files) and, for
+    a criterion asked in rounds, `answers` (the rounds a report sent now may answer) with `proposed` (the oldest
+    still owed, else the round in force). 3 queries."""
     obligations = entrant_obligations(rubric, unit, criteria=[code])
     current = in_force(obligations)
+    rounds = obligations if len(obligations) > 1 or (current is not None and current.rounds) else []
     return {
         "deadline": deadline_of(rubric, code),
         "obligations": obligations,
-        "rounds": obligations if len(obligations) > 1 or (current is not None and current.rounds) else [],
+        "rounds": rounds,
+        "answers": answerable(rounds),
+        "proposed": oldest_owed(rounds) or current,
         "current": current,
         "moves": current.moves if current is not None else (),
         "linked": linked_criteria(rubric, code),
     }
+
+
+def criterion_after_upload(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> tuple[list[Obligation], Text]:
+    """What a criterion page changes in place once an item is saved: its rounds (the saved row names the one it
+    answers) and its status (`CriterionRow.standing_label`). 5 queries."""
+    rounds = criterion_schedule(rubric=rubric, unit=unit, code=criterion.code)
+    submission = submission_of(rubric=rubric, unit=unit, criterion=criterion)
+    row = criterion_row(criterion=criterion, submission=submission, obligations=rounds["obligations"])
+    return rounds["rounds"], row.standing_label
 
 
 def criterion_evidence(*, user, rubric: Rubric, unit: Unit, criterion: Criterion) -> list[Evidence]:

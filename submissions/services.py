@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
@@ -19,6 +19,7 @@ from django.utils import timezone
 from contests.entries import Entry
 from contests.models import Unit
 from core import acts, files
+from core.thai import thai_digits
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from notices import events
@@ -103,10 +104,15 @@ def evidence_submit(
     upload: File | None = None,
     url: str = "",
     description: str = "",
+    answers_round: int | None = None,
     now: datetime | None = None,
 ) -> Evidence:
-    """A new version: one file or one link. Refusals raise UploadRefused and store nothing."""
-    criterion = evidence_may_submit(user=user, rubric=rubric, unit=unit, criterion_code=criterion_code)
+    """A new version: one file or one link. Refusals raise UploadRefused and store nothing. `answers_round`: the
+    round of the criterion it answers (a late report names its own round: the schedule then counts it there,
+    late), None for the round its day falls in."""
+    criterion = evidence_may_submit(
+        user=user, rubric=rubric, unit=unit, criterion_code=criterion_code, answers_round=answers_round
+    )
     if (upload is None) == (not url.strip()):
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
     description = " ".join(description.split())[:300]
@@ -131,6 +137,7 @@ def evidence_submit(
                         version=submission.last_version,
                         kind=EvidenceKind.FILE if upload is not None else EvidenceKind.LINK,
                         description=description,
+                        answers_round=answers_round,
                         created_at=now or timezone.now(),
                         created_by=user,
                         **fields,
@@ -185,8 +192,7 @@ def answers_submit(
 @transaction.atomic
 def evidence_withdraw(*, user, evidence: Evidence, now: datetime | None = None) -> Evidence:
     """Hides a version from the committee; the row and the file stay in the history."""
-    if not acts.allowed(user, "submissions.withdraw_evidence", evidence):
-        raise PermissionDenied
+    acts.require(user, "submissions.withdraw_evidence", evidence)
     evidence = Evidence.objects.select_for_update().select_related("submission__criterion").get(pk=evidence.pk)
     if evidence.withdrawn_at is None:
         _ensure_open(evidence.submission.rubric)
@@ -214,12 +220,24 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
     )
 
 
-def evidence_may_submit(*, user, rubric: Rubric, unit: Unit, criterion_code: str) -> Criterion:
-    """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created."""
+def evidence_may_submit(
+    *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers_round: int | None = None
+) -> Criterion:
+    """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created. A
+    criterion a nominee answers takes no file (its nominee form does); a round named must be one it asks."""
     # Its own office, in a contest that office enters (a province in a district contest): the act's one ask here.
     acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
     _ensure_open(rubric)
+    if criterion.nominee:
+        raise UploadRefused(
+            "ตัวชี้วัดนี้ส่งโดยการเสนอชื่อในหน้าของหน่วยงาน ไม่ใช่การส่งไฟล์",
+            "This criterion is answered by the nominee form on the office's page, not by a file",
+        )
+    asked = rubric_spec(rubric).criterion(criterion_code).rounds
+    if answers_round is not None and not 1 <= answers_round <= len(asked):
+        th = f"ตัวชี้วัดนี้ไม่มีรอบที่ {thai_digits(str(answers_round))}"
+        raise UploadRefused(th, f"This criterion has no round {answers_round}")
     return criterion
 
 
@@ -279,8 +297,7 @@ def _first_times(rubric: Rubric, unit: Unit, wants: EvidenceExpected) -> dict[st
 @transaction.atomic
 def submission_review(*, user, submission: Submission, status: str, note: str = "") -> Submission:
     """The committee returns a submission for clarification or accepts it; acceptance queues a recompute."""
-    if not acts.allowed(user, "submissions.review_submission", submission):
-        raise PermissionDenied
+    acts.require(user, "submissions.review_submission", submission)
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     submission.status = SubmissionStatus(status)
     submission.status_note, submission.status_changed_by = note, user

@@ -46,8 +46,9 @@ class Todo:
     url: str
     key: str  # stable hook for tests and styles
     tone: str = Tone.DUE
-    deadline: date | None = None
+    deadline: date | None = None  # as the documents write it
     days: int | None = None  # working days left; negative: late
+    due: date | None = None  # the day `deadline` falls due on (the schedule's: a closed day moves it), when known
     group_th: str = ""  # the contest a line is about, on a home listing several
     group_en: str = ""
 
@@ -73,11 +74,13 @@ def _label(row, labels: dict[int, str]):
 
 def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
     """An entrant office's next steps on one contest, from `selectors.province_home`'s rows and the schedule's
-    obligations they carry: what the committee returned for clarification, the deadlines moved of what is
-    still to send (old date, new date and the reason), what is late, then the nearest deadlines; "all sent"
-    when done. A criterion asked more than once is said by its next round's date (schedule.obligations.
-    next_owed), with how many rounds were met and missed. Once evidence is closed nothing is asked of it any
-    more. `named`: each line says its contest."""
+    obligations they carry: what the committee returned for clarification first, then one line per criterion
+    still owed, the most urgent first (overdue, then due soonest, then undated): a deadline moved (old date, new
+    date and the reason), a criterion asked more than once by its next round's date (schedule.obligations.
+    next_owed, with how many rounds were met and missed: a missed round makes it overdue), what is late (one line
+    for them all), the nearest deadlines; "all sent" when done. A criterion is on one line only, whichever of
+    these says it first. Once evidence is closed nothing is asked of it any more. `named`: each line says its
+    contest."""
     groups = list(groups)
     rows = [row for _, dim_rows in groups for row in dim_rows]
     criteria = [row.criterion for row in rows]
@@ -97,34 +100,41 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
         if row.status == SubmissionStatus.RETURNED:
             text = format_lazy(_("Clarify or add to: {criterion}"), criterion=_label(row, labels))
             todo.append(Todo(text, url(row), "returned", Tone.LATE))
-    missing = [row for row in rows if not row.done and row.status != SubmissionStatus.RETURNED]
-    for row in missing:
+    owed = [row for row in rows if row.status != SubmissionStatus.RETURNED]
+    missing = [row for row in owed if not row.done]
+    urgent: list[tuple[int | None, Todo]] = []  # each line with the working days that rank it, nearest first
+    said = set()
+    # A criterion asked in rounds by its next round, unless the latest move set that round's date (then by the
+    # move, which says the date it replaced); any other moved one by its move.
+    for row in owed:
+        nxt = next_owed(row.obligations) if row.criterion.rounds else None
         moves = row.current.moves if row.current is not None else ()
+        if nxt is not None and not (moves and moves[0].new == nxt.written):
+            line = _round(row, _label(row, labels), url(row))
+            missed = [o.days_left for o in row.obligations if o.state == ObligationState.LATE]
+            urgent.append((min(missed) if missed else line.days, line))  # a round missed: overdue, still owed
+            said.add(row.criterion.pk)
+    for row in missing:
+        moves = row.current.moves if row.current is not None and row.criterion.pk not in said else ()
         for move in moves[:1]:  # the latest move says the date in force
-            todo.append(_moved(move, row, labels, url(row)))
-    late = [row for row in missing if row.current is not None and row.current.state == ObligationState.LATE]
+            line = _moved(move, row, labels, url(row))
+            urgent.append((line.days, line))
+            said.add(row.criterion.pk)
+    late = sorted(
+        (r for r in missing if r.criterion.pk not in said and r.current is not None and r.current.state == LATE),
+        key=lambda row: row.current.days_left or 0,  # the longest overdue first; stable: rubric order among equals
+    )
     if late:
-        first = late[0]
-        text = (
-            format_lazy(
-                _("Past the deadline, still open: {criterion} and {more} more"),
-                criterion=_label(first, labels),
-                more=digits(len(late) - 1),
-            )
-            if len(late) > 1
-            else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
-        )
-        todo.append(Todo(text, url(first), "late", Tone.LATE, first.current.written, first.current.days_left))
-    by_round = [row for row in rows if row.criterion.rounds and next_owed(row.obligations)]
-    todo += [_round(row, _label(row, labels), url(row)) for row in by_round]
+        urgent.append((late[0].current.days_left, _late(late, labels, url(late[0]))))
     ahead = sorted(
-        (r for r in missing if r not in late and r not in by_round),
+        (r for r in missing if r.criterion.pk not in said and r not in late),
         key=lambda row: (row.days_left is None, row.days_left or 0),  # stable: rubric order among equals
     )
     for row in ahead[:NEXT_SHOWN]:
-        when = {"deadline": row.current.written, "days": row.days_left} if row.current else {}
+        when = {"deadline": row.current.written, "days": row.days_left, "due": row.current.due} if row.current else {}
         verb = _("Nominate for {criterion}") if row.criterion.nominee else _("Send evidence for {criterion}")
-        todo.append(Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when))
+        urgent.append((row.days_left, Todo(format_lazy(verb, criterion=_label(row, labels)), url(row), "next", **when)))
+    todo += [line for _, line in sorted(urgent, key=lambda pair: (pair[0] is None, pair[0] or 0))]
     if len(ahead) > NEXT_SHOWN:
         rest = len(ahead) - NEXT_SHOWN
         if named:  # on the home page: the contest's own page has the table
@@ -142,6 +152,24 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
     return todo
 
 
+LATE = ObligationState.LATE
+
+
+def _late(late: list, labels: dict[int, str], url: str) -> Todo:
+    """What is past its deadline and still open, one line for them all: the longest overdue named, the rest counted."""
+    first = late[0]
+    text = (
+        format_lazy(
+            _("Past the deadline, still open: {criterion} and {more} more"),
+            criterion=_label(first, labels),
+            more=digits(len(late) - 1),
+        )
+        if len(late) > 1
+        else format_lazy(_("Past the deadline, still open: {criterion}"), criterion=_label(first, labels))
+    )
+    return Todo(text, url, "late", Tone.LATE, first.current.written, first.current.days_left, due=first.current.due)
+
+
 def _line(text, **params):
     """A line in the page's language, read when shown: the catalogue's words, each value as that language says it."""
 
@@ -152,8 +180,8 @@ def _line(text, **params):
 
 
 def _round(row, label, url: str) -> Todo:
-    """A criterion asked more than once, by its next open round's own date, with its rounds met and missed; a
-    round past its date cannot be sent any more (its criterion's page keeps it)."""
+    """A criterion asked more than once, by its next open round's own date, with its rounds met and missed (a
+    round missed is still sent from its criterion's page, naming the round it answers)."""
     owed = row.obligations
     ahead = next_owed(owed)
     assert ahead is not None  # asked only of a criterion with a round open now (entrant_todo's by_round)
@@ -171,7 +199,7 @@ def _round(row, label, url: str) -> Todo:
         total=digits(len(owed)),
         missed=digits(missed),
     )
-    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left)
+    return Todo(line, url, "round", Tone.LATE if missed else Tone.DUE, ahead.written, ahead.days_left, due=ahead.due)
 
 
 def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
@@ -189,7 +217,8 @@ def _moved(move, row, labels: dict[int, str], url: str) -> Todo:
     earlier = move.old is not None and move.new is not None and move.new < move.old
     # Said by the round the move set (1.2's second report, now due on the new date), else the round in force.
     moved = next((o for o in row.obligations if o.written == move.new), row.current)
-    return Todo(text, url, "moved", Tone.LATE if earlier else Tone.DUE, moved.written, moved.days_left)
+    tone = Tone.LATE if earlier else Tone.DUE
+    return Todo(text, url, "moved", tone, moved.written, moved.days_left, due=moved.due)
 
 
 def _day(day: date):
@@ -197,8 +226,9 @@ def _day(day: date):
     return either(thai_date(day), en_date(day))
 
 
-def nominee_todo(deadline: date) -> Todo:
-    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline)
+def nominee_todo(deadline: date, closes: date) -> Todo:
+    """The nominee asked by `deadline`, as written; `closes`, the day it falls due on."""
+    return Todo(_("Nominate the office's civil servant"), "#nominee", "nominee", deadline=deadline, due=closes)
 
 
 def picks_todo(stages: Iterable) -> list[Todo]:

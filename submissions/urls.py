@@ -10,6 +10,7 @@ C = P + "criteria/<str:criterion>/"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("provinces/", views.provinces, name="provinces"),
     path(P, views.unit, name="province"),
     path(P + "innovation/", views.innovation, name="innovation"),
     path(P + "nominee/", views.nominee, name="nominee"),

@@ -27,7 +27,7 @@ from nominees.selectors import nomination_window
 from scoring import access
 from scoring.access import SEE_ENTRY
 from scoring.contests import contests_for_user
-from scoring.selectors import is_frozen, nominee_of, nominee_offices
+from scoring.selectors import is_frozen, nominee_of, nominee_offices, running_national
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
 
@@ -52,8 +52,22 @@ def page_context(request, key: ContestKey, code: str, criterion: str | None = No
 
 
 def home(request):
+    """Where a person lands after signing in. Central staff: the dashboard of the running national contest, which
+    leads with who is late (their list of offices is `provinces`); a visitor: the announced results; everyone
+    else: their own work."""
     if not request.user.is_authenticated:  # a visitor: the announced results, the documents' check, sign-in
         return render(request, "submissions/landing.html", {"published": published_rubrics()})
+    if Power.ADMINISTER in actor_of(request.user).powers:  # where to land, not a right: no act is asked
+        running = running_national(timezone.localdate())
+        if running is not None:
+            return redirect("scoring:dashboard", key=running.key)
+    return provinces(request)
+
+
+@login_required
+def provinces(request):
+    """The national contest's entrants the user sees, with their sendings, and the contests they take part in,
+    with what to do now: everyone's home but central staff's, whose list it is in the menu."""
     rubric = selectors.rubric_current()
     # The national contest's entrants this user sees; other contests are listed apart.
     actor = actor_of(request.user)
@@ -149,7 +163,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             and ctx["nominations_open"]
             and (nominee is None or nominee.state != NomineeState.ACTIVE)
         ):
-            ctx["todo"].insert(0, todo.nominee_todo(window.deadline))
+            ctx["todo"].insert(0, todo.nominee_todo(window.deadline, window.closes))
         initial = None
         if nominee is not None and nominee.state == NomineeState.ACTIVE:
             initial = {f: getattr(nominee, f) for f in ("name_th", "position_th", "name_en", "employment")}
@@ -219,6 +233,10 @@ def _criterion_ctx(request, ctx: dict) -> dict:
         **selectors.criterion_schedule(rubric=ctx["rubric"], unit=ctx["unit"], code=code),
     )
     ctx["can_withdraw"] = ctx["can_submit"] and ctx["closed"] is None
+    # Its status as its office's table says it, by the round in force while one is owed.
+    ctx["row"] = selectors.criterion_row(
+        criterion=ctx["criterion"], submission=ctx["submission"], obligations=ctx["obligations"]
+    )
     for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
         ctx.update(extra)
     return ctx

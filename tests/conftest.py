@@ -49,7 +49,6 @@ QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
 # session's data back (`_restore_instead_of_flush`), so no test depends on what ran before it. On PostgreSQL a
 # flush empties the tables, and the service tests that flush run after those that read the session's data.
 LONGEST_FIRST = (
-    "tests/contests/test_migrations.py::test_an_old_database_walks_the_old_chain",
     "tests/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
     "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
     "tests/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
@@ -70,8 +69,6 @@ OWN_PROCESS_COPY = "migrated_sqlite"
 FULL_PLACES = {
     "tests/bench/": "the benches' smoke runs and their checkers",
     "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
-    "tests/contests/test_migrations.py": "the walk through the replaced migration chains",
-    "tests/test_squashed_migrations.py": "the replaced chains' guard: their whole state rendered",
     # Walks over every page of a kind, where `make check` asks each view once, its owner and a stranger:
     "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
     "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
@@ -216,11 +213,10 @@ def django_db_use_migrations() -> bool:
     """On SQLite each worker's test database is made from the models (pytest-django's --no-migrations), not by
     replaying the migrations: Django renders every related model's state again for each AlterField, about
     15 s of a worker on these machines. `make test` checks first that the migrations make the models
-    (`makemigrations --check`), and tests/contests/test_migrations.py takes an empty database through the
-    squashed migrations and another through the chains they replace to the same schema, clause by clause. On
-    PostgreSQL the two differ in details (auth's many-to-many ids are bigint after its migrations, a unique
-    constraint added later is named `_uniq`, not `_key`), so there the test database is migrated, as
-    production's is. `django_db_setup` below puts the migrations back for the tests."""
+    (`makemigrations --check`). On PostgreSQL the migrations' schema and the models' differ in details (auth's
+    many-to-many ids are bigint after its migrations, a unique constraint added later is named `_uniq`, not
+    `_key`), so there the test database is migrated, as production's is. `django_db_setup` below puts the
+    migrations back for the tests."""
     return settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3"
 
 
@@ -341,7 +337,7 @@ class RaiseOnInvalid(str):
 
 @pytest.fixture(scope="session", autouse=True)
 def loud_template_errors():
-    """Every test renders with invalid variables raising (issue 12: a 500 hid behind 1,094 green tests).
+    """Every test renders with invalid variables raising: otherwise a page's 500 hides behind green tests.
     Set once for the session: a TEMPLATES change resets the template engines, so set per test it made
     every test compile every template it rendered again."""
     options = {**settings.TEMPLATES[0]["OPTIONS"], "string_if_invalid": RaiseOnInvalid("%s")}
@@ -384,9 +380,9 @@ def eager_celery():
 
 @pytest.fixture(autouse=True)
 def fresh_fact_counts():
-    """The dashboard keeps fact counts per process under the results' change marks (scoring.tallies); a
+    """The dashboard keeps fact counts per process under the results' change marks (scoring.entrant_counts); a
     rolled-back test database can show the same marks again with other facts."""
-    from scoring.tallies import forget_counts
+    from scoring.entrant_counts import forget_counts
 
     forget_counts()
 

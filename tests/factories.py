@@ -68,7 +68,7 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     from rulebook.moved import moved
     from scoring.recompute import standings_recompute
 
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data = moved(data, year=2564, years=year - 2564)
     organiser = office.code.removeprefix("TH-")
     entrant_codes = [e.code for e in entrants]

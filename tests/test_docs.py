@@ -48,3 +48,18 @@ def test_every_seed_the_code_names_is_listed_in_docs_decisions():
         for number in re.findall(r"\bseeds? (00\d)\b", path.read_text(encoding="utf-8", errors="replace"))
     }
     assert named <= listed
+
+
+def test_every_test_security_md_names_exists():
+    """SECURITY.md holds each promise to the test that keeps it: a file or test it names exists."""
+    text = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    defined = {
+        name
+        for path in (ROOT / "tests").rglob("*.py")
+        for name in [path.stem, *re.findall(r"def (test_\w+)", path.read_text(encoding="utf-8"))]
+    }
+    files = set(re.findall(r"(?<![\w/])(tests/[\w/]+\.py)", text))
+    names = set(re.findall(r"\b(test_\w+)", text))
+    assert len(files) > 40 and len(names) > 100  # the reading reaches the document
+    assert sorted(f for f in files if not (ROOT / f).is_file()) == []
+    assert sorted(names - defined) == []

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import grimp
 
+from tests.packages import PACKAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -23,8 +25,6 @@ def test_import_contracts_are_kept():
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
-
-PACKAGES = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
 
 # Function-level imports of our own modules that are not a circle held apart, each with its reason. Anything
 # else imported inside a function is either a circle (fixed at its cause: the code moved, or a hook) or belongs

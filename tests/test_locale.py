@@ -2,6 +2,7 @@ import gettext
 import json
 import re
 import shutil
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
@@ -101,6 +102,25 @@ def test_no_thai_message_keeps_an_english_tail(po):
         if ENGLISH_TAIL.search(text)
     }
     assert tails == {}
+
+
+# A message's values ("%(label)s", "{count}"): a Thai text naming every one exactly twice as often as its English
+# is the sentence written twice, as two versions of it merged into one entry leave it (a page then prints it twice,
+# run together).
+PLACEHOLDER = re.compile(r"%\([a-z_0-9]+\)[sd]|\{[a-z_0-9]+\}")
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))
+def test_no_thai_message_says_its_sentence_twice(po):
+    _header, entries = pofile.read(po)
+    doubled = []
+    for e in entries:
+        named = Counter(PLACEHOLDER.findall(e.msgid))
+        if e.obsolete or e.msgid_plural is not None or not named:
+            continue
+        if Counter(PLACEHOLDER.findall(e.msgstr)) == Counter({k: 2 * n for k, n in named.items()}):
+            doubled.append(e.msgid)
+    assert doubled == []
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(settings.BASE_DIR)))

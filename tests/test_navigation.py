@@ -13,7 +13,7 @@ from scoring import snapshots
 from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
 
-from .factories import DistrictFactory, UserFactory
+from .factories import PASSWORD, DistrictFactory, UserFactory
 
 NAV = re.compile(r'<a href="([^"]+)" data-nav="([a-z]+)"( aria-current="page")?')
 
@@ -27,25 +27,31 @@ def central(db):
     return UserFactory(role=Role.CENTRAL)
 
 
-def test_central_home_links_to_every_tool(client, central):
-    client.force_login(central)
-    assert nav(client.get("/")) == [
-        ("dashboard", "/standings/", False),
-        ("provinces", "/", True),
+def test_central_signs_in_to_the_running_contests_dashboard_whose_menu_links_every_tool(client, central):
+    """Central landed on "/", a list of provinces whose only to-do was a tie, while 76 provinces were late."""
+    signed_in = client.post("/accounts/login/", {"username": central.username, "password": PASSWORD}, follow=True)
+    assert [url for url, _ in signed_in.redirect_chain] == ["/", "/standings/2566/"]
+    assert client.get("/")["Location"] == "/standings/2566/"  # "/" again: the same first page
+    assert nav(signed_in) == [
+        ("dashboard", "/standings/", True),
+        ("provinces", "/provinces/", False),
         ("matrix", "/admin/committee/judgment/matrix/", False),
         ("imports", "/admin/scoring/fact/import/", False),
         ("calendar", "/standings/2566/calendar/", False),
         ("awards", "/awards/", False),
+        ("announce", "/notices/announce/", False),
         ("status", "/ops/status/", False),
         ("stages", "/standings/stages/", False),
         ("accounts", "/accounts/provision/", False),
         ("admin", "/admin/", False),
     ]
+    province = nav(client.get(reverse("submissions:province", args=[2566, "TH-50"])))
+    assert [key for key, _, current in province if current] == ["provinces"]
 
 
 def test_every_central_link_opens(client, central):
     client.force_login(central)
-    for key, url, _ in nav(client.get("/")):
+    for key, url, _ in nav(client.get("/", follow=True)):
         response = client.get(url, follow=True)
         assert response.status_code == 200, key
         marked = [k for k, _, current in nav(response) if current]
@@ -74,7 +80,7 @@ def test_committee_home_leads_to_scoring(client, rubric, role):
 def test_province_has_a_results_link_from_day_one_and_its_standing_by_name_once_published(
     client, rubric, central, provincial_user
 ):
-    """Issue #76: help promised "ลิงก์ผลในเมนู"; the province's menu had none and its standing's page answered 403."""
+    """The province's menu links its results, as help promises ("ลิงก์ผลในเมนู"), to a page that opens."""
     client.force_login(provincial_user)
     page = reverse("submissions:province", args=[2566, "TH-50"])
     assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
@@ -93,10 +99,10 @@ def test_province_has_a_results_link_from_day_one_and_its_standing_by_name_once_
 def test_navigation_speaks_english_when_chosen(client, central):
     client.force_login(central)
     client.cookies["django_language"] = "en"
-    body = client.get("/").content.decode()
+    body = client.get("/provinces/").content.decode()
     assert 'data-nav="dashboard">Dashboard</a>' in body
     client.cookies["django_language"] = "th"
-    assert 'data-nav="dashboard">แดชบอร์ด</a>' in client.get("/").content.decode()
+    assert 'data-nav="dashboard">แดชบอร์ด</a>' in client.get("/provinces/").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -104,13 +110,13 @@ def test_navigation_speaks_english_when_chosen(client, central):
     [
         (Role.COMMITTEE, ["nothing"]),  # nothing sent yet: said, not left blank
         (Role.CHAIR, ["no-split"]),  # the chair's job: no cell where members disagree
-        (Role.CENTRAL, []),  # no tie waits on them: the navigation bar starts at the dashboard
+        (Role.CENTRAL, []),  # their first page is the dashboard, whose work is the rounds owed, not a to-do
     ],
 )
 def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo):
     """What is left to score, at the top; the navigation's links once, not repeated as buttons."""
     client.force_login(UserFactory(role=role))
-    body = client.get("/").content.decode()
+    body = client.get("/", follow=True).content.decode()
     assert re.findall(r'data-todo="([a-z-]+)"', body) == todo
     assert 'data-work="' not in body
     for key in re.findall(r'data-nav="([a-z-]+)"', body):
@@ -118,10 +124,10 @@ def test_committee_home_page_opens_with_its_work_once(client, rubric, role, todo
 
 
 def test_district_staff_see_their_contests_results_never_the_national_page(client, rubric, central):
-    """Issue #26: "ผลของจังหวัด" took district staff to the national page, which said central staff had not
-    opened the standings: their office does not enter the national contest at all."""
+    """District staff are not sent by "ผลของจังหวัด" to the national page, whose contest their office does not
+    enter."""
     district = DistrictFactory(parent=Unit.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [district.code]}
     contest = services.rubric_load(data=data)
     standings_recompute(rubric_id=contest.pk, full=True)
@@ -149,7 +155,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
 
 
 def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upload(client, chiang_mai):
-    """Issue #39: "สร้างหรือแก้ไขการประกวด" landed on the JSON upload page, the builder a button there."""
+    """The link "สร้างหรือแก้ไขการประกวด" leads to the builder, not to the JSON upload page."""
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     body = client.get("/").content.decode()
     builder = reverse("builder:contest_builder")
@@ -188,3 +194,33 @@ def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(
 def test_the_earlier_results_page_is_office_staff_only(client, central):
     client.force_login(central)
     assert client.get("/standings/past/").status_code == 403
+
+
+def test_an_organising_office_has_a_results_link_to_its_contests_and_the_departments_published_ones(
+    client, rubric, central, chiang_mai, django_assert_num_queries
+):
+    """The help promises "ลิงก์ผลในเมนู"; an organising office's menu had none. Its results: its own contests',
+    their standings before they are published, and the Department's once published."""
+    from scoring.contests import run_results
+    from tests.factories import office_contest
+
+    office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
+    snap = snapshots.standings_freeze(user=central, rubric=rubric)
+    snapshots.publication_publish(
+        user=central, rubric=rubric, confirmed=True, previewed_frozen_at=snap.frozen_at.isoformat()
+    )
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    client.force_login(organiser)
+
+    assert ("results", "/standings/past/", False) in nav(client.get("/"))
+    with django_assert_num_queries(1):
+        found = run_results(organiser)
+    assert [(r.rubric.key, r.runs, r.published) for r in found] == [("2566", False, True), ("cm-web-2564", True, False)]
+    page = client.get("/standings/past/")
+    assert nav(page)[1] == ("results", "/standings/past/", True)
+    html = page.content.decode()
+    national = html.split('id="run-2566"')[1].split("</tr>")[0]
+    assert '<a href="/standings/2566/results/">ผลที่ประกาศแล้ว</a>' in national
+    own = html.split('id="run-cm-web-2564"')[1].split("</tr>")[0]
+    assert '<a href="/standings/cm-web-2564/">อันดับคะแนน (ยังไม่ประกาศผล)</a>' in own
+    assert client.get("/standings/cm-web-2564/").status_code == 200

@@ -1,6 +1,5 @@
 """Words go through Django's catalogue (docs/translations.md): the old Thai/English pairs, `{% t … %}` or
-`{% bi %}` in a template and `bi(…)` in Python, do not come back. Tests and tools may name them (the codemods
-convert them)."""
+`{% bi %}` in a template and `bi(…)` in Python, do not come back. Tests may name them (this one does)."""
 
 import os
 import re
@@ -9,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 PAIRS = re.compile(r"\{%-?\s*(t|bi)\s|\bbi\(")
-SKIPPED = {"tests", "tools", ".venv", "node_modules", "var", ".git", "__pycache__"}  # the first two: by design
+SKIPPED = {"tests", ".venv", "node_modules", "var", ".git", "__pycache__"}  # the first: by design
 SUFFIXES = {".py", ".html", ".txt"}
 
 

@@ -1,4 +1,4 @@
-"""A small reader and writer of gettext .po files: enough for the catalogue checks and tools/i18n_codemod.py.
+"""A small reader of gettext .po files, enough for the catalogue checks (tests/test_locale.py).
 
 An entry is keyed by (msgctxt, msgid); obsolete entries (`#~`) are read apart so a check can see them.
 """
@@ -80,35 +80,3 @@ def read(path: Path) -> tuple[str, list[Entry]]:
             continue
         entries.append(_entry(block))
     return "\n\n".join(header), entries
-
-
-def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
-
-
-def _field(keyword: str, text: str) -> list[str]:
-    if "\n" in text.rstrip("\n"):
-        parts = text.splitlines(keepends=True)
-        return [f'{keyword} ""', *(_quote(p) for p in parts)]
-    return [f"{keyword} {_quote(text)}"]
-
-
-def format_entry(entry: Entry) -> str:
-    lines = list(entry.comments)
-    if entry.msgctxt is not None:
-        lines += _field("msgctxt", entry.msgctxt)
-    lines += _field("msgid", entry.msgid)
-    if entry.msgid_plural is not None:
-        lines += _field("msgid_plural", entry.msgid_plural)
-        for n in sorted(entry.plurals):
-            lines += _field(f"msgstr[{n}]", entry.plurals[n])
-    else:
-        lines += _field("msgstr", entry.msgstr)
-    if entry.obsolete:
-        lines = [line if line.startswith("#") else f"#~ {line}" for line in lines]
-    return "\n".join(lines)
-
-
-def write(path: Path, header: str, entries: list[Entry]) -> None:
-    path.write_text("\n\n".join([header, *(format_entry(e) for e in entries)]) + "\n", encoding="utf-8")

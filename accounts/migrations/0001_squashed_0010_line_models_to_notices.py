@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -11,19 +11,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('accounts', '0001_initial'),
-        ('accounts', '0002_account_event_reactivated'),
-        ('accounts', '0003_account_event_setup_key'),
-        ('accounts', '0004_account_event_username_and_role_changes'),
-        ('accounts', '0005_account_event_line_and_line_links'),
-        ('accounts', '0006_labels_from_catalogue'),
-        ('accounts', '0007_setup_failures_recorded_as_factor_failures'),
-        ('accounts', '0008_calendar_address'),
-        ('accounts', '0009_event_kinds_of_both_changes'),
-        ('accounts', '0010_line_models_to_notices'),
-    ]
 
     dependencies = [
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

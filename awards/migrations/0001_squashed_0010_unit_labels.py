@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 from django.conf import settings
@@ -10,19 +10,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('awards', '0001_initial'),
-        ('awards', '0002_awardsignature_generateddocument'),
-        ('awards', '0003_signing_certificate'),
-        ('awards', '0004_awardtier_to_scoring'),
-        ('awards', '0005_province_to_contests'),
-        ('awards', '0006_verification_codes'),
-        ('awards', '0007_field_names'),
-        ('awards', '0008_labels_from_catalogue'),
-        ('awards', '0009_fields_named_for_any_unit'),
-        ('awards', '0010_unit_labels'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

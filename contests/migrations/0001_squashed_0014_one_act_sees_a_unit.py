@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import contests.codes
 import django.db.models.deletion
@@ -12,23 +12,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('contests', '0001_initial'),
-        ('contests', '0002_province_name_order'),
-        ('contests', '0003_contest_stages'),
-        ('contests', '0004_nominee_eligibility'),
-        ('contests', '0005_contest_state'),
-        ('contests', '0006_stage_rank_within'),
-        ('contests', '0007_stage_budget'),
-        ('contests', '0008_chosen_entrant_keeps_its_table'),
-        ('contests', '0009_unit_named_for_any_unit'),
-        ('contests', '0010_stages_and_nominees_moved_out'),
-        ('contests', '0011_contest_judging_deadline'),
-        ('contests', '0012_labels_and_village_level'),
-        ('contests', '0013_fields_named_for_any_unit'),
-        ('contests', '0014_one_act_sees_a_unit'),
-    ]
 
     dependencies = [
     ]

@@ -1,6 +1,6 @@
 """OOXML parts walked with real XML parsers, never matched with regular expressions.
 
-A regular expression over `<f>` once held a worker for 22.8 s on a 392-byte DOCX (issue 15). Now each
+A regular expression over `<f>` can hold a worker for 22.8 s on a 392-byte DOCX (it backtracks). So each
 XML part is read twice, both times in linear time and under the shared time budget:
 - its prolog by defusedxml, which refuses any DTD (so no entities, no billion laughs) before the root;
 - its elements by lxml's pull parser (libxml2, no DTD, no network), fed 1 MB at a time with a look at

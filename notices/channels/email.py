@@ -29,12 +29,16 @@ log = logging.getLogger(__name__)
 
 
 def _letter(user, notices: Sequence, heading: str = "") -> str:
-    """The message as the Department writes one: "เรียน …", the news and what to do with its link, its close."""
-    items = catalogue.items(notices, short=False)
+    """The message as the Department writes one: "เรียน …", the news and what to do with its link, its close. A
+    sealed kind's link is made now, for this person (catalogue.sealed_path): one that opens nothing any more is
+    refused, not sent."""
+    items = catalogue.items(notices, short=False, sealed_for=user)
+    if any(item.path is None for item in items):
+        raise Refused("its link opens nothing any more (a newer one was sent, or the account changed since)")
     context = {
         "to": catalogue.addressee(user),
         "heading": heading,
-        "items": [(item, absolute(item.path)) for item in items],
+        "items": [(item, absolute(item.path or "")) for item in items],
         "closing": catalogue.closing(items),
         "settings_link": absolute("/notices/"),
     }
@@ -121,7 +125,7 @@ class EmailChannel(Channel):
     def send(self, delivery) -> None:
         notice, user = delivery.receipt.notice, delivery.receipt.user
         with translation.override("th"):
-            _send(user.email, catalogue.subject(notice), _letter(user, [notice]))
+            _send(catalogue.address(notice) or user.email, catalogue.subject(notice), _letter(user, [notice]))
 
     def send_digest(self, user, deliveries: Sequence) -> None:
         with translation.override("th"):

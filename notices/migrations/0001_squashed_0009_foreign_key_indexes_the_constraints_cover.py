@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -11,18 +11,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('notices', '0001_notices_outbox_and_inbox'),
-        ('notices', '0002_notice_kinds_account_invited'),
-        ('notices', '0003_judging_deadline_and_pick_due_kinds'),
-        ('notices', '0004_line_linked_kind'),
-        ('notices', '0005_delivery_state_dropped'),
-        ('notices', '0006_reminders_told'),
-        ('notices', '0007_kinds_and_states_of_the_three_changes'),
-        ('notices', '0008_line_models_from_accounts'),
-        ('notices', '0009_foreign_key_indexes_the_constraints_cover'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

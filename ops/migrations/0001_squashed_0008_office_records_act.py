@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -14,17 +14,6 @@ def one_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('ops', '0001_backups_heartbeats_alerts_tombstones'),
-        ('ops', '0002_tombstone_stage_files'),
-        ('ops', '0003_field_names'),
-        ('ops', '0004_site_contact'),
-        ('ops', '0005_stage_upload_moved'),
-        ('ops', '0006_labels_from_catalogue'),
-        ('ops', '0007_contest_contacts'),
-        ('ops', '0008_office_records_act'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import contests.codes
 import django.core.validators
@@ -42,52 +42,6 @@ def explanations_out_of_line(apps, schema_editor, target=512):
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('scoring', '0001_initial'),
-        ('scoring', '0002_rubric_revision_labels'),
-        ('scoring', '0003_recompute_dashboard'),
-        ('scoring', '0004_dimension_extra_points'),
-        ('scoring', '0005_freeze_events'),
-        ('scoring', '0006_year_settings_award_minimum'),
-        ('scoring', '0007_holiday_override_changes'),
-        ('scoring', '0008_awardtier_from_awards'),
-        ('scoring', '0009_membership_to_people'),
-        ('scoring', '0010_units'),
-        ('scoring', '0011_contests'),
-        ('scoring', '0012_rounding_and_section_levels'),
-        ('scoring', '0013_rank_key'),
-        ('scoring', '0014_nominees'),
-        ('scoring', '0015_publication_withdraw'),
-        ('scoring', '0015_contest_codes'),
-        ('scoring', '0016_merge_0015_contest_codes_0015_publication_withdraw'),
-        ('scoring', '0017_contests_moved'),
-        ('scoring', '0018_criterion_number'),
-        ('scoring', '0019_rubric_change'),
-        ('scoring', '0020_tie_decision'),
-        ('scoring', '0021_criterion_nominee'),
-        ('scoring', '0022_fact_source_entrant'),
-        ('scoring', '0023_criterion_max_not_negative'),
-        ('scoring', '0024_rubric_closed_day'),
-        ('scoring', '0025_field_names'),
-        ('scoring', '0026_standing_named_for_any_entrant'),
-        ('scoring', '0027_rank_integer'),
-        ('scoring', '0028_criterion_rounds'),
-        ('scoring', '0029_labels_and_rank_indexes'),
-        ('scoring', '0030_standings_rank_unindexed'),
-        ('scoring', '0031_staged_points'),
-        ('scoring', '0032_fields_named_for_any_unit'),
-        ('scoring', '0033_standings_half_pages_free'),
-        ('scoring', '0034_standings_explanations_out_of_line'),
-        ('scoring', '0035_standings_explained'),
-        ('scoring', '0036_standings_no_unit_index'),
-        ('scoring', '0037_rubric_change_letter'),
-        ('scoring', '0038_reminders_are_notices'),
-        ('scoring', '0039_year_settings_award_minimum_above_zero'),
-        ('scoring', '0040_rubric_change_rounds_kept'),
-        ('scoring', '0041_unit_labels'),
-        ('scoring', '0042_rounds_kept'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

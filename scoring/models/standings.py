@@ -130,6 +130,11 @@ class YearSettings(models.Model):
     )
     # 0 turns reminders off for the year.
     reminder_working_days = models.PositiveSmallIntegerField(_("remind N working days before"), default=3)
+    # An overdue round is reminded of again every N working days until it is met (or the results are frozen);
+    # 0 tells it once, in the first working days after its due day.
+    overdue_every_working_days = models.PositiveSmallIntegerField(
+        _("remind of an overdue round again every N working days"), default=5
+    )
     # Decision 10: the lowest total listed for an award, always more than 0; the default, AWARD_FLOOR, is the
     # least total a score can have (points are hundredths), so it reads "any total above 0".
     award_min_total = models.DecimalField(

@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 from django.conf import settings
@@ -10,12 +10,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('stages', '0001_initial'),
-        ('stages', '0002_labels_from_catalogue'),
-        ('stages', '0002_acts_declared_by_stages'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

@@ -117,7 +117,7 @@
       headers: { "X-CSRFToken": csrf },
       metadata: {
         kind: "evidence", rubric: form.dataset.rubric, unit: form.dataset.unit, criterion: form.dataset.criterion,
-        filename: shortName(job.file.name), description: job.description,
+        filename: shortName(job.file.name), description: job.description, round: job.round,
       },
       onProgress: function (sent, total) { progress(ui, sent, total); },
       onShouldRetry: function (err, attempt, options) {
@@ -158,6 +158,7 @@
     const data = new FormData();
     data.append("file", job.file, shortName(job.file.name));
     data.append("description", job.description);
+    data.append("round", job.round);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", form.action);
     xhr.setRequestHeader("X-CSRFToken", csrf);
@@ -197,7 +198,9 @@
 
   function add(files) {
     const description = form.elements.description.value;
-    Array.from(files).forEach(function (file) { waiting.push({ file, description, ui: item(file) }); });
+    // The round a late report answers, as chosen when it was added (a criterion asked once has no choice: "").
+    const round = form.elements.round ? form.elements.round.value : "";
+    Array.from(files).forEach(function (file) { waiting.push({ file, description, round, ui: item(file) }); });
     next();
   }
 

@@ -1,6 +1,6 @@
-# One migration for the app's whole chain, made from the models by tools/squash_migrations.py (run it again,
-# never edit this file). A database that applied the old chain records this one as applied too; the old files
-# stay until every deployed database has applied this one (docs/operations.md, "Squashed migrations").
+# The app's tables from the start, made from the models as one migration; the migrations after it change
+# them on from there. A database that recorded the older chain this one replaced, and not this one, is
+# refused by the check core.E001 (core/checks.py; docs/operations.md, "Migrations").
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -12,18 +12,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    replaces = [
-        ('submissions', '0001_initial'),
-        ('submissions', '0002_province_to_contests'),
-        ('submissions', '0003_resumable_upload'),
-        ('submissions', '0004_resumable_pieces'),
-        ('submissions', '0005_field_names'),
-        ('submissions', '0006_stage_upload_moved'),
-        ('submissions', '0007_labels_from_catalogue'),
-        ('submissions', '0008_fields_named_for_any_unit'),
-        ('submissions', '0009_unit_labels'),
-    ]
 
     dependencies = [
         ('contests', '0001_squashed_0014_one_act_sees_a_unit'),

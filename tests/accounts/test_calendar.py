@@ -1,7 +1,8 @@
-"""Deadlines in one's own calendar (issue 74): a private address made, made again and revoked on "บัญชีของฉัน";
-its feed (RFC 5545) read by two independent parsers: each obligation the person or their office owes as an
-all-day event with a Thai title, a link, an alarm N working days before, a UID that stays and a SEQUENCE that
-grows when the date moves; nothing of anyone else's, no evidence, no scores; refused once the account closes."""
+"""Deadlines in one's own calendar: a private address made (after the owner's password, the owner told), made
+again and revoked on "บัญชีของฉัน", and stopped by a new password or second factor; its feed (RFC 5545) read by two
+independent parsers: each obligation the person or their office owes as an all-day event with a Thai title, a link,
+an alarm N working days before, a UID that stays and a SEQUENCE that grows when the date moves; nothing of anyone
+else's, no evidence, no scores; refused once the account closes."""
 
 import re
 from datetime import date, timedelta
@@ -9,15 +10,28 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 import vobject
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import AccountEvent, CalendarAddress, Event
 from contests.models import Contest, Unit
+from notices.models import Kind, Mode, Preference, Receipt
 from people.models import Conflict, Role
 from rubrics import timetable
-from tests.factories import UserFactory
+from tests.accounts.support import app_code
+from tests.accounts.test_second_factor import enrol, signed_in
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
+NEW = "ชุมชนดิจิทัล-2570"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the reads counted per person, and the feeds kept
 
 
 @pytest.fixture
@@ -32,7 +46,7 @@ def cm(chiang_mai):
 
 def make_address(client, user) -> str:
     client.force_login(user)
-    response = client.post(reverse("accounts:calendar_make"))
+    response = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD})
     assert response.status_code == 200
     (path,) = re.findall(r'value="http://[^/"]+(/calendar/[^"]+\.ics)"', response.content.decode())
     client.logout()
@@ -89,6 +103,13 @@ def test_the_owner_s_feed_lists_their_office_s_rounds_in_thai_with_a_link_and_an
     assert calendar["version"] == "2.0" and all("dtstamp" in e for e in found.values())
 
 
+def test_the_feed_asks_to_be_read_again_every_six_hours_as_rfc_5545_durations(client, cm):
+    """ical.js refuses a feed whose X-PUBLISHED-TTL is no duration ("6:00:00")."""
+    calendar = icalendar.Calendar.from_ical(feed(client, make_address(client, cm)))
+    assert calendar["x-published-ttl"].to_ical() == b"PT6H"
+    assert calendar["refresh-interval"].to_ical() == b"PT6H"
+
+
 def test_the_alarm_counts_working_days_back_over_songkran(client, cm, clock):
     clock(2023, 4, 3, 10, 0)
     found = events(feed(client, make_address(client, cm)))
@@ -127,6 +148,18 @@ def test_the_feed_carries_no_evidence_and_no_scores(client, cm, chiang_mai, rubr
     assert str(sent["summary"]).startswith("เสร็จแล้ว: ") and not sent.walk("VALARM")  # met: no alarm
 
 
+def test_a_feed_read_again_once_the_evidence_is_sent_says_it_is_done(client, cm, chiang_mai, rubric, june_27):
+    """The feed kept from the first read is not the second's: what it says changed."""
+    from submissions import services as evidence_services
+
+    path = make_address(client, cm)
+    uid = next(u for u in events(feed(client, path)) if ":TH-50:1.2:2@" in u)
+    evidence_services.evidence_submit(
+        user=cm, rubric=rubric, unit=chiang_mai, criterion_code="1.2", url="https://example.org/report"
+    )
+    assert str(events(feed(client, path))[uid]["summary"]).startswith("เสร็จแล้ว: ")
+
+
 def test_a_committee_member_s_feed_holds_their_judging_and_no_office_s_evidence(client, rubric, chiang_mai, june_27):
     Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2023, 8, 31))
     member = UserFactory(username="member", role=Role.COMMITTEE)
@@ -163,17 +196,18 @@ def test_a_closed_account_s_address_is_gone(client, cm):
 
 
 def test_anonymous_cannot_make_one_and_a_guessed_address_is_not_found(client):
-    response = client.post(reverse("accounts:calendar_make"))
+    response = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD})
     assert response.status_code == 302 and "/login" in response["Location"]
     assert client.get("/calendar/" + "A" * 43 + ".ics").status_code == 404
     assert client.get("/calendar/short.ics").status_code == 404
 
 
-def test_a_calendar_reading_too_often_is_told_to_wait(client, cm, settings):
+def test_a_calendar_reading_too_often_is_told_to_wait_and_a_new_address_starts_no_new_count(client, cm, settings):
     settings.CDD4_CALENDAR_RATE = "2/3600"
     path = make_address(client, cm)
     assert [client.get(path).status_code for _ in range(3)] == [200, 200, 429]
     assert int(client.get(path)["Retry-After"]) > 0
+    assert client.get(make_address(client, cm)).status_code == 429  # counted per person, not per address
 
 
 def test_the_feed_s_units_are_named(client, cm, june_27):
@@ -191,7 +225,7 @@ def test_a_panelist_s_feed_holds_the_judging_of_the_office_contest_they_sit_on(c
 
     clock(2021, 7, 20, 10, 0)
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     rubric = services.rubric_load(data=data)
     Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2021, 8, 31))
@@ -201,3 +235,77 @@ def test_a_panelist_s_feed_holds_the_judging_of_the_office_contest_they_sit_on(c
     found = vevents(feed(client, make_address(client, panelist)))
     assert f"{rubric.key}:judging:{panelist.pk}@localhost" in found
     assert not any(rubric.key in uid for uid in vevents(feed(client, make_address(client, outsider))))
+
+
+def test_an_address_is_made_only_after_the_owners_own_password(client, cm):
+    client.force_login(cm)
+    someone_elses = UserFactory(username="someone", password="another-password-2570")
+    asked = client.post(reverse("accounts:calendar_make"))
+    wrong = client.post(reverse("accounts:calendar_make"), {"password": "not-the-password"})
+    theirs = client.post(reverse("accounts:calendar_make"), {"password": "another-password-2570"})
+
+    for refused in (asked, wrong, theirs):
+        assert refused.status_code == 400 and ".ics" not in refused.content.decode()
+    assert "รหัสผ่านไม่ถูกต้อง" in wrong.content.decode()
+    assert not CalendarAddress.objects.exists()
+    assert AccountEvent.objects.filter(user=cm, kind=Event.FAILURE).count() == 2  # counted as sign-ins are
+    make_address(client, cm)
+    assert list(CalendarAddress.objects.values_list("user", flat=True)) == [cm.pk] != [someone_elses.pk]
+
+
+def test_a_current_code_from_the_app_makes_an_address_instead_of_the_password(client, central_user, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    enrol(signed_in(client, central_user), central_user)
+    made = client.post(reverse("accounts:calendar_make"), {"token": app_code(central_user)})
+    assert made.status_code == 200 and CalendarAddress.objects.filter(user=central_user).exists()
+
+
+def test_the_owner_is_told_by_e_mail_and_in_the_inbox_when_an_address_is_made(
+    client, cm, mailoutbox, django_capture_on_commit_callbacks
+):
+    cm.email = "cm@example.org"
+    cm.save(update_fields=["email"])
+    Preference.objects.create(user=cm, channel="email", mode=Mode.NONE)  # a thief's first step: mail off
+    with django_capture_on_commit_callbacks(execute=True):
+        make_address(client, cm)
+    [receipt] = Receipt.objects.filter(notice__kind=Kind.CALENDAR_MADE)
+    assert receipt.user == cm and receipt.notice.link == "/accounts/me/#calendar"
+    [mail] = mailoutbox
+    assert mail.to == ["cm@example.org"] and mail.subject == "มีการสร้างที่อยู่ปฏิทินสำหรับบัญชีของท่าน"
+    assert "หากท่านไม่ได้สร้างเอง" in mail.body
+
+
+def _stopped(client, path, user) -> bool:
+    revoked = AccountEvent.objects.filter(user=user, kind=Event.CALENDAR_REVOKED).exists()
+    return revoked and client.get(path).status_code == 404
+
+
+def test_a_changed_password_stops_the_address(client, cm):
+    path = make_address(client, cm)
+    client.force_login(cm)
+    new = {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
+    assert client.post(reverse("password_change"), new).status_code == 302
+    assert _stopped(client, path, cm)
+
+
+def test_a_reset_password_stops_the_address(client, cm):
+    path = make_address(client, cm)
+    uid, token = urlsafe_base64_encode(force_bytes(cm.pk)), default_token_generator.make_token(cm)
+    form = client.get(reverse("accounts:reset_confirm", args=[uid, token]), follow=True)
+    assert client.post(form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW}).status_code == 302
+    assert _stopped(client, path, cm)
+
+
+def test_setting_up_a_second_factor_stops_the_address(client, central_user):
+    path = make_address(client, central_user)
+    enrol(signed_in(client, central_user), central_user)
+    assert _stopped(client, path, central_user)
+
+
+def test_turning_the_second_factor_off_stops_the_address(client, central_user, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    enrol(signed_in(client, central_user), central_user)
+    made = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD}).content.decode()
+    (path,) = re.findall(r'value="http://[^/"]+(/calendar/[^"]+\.ics)"', made)
+    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user)})
+    assert _stopped(client, path, central_user)

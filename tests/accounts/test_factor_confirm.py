@@ -1,4 +1,4 @@
-"""What a confirmed session alone may not do, and what confirming does to the session (issue 75, 7, 10, 11): new
+"""What a confirmed session alone may not do, and what confirming does to the session: new
 recovery codes and a new passkey ask for a current code, as turning the factor off does; a code, a set-up or a
 recovery code gives the session a new key, so a cookie planted before it never becomes the confirmed one; a wrong
 code at set-up is on the account's record as every wrong code is."""

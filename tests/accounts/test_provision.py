@@ -13,6 +13,7 @@ from accounts.models import AccountEvent, Event
 from accounts.provision import accounts_provision
 from contests.models import Unit
 from core.errors import RowsError
+from notices import outbox
 from people.models import Membership, Role
 from tests.accounts.support import sheet
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
@@ -50,7 +51,8 @@ def test_central_staff_check_then_make_twenty_offices_accounts_each_invited(
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
     body = mail.outbox[0].body
     assert body.startswith("เรียน เจ้าหน้าที่ ")
-    assert re.search(r"ภายใน [๐-๙]+ \S+ พ\.ศ\. ๒๕[๐-๙][๐-๙]\)", body)  # the expiry in B.E.
+    assert "ลิงก์ใช้ได้ครั้งเดียว ภายใน ๗ วัน" in body  # CDD4_INVITATION_DAYS, in Thai digits
+    assert "ชื่อผู้ใช้: staff" in body and f"สร้างโดย: {central_user.username}" in body
     assert AccountEvent.objects.filter(kind=Event.INVITED, by=central_user).count() == 20
     assert AccountEvent.objects.filter(kind=Event.PROVISIONED, by=central_user).count() == 20
 
@@ -269,7 +271,30 @@ def test_an_address_with_an_account_outside_the_organisers_offices_reads_as_a_fr
     elsewhere.refresh_from_db()
     assert (elsewhere.get_full_name(), Membership.objects.get(user=elsewhere).unit.parent) == ("", phuket)
     assert not User.objects.filter(username="somsri@cdd.go.th").exists()
-    notice, invitation = sorted(mail.outbox, key=lambda m: m.to[0], reverse=True)
+    [invitation] = mail.outbox  # at once; the holder's notice waits for the morning's digest
+    assert outbox.send_digests() == 1
+    notice = mail.outbox[1]
     assert (notice.to, invitation.to) == (["somsri@cdd.go.th"], ["somjai@cdd.go.th"])
     assert "(somsri)" in notice.body and "/accounts/invitation/" not in notice.body
     assert "/accounts/invitation/" in invitation.body
+
+
+def test_a_sheet_naming_another_accounts_address_fifteen_times_tells_its_holder_once_in_the_morning(
+    client, chiang_mai, central_user, django_capture_on_commit_callbacks
+):
+    """Every mail goes through the notices' outbox: the holder is told once a day for each uploader, in the
+    digest, however often the sheet is sent (it once sent an e-mail at every upload)."""
+    from notices.models import Kind, Receipt
+
+    central_user.email = "central@cdd.go.th"
+    central_user.save(update_fields=["email"])
+    client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai, first_name="ผู้จัด"))
+    rows = [["ส่วนกลาง", "central@cdd.go.th", DistrictFactory(parent=chiang_mai).dopa_code, "provincial", ""]]
+    for _ in range(15):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert post(client, sheet(rows), "write").status_code == 200
+    assert mail.outbox == []
+    assert list(Receipt.objects.values_list("user", "notice__kind")) == [(central_user.pk, Kind.ADDRESS_LISTED)]
+    assert outbox.send_digests() == 1
+    assert [m.to for m in mail.outbox] == [["central@cdd.go.th"]]
+    assert "ผู้จัด ใส่อีเมลของท่านในแฟ้มรายชื่อเพื่อสร้างบัญชี" in mail.outbox[0].body

@@ -205,7 +205,7 @@ def demo_standings(rubric) -> Rubric:
 
 @pytest.fixture
 def final_standings(demo_standings, central_user) -> Rubric:
-    """The demo standings frozen and their signatory named: only then are documents issued as final (#37, #39)."""
+    """The demo standings frozen and their signatory named: only then are documents issued as final."""
     AwardSignatureFactory(rubric=demo_standings)
     snapshots.standings_freeze(user=central_user, rubric=demo_standings)
     return demo_standings

@@ -1,10 +1,13 @@
 """A document's download and the year's sheets: their headers, the pages that list them and the formats the API
-offers (who may ask for each: tests/security/test_isolation_rules.py)."""
+offers; an office contest's awardee's certificate for its organiser (who may ask for each of the national
+contest's, an awardee's own certificate too: tests/security/test_isolation_rules.py)."""
 
 import pytest
 from django.test import Client
 
 from awards.models import DocumentStatus, GeneratedDocument
+from people.models import Role
+from tests.factories import DistrictFactory, UserFactory, office_contest
 
 
 @pytest.fixture
@@ -67,3 +70,32 @@ def test_api_exports_only_year_sheets_in_their_formats(central_user, api):
     schema = api.get("/api/v1/schema/").content.decode()
     assert statuses == [404, 404]
     assert "- judgment-changes" in schema and "- score-history" not in schema
+
+
+def _own_certificate(rubric, unit) -> GeneratedDocument:
+    """An awardee's certificate made with the combined file, without a render: rights do not read the PDF."""
+    from django.core.files.base import ContentFile
+
+    combined = GeneratedDocument.objects.create(
+        rubric=rubric, kind="certificates", source_key="k", version=1, status=DocumentStatus.DONE
+    )
+    own = GeneratedDocument(
+        rubric=rubric, kind="certificates", unit=unit, scope=unit.code, source_key="k", version=1,
+        status=DocumentStatus.DONE, combined=combined,
+    )  # fmt: skip
+    own.file.save("own.pdf", ContentFile(b"%PDF-1.7 own"), save=False)
+    own.save()
+    return own
+
+
+def test_an_office_contest_s_organiser_gets_its_awardee_s_certificate_and_the_awardee_does_not(chiang_mai):
+    district = DistrictFactory(parent=chiang_mai)
+    own = _own_certificate(office_contest("cm-web-2564", chiang_mai, district), district)
+    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    entrant = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    got = []
+    for user in (organiser, entrant):
+        client = Client()
+        client.force_login(user)
+        got.append(client.get(f"/awards/documents/{own.pk}/download/").status_code)
+    assert got == [200, 404]

@@ -185,7 +185,7 @@ def test_marks_read_in_typed_order_and_are_drawn_exactly_where_weasyprint_draws_
 
 
 def test_the_breakdown_gives_each_reason_in_thai_digits(rendered):
-    """Issue #39: one kind of digits per page; the rule engine writes its reasons with Arabic digits."""
+    """One kind of digits per page: the rule engine writes its reasons with Arabic digits, the breakdown in Thai."""
     text = nfkc(pdftext(rendered.dir / "breakdown.pdf", "-raw"))
     reasons = [line for line in text.splitlines() if line.startswith("ผลการประเมิน:")]
     assert len(reasons) > 10

@@ -1,4 +1,4 @@
-"""The signatory is asked for before documents are made (item 3): until one is saved, the results
+"""The signatory is asked for before documents are made: until one is saved, the results
 page opens its documents section with the signature form and says why, and no document is issued as final;
 once saved, the form sits below."""
 

@@ -1,5 +1,5 @@
 """The announcement date reads and shows B.E. (not the browser's 11/23/2026), and the document form's
-provinces come ก–ฮ (item 11)."""
+provinces come ก–ฮ."""
 
 import re
 from datetime import date

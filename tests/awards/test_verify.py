@@ -15,12 +15,13 @@ from django.test import Client
 from django.utils import timezone
 
 from awards import services
-from awards.models import DocumentKind
+from awards.models import DocumentKind, DocumentStatus
+from contests.models import Unit
 from core import thai
 from people.models import Role
 from scoring import snapshots
 from scoring.models import Standing
-from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
+from tests.awards.test_signing import PASSPHRASE, _validate, make_certificate, p12
 from tests.factories import AwardSignatureFactory, IssuedDocumentFactory, UserFactory, VerificationCodeFactory
 
 PUBLIC = "https://cdd4.example.go.th"
@@ -34,7 +35,7 @@ def public_url(settings):
 
 @pytest.fixture
 def frozen(rubric, central_user):
-    """Only frozen results with a named signatory are issued (#37, #39): a document made from them carries a code."""
+    """Only frozen results with a named signatory are issued: a document made from them carries a code."""
     AwardSignatureFactory(rubric=rubric)
     return snapshots.standings_freeze(user=central_user, rubric=rubric)
 
@@ -68,22 +69,33 @@ def main(response) -> str:
     return re.search(r"<main[^>]*>(.*)</main>", response.content.decode(), re.S).group(1)
 
 
-def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
+def test_each_awardee_s_own_certificate_is_the_file_its_qr_code_verifies(
     final_standings, django_capture_on_commit_callbacks, tmp_path
 ):
     demo_standings = final_standings
     key, cert = make_certificate()
-    services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
+    signer = services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
     doc = issue(demo_standings, django_capture_on_commit_callbacks, DocumentKind.CERTIFICATES)
-    pdf = tmp_path / "certificates.pdf"
-    pdf.write_bytes(doc.file.read())
-    codes = list(doc.codes.order_by("id"))
-    assert len(codes) == doc.pages == 13  # one per certificate, in page order
-    assert qr_payloads(pdf) == [f"{PUBLIC}/verify/{c.code}/" for c in codes]
-    first = codes[0]
-    assert (first.entrant.name_th, first.award_th) == ("นครราชสีมา", "รางวัลชนะเลิศ")
+    combined = tmp_path / "certificates.pdf"
+    combined.write_bytes(doc.file.read())
+    parts = list(doc.parts.select_related("unit").order_by("id"))
+    codes = [part.codes.get() for part in parts]  # one each, on the awardee's own file
+    assert len(parts) == doc.pages == 13 and not doc.codes.exists()
+    assert [(p.status, p.pages, p.version, p.signed_with) for p in parts] == [(DocumentStatus.DONE, 1, 1, signer)] * 13
+    files = [p.file.read() for p in parts]
+    assert [p.sha256 for p in parts] == [hashlib.sha256(data).hexdigest() for data in files]
+    assert [_validate(data, cert)[1].valid for data in files[:2]] == [True, True]  # each signed on its own
+    # The combined file, kept for printing, prints on each page the code of that awardee's own file.
+    assert qr_payloads(combined) == [f"{PUBLIC}/verify/{c.code}/" for c in codes]
+    first = parts[0]
+    own = tmp_path / "own.pdf"
+    own.write_bytes(files[0])
+    assert qr_payloads(own) == [f"{PUBLIC}/verify/{codes[0].code}/"]
+    assert (first.unit.name_th, codes[0].award_th, first.filename) == (
+        "นครราชสีมา", "รางวัลชนะเลิศ", "cdd4-2566-certificates-th-30-v1.pdf"
+    )  # fmt: skip
 
-    response = Client().get(page_of(qr_payloads(pdf)[0]))
+    response = Client().get(page_of(qr_payloads(own)[0]))
     html = main(response)
     assert response.status_code == 200
     assert "✓ ออกโดยกรมการพัฒนาชุมชน" in html
@@ -91,30 +103,53 @@ def test_each_certificate_s_qr_code_opens_its_page_showing_what_was_issued(
     assert f"<dd>{demo_standings.name_th}</dd>" in html
     assert "<dd>สำนักงานพัฒนาชุมชนจังหวัดนครราชสีมา</dd>" in html
     assert "<dd>รางวัลชนะเลิศ</dd>" in html
-    dated = first.dated
+    dated = codes[0].dated
     assert f"<dd>{thai.thai_date(dated, era=True)}</dd>" in html and f"{dated:%Y-%m-%d}" not in html
     assert thai.thai_date(dated, era=True).endswith(f"พ.ศ. {thai.thai_digits(dated.year + 543)}")
-    assert f'<code class="hash">{hashlib.sha256(pdf.read_bytes()).hexdigest()}</code>' in html
+    assert f'<code class="hash">{hashlib.sha256(own.read_bytes()).hexdigest()}</code>' in html
     assert "ลงนามแล้ว (PAdES)" in html
     assert "เป็นฉบับปัจจุบัน" in html
     assert "/awards/" not in html and "/media/" not in html  # nothing of the portal opens from here
 
-    # The file itself: as issued it is the document; with one byte changed it is not.
-    issued = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    altered = bytearray(pdf.read_bytes())
+    # The awardee's own file, as central sends it, is the document; with one byte changed it is not.
+    issued = hashlib.sha256(own.read_bytes()).hexdigest()
+    altered = bytearray(own.read_bytes())
     altered[len(altered) // 2] ^= 0x01
     forged = hashlib.sha256(bytes(altered)).hexdigest()
-    same = main(Client().get(f"/verify/{first.code}/", {"sha256": issued}))
-    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก ไม่ถูกแก้ไข" in same
-    changed = main(Client().get(f"/verify/{first.code}/", {"sha256": forged}))
+    same = main(Client().get(f"/verify/{codes[0].code}/", {"sha256": issued}))
+    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก ไม่ถูกแก้ไข" in same and "✗" not in same
+    changed = main(Client().get(f"/verify/{codes[0].code}/", {"sha256": forged}))
     assert "✗ ไฟล์นี้ไม่ใช่เอกสารที่กรมออกด้วยรหัสนี้" in changed and "ไม่ถูกแก้ไข" not in changed
-    # No green ✓ under the ✗ (item 7): the code's own document is named as not the file checked.
+    # No green ✓ under the ✗: the code's own document is named as not the file checked.
     assert "✓" not in changed and "รหัสนี้ออกให้เอกสารด้านล่าง ซึ่งไม่ใช่ไฟล์ที่ตรวจ" in changed
+    # The combined file checked on the page its page's QR code opens is genuine too, and said to be the combined one.
+    printed = main(Client().get(f"/verify/{codes[0].code}/", {"sha256": doc.sha256}))
+    assert "✓ ไฟล์นี้คือไฟล์รวมประกาศนียบัตรที่กรมออก ไม่ถูกแก้ไข" in printed and "✗" not in printed
     anywhere = main(Client().get("/verify/", {"sha256": forged}))
     assert "✗ ไม่ใช่เอกสารที่กรมการพัฒนาชุมชนออก" in anywhere and "ออกโดยกรม" not in anywhere
-    found = main(Client().get("/verify/", {"sha256": issued.upper()}))
+    found = main(Client().get("/verify/", {"sha256": doc.sha256.upper()}))
     assert "✓ ไฟล์นี้คือเอกสารที่กรมออก" in found and "ประกาศนียบัตร · ฉบับที่ ๑" in found
     assert "ผู้ได้รับ" not in found  # a whole file names no one entrant
+    alone = main(Client().get("/verify/", {"sha256": issued}))
+    assert "✓ ไฟล์นี้คือเอกสารที่กรมออก" in alone and f'<code class="hash">{issued}</code>' in alone
+
+
+def test_the_next_certificates_replace_an_awardee_s_own_even_when_it_is_not_among_them(rubric, frozen, chiang_mai):
+    """An awardee's certificate and the combined file share a version: the next combined file replaces it."""
+    combined = IssuedDocumentFactory(rubric=rubric, kind=DocumentKind.CERTIFICATES, version=1)
+    own = VerificationCodeFactory(
+        document__rubric=rubric, document__kind=DocumentKind.CERTIFICATES, document__unit=chiang_mai,
+        document__scope=chiang_mai.code, document__version=1, document__combined=combined, entrant=chiang_mai,
+    )  # fmt: skip
+    assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{own.code}/"))
+
+    later = IssuedDocumentFactory(rubric=rubric, kind=DocumentKind.CERTIFICATES, version=2)
+    VerificationCodeFactory(
+        document__rubric=rubric, document__kind=DocumentKind.CERTIFICATES, document__scope="TH-83",
+        document__unit=Unit.objects.get(code="TH-83"), document__version=2, document__combined=later,
+    )  # fmt: skip
+    html = main(Client().get(f"/verify/{own.code}/"))
+    assert "มีฉบับใหม่กว่า (ฉบับที่ ๒ ออกเมื่อ" in html and "เป็นฉบับปัจจุบัน" not in html
 
 
 @pytest.mark.parametrize("kind", [DocumentKind.ANNOUNCEMENT, DocumentKind.RESULTS, DocumentKind.BREAKDOWN])
@@ -167,7 +202,7 @@ def test_after_the_publication_is_withdrawn_the_page_says_so_and_again_in_force_
 
 
 def test_a_document_issued_after_a_withdrawal_is_withdrawn_too(rubric, frozen):
-    """Issue #37: it was shown in force, though the results it was made from were withdrawn."""
+    """A document of withdrawn results is never shown in force."""
     central = UserFactory(role=Role.CENTRAL)
     snapshots.publication_publish(
         user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen.frozen_at.isoformat()

@@ -88,7 +88,7 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     forgot.fill("input[name=email]", "somsri@cdd.go.th")
     forgot.click("button[type=submit]")
     expect(forgot.locator("h1")).to_contain_text("ตรวจอีเมลของท่าน")
-    forgot.goto(_link(r"(http://\S+/accounts/password-reset/\S+/)", "somsri@cdd.go.th"))
+    forgot.goto(base + _link(r"http://localhost:8000(/accounts/password-reset/\S+/)", "somsri@cdd.go.th"))
     forgot.fill("input[name=new_password1]", "รหัสใหม่-ปี-2570")
     forgot.fill("input[name=new_password2]", "รหัสใหม่-ปี-2570")
     forgot.click("button[type=submit]")

@@ -12,7 +12,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SEED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+SEED = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 
 
 def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server):
@@ -121,7 +121,7 @@ def test_a_kinds_table_of_bands_fits_a_phone_and_its_preview_scores(browser, liv
 
 
 def test_levels_and_rounds_are_typed_in_boxes_and_their_rows_added_in_the_page(browser, live_server):
-    """Seed 003's mission levels (item 10): no JSON; "เพิ่มระดับ" adds a row without leaving the
+    """Seed 003's mission levels: no JSON; "เพิ่มระดับ" adds a row without leaving the
     page, and "เพิ่มรอบการส่ง" a criterion's round; the check keeps what was typed, and it fits a phone."""
     chiang_mai = Unit.objects.get(code="TH-50")
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
@@ -190,7 +190,7 @@ def blank_builder(browser, base: str, width: int):
 
 
 def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, live_server):
-    """Issue #39: each award row once took a press of "ตรวจ"; now "เพิ่มรางวัล" adds it without leaving the page."""
+    """The button "เพิ่มรางวัล" adds an award row without leaving the page, with no press of "ตรวจ" first."""
     page = blank_builder(browser, live_server.url, 390)
     tiers = [
         ("gold", "ชนะเลิศ", "1", "15000"),
@@ -219,7 +219,7 @@ def test_three_award_tiers_are_added_in_the_page_and_kept_by_the_check(browser, 
 
 
 def test_a_criterion_is_added_in_the_page_and_kept_by_the_check(browser, live_server):
-    """Issue #39: "+ เพิ่มตัวชี้วัด" once took a round trip per criterion; now it copies the last one, emptied."""
+    """The button "+ เพิ่มตัวชี้วัด" copies the last criterion, emptied, with no round trip to the server."""
     page = blank_builder(browser, live_server.url, 1366)
     loads = []
     page.on("load", lambda _: loads.append(1))

@@ -1,6 +1,7 @@
-"""Issue #28's proof on the pages: Chonburi's district website contest (seed 001: five criteria worth
-20/25/10/30/15, the eleven district offices, three awards) built in Chromium from the letter's text, opened,
-then scored from the same panel sheet as the shipped `chonburi-web-2564`, ranks its offices the same."""
+"""A contest built on the pages as its letter describes it: Chonburi's district website contest (seed 001: five
+criteria worth 20/25/10/30/15, the eleven district offices, three awards) built in Chromium from the letter's
+text, opened, then scored from the same panel sheet as the shipped `chonburi-web-2564`, ranks its offices the
+same."""
 
 import json
 
@@ -16,7 +17,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SHIPPED = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+SHIPPED = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "prize_en")
 
 

@@ -66,8 +66,8 @@ def test_dashboard_map_and_table_update_live_after_an_import_elsewhere(browser, 
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
 def test_the_first_screen_is_the_work_of_the_moment(browser, live_server, clock, width, height):
-    """Issue 76, item 7: central's first screen opened on a settings form, an import form and "ตรึงผล"; what
-    is late and due soon comes first now, on a desktop and on a phone, and nothing scrolls sideways."""
+    """Central's first screen opens on what is late and due soon, not on a settings form, an import form and
+    "ตรึงผล", on a desktop and on a phone, and nothing scrolls sideways."""
     clock(2023, 6, 27, 10, 0)  # 1.2 due in 3 working days; earlier rounds past and owed
     central = UserFactory(role=Role.CENTRAL)
     page = browser.new_context(viewport={"width": width, "height": height}, locale="th-TH").new_page()

@@ -1,5 +1,5 @@
 """Every page each demo role reaches, checked by axe-core with the WCAG 2.1 A and AA rules at 1366 px and on a
-390 px phone (issue 76: Thailand's government web standard asks for AA).
+390 px phone (Thailand's government web standard asks for AA).
 
 The pages are the crawl's (tests/pages/test_crawl.py: every same-origin link reachable with GET from the role's
 home, up to three pages per URL pattern): one page per pattern and role is loaded in Chromium, the first the crawl

@@ -1,4 +1,4 @@
-"""Issue #76 at a 390 px phone: the inbox opens on what needs the person, the rest grouped below; the help page
+"""At a 390 px phone: the inbox opens on what needs the person, the rest grouped below; the help page
 names whom to call for each contest. Nothing wider than the screen."""
 
 import datetime as dt

@@ -45,7 +45,7 @@ def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
 
 
 def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_portals(browser, live_server):
-    """Issue #76: the admin's bell counted "1" where the portal's says "๑"."""
+    """The admin's bell counts in the digits the portal's bell uses ("๑", not "1")."""
     from notices.models import Kind
     from notices.services import notice_record
 

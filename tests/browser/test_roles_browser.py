@@ -1,4 +1,4 @@
-"""Each demo role's main pages in Chromium, on a 1366 px desktop and on a 390 px phone (issues 12 and 76).
+"""Each demo role's main pages in Chromium, on a 1366 px desktop and on a 390 px phone.
 
 With `bootstrap --demo` data: every page passes axe-core's WCAG 2.1 A and AA rules at both widths, whatever the
 impact (one load and one axe run per page and width); the province pages and the dashboard fit the phone

@@ -1,5 +1,5 @@
 """Builder forms of a chosen size: one contest of one milestones criterion whose levels each hold
-`conditions` conditions, as the page posts them. Used by tests/builder/test_i37_builder_bounds.py and by
+`conditions` conditions, as the page posts them. Used by tests/builder/test_builder_form_bounds.py and by
 bench/builder.py, which times the builder's parse of them."""
 
 from urllib.parse import urlencode
@@ -10,7 +10,7 @@ RULE = "d0c0-r-levels"
 
 
 def milestone_post(levels: int, conditions: int, claimed: int | None = None, **more: str) -> MultiValueDict:
-    """`claimed`: the row counts the form says it has (200 is what the page's fields allowed before #37), for
+    """`claimed`: the row counts the form says it has (200 is more than the builder's caps allow), for
     levels and for each level's conditions; the rows filled are `levels` × `conditions`."""
     post = MultiValueDict()
     for key, value in {

@@ -1,4 +1,4 @@
-"""Level bands in boxes (item 10): seed 003's "๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕" per mission, typed as rows
+"""Level bands in boxes: seed 003's "๐–๒๒ → ๑ … ๘๙–๑๑๐ → ๕" per mission, typed as rows
 of from, to and level, never as JSON; a blank row is no band; a refusal is shown beside the bands."""
 
 import json
@@ -12,7 +12,7 @@ from builder.prefill import to_form
 from people.models import Role
 from tests.factories import UserFactory
 
-NONG_KHAI = "scoring/rubrics/nongkhai-missions-2565.json"
+NONG_KHAI = "scoring/rubric_files/nongkhai-missions-2565.json"
 BUILD = "/standings/contests/build/"
 MISSION_1 = [
     {"min": "0", "max": "22", "level": 1},

@@ -98,7 +98,7 @@ def test_another_offices_unit_posted_anyway_is_refused_by_the_service(client, or
     del form["entrants_all"]
     response = client.post(BUILD, form)
     assert response.status_code == 400
-    assert "ไม่อยู่ในจังหวัดของท่าน</li>" in response.content.decode()  # the refusal in Thai alone (#39)
+    assert "ไม่อยู่ในจังหวัดของท่าน</li>" in response.content.decode()  # the refusal in Thai alone
     assert not Contest.objects.filter(slug="chiangmai-test-2568").exists()
 
 

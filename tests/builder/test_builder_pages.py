@@ -13,7 +13,7 @@ from scoring import selectors
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
-CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
+CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
 BUILD = "/standings/contests/build/"
 
 
@@ -125,7 +125,7 @@ def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, pe
 
 def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
     d1 = DistrictFactory(parent=chiang_mai)
-    data = json.loads(open("scoring/rubrics/chonburi-itmodel-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-itmodel-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-itmodel-2564", "organiser": "50", "entrants": [d1.code]}
     copied = selectors.contest_file(services.rubric_load(data=data))
     assert copied["contest"] == data["contest"]
@@ -140,8 +140,8 @@ def _thai_only(form: dict) -> dict:
 
 
 def test_thai_names_alone_pass_the_check_and_the_save_alike(client, people, contest):
-    """Issue #39, item 1: "ตรวจ" said fine, then "บันทึกการประกวด" refused with six demands for English names
-    and "prize … ได้รับ None". The check now runs the save's own validation, and Thai is enough."""
+    """The check ("ตรวจ") runs the save's own validation, so it never says fine of what "บันทึกการประกวด" then
+    refuses; Thai names are enough, and an award without an amount never reads "prize … ได้รับ None"."""
     _as(client, people["organiser"])
     form = _thai_only(to_form(selectors.contest_file(contest)))
     form.update({"slug": "cm-web-2565", "year": "2565", "starts_on": "01/07/2565", "ends_on": "30/09/2565"})
@@ -165,7 +165,7 @@ def test_the_check_refuses_what_the_save_would(client, people, contest, phuket):
 
 
 def test_a_blank_form_opens_without_an_error(client, people):
-    """Issue #39, item 1: the blank builder opened already saying "…ไม่เท่ากับคะแนนรวม ?" in red."""
+    """The blank builder opens with no error in red ("…ไม่เท่ากับคะแนนรวม ?") before anything is typed."""
     _as(client, people["organiser"])
     html = client.get(BUILD + "?from=blank").content.decode()
     assert "ไม่เท่ากับ" not in html and 'class="error' not in html

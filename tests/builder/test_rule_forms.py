@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _shipped() -> list[tuple[str, dict, Decimal]]:
     found = []
-    for path in sorted((ROOT / "scoring" / "rubrics").glob("*.json")):
+    for path in sorted((ROOT / "scoring" / "rubric_files").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         tops = {c["code"]: Decimal(c["max_points"]) for d in data["dimensions"] for c in d["criteria"]}
         for d in data["dimensions"]:
@@ -90,7 +90,7 @@ def label_rows(names: dict) -> dict:
 
 
 def test_fact_names_and_units_are_rows_of_boxes_and_thai_alone_is_enough() -> None:
-    """Issue #39: they were JSON text under "labels"; a unit given in Thai only is the English one too."""
+    """Labels are rows of their own, not JSON text under "labels"; a unit given in Thai only is the English one too."""
     rows = label_rows({"households": ("ครัวเรือนที่ลงทะเบียน", "", "ครัวเรือน"), "target": ("เป้าหมาย", "target")})
     form = RuleForm(data={"points": "5", **rows}, kind="done", max_points=Decimal(5))
     assert form.is_valid(), form.errors

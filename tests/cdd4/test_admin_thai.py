@@ -1,4 +1,4 @@
-"""The admin's own words in Thai (item 11): what Django's th catalogue lacks comes from the
+"""The admin's own words in Thai: what Django's th catalogue lacks comes from the
 project's (locale_packages/th), and the third-party apps' sections are named Thai first (cdd4.apps)."""
 
 import re
@@ -64,7 +64,7 @@ def _shown(html: str) -> str:
 
 
 def test_every_admin_list_and_form_names_its_fields_in_thai_alone(central_client):
-    """The admin's columns, filters, field labels and choices say Thai, not "ไทย / English" (item 8)."""
+    """The admin's columns, filters, field labels and choices say Thai, not "ไทย / English"."""
     from django.contrib import admin
 
     found = {}

@@ -1,4 +1,4 @@
-"""Issue #37, the API's contract as Schemathesis found it broken: a POST that Django's CSRF check refused answered
+"""The API keeps its contract where Schemathesis found it broken: a POST that Django's CSRF check refused answered
 403 as an HTML page on the five write operations, and a document the user may not download answered 403
 where the schema says 404. Both now answer the documented JSON error (core.api's shape), Thai first."""
 

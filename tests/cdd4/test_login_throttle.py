@@ -1,4 +1,4 @@
-"""Issue 15, finding 1: failed logins counted on every password path (django-axes, cdd4/auth.py)."""
+"""Failed logins are counted on every password path (django-axes, cdd4/auth.py)."""
 
 from datetime import timedelta
 

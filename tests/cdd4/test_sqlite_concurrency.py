@@ -1,9 +1,10 @@
 """The embedded default holds a small office's real use: several files sent at once, none refused.
 
-Issue #26: on `make run`'s SQLite, choosing four files gave 503 "database is locked" for some of them
-(a deferred transaction that read first could not take the write lock, and SQLite does not wait for a
-lock it would deadlock on). Here the real thing runs: `manage.py runserver` (threaded, as `make run`) on
-a SQLite file of its own, and eight uploads sent at the same moment from eight threads.
+On `make run`'s SQLite, several files chosen at once all arrive, none answered 503 "database is locked"
+(a deferred transaction that read first cannot take the write lock, and SQLite does not wait for a
+lock it would deadlock on: cdd4/settings.py begins each one IMMEDIATE). Here the real thing runs:
+`manage.py runserver` (threaded, as `make run`) on a SQLite file of its own, and eight uploads sent at the same
+moment from eight threads.
 """
 
 import os

@@ -1,4 +1,4 @@
-"""Issue 15, finding 2: no HTTP Basic; scripts use API tokens made by central staff, shown once, revocable."""
+"""No HTTP Basic: scripts use API tokens made by central staff, shown once, revocable."""
 
 import base64
 import re
@@ -100,7 +100,8 @@ def test_central_staff_create_token_in_admin_shown_once_stored_as_hash_and_revoc
 def test_new_token_is_in_no_cookie_message_or_session_and_the_page_is_not_cached(
     client, rubric, central_user, committee_user
 ):
-    """Issue 24, item 10: knox's admin put the token in a message, which Django keeps in the messages cookie."""
+    """The token is shown on its page, never put in a message as knox's admin would: Django keeps messages in
+    a cookie."""
     client.force_login(central_user)
     # A typed expiry (the old form's field) is ignored: the lifetime is `days` alone.
     form = {"user": committee_user.pk, "days": "30", "expiry": "9999-12-31 00:00:00"}

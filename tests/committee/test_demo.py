@@ -1,4 +1,4 @@
-"""`bootstrap --demo` gives the committee something to look at: evidence in every state (issue 12)."""
+"""`bootstrap --demo` gives the committee something to look at: evidence in every state."""
 
 import hashlib
 import os

@@ -1,4 +1,4 @@
-"""Every scoring screen of the shipped rubric opens, for a member and for the chair (issue 12)."""
+"""Every scoring screen of the shipped rubric opens, for a member and for the chair."""
 
 import random
 

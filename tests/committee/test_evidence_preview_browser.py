@@ -1,4 +1,4 @@
-"""Chromium shows a real PDF and a real photo inside the scoring screen, with no CSP violation (issue 12)."""
+"""Chromium shows a real PDF and a real photo inside the scoring screen, with no CSP violation."""
 
 import os
 

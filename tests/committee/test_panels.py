@@ -340,8 +340,8 @@ def test_the_organiser_records_a_panelists_conflict(client, cm, people, panel, p
 
 
 def test_an_entrant_s_staff_are_offered_last_and_marked(client, cm, people):
-    """Issue #39: the panel page offered an entrant's own staff as any other judge. They may sit on the panel
-    (and never judge their own unit), so the organiser is told, and the office's own staff come first."""
+    """The panel page offers an entrant's own staff apart from other judges: they may sit on the panel (and never
+    judge their own unit), so the organiser is told, and the office's own staff come first."""
     rubric, d1, _ = cm
     entrant_staff = UserFactory(username="aaa-entrant", role=Role.OFFICE_STAFF, role__unit=d1)
     client.force_login(people["organiser"])

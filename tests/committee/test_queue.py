@@ -1,5 +1,6 @@
 """The committee's work as a queue: next with evidence, by criterion or by province, filters kept
-on the way and back, Thai names found, each member's progress, and which number counts on the screen."""
+on the way and back, Thai names found, each member's progress, and which number counts on the screen; and
+what the queue costs at N and 10 × N entrants (tests/scale.py)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -11,8 +12,10 @@ from django.utils.http import urlencode
 from committee import queue, services
 from contests.models import Level, Unit
 from core.labels import both
+from people.models import Role
 from submissions import services as evidence_services
-from tests.factories import DistrictFactory, SubdistrictFactory, office_contest
+from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory, office_contest
+from tests.scale import assert_page_scales, on_the_day, scaled_contest
 
 MATRIX = reverse("admin:committee_matrix")
 NEXT = reverse("admin:committee_next")
@@ -363,3 +366,37 @@ def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleag
         True,
     )
     assert (after.context["withheld"], 'id="counted-withheld"' in after.content.decode()) == (False, False)
+
+
+@pytest.fixture
+def scaled(db, monkeypatch):
+    """A village contest of N entrants, to grow tenfold (tests/scale.py)."""
+    on_the_day(monkeypatch)
+    return scaled_contest(kept=True)
+
+
+@pytest.mark.pg  # queries counted
+def test_a_member_s_home_costs_the_same_at_n_and_10_n_entrants(client, scaled):
+    assert_page_scales(client, scaled, reverse("submissions:home"), UserFactory(role=Role.COMMITTEE))
+
+
+# committee.screens.matrix makes every entrant's cells (18 a village) before the page takes its rows:
+# 576,483 → 1,431,556 calls, 93.1 → 212.0 ms, at 100 → 1,000 villages.
+@pytest.mark.pg
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="committee.screens.matrix makes every entrant's cells, then pages them"
+)
+def test_the_scoring_matrix_costs_the_same_at_n_and_10_n_entrants(client, scaled):
+    url = reverse("admin:committee_matrix") + f"?year={scaled.key}"
+    assert_page_scales(client, scaled, url, UserFactory(role=Role.COMMITTEE))
+
+
+# committee.queue.next_with_evidence reads every entrant and every cell with evidence to find the next one:
+# 30,506 → 66,658 calls, 15.8 → 32.3 ms, at 100 → 1,000 villages.
+@pytest.mark.pg
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="committee.queue.next_with_evidence reads every entrant's cells"
+)
+def test_the_next_cell_to_score_costs_the_same_at_n_and_10_n_entrants(client, scaled):
+    url = reverse("admin:committee_next") + f"?year={scaled.key}"
+    assert_page_scales(client, scaled, url, UserFactory(role=Role.COMMITTEE), status=302)

@@ -5,10 +5,9 @@ import pytest
 from django.core.management import get_commands, load_command_class
 
 from core.management.base import TranslatedCommand
+from tests.packages import PACKAGES
 
-PROJECT_APPS = {"core", "people", "contests", "nominees", "stages", "notices", "scoring", "builder", "submissions",
-                "committee", "awards", "accounts", "ops"}  # fmt: skip
-OURS = sorted((name, app) for name, app in get_commands().items() if app in PROJECT_APPS and name != "migrate")
+OURS = sorted((name, app) for name, app in get_commands().items() if app in PACKAGES)
 
 
 def test_the_project_has_its_commands():

@@ -19,13 +19,10 @@ from core.numbers import ascii_digits, is_whole, whole
 from notices.models import Receipt
 from people.models import Role
 from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.packages import sources
 
 ODD = ["²", "١", "๒", "①", "𝟚", "1²", "٣٣"]
 ROOT = Path(__file__).resolve().parents[2]
-APPS = [
-    "accounts", "awards", "builder", "cdd4", "committee", "contests", "core", "nominees", "notices", "ops", "people",
-    "rulebook", "scoring", "stages", "submissions",
-]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", ODD)
@@ -150,15 +147,12 @@ def _ascii_first(tree: ast.AST) -> set[int]:
 
 def _source_calls(name: str) -> list[str]:
     found = []
-    for app in APPS:
-        for path in (ROOT / app).rglob("*.py"):
-            if "migrations" in path.parts:
-                continue
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            allowed = _ascii_first(tree)
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Attribute) and node.attr == name and id(node) not in allowed:
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    for path in sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed = _ascii_first(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == name and id(node) not in allowed:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 

@@ -1,4 +1,4 @@
-"""Issue #24, item 5: a CSV's checks are linear and its table bounded (core.sheets.tabular, core.sheets.limits)."""
+"""A CSV's checks are linear and its table bounded (core.sheets.tabular, core.sheets.limits)."""
 
 import tracemalloc
 

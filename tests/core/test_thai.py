@@ -140,7 +140,7 @@ def test_an_english_page_reads_arabic_digits():
 
 
 def test_the_portals_header_keeps_its_digits_on_an_admin_page():
-    """Issue #76: the admin's bell counted "1" where the portal's counts "๑": the header reads alike on both."""
+    """The header reads alike on the admin and the portal: the bell counts "๑" on both, never "1"."""
     page = '<p>๓ รายการ</p><!--digits--><span class="count">๑๒</span><!--/digits--><p>๔</p>'
     assert (
         thai.page_in_readers_digits(page, thai=False)
@@ -160,7 +160,7 @@ def test_one_formatter_writes_codes_and_counts_in_the_readers_digits():
     [(512, "๕๑๒ B"), (819 * 1024, "๘๑๙ KB"), (1536 * 1024, "๑.๕ MB"), (50 * 1024**2, "๕๐ MB"), (1024**3, "๑ GB")],
 )
 def test_a_size_reads_as_people_say_it_a_gigabyte_not_1024_megabytes(size, shown):
-    """Issue #76: the video limit read "๑๐๒๔ MB"."""
+    """A size reads in the largest unit that keeps it a small number: the video limit is "๑ GB", not "๑๐๒๔ MB"."""
     with translation.override("th"):
         assert thai.size_text(size) == shown
     with translation.override("en"):

@@ -1,4 +1,4 @@
-"""Issue #24, item 3: an XLSX is read in bounded memory; a hostile sheet is refused before it costs any.
+"""An XLSX is read in bounded memory; a hostile sheet is refused before it costs any.
 
 The sheets are written by hand (openpyxl would write an honest one): a cell in column XFD on each row,
 a dimension claiming the whole grid, parts that unzip to far more than the file's size.

@@ -1,6 +1,7 @@
 """An invitation is told to whoever provisioned the account (the invited person reads nothing in the portal
 before they have a password): that it went out, and that it was accepted; never to another office's organiser,
-to central staff who did not send it, nor to the invited person; by e-mail and LINE as the inbox."""
+to central staff who did not send it, nor to the invited person, who gets the invitation itself (its link, by
+e-mail at once); by e-mail and LINE as the inbox."""
 
 import pytest
 from django.urls import reverse
@@ -37,9 +38,10 @@ def invited(chiang_mai, phuket):
 def test_the_organiser_who_invited_hears_it_went_out_and_was_accepted_and_nobody_else_does(invited, client, mailoutbox):
     invitation_send(user=invited["new"], by=invited["org"])
     assert inbox_of(*invited.values()) == {
-        "org": [Kind.ACCOUNT_INVITED], "pkorg": [], "central": [], "somsri": []
+        "org": [Kind.ACCOUNT_INVITED], "pkorg": [], "central": [], "somsri": [Kind.INVITATION]
     }  # fmt: skip
-    mailoutbox.clear()  # the invitation itself
+    assert mailed(mailoutbox) == ["somsri@x.org"]  # the invitation itself, at once
+    mailoutbox.clear()
     assert outbox.send_digests() == 2  # not urgent: the organiser's digest, by e-mail and by LINE
     assert mailed(mailoutbox) == ["org@x.org"] and "ส่งคำเชิญถึง สมศรี ใจดี (somsri) แล้ว" in mailoutbox[0].body
 
@@ -47,11 +49,14 @@ def test_the_organiser_who_invited_hears_it_went_out_and_was_accepted_and_nobody
     answer = client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
     assert answer.status_code == 302
     got = inbox_of(*invited.values())
-    assert got == {"org": [Kind.ACCOUNT_INVITED, Kind.INVITATION_ACCEPTED], "pkorg": [], "central": [], "somsri": []}
+    assert got == {
+        "org": [Kind.ACCOUNT_INVITED, Kind.INVITATION_ACCEPTED], "pkorg": [], "central": [], "somsri": [Kind.INVITATION]
+    }  # fmt: skip
 
 
 def test_an_invitation_the_system_sent_or_one_the_inviter_may_no_longer_manage_tells_nobody(invited, phuket):
     invitation_send(user=invited["new"])  # the system's: nobody provisioned it by hand
     other = UserFactory(username="elsewhere", email="e@x.org", role=Role.OFFICE_STAFF, role__unit=phuket)
     invitation_send(user=other, by=invited["org"])  # Phuket's staff: not under Chiang Mai's organiser
-    assert inbox_of(*invited.values(), other) == {"org": [], "pkorg": [], "central": [], "somsri": [], "elsewhere": []}
+    told = inbox_of(*invited.values(), other)
+    assert told == {"org": [], "pkorg": [], "central": [], "somsri": [Kind.INVITATION], "elsewhere": [Kind.INVITATION]}

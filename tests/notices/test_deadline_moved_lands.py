@@ -86,9 +86,11 @@ def test_a_central_move_of_a_national_deadline_carries_the_letter_to_each_office
         letter=Letter("มท 0410.4/ว 6001", dt.date(2023, 5, 25)),
     )  # fmt: skip
 
-    told = Receipt.objects.filter(user=staff).order_by("notice__about")
-    assert [r.notice.about for r in told] == ["4.1.1", "4.1.2"]  # 4.1.2 times the same files: moved with it
-    notice = told[0].notice
+    # 4.1.2 times the same files and moves with it: one act, one letter, one notice naming both.
+    (told,) = Receipt.objects.filter(user=staff)
+    notice = told.notice
+    assert (notice.about, notice.params["code"]) == ("4.1.1", "4.1.1, 4.1.2")
+    assert [m.to for m in mailoutbox] == [["cm@x.org"]]  # one e-mail (and one LINE push: the same receipt)
     assert notice.params["letter"] == "มท 0410.4/ว 6001" and notice.params["letter_date"] == "2023-05-25"
     assert notice.link == "/standings/2566/criteria/4.1.1/#deadline-moved"
     assert "ตามหนังสือ ที่ มท 0410.4/ว 6001 ลงวันที่ ๒๕ พฤษภาคม ๒๕๖๖" in mailoutbox[0].body
@@ -96,3 +98,17 @@ def test_a_central_move_of_a_national_deadline_carries_the_letter_to_each_office
     client.force_login(central)  # who runs it lands on the criterion's own page, the move and who made it
     html = client.get(notice.link).content.decode()
     assert 'id="deadline-moved"' in html and "มท 0410.4/ว 6001" in html and 'id="deadline-move-form"' in html
+
+
+def test_an_organisers_move_onto_a_closed_day_is_told_by_the_criterions_number_and_the_day_it_falls_due(contest):
+    """The contest numbers its criterion "๑" (code 1.1), and its pages say so; Sunday 18 July 2564 falls due on
+    Monday the 19th, as the schedule has it."""
+    rubric, people, _ = contest
+
+    timetable.criterion_deadline_set(
+        user=people["organiser"], rubric=rubric, code="1.1", deadline=dt.date(2021, 7, 18), reason="ขยายเวลา"
+    )
+
+    (told,) = Receipt.objects.filter(user=people["d1"])
+    shown = {key: told.notice.params[key] for key in ("code", "old", "new", "due")}
+    assert shown == {"code": "๑", "old": "2021-08-15", "new": "2021-07-18", "due": "2021-07-19"}

@@ -6,25 +6,36 @@ the sign-in page (a judge told that results froze is not sent to an entrant's ow
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
 
+from accounts.calendar import calendar_address_make
 from accounts.invitation_notices import invitation_accepted_tell, invitation_sent_tell
+from accounts.invitations import held_address_tell, invitation_send
 from accounts.models import AccountEvent, Event
+from accounts.services import password_reset_tell
 from committee import clarify
 from committee.judging import judging_deadline_set
 from committee.panels import panelist_appoint
 from committee.services import judgment_record
 from notices import events
+from notices.announcements import announcement_send
 from notices.channels.line.linking import line_code_issue, line_code_redeem
-from notices.models import Kind, Notice, Receipt
+from notices.models import Audience, Kind, Notice, Receipt
 from notices.reminders import reminders_record
+from ops.health import checks_run
+from ops.models import CheckAlert
+from ops.services import alerts_update
 from people.models import Role
 from rubrics import timetable
 from schedule.reminders import reminders_send, rubric_reminders
+from schedule.services import late_remind
 from scoring import snapshots
 from scoring.models import YearSettings
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit
-from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 from tests.stages.stage_support import load_chain
 
 LOGIN = "/accounts/login/"
@@ -146,6 +157,39 @@ def _line(request):
     line_code_redeem(line_user_id="U" + "c" * 32, text=issued.code)
 
 
+def _calendar(request):
+    _rubric, people = request.getfixturevalue("national")
+    calendar_address_make(user=people["cm"])
+
+
+def _account_mail(request):
+    """An invitation, a reset link, an e-mail change's link and the notices to an address's holder, each made by
+    the service that makes it."""
+    _rubric, people = request.getfixturevalue("national")
+    invited = UserFactory(username="newcomer", email="new@example.org", role=Role.OFFICE_STAFF,
+                          role__unit=request.getfixturevalue("phuket"))  # fmt: skip
+    invited.set_unusable_password()
+    invited.save()
+    invitation_send(user=invited, by=people["central"])
+    password_reset_tell(user=people["pk"], event=AccountEvent.objects.create(user=people["pk"], kind=Event.RESET_ASKED))
+    held_address_tell(user=people["member"], by=people["central"])
+    cache.clear()  # the e-mail change's limits, counted in the cache, start afresh for each kind
+    client = Client()
+    client.force_login(people["cm"])
+    for address in ("cm-new@example.org", people["chair"].email):  # a free address, and one another account holds
+        client.post("/accounts/me/", {"do": "email", "email": address, "password": PASSWORD})
+
+
+def _check_red(request):
+    from django.conf import settings
+
+    _rubric, people = request.getfixturevalue("national")
+    settings.CDD4_OPERATORS, settings.CDD4_MIN_FREE_MB = [people["central"].email], 10**9
+    alerts_update(checks=checks_run())
+    CheckAlert.objects.filter(check_name="disk").update(red_since=timezone.now() - timedelta(minutes=4))
+    alerts_update(checks=checks_run())
+
+
 def _picks(request):
     chain = load_chain()
     UserFactory(username="rim", role=Role.ORGANISER, role__unit=chain.mae_rim)
@@ -165,6 +209,28 @@ def _reminders(request):
     _picks(request)
 
 
+def _late(request):
+    """The late list's button, pressed by central staff on the national contest in July."""
+    rubric, people = request.getfixturevalue("national")
+    late_remind(user=people["central"], rubric=rubric, today=date(2023, 7, 3))
+
+
+def _announced(request):
+    """An announcement to each audience: every office, every organiser, and each contest's entrants and judges."""
+    rubric, people = request.getfixturevalue("national")
+    office, _them = request.getfixturevalue("district")
+    said = {"subject": "ประชุมชี้แจง", "body": "ขอเชิญประชุม"}
+    for audience, contest in [
+        (Audience.OFFICES, None),
+        (Audience.ORGANISERS, None),
+        (Audience.ENTRANTS, rubric.contest),
+        (Audience.COMMITTEE, rubric.contest),
+        (Audience.ENTRANTS, office.contest),
+        (Audience.COMMITTEE, office.contest),
+    ]:
+        announcement_send(user=people["central"], audience=audience, contest=contest, **said)
+
+
 MADE = {
     Kind.DEADLINE_MOVED: _deadline_moved,
     Kind.QUESTION_ASKED: _question,
@@ -181,8 +247,17 @@ MADE = {
     Kind.JUDGING_DEADLINE: _judging,
     Kind.PICK_DUE: _picks,
     Kind.LINE_LINKED: _line,
+    Kind.CALENDAR_MADE: _calendar,
+    Kind.INVITATION: _account_mail,
+    Kind.PASSWORD_RESET: _account_mail,
+    Kind.EMAIL_CONFIRM: _account_mail,
+    Kind.ADDRESS_LISTED: _account_mail,
+    Kind.ADDRESS_ASKED: _account_mail,
+    Kind.CHECK_RED: _check_red,
     Kind.REMINDER_DUE: _reminders,
     Kind.REMINDER_OVERDUE: _reminders,
+    Kind.LATE_REMINDED: _late,
+    Kind.ANNOUNCEMENT: _announced,
 }
 
 

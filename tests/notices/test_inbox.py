@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from committee import clarify
 from core.thai import thai_digits
-from notices.models import Kind, Notice, Receipt
-from notices.selectors import PAGE
+from notices.models import DeliveryState, Kind, Notice, Receipt
+from notices.selectors import PAGE, inbox_entries, inbox_sections, unread_count
 from notices.services import notice_record
 
 pytestmark = pytest.mark.django_db
@@ -137,8 +138,8 @@ def test_marking_a_group_read_marks_that_days_notices_of_that_contest_only_and_n
 def test_the_first_days_bell_counts_what_needs_the_member_and_the_inbox_puts_it_first(
     people, rubric, chiang_mai, phuket, client
 ):
-    """Issue #76: 24 unread for a member on the first day, mostly "ได้รับหลักฐาน …"; the one that needed action
-    ("เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด 3.4 แล้ว") was lost among them."""
+    """What needs action ("เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด 3.4 แล้ว") stands apart from the many receipts
+    ("ได้รับหลักฐาน …") a member gets on the first day, never lost among them."""
     received(people, rubric, chiang_mai, [f"1.{i}" for i in range(14)])
     received(people, rubric, phuket, ["5.1"])
     notice_record(
@@ -154,3 +155,22 @@ def test_the_first_days_bell_counts_what_needs_the_member_and_the_inbox_puts_it_
     assert "เชียงใหม่ ตอบคำขอชี้แจงตัวชี้วัด ๓.๔ แล้ว</button>" in needs and "ได้รับหลักฐาน" not in needs
     assert f'<p class="notice-contest">{rubric.contest.name_th}</p>' in needs  # the contest after the news
     assert 'class="notices fyi"' in fyi and fyi.count("ได้รับหลักฐาน ๑๖ รายการ จาก ๒ หน่วยงาน</summary>") == 1
+
+
+def test_a_question_answered_waits_for_the_office_no_more_and_a_question_after_it_does(rubric, people, chiang_mai):
+    """An answered question's notice stayed under "รอท่านดำเนินการ" and in the bell after the office answered it."""
+    cm = people["cm"]
+    thread = clarify.clarification_open(
+        member=people["member"], rubric=rubric, unit=chiang_mai, criterion_code="4.1.1", message="ขอรูปเพิ่ม"
+    )
+    assert unread_count(cm) == 1 and [len(part) for part in inbox_sections(inbox_entries(cm))] == [1, 0]
+
+    clarify.clarification_reply(user=cm, clarification=thread, message="แนบแล้ว")
+
+    assert unread_count(cm) == 0 and [len(part) for part in inbox_sections(inbox_entries(cm))] == [0, 1]
+    asked = Notice.objects.get(kind=Kind.QUESTION_ASKED)
+    assert set(asked.receipts.values_list("deliveries__state", flat=True)) == {DeliveryState.MET}  # not sent now
+    clarify.clarification_reply(user=people["member"], clarification=thread, message="ขอเพิ่มอีกรูป")
+    needs, fyi = inbox_sections(inbox_entries(cm))
+    assert [e.receipts[0].notice.params["code"] for e in needs + fyi] == ["4.1.1", "4.1.1"]
+    assert [e.settled is None for e in needs + fyi] == [True, False] and unread_count(cm) == 1

@@ -1,7 +1,6 @@
-"""Issue #76: a notice reads as a short official message in every channel. The newcomer's mail said the portal
-twice in its subject, was one bare line with no "เรียน", no request and a link to the home page, wrote the
-criterion "4.1.1" beside Thai dates and closed with "ของคุณ"; each inbox line and LINE push began with the whole
-contest name. Here is each channel as it arrives, word for word."""
+"""A notice reads as a short official message in every channel: the portal named once in its subject, a
+"เรียน", a request and a link to the page it is about, Thai digits beside Thai dates, no "ของคุณ", and no
+inbox line or LINE push opening with the whole contest name. Here is each channel as it arrives, word for word."""
 
 import datetime as dt
 
@@ -111,6 +110,25 @@ def test_a_person_who_reads_english_gets_the_same_news_in_arabic_digits(rubric, 
         assert catalogue.title(notice) == "The committee asks Chiang Mai to clarify criterion 3.4"
     with translation.override("th"):
         assert catalogue.title(notice) == "คณะกรรมการขอคำชี้แจงจากChiang Mai เรื่องตัวชี้วัด ๓.๔"
+
+
+def test_a_deadline_moved_onto_a_closed_day_is_said_with_the_working_day_it_falls_due_on():
+    """As the criterion's page says it (rulebook.workdays.moved_suffix), in the reader's language."""
+    from django.utils import translation
+
+    from notices import catalogue
+
+    params = {"contest": CONTEST, "code": "๑", "old": "2021-08-15", "new": "2021-07-18", "due": "2021-07-19"}
+    closed = Notice(kind=Kind.DEADLINE_MOVED, params=params)
+    with translation.override("th"):
+        moved = "เลื่อนกำหนดส่ง ๑ เร็วขึ้นเป็น ๑๘ ก.ค. ๒๕๖๔ (วันหยุดราชการ) → เลื่อนเป็น ๑๙ ก.ค. ๒๕๖๔"
+        assert catalogue.title(closed) == moved
+        assert catalogue.title(Notice(kind=Kind.DEADLINE_MOVED, params={**params, "due": "2021-07-18"})) == (
+            "เลื่อนกำหนดส่ง ๑ เร็วขึ้นเป็น ๑๘ ก.ค. ๒๕๖๔"
+        )
+    with translation.override("en"):
+        moved = "Deadline of ๑ moved earlier, to ๑๘ ก.ค. ๒๕๖๔ (offices closed) → moved to ๑๙ ก.ค. ๒๕๖๔"
+        assert catalogue.title(closed) == moved  # a notice's dates are Thai in either language
 
 
 def test_every_kinds_news_leaves_the_contest_to_its_own_line():

@@ -41,8 +41,28 @@ WALKED = {
     Kind.PICK_DUE: "the morning's reminder job: once a stage, office and reminder",
     Kind.REMINDER_DUE: "the morning's reminder job: once an obligation, person, kind and due day",
     Kind.REMINDER_OVERDUE: "the morning's reminder job: once an obligation, person, kind and due day",
+    Kind.LATE_REMINDED: "whoever runs the contest presses the late list's button (late_remind): once an office a day",
+    Kind.ANNOUNCEMENT: "central staff send an announcement (announcement_send, a confirmed factor): once a reader each",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
+    Kind.CALENDAR_MADE: "the owner makes a calendar address (the password or a code first): e-mail only",
+    Kind.INVITATION: "an organiser's sheet makes an account (once an account), central staff invite again: sealed",
+    Kind.PASSWORD_RESET: "anyone asks a reset for an address (CDD4_PASSWORD_RESET_ACCOUNT_RATE an account): sealed",
+    Kind.EMAIL_CONFIRM: "the owner asks for a new address (CDD4_EMAIL_CHANGE_*_RATE): sealed, to the new address",
+    Kind.ADDRESS_LISTED: "an organiser's sheet lists another's address: once an uploader a day, the digest only",
+    Kind.ADDRESS_ASKED: "an account asks for another's address (CDD4_EMAIL_CHANGE_ADDRESS_RATE): the digest only",
+    Kind.CHECK_RED: "no role: a readiness check stays red, once an incident, to the operators' accounts",
 }
+
+
+def sealed_params(kind: Kind, person) -> dict:
+    """What a sealed kind's notice keeps to make its link when sent (accounts.links), as its service records it;
+    a new address whose name is the reader's, so that the mail is counted as theirs."""
+    from accounts.invitations import invitation_state
+    from accounts.links import reset_state
+
+    made = {Kind.INVITATION: {"state": invitation_state(person)}, Kind.PASSWORD_RESET: {"state": reset_state(person)}}
+    made[Kind.EMAIL_CONFIRM] = {"address": "reader@new.example.org", "old_address": person.email}
+    return made.get(kind, {})
 
 
 def at_once(mailoutbox, line_api) -> Counter:
@@ -67,12 +87,17 @@ def test_any_kind_told_twenty_five_times_in_an_hour_reaches_a_person_at_most_ten
     params = {"contest": "ประกวด", "unit": "เชียงใหม่", "code": "1.1", "name": "สมศรี", "username": "somsri",
               "award": "ดีเด่น", "units": "หางดง, สารภี", "old": "2023-09-01", "new": "2023-09-15",
               "day": "2023-09-15"}  # fmt: skip
+    params |= sealed_params(kind, person)
     for i in range(HAMMER):
         notice_record(kind=kind, key=f"hammer:{i}", recipients=lambda: [person], params=params, link="/")
     told_at_once = LIMIT if catalogue.soon(kind) else 0
     channels = catalogue.SAFE_CHANNELS if catalogue.safety(kind) else ("email", "line")
     expected = Counter({(channel, "reader"): told_at_once for channel in channels})
     assert at_once(mailoutbox, line_as_mail) == +expected
+    if catalogue.sealed(kind):  # never in a digest: the rest wait, pending, for the hour's room
+        assert Delivery.objects.filter(state=DeliveryState.PENDING, digest=False).count() == HAMMER - LIMIT
+        assert outbox.send_digests() == 0
+        return
     waiting = Delivery.objects.filter(state=DeliveryState.PENDING, digest=True).count()
     assert waiting == len(channels) * (HAMMER - told_at_once)
     assert outbox.send_digests() == len(channels)  # the morning: one message a channel
@@ -157,3 +182,20 @@ def test_an_office_sending_evidence_twenty_five_times_reaches_nobody_at_once(
                         url=f"https://example.org/{i}")  # fmt: skip
     assert hammered(mailoutbox, line_as_mail, people) == {name: (0, 0) for name in people}
     assert outbox.send_digests() == 4  # the morning: member and chair, one message a channel
+
+
+def test_a_reset_link_past_the_hours_limit_waits_for_the_hours_room_and_is_then_sent_alone(mailoutbox):
+    """A sealed kind is sent at once within the hour's limit, and past it once the hour has room, never in the
+    morning's digest, where its link would come a day late."""
+    from accounts.links import reset_state
+
+    person = UserFactory(username="reader", email="reader@x.org")
+    now = dt.datetime.now(dt.UTC)
+    for i in range(LIMIT + 2):
+        notice_record(kind=Kind.PASSWORD_RESET, key=f"reset:{i}", recipients=lambda: [person],
+                      params={"username": "reader", "state": reset_state(person), "hours": 24}, link="/")  # fmt: skip
+    assert len(mailoutbox) == LIMIT
+    assert outbox.send_due(now=now + outbox.ROOM_WAIT) == 0  # the hour is still full: counted again later
+    assert outbox.send_due(now=now + outbox.HOUR + outbox.ROOM_WAIT) == 2
+    assert len(mailoutbox) == LIMIT + 2 and all("/accounts/password-reset/" in m.body for m in mailoutbox)
+    assert not Delivery.objects.filter(digest=True).exists()

@@ -123,7 +123,7 @@ def test_backup_into_root_keeps_the_newest_snapshots(portal, tmp_path):
 
 @pytest.mark.parametrize("stored_path", ["../secret.txt", "/etc/passwd", "evidence/link.pdf"])
 def test_backup_copies_no_file_a_row_names_outside_media(portal, tmp_path, media_root, stored_path):
-    """Issue 24, item 11: a row naming `../x`, an absolute path or a link out of the media folder."""
+    """A row naming `../x`, an absolute path or a link out of the media folder."""
     (tmp_path / "secret.txt").write_text("not evidence")
     (media_root / "evidence" / "link.pdf").symlink_to(tmp_path / "secret.txt")
     row = Evidence.objects.filter(kind=EvidenceKind.FILE).first()

@@ -24,7 +24,7 @@ def test_bootstrap_twice_changes_nothing(db):  # the test database was bootstrap
 
 
 def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_path):
-    """Issue #26: once central staff froze the year, `make run` stopped at "ผลปี 2566 ตรึงไว้แล้ว"."""
+    """`make run` starts again after central staff froze the year, never stopping at "ผลปี 2566 ตรึงไว้แล้ว"."""
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
     rubric = Rubric.objects.get(year=2566)
@@ -53,8 +53,8 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
 
 
 def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, settings, tmp_path):
-    """Issue #26 item 9: the demo's hand-written "1.2 done=yes" gave a province with no evidence 5 points
-    nobody judged. A judged criterion now counts the demo committee's scores (committee/demo.py) or 0."""
+    """A judged criterion of the demo counts the demo committee's scores (committee/demo.py) or 0: a
+    hand-written "1.2 done=yes" would give a province with no evidence 5 points nobody judged."""
     settings.MEDIA_ROOT = tmp_path / "media"
     rubric = Rubric.objects.get(year=2566)
     # A demo loaded before the fix, with its judged facts: a second `make run` must not keep them.
@@ -91,7 +91,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
 
 
 def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, second_factor_required):
-    """Issue #39: the demo's national contest is this fiscal year's, its deadlines ahead and behind as in a
+    """The demo's national contest is this fiscal year's, its deadlines ahead and behind as in a
     real year; nothing is sent, received or recorded in the future, and nothing is months late. With the second
     factor required, as `make run` and production have it: the demo's people act with theirs confirmed."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,4 +1,4 @@
-"""A second `make run` skips the demo load but still prints the logins (item 11)."""
+"""A second `make run` skips the demo load but still prints the logins."""
 
 from io import StringIO
 
@@ -22,7 +22,7 @@ def test_the_logins_print_again_as_the_demo_load_printed_them(db):
 
     assert lines[:2] == ["", "ผู้ใช้ตัวอย่าง (ชื่อผู้ใช้ / รหัสผ่าน):"]
     assert lines[2:-1] == [f"  {u:<15} {p}   {r}" for u, p, r in made if u != "committee2"]
-    assert lines[-1].startswith("central และผู้จัดการประกวดตั้งค่ายืนยันตัวตนขั้นที่สอง")  # how, before a freeze (#41)
+    assert lines[-1].startswith("central และผู้จัดการประกวดตั้งค่ายืนยันตัวตนขั้นที่สอง")  # how, before a freeze
     assert "  central         cdd4-demo-2566   เจ้าหน้าที่ส่วนกลาง" in lines
 
 

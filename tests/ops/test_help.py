@@ -91,8 +91,8 @@ CONTACTS = {"phone": "02 141 6000", "email": "cdd4@cdd.go.th", "line_id": "@cdd4
 def test_a_province_in_the_national_contest_is_sent_to_central_staff_never_back_to_its_organiser(
     client, central_user, provincial_user
 ):
-    """Issue #76: /help/ said central had given no contact and to ask "ผู้จัดการประกวดของสำนักงาน": for a
-    province in the national contest, that is central itself."""
+    """/help/ sends a province in the national contest, whose organiser is central itself, to central staff,
+    never to "ผู้จัดการประกวดของสำนักงาน"; it says when central has given no contact, and shows it once given."""
     client.force_login(provincial_user)
     before = client.get(reverse("ops:help")).content.decode()
     assert 'id="contact-unset">เจ้าหน้าที่ส่วนกลางยังไม่ได้ระบุช่องทางติดต่อ</p>' in before

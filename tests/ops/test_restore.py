@@ -1,4 +1,4 @@
-"""Issue 24, item 11: a crafted snapshot cannot write outside the media folder; refused whole, nothing written."""
+"""A crafted snapshot cannot write outside the media folder; refused whole, nothing written."""
 
 import hashlib
 import json

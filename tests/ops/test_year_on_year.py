@@ -59,7 +59,7 @@ def test_province_page_and_dashboard_link_to_year_on_year(client, central_user, 
 
 
 def test_no_year_on_year_link_for_who_cannot_open_it(client, committee_user, chiang_mai):
-    """Issue #39: a committee member's province page, and a district's page, linked a 403 and a 404."""
+    """A committee member's province page, and a district's page, link no comparison they cannot open."""
     client.force_login(committee_user)
     assert client.get("/years/2566/provinces/TH-50/").status_code == 200
     assert "/ops/year-on-year/" not in client.get("/years/2566/provinces/TH-50/").content.decode()
@@ -73,7 +73,7 @@ def test_no_year_on_year_link_for_who_cannot_open_it(client, committee_user, chi
 
 
 def test_an_empty_comparison_says_why_and_leads_back(client, provincial_user):
-    """Issue #39, item 9: the page was empty with no way back."""
+    """Before results are shown the page says when they will be, and leads back."""
     client.force_login(provincial_user)
     html = client.get("/ops/year-on-year/TH-50/").content.decode()
     assert "ผลของปีจะแสดงที่นี่เมื่อประกาศผลแล้ว" in html

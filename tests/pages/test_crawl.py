@@ -1,4 +1,4 @@
-"""Log in as each demo role and follow every same-origin link reachable with GET (issue 12).
+"""Log in as each demo role and follow every same-origin link reachable with GET.
 
 A 5xx, an exception or an undefined template variable (tests/conftest.py makes those raise) on any
 page fails the test, with every broken URL listed; so does a link the role is offered that answers 403 or

@@ -1,4 +1,4 @@
-"""Issue #37, one door for changes: every change to an open contest (file upload, admin, command, settings)
+"""One door for changes: every change to an open contest (file upload, admin, command, settings)
 goes through rubrics.revisions: a reason, a RubricChange with a diff of all it writes, no change no revision;
 a maximum lowered below the panel's scores is refused, the criteria named (no mocks)."""
 

@@ -15,7 +15,7 @@ from scoring import selectors
 from scoring.models import ClosedDay
 from tests.factories import DistrictFactory, UserFactory
 
-UBON = json.loads((Path(__file__).parents[2] / "scoring/rubrics/ubon-milestones-2568.json").read_text())
+UBON = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())
 
 
 def _may(data: dict):

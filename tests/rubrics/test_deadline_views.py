@@ -51,6 +51,10 @@ def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(c
     client.force_login(people["owner"])
     page = client.get(_url(rubric)).content.decode()
     assert 'id="deadline-move-form"' in page and 'name="letter_number"' in page and 'name="letter_pdf"' in page
+    # Its own office's letter, numbered as that office numbers its letters: never the Department's.
+    assert "ระบุกำหนดส่งใหม่ เหตุผล และหนังสือของสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่ " in page
+    assert "ตามที่ปรากฏในหนังสือของสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่ เช่น ชม 0019/ว 1234" in page
+    assert "หนังสือของกรม" not in page and "มท 0410.4" not in page
 
     response = client.post(_url(rubric), {**MOVE, "letter_pdf": SimpleUploadedFile("ว1234.pdf", PDF)})
 
@@ -64,6 +68,7 @@ def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(c
     )
     assert change.letter_file and Receipt.objects.get(user=people["entrant"]).notice.kind == Kind.DEADLINE_MOVED
     page = client.get(_url(rubric)).content.decode()
+    assert "เลื่อนกำหนดส่งตัวชี้วัด ๑ แล้ว และแจ้งผู้เกี่ยวข้องทุกคนแล้ว" in page  # "๑", as the contest numbers it
     box = page.split('id="deadline-moved"')[1].split("</section>")[0]
     assert "ตามหนังสือ ที่ ชม 0019/ว 1234 ลงวันที่ ๑๐ สิงหาคม ๒๕๖๔" in box
     assert reverse("scoring:deadline_letter", args=[rubric.key, change.pk]) in box
@@ -112,7 +117,10 @@ def test_a_conflicted_member_cannot_move_a_national_deadline_central_can(client,
     url = _url(rubric, "4.1.1")
     assert client.get(url).status_code == 404 and client.post(url, {"deadline": "14/06/2566"}).status_code == 404
     client.force_login(UserFactory(role=Role.CENTRAL))
-    assert 'id="deadline-move-form"' in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert 'id="deadline-move-form"' in page
+    assert "ระบุกำหนดส่งใหม่ เหตุผล และหนังสือของกรม " in page  # central staff cite the Department's letter
+    assert "ตามที่ปรากฏในหนังสือของกรม เช่น มท 0410.4/ว 6001" in page
 
 
 def test_without_the_second_factor_the_page_asks_for_it_first(client, office, second_factor_required):
@@ -145,8 +153,10 @@ def test_the_form_ticks_the_criterion_timing_the_same_files_and_unticking_it_lea
     assert Criterion.objects.get(rubric=rubric, code="4.1.1").deadline == dt.date(2023, 6, 14)
     assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == before
 
-    client.post(url, {**NATIONAL, "deadline": "16/06/2566", "also": ["criterion:4.1.2"]})  # left ticked
-    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == dt.date(2023, 6, 16)
+    moved = client.post(url, {**NATIONAL, "deadline": "16/06/2566", "also": ["criterion:4.1.2"]}, follow=True)
+    assert Criterion.objects.get(rubric=rubric, code="4.1.2").deadline == dt.date(2023, 6, 16)  # left ticked
+    said = "เลื่อนกำหนดส่งตัวชี้วัด ๔.๑.๑ แล้ว และแจ้งผู้เกี่ยวข้องทุกคนแล้ว"  # Thai digits, as its page writes it
+    assert [str(m) for m in moved.context["messages"]] == [said, said]  # the unticked move's, then this one's
 
 
 def test_the_form_lists_the_round_due_on_the_deadline_as_a_ticked_box(client, rubric, central_user):

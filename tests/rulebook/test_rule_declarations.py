@@ -14,7 +14,7 @@ from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import DECIMAL, TABLE, TYPES, with_table
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = sorted((ROOT / "scoring" / "rubrics").glob("*.json"))
+SHIPPED = sorted((ROOT / "scoring" / "rubric_files").glob("*.json"))
 
 
 def _shipped_rules() -> dict[str, list[tuple[dict, Decimal]]]:

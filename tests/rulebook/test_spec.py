@@ -223,7 +223,7 @@ def test_spec_not_an_object_refused() -> None:
 
 
 # -- one fact, one value: a name two criteria read is one cell of the fact template ---------------
-NONGKHAI = Path(__file__).resolve().parents[2] / "scoring" / "rubrics" / "nongkhai-missions-2565.json"
+NONGKHAI = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files" / "nongkhai-missions-2565.json"
 
 
 def test_a_fact_two_criteria_read_is_one_column_of_both() -> None:
@@ -254,8 +254,8 @@ def test_two_dates_under_a_kinds_default_name_are_refused() -> None:
 
 
 def test_spec_thai_names_alone_are_enough_and_no_prize_is_zero() -> None:
-    """Issue #39, item 1: a contest with Thai names only was refused at save, asking for English everywhere,
-    and an award without an amount for "prize … ได้รับ None"."""
+    """A contest with Thai names only is saved (English is optional), and an award without an amount is
+    refused in words, never as "prize … ได้รับ None"."""
     data = shipped_rubric()
     for key in ("name_en",):
         data.pop(key)

@@ -1,4 +1,4 @@
-"""Issue #24, item 5: a rubric's checks are linear and its refusal has a bounded size."""
+"""A rubric's checks are linear and its refusal has a bounded size."""
 
 import json
 

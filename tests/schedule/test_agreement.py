@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from accounts.calendar import calendar_address_make, calendar_path
+from accounts.calendar_feed import window
 from notices.models import Kind
 from rubrics.revisions import ChangeRefused
 from rubrics.timetable import companions, criterion_deadline_set
@@ -29,11 +30,10 @@ from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds, round_in_force
 from schedule.obligations import Obligation, in_force
-from schedule.reminders import OVERDUE_WITHIN, rubric_reminders
+from schedule.reminders import overdue_repeat, rhythm, rubric_reminders
 from schedule.selectors import deadline_of, entrant_obligations
 from schedule.states import ObligationState
 from scoring import dashboard
-from scoring.dashboard import year_settings
 from scoring.demo import demo_present_year
 from scoring.selectors import rubric_calendar, rubric_spec
 
@@ -115,28 +115,31 @@ def _points(seen: Seen) -> None:
 
 def _reminders(seen: Seen) -> None:
     """Each round owed and due within the contest's N working days is told once as due, on its due day; each
-    lately overdue one once as overdue; a round met, not due yet or past the overdue days is told nothing."""
-    n = year_settings(seen.rubric).reminder_working_days
+    overdue one as overdue, the telling its lateness falls in on the contest's rhythm (`overdue_repeat`); a
+    round met or not due yet is told nothing."""
+    chosen = rhythm(seen.rubric)
     for o in seen.owed:
-        told = [(d.kind, d.due_on) for d in seen.reminders if d.obligation == o.key]
-        if o.state == ObligationState.OPEN and 0 <= o.days_left <= n:
-            assert told == [(Kind.REMINDER_DUE, o.due)], o
-        elif o.state == ObligationState.LATE and -OVERDUE_WITHIN <= o.days_left < 0:
-            assert told == [(Kind.REMINDER_OVERDUE, o.due)], o
+        told = [(d.kind, d.due_on, d.repeat) for d in seen.reminders if d.obligation == o.key]
+        repeat = overdue_repeat(-o.days_left, chosen.every) if o.days_left is not None else None
+        if o.state == ObligationState.OPEN and 0 <= o.days_left <= chosen.before:
+            assert told == [(Kind.REMINDER_DUE, o.due, 0)], o
+        elif o.state == ObligationState.LATE and repeat is not None:
+            assert told == [(Kind.REMINDER_OVERDUE, o.due, repeat)], o
         else:
             assert told == [], o
 
 
 def _calendar(seen: Seen) -> None:
-    """The office's rounds of the criterion are its events, each on the schedule's due day, its SEQUENCE the
-    criterion's recorded moves."""
+    """The office's rounds of the criterion falling due in the feed's window are its events, each on the
+    schedule's due day, its SEQUENCE the criterion's recorded moves."""
     head = f"{seen.rubric.key}:TH-50:{seen.code}:"
     events = {
         str(e["UID"]).split("@", 1)[0]: (e.decoded("DTSTART"), int(e["SEQUENCE"]))
         for e in seen.feed.walk("VEVENT")
         if str(e["UID"]).startswith(head)
     }
-    assert events == {o.key: (o.due, len(o.moves)) for o in seen.owed}
+    since, until = window(TODAY)
+    assert events == {o.key: (o.due, len(o.moves)) for o in seen.owed if since <= o.due <= until}
 
 
 def _api(seen: Seen) -> None:

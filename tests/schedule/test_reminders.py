@@ -1,4 +1,4 @@
-"""Reminders are notices (issue 74, problems 3 and 4): "due in N working days" and "overdue" per round, to the
+"""Reminders are notices: "due in N working days" and "overdue" per round, to the
 people the lock says owe it, through the inbox and each person's channels, once each, and never for a round
 already met by an upload or the Department's receipt."""
 
@@ -24,7 +24,9 @@ from scoring.models import YearSettings
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the notices are sent once the job's writes commit
+# The notices are sent once the job's writes commit. Each overdue round is told once here (a rhythm of 0), so that
+# a day's reminders are those of the rounds the tests are about: the rhythm's tests set their own.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("told_once")]
 JUNE_27 = date(2023, 6, 27)  # Tue; 1.2's second report is due Fri 30 June: 3 working days left
 JULY_3 = date(2023, 7, 3)  # Mon: the second report is a working day overdue
 
@@ -42,15 +44,12 @@ def upload(user, rubric, unit, code: str, when: datetime):
 
 
 @pytest.fixture
-def staff(chiang_mai, phuket):
-    return {
-        "cm": UserFactory(username="cm", email="cm@example.org", role=Role.OFFICE_STAFF, role__unit=chiang_mai),
-        "pk": UserFactory(username="pk", email="pk@example.org", role=Role.OFFICE_STAFF, role__unit=phuket),
-    }
+def told_once(rubric) -> YearSettings:
+    return YearSettings.objects.create(rubric=rubric, overdue_every_working_days=0)
 
 
 def test_a_round_is_reminded_of_though_the_office_sent_an_earlier_one(rubric, chiang_mai, staff, mailoutbox):
-    """Problem 3: Chiang Mai sent 1.2's first report in March; June's second report was never reminded of."""
+    """Each round is reminded of: Chiang Mai sent 1.2's first report in March and is reminded of June's second."""
     upload(staff["cm"], rubric, chiang_mai, "1.2", datetime(2023, 3, 29, 10, tzinfo=BANGKOK))
     assert reminders_send(JUNE_27) == 2
     ((kind, what),) = reminded(staff["cm"])
@@ -125,7 +124,7 @@ def test_the_committee_is_reminded_of_its_judging_deadline(rubric, staff):
 
 def test_an_office_contest_s_panelist_is_not_reminded_of_the_national_judging(rubric, staff, central_user):
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     other = services.rubric_load(data=data).contest
     Contest.objects.filter(pk__in=[rubric.contest_id, other.pk]).update(judging_deadline=date(2023, 6, 30))
@@ -137,12 +136,12 @@ def test_an_office_contest_s_panelist_is_not_reminded_of_the_national_judging(ru
 
 
 def test_no_reminders_when_the_contest_switched_them_off(rubric, staff):
-    YearSettings.objects.create(rubric=rubric, reminder_working_days=0)
+    YearSettings.objects.filter(rubric=rubric).update(reminder_working_days=0)
     assert reminders_send(JUNE_27) == 0 and not Notice.objects.exists()
 
 
 def test_the_contest_s_n_decides_how_early(rubric, staff):
-    YearSettings.objects.create(rubric=rubric, reminder_working_days=5)
+    YearSettings.objects.filter(rubric=rubric).update(reminder_working_days=5)
     due = Notice.objects.filter(kind=Kind.REMINDER_DUE, about="1.2")
     reminders_send(date(2023, 6, 22))  # Thu: 6 working days before
     assert not due.exists()
@@ -190,10 +189,40 @@ def test_a_contest_read_in_chunks_tells_every_entrant_once(rubric, monkeypatch):
 
 
 def test_an_office_without_e_mail_finds_the_reminder_in_its_inbox(client, chiang_mai, mailoutbox):
-    """Problem 4: an office that relies on the portal, its account without an address, was never reminded."""
+    """An office that relies on the portal, its account without an address, is reminded in its inbox."""
     no_mail = UserFactory(username="nomail", email="", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     reminders_send(JUNE_27)
     client.force_login(no_mail)
     page = client.get(reverse("notices:inbox")).content.decode()
     assert "ครบกำหนด ๓๐ มิ.ย. ๒๕๖๖ อีก ๓ วันทำการ" in page and "หน่วยงาน: เชียงใหม่" in page
     assert mailoutbox == []
+
+
+def test_an_overdue_round_is_told_again_on_the_contest_s_rhythm_until_it_is_met(rubric, phuket, staff, told_once):
+    """The overdue reminder stopped five working days after the due day, whoever was still late."""
+    told_once.overdue_every_working_days = 3
+    told_once.save()
+    june = Receipt.objects.filter(notice__kind=Kind.REMINDER_OVERDUE, notice__params__day="2023-06-30")
+
+    def told(day: date) -> dict[str, list[int]]:
+        reminders_send(day)
+        found: dict[str, list[int]] = {}
+        for user, late in june.order_by("notice_id").values_list("user__username", "notice__params__late"):
+            found.setdefault(user, []).append(late)
+        return found
+
+    assert told(JULY_3) == {"cm": [1], "pk": [1]}  # 1.2's second report, due Fri 30 June
+    assert told(date(2023, 7, 5)) == {"cm": [1], "pk": [1]}  # 3 working days late: the same telling
+    assert told(date(2023, 7, 6)) == {"cm": [1, 4], "pk": [1, 4]}  # 4: the second
+    upload(staff["pk"], rubric, phuket, "1.2", datetime(2023, 7, 7, 9, tzinfo=BANGKOK))
+    assert told(date(2023, 7, 12)) == {"cm": [1, 4, 8], "pk": [1, 4]}  # 8: the third, to whoever still owes it
+    assert told(date(2023, 7, 12)) == {"cm": [1, 4, 8], "pk": [1, 4]}  # each telling once
+    cm_notice = Notice.objects.get(unit__code="TH-50", params__late=8, params__day="2023-06-30")
+    assert cm_notice.reminders.get().repeat == 2
+
+
+def test_an_overdue_reminder_says_by_how_many_working_days(client, rubric, chiang_mai, told_once):
+    no_mail = UserFactory(username="nomail", email="", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    reminders_send(JULY_3)
+    client.force_login(no_mail)
+    assert "เลยกำหนดมาแล้ว ๑ วันทำการ" in client.get(reverse("notices:inbox")).content.decode()

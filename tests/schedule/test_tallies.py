@@ -34,9 +34,18 @@ def _day(rng: random.Random) -> date:
     return FISCAL[0] + timedelta(days=rng.randint(0, (FISCAL[1] - FISCAL[0]).days))
 
 
+def _named(rng: random.Random, rubric, criterion) -> int | None:
+    """The round a link says it answers, now and then: one of its criterion's rounds, or now and then one it does
+    not ask (a round past the last, a round of a criterion without rounds), which the schedule reads as none."""
+    if rng.random() < 0.5:
+        return None
+    return rng.randint(1, len(rubric_spec(rubric).criterion(criterion.code).rounds) + 1)
+
+
 def _sent(rubric, seed: int) -> None:
-    """Links on random days (one withdrawn now and then), the Department's receipts of 2.1.2 (one typed
-    unreadably), and 3.5 asking no evidence, so that its recorded facts count as sent on the day recorded."""
+    """Links on random days (one withdrawn now and then, some naming the round they answer), the Department's
+    receipts of 2.1.2 (one typed unreadably), and 3.5 asking no evidence, so that its recorded facts count as
+    sent on the day recorded."""
     rng = random.Random(seed)
     user = UserFactory()
     criteria = list(Criterion.objects.filter(rubric=rubric))
@@ -53,7 +62,7 @@ def _sent(rubric, seed: int) -> None:
                 withdrawn = {"withdrawn_at": at, "withdrawn_by": user} if rng.random() < 0.1 else {}
                 Evidence.objects.create(
                     submission=submission, version=version, kind=EvidenceKind.LINK, url="https://example.org/r",
-                    created_at=at, created_by=user, **withdrawn,
+                    created_at=at, created_by=user, answers_round=_named(rng, rubric, criterion), **withdrawn,
                 )  # fmt: skip
         if rng.random() < 0.5:
             value = _day(rng).isoformat() if rng.random() < 0.9 else "ไม่ทราบ"
@@ -111,7 +120,11 @@ def test_a_nominee_is_counted_as_sent_as_the_entrants_own_page_says(client, chia
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=d1))
     client.post(f"/years/cm-itmodel-2564/provinces/{d1.code}/nominee/", form(d1))
     (nominated,) = [c.code for c in rubric_spec(rubric).criteria() if c.nominee]
+    submission = Submission.objects.create(rubric=rubric, unit=d2, criterion=rubric.criteria.get(code=nominated))
+    Evidence.objects.create(submission=submission, version=1, kind=EvidenceKind.LINK, url="https://example.org/n",
+                            created_at=datetime(2021, 6, 30, tzinfo=UTC), created_by=UserFactory())  # fmt: skip
     tallies = _agree(rubric, date(2021, 7, 1))
+    # The other district's file (sent before files were refused there) meets nothing: a nominee answers it.
     assert [(t.met, t.owed) for t in tallies if t.round.criterion.code == nominated] == [(1, 1)]
 
 
@@ -132,7 +145,8 @@ def _step(rubric, rng: random.Random, user) -> str:
         version = Evidence.objects.filter(submission=submission).count() + 1
         at = datetime.combine(_day(rng), time(rng.choice([1, 23]), tzinfo=UTC))
         Evidence.objects.create(submission=submission, version=version, kind=EvidenceKind.LINK,
-                                url=f"https://example.org/{version}", created_at=at, created_by=user)  # fmt: skip
+                                url=f"https://example.org/{version}", created_at=at, created_by=user,
+                                answers_round=_named(rng, rubric, criterion))  # fmt: skip
     elif what == "withdraw":
         evidence = Evidence.objects.filter(submission__rubric=rubric, withdrawn_at__isnull=True).order_by("?").first()
         if evidence is None:
@@ -201,6 +215,21 @@ def test_more_changed_entrants_than_a_page_counts_live_are_read_as_last_counted(
     assert _kept(rubric, today) == Kept([], counted_at)
     tallies = round_tallies(rubric, shown=5, today=today)
     assert [(t.owed, t.met, t.as_of) for t in tallies] == [(owed, met, counted_at) for owed, met in counted]
+
+
+def test_an_entrant_that_joins_after_the_rounds_were_kept_is_counted_live_until_they_are_kept_again(rubric):
+    _sent(rubric, 7)
+    today = date(2023, 6, 20)
+    joining = Standing.objects.get(rubric=rubric, unit__code="TH-50")
+    joining.delete()  # not an entrant yet when the rounds are kept
+    RoundsKept.objects.filter(rubric=rubric).delete()  # and kept then for the others alone
+    rounds_keep(rubric_id=rubric.pk)
+    services.results_ensure(rubric)  # it enters: its result row made, no rounds kept for it
+    assert _kept(rubric, today) == Kept([joining.unit_id], None)
+    _agree(rubric, today)
+    assert rounds_keep(rubric_id=rubric.pk) == 1
+    assert _kept(rubric, today) == Kept([], None)
+    _agree(rubric, today)
 
 
 def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):

@@ -127,7 +127,7 @@ def _error(code, th, en, attr):
     ],
 )
 def test_api_facts_validation_errors_in_the_documented_shape(api, central_user, body, errors):
-    """Issue #29: `{"facts": []}` answered {"facts": {"non_field_errors": […]}} where the schema said `errors`."""
+    """`{"facts": []}` answers the schema's `errors` shape, not {"facts": {"non_field_errors": […]}}."""
     api.force_authenticate(central_user)
 
     response = api.post("/api/v1/years/2566/facts/", body, format="json")

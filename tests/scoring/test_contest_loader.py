@@ -3,18 +3,19 @@ never a number, and scoring.access resolves it once a request."""
 
 from __future__ import annotations
 
+import ast
 import inspect
+import re
 import typing
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from core.converters import ContestKey, ContestKeyConverter
 from scoring import access
+from tests.packages import ROOT, sources
 
 pytestmark = pytest.mark.django_db
 
@@ -67,22 +68,77 @@ def test_a_contests_unit_is_loaded_as_its_entry(rubric, provincial_user, chiang_
         access.entry_or_404(provincial_user, "2566", "TH-83")  # another office: it does not exist for them
 
 
-PACKAGES = [p.split(".")[0] for p in settings.INSTALLED_APPS if Path(settings.BASE_DIR, p.split(".")[0]).is_dir()]
 ONE_LOADER = {"contest_or_404", "entry_or_404"}
-GONE = {"by_key", "rubric_gate", "rubric_permission", "rubric_allowed", "rubric_or_404", "unit_or_404"}
+# Modules that answer a URL: a page's views, an API's.
+ENTRY_POINTS = re.compile(r"(^|/)(views|api|\w+_views|\w+_api)\.py$|/views/|/api/")
+# Functions of those that load a contest themselves, each for its reason; every other uses its URL family's loader.
+DIRECT = {
+    "scoring/views.py: results": "the published results are public: there is no person for a loader to ask",
+    "stages/views.py: staged_or_404": "the loader of a stage's pages and API (`stages/<slug>/`)",
+    "rubrics/revision_views.py: revision_box": "the contest a posted form names, not the URL's",
+}
 
 
-def test_a_contest_is_loaded_from_its_key_by_one_loader_per_url_family():
+def direct_loads(tree: ast.AST) -> list[str]:
+    """The functions (`Class.method` for a method) that load one contest or rubric themselves: a
+    `get_object_or_404` of Contest or Rubric, a rubric's `by_key`, or a Contest or Rubric looked up by its slug,
+    key or id."""
+    found: list[str] = []
+
+    def visit(node: ast.AST, where: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                visit(child, f"{where}.{child.name}" if where else child.name)
+                continue
+            if isinstance(child, ast.Call) and where and loads_a_contest(child):
+                found.append(where)
+            visit(child, where)
+
+    visit(tree, "")
+    return found
+
+
+def loads_a_contest(call: ast.Call) -> bool:
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "get_object_or_404":
+        return bool(call.args) and any(
+            isinstance(n, ast.Name) and n.id in ("Contest", "Rubric") for n in ast.walk(call.args[0])
+        )
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr == "by_key":
+        return True
+    on_model = any(
+        isinstance(n, ast.Attribute) and n.attr == "objects" and isinstance(n.value, ast.Name)
+        and n.value.id in ("Contest", "Rubric")
+        for n in ast.walk(func.value)
+    )  # fmt: skip
+    return on_model and func.attr in ("get", "filter") and {k.arg for k in call.keywords} & {"slug", "key", "pk", "id"}
+
+
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("def v(request, key):\n    return get_object_or_404(Rubric.objects.by_key(key))", ["v", "v"]),
+        ("class A:\n    def get(self, request, slug):\n        Contest.objects.filter(slug=slug).first()", ["A.get"]),
+        ("def v(request, key):\n    contest_or_404(request.user, key, SEE)", []),
+        ("def v(request):\n    Rubric.objects.national().order_by('-year').first()", []),
+    ],
+)
+def test_the_scan_finds_a_view_loading_a_contest_itself(code, found):
+    assert direct_loads(ast.parse(code)) == found
+
+
+def test_a_contest_is_loaded_from_its_url_by_one_loader_per_url_family():
     loaders = {name for name, f in inspect.getmembers(access, inspect.isfunction) if name.endswith("_or_404")}
     assert loaders == ONE_LOADER
-    base = Path(settings.BASE_DIR)
-    defined = [
-        f"{path.relative_to(base)}: {name}"
-        for package in PACKAGES
-        for path in sorted((base / package).rglob("*.py"))
-        for name in sorted(GONE)
-        if f"def {name}(" in path.read_text(encoding="utf-8")
-    ]
-    # The rubrics' queryset method by_key is the query the loader runs (and the commands, acting as the
-    # Department, read): the loaders' module is the only one that loads a contest for a person.
-    assert defined == ["scoring/models/rubrics.py: by_key"]
+    scanned = [path for path in sources() if ENTRY_POINTS.search(path.relative_to(ROOT).as_posix())]
+    assert len(scanned) > 20 and ROOT / "ops/views.py" in scanned
+    loads = sorted(
+        {
+            f"{path.relative_to(ROOT).as_posix()}: {where}"
+            for path in scanned
+            for where in direct_loads(ast.parse(path.read_text(encoding="utf-8")))
+        }
+    )
+    assert loads == sorted(DIRECT)

@@ -1,4 +1,4 @@
-"""Issue #37, work no request should be able to cost: a contest's dates stay within its fiscal year ±1 (one check,
+"""Work no request should be able to cost: a contest's dates stay within its fiscal year ±1 (one check,
 `rulebook.dates.fiscal_year` + `check_window`), working days are counted, not walked, every cache is bounded by
 size, and a typed number has at most 18 digits."""
 
@@ -24,7 +24,7 @@ from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 from scoring.models import Rubric
 from scoring.selectors import calendar_year
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubrics"
+RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
 
 
 def _load(name: str) -> dict:

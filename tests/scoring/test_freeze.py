@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
@@ -8,7 +10,7 @@ from rulebook.spec import RubricError
 from scoring import selectors, snapshots
 from scoring.facts.imports import facts_import
 from scoring.lifecycle import Refused
-from scoring.models import Fact, FreezeAction, FreezeEvent
+from scoring.models import Fact, FreezeAction, FreezeEvent, StandingsSnapshot
 from scoring.recompute import standings_recompute
 
 
@@ -88,3 +90,16 @@ def test_unfreeze_view_central_only_and_needs_reason(frozen, client, central_use
     response = client.post(url, {"reason": "ตรวจพบข้อมูลผิด"})
     assert response.status_code == 302
     assert not selectors.is_frozen(frozen)
+
+
+def test_the_freeze_page_says_where_the_results_stand_as_a_state_and_since_when(frozen, client, central_user):
+    """The state reads as a state with its moment ("ตรึงผลแล้ว เมื่อ …"), the card's label before the date as a
+    label ("ตรึงผลเมื่อ …"): one English word, two Thai ones."""
+    frozen_at = dt.datetime(2023, 8, 21, 7, 5, tzinfo=dt.UTC)  # 14:05 in Bangkok
+    StandingsSnapshot.objects.filter(rubric=frozen).update(frozen_at=frozen_at)
+    client.force_login(central_user)
+
+    page = client.get("/standings/2566/freeze/").content.decode()
+
+    assert '<strong id="results-state">ตรึงผลแล้ว เมื่อ ๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น.</strong>' in page
+    assert "<p>ตรึงผลเมื่อ ๒๑ สิงหาคม ๒๕๖๖ ๑๔:๐๕ น." in page

@@ -1,4 +1,4 @@
-"""The missing-evidence list names each item so two missions' item "2" are never two identical rows (#39)."""
+"""The missing-evidence list names each item so two missions' item "2" are never two identical rows."""
 
 from scoring.dashboard import item_labels
 from scoring.models import Criterion

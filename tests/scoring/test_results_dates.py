@@ -1,4 +1,4 @@
-"""The published results say when, in B.E. (item 11: it read "published 2026-11-23")."""
+"""The published results say when, in B.E., never as "published 2026-11-23"."""
 
 import pytest
 

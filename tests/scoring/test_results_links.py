@@ -1,4 +1,4 @@
-"""Issue #26 item 5: the organiser reaches its contest's award documents; the published results of a district
+"""The organiser reaches its contest's award documents; the published results of a district
 contest head their column "อำเภอ" and lead somewhere."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""A tie at an award line is a decision (item 3): the organiser records how it is settled, the
+"""A tie at an award line is a decision: the organiser records how it is settled, the
 ranking applies it, the announcement counts what it lists, and publishing waits for it.
 
 Seed 001's website contest run by Chiang Mai (tests/awards/test_contest_ties.py): หางดง and สารภี tie on 80

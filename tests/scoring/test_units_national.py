@@ -33,7 +33,7 @@ def _national(client, api, rubric, central_user, committee_user) -> dict:
     client.force_login(central_user)
     api.force_authenticate(central_user)
     dashboard = client.get(reverse("scoring:dashboard", args=[rubric.year])).content.decode()
-    home = client.get(reverse("submissions:home")).content.decode()
+    home = client.get(reverse("submissions:provinces")).content.decode()
     return {
         "results": Standing.objects.filter(rubric=rubric).count(),
         "standings": [(r["province"], r["total"]) for r in standings_rows(rubric)],

@@ -1,4 +1,4 @@
-"""Issue #24: one actor answers who may do what in which contest; each hole the attacker found is refused."""
+"""One actor answers who may do what in which contest; each hole the attacker found is refused."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Issue 15, finding 5: a member conflicted with TH-50 gets none of its rows from the admin's own routes:
+"""A member conflicted with TH-50 gets none of its rows from the admin's own routes:
 lists, search, filters, detail and the facts export (the isolation matrix covers every route's page)."""
 
 import pytest

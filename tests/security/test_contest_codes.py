@@ -1,4 +1,4 @@
-"""Issue 24, findings 1, 4 and 12: an organiser's rubric file cannot take the national contest's code, nor
+"""An organiser's rubric file cannot take the national contest's code, nor
 store a code or field that breaks other people's pages; a refused file saves nothing and says why, Thai first."""
 
 import json
@@ -12,7 +12,7 @@ from people.models import Role
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
-CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
+CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
 PERIODS = [
     {"code": "2567-01", "name_th": "รอบหนึ่ง", "name_en": "Round one", "deadline": "2024-01-20"},
     {"code": "2567-02", "name_th": "รอบสอง", "name_en": "Round two", "deadline": "2024-02-20"},
@@ -159,7 +159,7 @@ def assert_in_each_language(client, body: bytes, page: str, th: str, en: str) ->
 
 
 def assert_pages_answer(client, who: dict, district) -> None:
-    """The pages a stored bad code used to break (issue 24, finding 4) answer as before."""
+    """The pages a stored bad code would break answer as before."""
     for name, url, final in (
         ("central", "/", "/"),
         ("district", "/", f"/years/cm-web-2564/provinces/{district.code}/"),

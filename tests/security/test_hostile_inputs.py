@@ -1,4 +1,4 @@
-"""Issue #37, the inputs no request should turn into a 500 or a stored attack: ids that are no numbers, a line
+"""The inputs no request should turn into a 500 or a stored attack: ids that are no numbers, a line
 break in a download's name, deeply nested JSON, stage files nobody checked, a contest code that says whose it
 is, the admin's award filter showing drafts, and the verify page naming the Department for an office."""
 

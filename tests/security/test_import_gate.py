@@ -1,4 +1,4 @@
-"""Issue #24, item 6: the facts and contest uploads authorise their sender before a byte of the body is read.
+"""The facts and contest uploads authorise their sender before a byte of the body is read.
 
 The attacker's report: a bogus `Authorization: Token …` header passed the upload gate unchecked, and the
 CSRF check parsed the multipart body before the view's own gate, so 32-40 MB landed on disk before the

@@ -1,9 +1,9 @@
-"""Isolation matrix: every URL pattern and every API operation, as seven roles, on TH-50's objects.
+"""Isolation matrix: every URL pattern and every API operation, as eight roles, on TH-50's objects.
 
 Routes come from the URL resolver and the OpenAPI schema, so a new endpoint cannot be forgotten:
 `test_isolation_rules.py` holds the one table of what each role gets, with its exact status, and fails on a
-missing rule. Each route is two tests: its strangers' columns (nobody signed in, another province, a
-conflicted member), which `make check` runs, and the rest of its row, which `make test` adds.
+missing rule. Each route is two tests: its strangers' columns (nobody signed in, another office's staff and
+organiser, a conflicted member), which `make check` runs, and the rest of its row, which `make test` adds.
 """
 
 import re
@@ -26,10 +26,11 @@ DENIED = {401, 403, 404}
 PORTAL_PAGES_UNDER_ADMIN = ("/admin/password_change/",)
 
 
-def fill(route: str, rule, world, params: dict | None = None) -> str:
+def fill(route: str, rule, world, ask=None) -> str:
     """A concrete path: the world's year, code and criterion (or the ask's own `params`), and the pk of its
-    object of the rule."""
-    obj = world.objects.get(rule.obj) if rule.obj else None
+    object of the rule (or of the ask)."""
+    params = ask.params if ask else {}
+    obj = world.objects[ask.obj] if ask and ask.obj else world.objects.get(rule.obj) if rule.obj else None
     if rule.obj and obj is None:
         obj = apps.get_model(rule.obj).objects.first()
     values = world.params | {"pk": str(getattr(obj, "pk", "")), "object_id": str(getattr(obj, "pk", ""))}
@@ -87,7 +88,7 @@ def responses(key: str, route: str, world, rules, roles):
     rule = rules[key]
     client = Client()  # its middleware loaded once per route, not per request; each request its own cookie jar
     for ask in rule.every_ask():
-        path = fill(route, rule, world, ask.params)
+        path = fill(route, rule, world, ask)
         for role, want in zip(world.roles, ask.row.split(), strict=True):
             if role not in roles:
                 continue
@@ -110,7 +111,7 @@ def run(key: str, route: str, world, rules=RULES, roles=None) -> list[str]:
     leaks and the cells not met, empty when none."""
     leaks = []
     for ask, role, want, response, body in responses(key, route, world, rules, roles or world.roles):
-        path = fill(route, rules[key], world, ask.params)
+        path = fill(route, rules[key], world, ask)
         shows, got, asked = (
             world.mark.encode() in body,
             outcome(response, path),

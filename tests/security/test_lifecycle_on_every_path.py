@@ -1,4 +1,4 @@
-"""Issue #37, "which state": every path asks the one lifecycle (scoring.lifecycle). A draft mails no one and
+"""Which state: every path asks the one lifecycle (scoring.lifecycle). A draft mails no one and
 is neither frozen nor published; a final, verifiable document exists only for frozen results that are not
 withdrawn, and every document of withdrawn results says so, one made after the withdrawal too."""
 

@@ -22,6 +22,8 @@ from committee.imports import judgments_import
 from contests.models import Contest, ContestState
 from core import acts
 from core.acts import SecondFactorRequired
+from notices.announcements import announcement_send
+from notices.models import Audience
 from ops import nextyear
 from people.models import Role
 from rubrics import revisions, services, timetable
@@ -61,6 +63,7 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "awards.manage_certificate",
         "committee.import_judgments",
         "committee.manage_panel",
+        "notices.announce",
         "ops.open_next_year",
         "scoring.change_deadline",
         "scoring.change_open_contest",
@@ -173,6 +176,13 @@ SERVICES = {
         "central",
         None,
         lambda user, rubric, office: awards_services.signing_certificate_withdraw(user=user),
+    ),
+    "notices.announce": (
+        "central",
+        None,
+        lambda user, rubric, office: announcement_send(
+            user=user, audience=Audience.OFFICES, subject="ประชุมชี้แจง", body="ขอเชิญประชุมชี้แจงโครงการ"
+        ),
     ),
     "ops.open_next_year": (
         "central",

@@ -1,4 +1,4 @@
-"""Issue 24, item 11: a row naming a file outside the media folder (a crafted snapshot restored, a hand edit)
+"""A row naming a file outside the media folder (a crafted snapshot restored, a hand edit)
 never has it served, zipped or deleted: the download answers 404 and the refusal is logged. (Copied: see
 tests/ops/test_backup.py.)"""
 

@@ -1,4 +1,4 @@
-"""Issue 15, finding 4: who sends an upload is checked before a byte of its body is read."""
+"""Who sends an upload is checked before a byte of its body is read."""
 
 import pytest
 from django.urls import reverse

@@ -54,7 +54,7 @@ def test_central_staff_see_both_stages_with_their_deadlines_in_be(client, chain,
     assert sorted(s.contest.slug for s in stages) == ["model-subdistrict-2565", "model-subdistrict-region-2565"]
     body = response.content.decode()
     assert "๑๕ ธ.ค. ๒๕๖๔" in body  # "ภายใน วันที่ 15 ธันวาคม", read as 2564 (docs/contests.md)
-    assert "แยกตามเขตตรวจราชการ" in body and "within each inspection region" not in body  # Thai alone (#39)
+    assert "แยกตามเขตตรวจราชการ" in body and "within each inspection region" not in body  # Thai alone
     detail = listed(client, central_user, reverse("admin:stages_stage_change", args=[chain.region_stage.stage.pk]))
     assert "ไฟล์วีดิทัศน์ (VDO) ระดับจังหวัด" in detail and "๓๑ พ.ค. ๒๕๖๕" in detail
     assert "แก้ในไฟล์นั้น" in detail and 'name="quota"' not in detail  # read-only: set by stages.json

@@ -194,7 +194,7 @@ def _home_card(client) -> str:
 
 
 def test_the_pickers_home_says_how_many_it_may_pick_and_by_when(client, chain, clock):
-    """Issue #39, item 2: a district that picks met "ยังไม่มีการประกวด" on its home and no word of picking."""
+    """A district that picks is told so on its home, never "ยังไม่มีการประกวด" with no word of picking."""
     clock(2021, 12, 13, 9, 0)  # a Monday: Tue 14 and Wed 15 Dec are working days
     owner = organiser(chain.mae_rim)
     client.login(username=owner.username, password=PASSWORD)

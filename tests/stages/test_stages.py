@@ -232,7 +232,7 @@ def test_a_file_whose_length_cannot_be_read_is_refused(picked, settings, tmp_pat
 
 @pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
 def test_a_video_that_only_pretends_is_refused_though_its_header_says_six_minutes(picked, settings, tmp_path):
-    # Issue #42: the movie header alone once passed for a video; ffprobe finds nothing to play.
+    # A movie header alone is no video: ffprobe finds nothing to play.
     settings.MEDIA_ROOT = tmp_path
     chain, chiang_mai = picked
     with pytest.raises(PortalError) as caught:

@@ -168,7 +168,7 @@ def test_link_hostile_scheme_refused(owner_client, url):
 
 @pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
 def test_a_container_that_plays_nothing_is_refused_as_a_video(owner_client, media_root):
-    """Issue #42: MP4 boxes in order and a movie header saying six minutes, but no picture; ffprobe says so."""
+    """MP4 boxes in order and a movie header saying six minutes, but no picture; ffprobe says so."""
     fake = container_mp4(360) + b"\x00\x00\x00\x10free" + b"MZ\x90\x00" + bytes(4)
 
     response = owner_client.post(_url("4.1.2"), {"file": files.upload("clip.mp4", fake, "video/mp4")}, headers=JSON)

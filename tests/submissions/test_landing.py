@@ -1,5 +1,5 @@
-"""A visitor who is not signed in (item 9): `/` was the login page, and nothing linked the
-announced results. Now it says what the portal is, lists the announced results and the documents' check."""
+"""A visitor who is not signed in meets, at `/`, what the portal is, the announced results and the documents'
+check, not the login page alone."""
 
 import pytest
 

@@ -49,3 +49,18 @@ def test_a_deadline_set_where_there_was_none_is_said_as_set_not_moved(owner_clie
     assert "กำหนดวันส่งเป็น ๑๔ กรกฎาคม ๒๕๖๖ (แก้ไขเมื่อ " in moved and ": ตามหนังสือ" in moved
     home = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert "กำหนดวันส่ง ๑.๒ " in home.split('data-todo="moved"')[1].split("</li>")[0]
+
+
+def test_a_date_moved_onto_a_closed_day_is_said_on_the_home_with_the_working_day_it_falls_due_on(
+    owner_client, rubric, central_user
+):
+    """Sunday 30 July 2566 falls due on Thursday 3 August (31 July and the Buddhist days closed), as the criterion's
+    page says it."""
+    timetable.criterion_deadline_set(
+        user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 7, 30), reason="ขยายเวลา"
+    )
+
+    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+
+    line = html.split('data-todo="moved"')[1].split("</li>")[0]
+    assert "กำหนด ๓๐ กรกฎาคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๓ สิงหาคม ๒๕๖๖</span>" in line

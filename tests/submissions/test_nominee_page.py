@@ -1,14 +1,16 @@
 """District staff name their nominee on their office's page of a contest that honours people (seed 001)."""
 
 import re
+from datetime import date
 
 import pytest
 
 from nominees.models import Nominee, NomineeVersion
 from people.models import Role
-from rubrics import services
+from rubrics import services, timetable
 from scoring import snapshots
 from scoring.recompute import standings_recompute
+from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import itmodel_data
 
@@ -246,3 +248,38 @@ def test_criterion_one_is_answered_by_the_nominee_not_by_an_upload(client, setup
     assert row.startswith('<tr class="status-submitted">') and '<span class="badge submitted">เสนอชื่อแล้ว</span>' in row
     assert "<strong>๑ / ๓</strong>" in page
     assert 'href="#nominee">เสนอชื่อ' not in page
+
+
+def _brought_forward(rubric, users) -> None:
+    """The organiser brings criterion ๑ (the nominee) forward from 20 to 9 July 2564; ๒ and ๓ stay on 20 July."""
+    timetable.criterion_deadline_set(
+        user=users["organiser"], rubric=rubric, code="1.1", deadline=date(2021, 7, 9), reason="เร่งส่งรายชื่อ"
+    )
+
+
+def test_a_nominee_criterion_brought_forward_reads_its_new_date_in_the_box_as_in_what_to_do_now(client, setup):
+    rubric, d1, users = setup
+    _brought_forward(rubric, users)
+    client.force_login(users["own"])
+
+    page = client.get(url(d1)).content.decode()
+
+    assert '<p class="nomination-deadline">กำหนดเสนอชื่อ <strong>๙ กรกฎาคม ๒๕๖๔</strong>' in page
+    moved = page.split('data-todo="moved"><a href="#nominee">', 1)[1].split("</li>", 1)[0]
+    assert '<span class="when"><span>กำหนด ๙ กรกฎาคม ๒๕๖๔</span>' in moved
+    assert "จาก ๒๐ กรกฎาคม ๒๕๖๔" in moved  # the date it replaced, said as replaced
+
+
+def test_a_moved_nominee_deadlines_notice_lands_on_the_nominee_form_and_its_page_takes_no_file(client, setup):
+    rubric, d1, users = setup
+    _brought_forward(rubric, users)
+    client.force_login(users["own"])
+
+    landed = client.get(f"/standings/{rubric.key}/criteria/1.1/")  # where the notice links (notices.events)
+    assert (landed.status_code, landed["Location"]) == (302, url(d1) + "#nominee")
+    page = client.get(url(d1, "criteria/1.1/")).content.decode()
+    assert 'id="upload-form"' not in page and f'href="{url(d1)}#nominee"' in page
+    refused = client.post(url(d1, "criteria/1.1/link/"), {"url": "https://example.org/x"}, follow=True)
+    assert "ตัวชี้วัดนี้ส่งโดยการเสนอชื่อในหน้าของหน่วยงาน ไม่ใช่การส่งไฟล์" in refused.content.decode()
+    assert not Evidence.objects.exists()
+    assert re.search(r'<span id="criterion-status">([^<]*)</span>', page).group(1) == "ยังไม่เสนอชื่อ"

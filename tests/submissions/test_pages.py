@@ -184,8 +184,8 @@ def test_login_throttled_after_repeated_failures(client, provincial_user):
 
 
 def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_mai, owner_client):
-    """Issue #39, item 5: a district's website contest linked "แบบรายงานผลการพัฒนานวัตกรรม" under its dimension
-    5, a 404 there; the national page keeps the link under the dimension its report is filed in."""
+    """The innovation report form ("แบบรายงานผลการพัฒนานวัตกรรม") is linked under the dimension its report is filed
+    in, on the national page only: a district's website contest has none, and its dimension 5 links no 404."""
     national = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
     assert national.count('href="/years/2566/provinces/TH-50/innovation/"') == 1
     district = DistrictFactory(parent=chiang_mai)
@@ -196,6 +196,6 @@ def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_m
 
 
 def test_the_criterion_page_names_its_contest(owner_client):
-    """Issue #39, item 7: an office in several contests could not tell which one a criterion page was of."""
+    """A criterion page names its contest, for an office in several contests."""
     html = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
     assert '<span id="contest-name">โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖</span>' in html

@@ -1,6 +1,7 @@
 """A criterion asked more than once shows each round with its own date and whether it was met, on its page
 and in the office's "what to do now" (the next round by its own date, with the rounds met and missed)."""
 
+import re
 import uuid
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from contests.models import Unit
 from core.thai import thai_date
 from scoring.demo import demo_present_year
 from scoring.models import Criterion, Fact, FactSource, Rubric
+from submissions.services import evidence_submit
 
 from .test_todo import _page
 
@@ -19,19 +21,24 @@ def _rounds(first: int, second: int) -> Rubric:
     """B.E. 2566's rules run again in the present fiscal year (as the demo runs them), so that a round ahead of
     today lies within the rubric's year; 1.2 is asked twice, the other criteria in no rounds. A new revision, so
     no parsed copy read before (the process's cache) is used."""
-    today = timezone.localdate()
-    present = demo_present_year(today=today)
+    present = demo_present_year(today=timezone.localdate())
     present.criteria.update(rounds=[])
-    present.criteria.filter(code="1.2").update(
+    return _due(present, first, second)
+
+
+def _due(rubric: Rubric, first: int, second: int) -> Rubric:
+    """1.2's two rounds due `first` and `second` days from today."""
+    today = timezone.localdate()
+    rubric.criteria.filter(code="1.2").update(
         rounds=[
             {"label_th": "รายงานครั้งที่ ๑", "label_en": "Report 1", "due": (today + timedelta(first)).isoformat()},
             {"label_th": "รายงานครั้งที่ ๒", "label_en": "Report 2", "due": (today + timedelta(second)).isoformat()},
         ],
         deadline=today + timedelta(second),
     )
-    Rubric.objects.filter(pk=present.pk).update(revision=uuid.uuid4())
-    present.refresh_from_db()
-    return present
+    Rubric.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
+    rubric.refresh_from_db()
+    return rubric
 
 
 def test_the_criterion_page_lists_each_round_with_its_date_and_whether_it_was_met(owner_client):
@@ -92,7 +99,7 @@ def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_cli
 
 
 def test_a_criterion_with_one_of_its_two_rounds_in_says_so_in_its_status(owner_client):
-    """Issue #76: the office's table said "สถานะ ส่งแล้ว" of a criterion with one of its two rounds sent."""
+    """The office's table never says "สถานะ ส่งแล้ว" of a criterion with one of its two rounds sent."""
     rubric = _rounds(5, 40)
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
     body = owner_client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()
@@ -104,3 +111,22 @@ def test_a_criterion_with_one_of_its_two_rounds_in_says_so_in_its_status(owner_c
     once = body[body.index('<td><a href="' + reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.3"])) :]
     once = once.split("</tr>")[0]
     assert '<span class="badge submitted">ส่งแล้ว</span>' in once  # a criterion asked once keeps its plain status
+
+
+def _status(client, rubric) -> str:
+    page = client.get(reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.2"])).content.decode()
+    return re.search(r'<span id="criterion-status">([^<]*)</span>', page).group(1)
+
+
+def test_a_criterion_page_says_the_round_in_force_while_it_is_owed_whatever_the_first_round_met(
+    owner_client, provincial_user
+):
+    rubric = _rounds(-10, 20)
+    sent_early = timezone.now() - timedelta(35)  # the first report, in time for its round
+    evidence_submit(user=provincial_user, rubric=rubric, unit=provincial_user.membership.unit, criterion_code="1.2",
+                    url="https://example.org/first", now=sent_early)  # fmt: skip
+    assert _status(owner_client, rubric) == "รายงานครั้งที่ ๒: ยังไม่ส่ง"
+    rubric = _due(rubric, -30, -5)  # the second's date passed too, nothing sent for it
+    assert _status(owner_client, rubric) == "รายงานครั้งที่ ๒: เลยกำหนด"
+    owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
+    assert _status(owner_client, rubric) == "ส่งแล้ว"  # both rounds met: as a criterion sent for every round

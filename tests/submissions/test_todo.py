@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from core.thai import thai_date
 from people.models import Role
+from rubrics.timetable import criterion_deadline_set
 from scoring.demo import demo_present_year, present_year
 from scoring.models import Criterion, Rubric, Standing
 from submissions.models import Submission, SubmissionStatus
@@ -138,7 +139,9 @@ def test_a_tie_at_an_award_line_waits_on_central_staff_not_on_an_office(client, 
     Standing.objects.update_or_create(rubric=rubric, unit=chiang_mai, defaults={"award_tie": True})
     client.force_login(central_user)
 
-    assert _todo(client.get("/").content.decode()) == [("tie", f"ตัดสินผลเสมอที่เส้นรางวัล: {rubric.name_th}")]
+    first = client.get("/", follow=True).content.decode()  # central's first page: the running contest's dashboard
+    ties = re.search(r'<p class="ties warn" id="award-ties">.*?</p>', first, re.S).group(0)
+    assert "เชียงใหม่" in ties and f'href="{reverse("scoring:ties", args=[rubric.key])}"' in ties
 
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     assert _todo(client.get("/").content.decode()) == []
@@ -191,7 +194,7 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
     from tests.factories import DistrictFactory
 
     district = DistrictFactory(parent=phuket)
-    data = json.loads(open("scoring/rubrics/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     data = moved(data, year=2565, years=present_year(timezone.localdate()) - 2565)
     data["contest"] = {**data["contest"], "organiser": "83", "entrants": [district.code]}
     rubric = services.rubric_load(data=data)
@@ -206,3 +209,27 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
         "ส่งหลักฐาน มิติ ๑ · ๑.๒ การจัดทำแผนครัวเรือน ร้อยละ ๑๐๐ ของบุคคล/ครัวเรือนที่ได้รับการต…",
         "ส่งหลักฐาน ๒.๑ ทีมพี่เลี้ยงลงพื้นที่ติดตามให้คำแนะนำรายครัวเรือนอย่างน้อยเดือนละ …",
     ]
+
+
+def test_each_criterion_is_one_line_the_most_urgent_first(owner_client, ahead, central_user):
+    """A monthly report with a round already missed and the next two weeks away comes right after what is late,
+    before a moved deadline ten days away; a moved criterion is said by its move alone, not again as "next"."""
+    today = timezone.localdate()
+    ahead.criteria.filter(code="4.2").update(
+        rounds=[
+            {"label_th": "รายงานเดือนก่อน", "label_en": "Last month", "due": (today - timedelta(20)).isoformat()},
+            {"label_th": "รายงานเดือนนี้", "label_en": "This month", "due": (today + timedelta(14)).isoformat()},
+        ],
+        deadline=today + timedelta(14),
+    )
+    Rubric.objects.filter(pk=ahead.pk).update(revision=uuid.uuid4())
+    ahead.refresh_from_db()
+    criterion_deadline_set(user=central_user, rubric=ahead, code="1.2", deadline=today + timedelta(12), reason="ขยาย")
+
+    lines = _page(owner_client, ahead)
+
+    assert [key for key, _ in lines] == ["late", "round", "moved", "next", "next", "next", "more"]
+    assert lines[1][1].startswith("ส่ง รายงานเดือนนี้, ๔.๒ ") and "ขาด ๑ รอบ" in lines[1][1]
+    assert [text.split(" ")[1] for key, text in lines if key == "next"][:1] == ["๑.๑"]
+    for code in ("๑.๒", "๔.๒"):
+        assert sum(f" {code} " in f" {text} " for _, text in lines) == 1, code

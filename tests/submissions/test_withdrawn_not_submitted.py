@@ -34,7 +34,7 @@ def _status(client) -> str:
 
 
 def _chiang_mai_count(client) -> str:
-    html = client.get(reverse("submissions:home")).content.decode()
+    html = client.get(reverse("submissions:provinces")).content.decode()
     row = re.search(r'<a href="/years/2566/provinces/TH-50/">[^<]+</a>.*?</td>\s*<td>([^<]*)</td>', html, re.S)
     return row.group(1)
 

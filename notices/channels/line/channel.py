@@ -128,10 +128,10 @@ def digest_text(notices: Sequence) -> str:
     those that need the reader first (notices.catalogue.items); what does not fit is cut at a line and counted in
     a last line that links to the inbox, never dropped unsaid."""
     head = _("%(count)s notices") % {"count": digits(len(notices))}
-    items = [
-        [f"• {item.title}", *[line for line in (item.contest, *item.lines, item.asks) if line], absolute(item.path)]
-        for item in catalogue.items(notices)
-    ]
+    items: list[list[str]] = []
+    for one in catalogue.items(notices):  # a digest holds no sealed kind: every item has its path
+        said = [text for text in (one.contest, *one.lines, one.asks) if text]
+        items.append([f"• {one.title}", *said, absolute(one.path or "")])
     room = TEXT_MAX - len(_more(len(items))) - 2
     parts, used, whole = [head], len(head), 0
     for item in items:

@@ -30,7 +30,7 @@ from ...models import SiteContact
 from ...services import contacts_demo
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
-RUBRICS = Path(scoring.__file__).resolve().parent / "rubrics"  # and every rubric file with scoring
+RUBRICS = Path(scoring.__file__).resolve().parent / "rubric_files"  # and every rubric file with scoring
 # What the history of an open contest says when a shipped file changed it (rubrics.revisions).
 SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 

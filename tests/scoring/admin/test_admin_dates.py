@@ -1,4 +1,4 @@
-"""The admin shows and reads dates in the Buddhist Era (item 11): Django's th locale prints
+"""The admin shows and reads dates in the Buddhist Era: Django's th locale prints
 Gregorian years, so scoring.admin.dates shows them through its own columns and widget."""
 
 import re
@@ -128,8 +128,8 @@ def test_object_history_in_buddhist_era(central_client, central_user):
 
 @pytest.mark.parametrize("role", [Role.CENTRAL, Role.CHAIR, Role.ORGANISER])
 def test_no_changelist_shows_a_date_field_by_name(rf, role, chiang_mai):
-    """Issue #39: the clarifications list printed "24 พฤศจิกายน 2026, 11:46" because its get_list_display
-    skipped ThaiDates'. Every admin's date and timestamp columns are B.E. columns, for every role's list."""
+    """Every admin's date and timestamp columns are B.E. columns, for every role's list: a get_list_display of its
+    own that skipped ThaiDates' would print "24 พฤศจิกายน 2026, 11:46"."""
     from django.contrib import admin as django_admin
     from django.db import models as dj
 

@@ -14,7 +14,7 @@ from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, office_contest
 
 pytestmark = pytest.mark.django_db
-UBON = json.loads(open("scoring/rubrics/ubon-milestones-2568.json", encoding="utf-8").read())
+UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Issue 24: contest and period codes are checked in the model layer and the database too, so the admin, an
+"""Contest and period codes are checked in the model layer and the database too, so the admin, an
 import or the loader behind `bootstrap` (services.rubric_load) cannot store one the rubric file would refuse."""
 
 import json
@@ -15,7 +15,7 @@ from scoring.models import Rubric
 from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
-CHONBURI_WEB = "scoring/rubrics/chonburi-web-2564.json"
+CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
 RESERVED = "รหัสที่ขึ้นต้นด้วย cdd4- สงวนไว้สำหรับการประกวดระดับประเทศ"
 
 

@@ -14,7 +14,7 @@ from scoring import selectors
 from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
-UBON = json.loads(open("scoring/rubrics/ubon-milestones-2568.json", encoding="utf-8").read())
+UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 BUILD = "/standings/contests/build/"
 
 

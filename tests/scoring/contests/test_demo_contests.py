@@ -241,7 +241,7 @@ def test_organisers_and_district_staff_log_in_to_their_offices(seeded):
     assert roles == {
         name: Role.ORGANISER if name in ("chonburi", "nongkhai", "ubon") else Role.OFFICE_STAFF for name in offices
     }
-    # Each login says the job its account does, in Thai: the picker is not called a contest's organiser (#39).
+    # Each login says the job its account does, in Thai: the picker is not called a contest's organiser.
     assert "  mueangchonburi  cdd4-demo-2566   สพอ.เมืองชลบุรี\n" in seeded
     assert "  mueangchonburi-picks cdd4-demo-2566   สพอ.เมืองชลบุรี (ผู้คัดเลือกตำบล)\n" in seeded
     assert "  chonburi-panel1 cdd4-demo-2566   กรรมการการประกวด ๑ สพจ.ชลบุรี\n" in seeded

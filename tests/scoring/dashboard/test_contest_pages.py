@@ -1,4 +1,4 @@
-"""The pages that run a contest beside its dashboard (issue 76, item 7): the year's settings, imports, and freezing
+"""The pages that run a contest beside its dashboard: the year's settings, imports, and freezing
 and publishing, each with the dashboard's permission; and the award minimum's box never holding a value its label
 forbids."""
 
@@ -90,6 +90,20 @@ def test_the_settings_page_holds_a_minimum_its_label_allows(client, rubric, cent
     assert YearSettings(rubric=rubric).award_min_total == Decimal("0.01")
 
 
+def test_the_reminders_label_says_every_channel_and_the_overdue_rhythm_is_set_there(client, rubric, central_user):
+    """The label said "เตือนทางอีเมล" while reminders reach the inbox and LINE too; the overdue one had no rhythm."""
+    client.force_login(central_user)
+    url = reverse("scoring:settings", args=[2566])
+    html = client.get(url).content.decode()
+    assert "อีเมลล่วงหน้า" not in html and "ทุกช่องทางที่ผู้รับเลือกไว้ใน “บัญชีของฉัน” (อีเมล LINE)" in html
+    assert 'name="overdue_every_working_days" id="overdue-every" min="0" max="30" required value="5"' in html
+    client.post(url, {"reminder_working_days": "3", "overdue_every_working_days": "10"})
+    assert YearSettings.objects.values_list("overdue_every_working_days", flat=True).get() == 10
+    refused = client.post(url, {"reminder_working_days": "3", "overdue_every_working_days": "31"})
+    assert refused.status_code == 400 and 'value="31"' in refused.content.decode()
+    assert YearSettings.objects.values_list("overdue_every_working_days", flat=True).get() == 10
+
+
 def test_a_minimum_of_0_is_refused_in_thai_and_the_form_keeps_what_was_typed(client, rubric, central_user):
     client.force_login(central_user)
     posted = {"visible": "1", "reminder_working_days": "7", "award_min_total": "0", "reason": "มติคณะกรรมการ"}
@@ -143,6 +157,21 @@ def test_frozen_results_stay_on_the_first_screen_to_publish(client, rubric, cent
     client.force_login(central_user)
     html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
     assert 'id="publish-preview"' in html and 'id="freeze-history"' in html
+
+
+def test_a_frozen_years_first_screen_leaves_its_unsent_rounds_excused_not_as_work(client, rubric, central_user, clock):
+    """A frozen, published year opened on "เลยกำหนด ๘๐๓ วันทำการ ยังไม่ส่ง ๗๖ ราย" as work to follow now."""
+    clock(2023, 6, 27, 10, 0)  # 1.2 due in 3 working days, earlier rounds past and owed by everyone
+    snapshots.standings_freeze(user=central_user, rubric=rubric)
+    client.force_login(central_user)
+    response = client.get(reverse("scoring:dashboard", args=[2566]))
+    html = response.content.decode()
+    work = html[html.index('id="work-now"') : html.index("</section>", html.index('id="work-now"'))]
+    assert (response.context["work"]["late"], response.context["work"]["due_soon"]) == ([], [])
+    assert "ตรึงผลแล้ว รอบที่ยังไม่ส่งถือว่ายกเว้น ไม่ต้องส่งอีก จึงไม่มีงานที่ต้องติดตาม" in work
+    assert "เลยกำหนด" not in work and "ยังไม่ส่ง" not in work.replace("รอบที่ยังไม่ส่ง", "")
+    missing = client.get(reverse("scoring:missing", args=[2566]), {"criterion": "1.2"}).content.decode()
+    assert 'id="missing-excused"' in missing and 'id="missing-1.2"' not in missing  # nobody named as owing it
 
 
 def test_the_freeze_page_freezes_and_comes_back_to_itself(client, rubric, central_user, django_assert_num_queries):

@@ -75,7 +75,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(rubric=rubric, rows=rows)
     with CaptureQueriesContext(connection) as first:
-        client.get(url)  # the facts changed: this process counts them again (scoring.tallies.recorded_counts)
+        client.get(url)  # the facts changed: this process counts them again (scoring.entrant_counts.recorded_counts)
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(before) == len(after) == len(first) - 1 <= 22  # +6: the schedule (schedule.selectors)
@@ -171,16 +171,30 @@ def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypa
     assert late and all(item["left"] < 0 and item["missing"] for item in late)
 
 
+def test_due_soon_says_a_closed_day_with_the_working_day_it_falls_due_on(client, central_user, rubric, monkeypatch):
+    """1.1 is written due Monday 31 July 2566, a day offices are closed: the schedule has it due Thursday 3 August,
+    as its page, the API, the feed, the reminders and the points do; the list says both, as the criterion's page."""
+    from scoring import views
+
+    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 7, 24))
+    client.force_login(central_user)
+    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+
+    soon = html.split('id="due-soon-heading"', 1)[1]
+    item = soon.split('data-criterion="1.1"', 1)[1].split("</p>", 1)[0]
+    assert "(กำหนดส่ง ๓๑ กรกฎาคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๓ สิงหาคม ๒๕๖๖)" in item
+
+
 def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
-    """Issue #39, item 10: a monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) showed award
-    columns and "ห่างจากรางวัลถัดไป" for every entrant."""
+    """A monitoring contest (Nong Khai's missions, Ubon's milestones: no awards) shows no award columns and no
+    "ห่างจากรางวัลถัดไป" for its entrants."""
     import json
 
     from people.models import Role
     from rubrics import services
     from tests.factories import DistrictFactory, UserFactory
 
-    data = json.loads(open("scoring/rubrics/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     district = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-watch-2564", "organiser": "50", "entrants": [district.code]}
     data["awards"] = []

@@ -1,6 +1,5 @@
-"""Central's dashboard as the fourth newcomer met it (issue 76, item 7): central staff in the demo in late November
-2570, eight months before the end. The first screen opened on a settings form, an import form and "ตรึงผล"; who
-was late was several screens down."""
+"""Central's dashboard as central staff meet it in the demo in late November 2570, eight months before the end:
+the first screen opens on who is late, not on a settings form, an import form and "ตรึงผล"."""
 
 import os
 from datetime import datetime

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from rulebook import engine
-from scoring import dashboard, selectors, tallies
+from scoring import dashboard, entrant_counts, selectors
 from scoring import pages as paging
 from scoring.models import Standing
 from scoring.recompute import standings_rerank
@@ -48,17 +48,17 @@ def test_pages_hold_every_entrant_once_in_rank_then_code_order(ranked, monkeypat
 
 
 def test_a_large_contests_counts_are_kept_until_an_entrant_is_marked(ranked, monkeypatch, django_assert_num_queries):
-    monkeypatch.setattr(tallies, "KEPT_FROM", 50)
+    monkeypatch.setattr(entrant_counts, "KEPT_FROM", 50)
     tiers, dimensions = list(ranked.award_tiers.all()), list(ranked.dimensions.all())
-    counted = tallies.summary(ranked, tiers, dimensions)
+    counted = entrant_counts.summary(ranked, tiers, dimensions)
     with django_assert_num_queries(1):  # the stale entrants' marks alone
-        assert tallies.summary(ranked, tiers, dimensions) is counted
+        assert entrant_counts.summary(ranked, tiers, dimensions) is counted
     Standing.objects.filter(rubric=ranked, unit__code="TH-50").update(change_seq=F("change_seq") + 1)
     with django_assert_num_queries(3):  # the marks, every count again, the marks it is kept under
-        again = tallies.summary(ranked, tiers, dimensions)
+        again = entrant_counts.summary(ranked, tiers, dimensions)
     assert (again.entrants, again.stale, counted.stale) == (76, 1, 0)
     with django_assert_num_queries(1):
-        assert tallies.summary(ranked, tiers, dimensions) is again
+        assert entrant_counts.summary(ranked, tiers, dimensions) is again
 
 
 def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeypatch):
@@ -82,7 +82,7 @@ def test_pages_hold_a_tie_decided_in_order_across_their_boundary(ranked, monkeyp
 def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_once_it_is_ranked_again(
     ranked, monkeypatch, django_assert_num_queries
 ):
-    monkeypatch.setattr(tallies, "KEPT_FROM", 50)
+    monkeypatch.setattr(entrant_counts, "KEPT_FROM", 50)
     monkeypatch.setattr(paging, "PAGE_SIZE", 7)
     whole = sorted(Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code"))
     first = [page(ranked, n) for n in range(1, 12)]  # the bounds read with the first page, then kept
@@ -104,5 +104,5 @@ def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_on
     assert [row for p in again for row in p] == sorted(
         Standing.objects.filter(rubric=ranked).values_list("rank", "unit__code")
     )
-    monkeypatch.setattr(tallies, "KEPT_FROM", 77)  # a contest below it walks to its page each time
-    assert paging.page_bounds(ranked, tallies.summary(ranked, [], [])) is None
+    monkeypatch.setattr(entrant_counts, "KEPT_FROM", 77)  # a contest below it walks to its page each time
+    assert paging.page_bounds(ranked, entrant_counts.summary(ranked, [], [])) is None

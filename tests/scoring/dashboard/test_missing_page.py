@@ -56,8 +56,9 @@ def test_missing_page_query_count_is_the_same_for_3_or_76_entrants(
     # database (schedule.tallies: the moves, frozen results, the receipts' days, then the counts and each
     # round's page of names in one statement) and names them in one, beside the session, the gate, the
     # criteria, the dimensions and the bell's unread count (notices); and whether rounds are kept for these
-    # windows (schedule.kept: none here, so the live count).
-    with django_assert_num_queries(14):
+    # windows (schedule.kept: none here, so the live count); the period's state (scoring.lifecycle: frozen
+    # results leave every round not sent excused).
+    with django_assert_num_queries(15):
         html = client.get(PAGE, {"criterion": criterion}).content.decode()
     assert html.count('<section class="card" id="missing-') == (1 if criterion else 18)
 
@@ -80,6 +81,22 @@ def test_missing_page_read_from_the_kept_rounds_takes_the_same_queries_for_3_or_
     client.get(PAGE)
     # As the live count, and which entrants are stale; the receipts' days are read only when some entrant is
     # counted live. The counts and pages are one statement either way.
-    with django_assert_num_queries(15 if stale else 14):
+    with django_assert_num_queries(16 if stale else 15):
         html = client.get(PAGE).content.decode()
     assert html.count('<section class="card" id="missing-') == 18
+
+
+def test_the_late_list_reminds_every_late_office_at_a_press_of_whoever_runs_the_contest(
+    client, central_user, provincial_user, clock
+):
+    """Nothing on the late list reminded the late."""
+    clock(2023, 7, 3, 10, 0)
+    remind = reverse("scoring:remind_late", args=[2566])
+    client.force_login(provincial_user)
+    assert client.post(remind).status_code == 403
+    client.force_login(central_user)
+    assert f'<form method="post" action="{remind}" class="card" id="remind-late">' in client.get(PAGE).content.decode()
+    response = client.post(remind, follow=True)
+    assert response.redirect_chain == [(PAGE, 302)]
+    told = "แจ้งเตือนหน่วยงานที่ยังไม่ส่ง ๑ แห่งแล้ว อีก ๐ แห่งได้รับแจ้งเตือนไปแล้ววันนี้ จึงไม่แจ้งซ้ำ"
+    assert told in response.content.decode()  # Chiang Mai's staff: the one office with an account here

@@ -1,4 +1,4 @@
-"""Imports say what is wrong (issue 11, part 5): Thai first, non-zero exit, never a traceback."""
+"""Imports say what is wrong: Thai first, non-zero exit, never a traceback."""
 
 import io
 import zipfile

@@ -453,7 +453,7 @@ RULES = {
     ),
     "accounts:line_status": Rule("-302 0200 0200 0200 0200 0200 +200 +200 +200"),  # whether one's own LINE is linked
     # A calendar address: its owner's own, POST only; the feed by its secret alone (a forged one: not found).
-    "accounts:calendar_make": Rule(None, "-302 0200 0200 0200 0200 0200 +200 +200 +200"),
+    "accounts:calendar_make": Rule(None, "-302 0400 0400 0400 0400 0400 +400 +400 +400"),
     "accounts:calendar_revoke": Rule(None, "-302 0302 0302 0302 0302 0302 +302 +302 +302"),
     "calendar_feed": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404"),
     "line:webhook": Rule(
@@ -1074,9 +1074,8 @@ RULES = {
     "scoring:facts_template": Rule("-302 -404 -404 -404 -404 -404 +200 -404 -404"),
     # The district website contest is not staged: no stage page for anyone; the list names only a user's own.
     "stages:stages": Rule("-302 0200 0200 0200 0200 0200 0200 0200 0200"),
-    "scoring:past": Rule(
-        "-302 -403 0200 0200 0200 -403 -403 +200 0200"
-    ),  # every year's results of the office's own contests: office staff
+    # Every year's results of the office's own contests: its staff; an organiser's, the contests it runs.
+    "scoring:past": Rule("-302 0200 0200 0200 0200 -403 +200 +200 0200"),
     "stages:stage_register": Rule(None, "-302 -403 -403 -403 -403 -403 -403 -403 -403"),
     "stages:stage": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404"),
     "stages:stage_export": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404"),
@@ -1113,6 +1112,7 @@ RULES = {
     "scoring:ties": Rule(
         "-302 -404 -404 -404 -404 -404 +200 -404 -404", "-302 -404 -404 -404 -404 -404 +302 -404 -404"
     ),
+    "scoring:remind_late": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:withdraw": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:mine": Rule(
         "-302 -404 -404 -404 -404 -404 +302 +200 +302"
@@ -1121,6 +1121,14 @@ RULES = {
     "submissions:home": Rule(
         "0200 0200 0302 0302 0302 0200 *200 +302 +200", "0200 0200 0302 0302 0302 0200 *200 +302 +200"
     ),  # a visitor: the landing page
+    "submissions:provinces": Rule(
+        "-302 0200 0302 0302 0302 0200 *200 +302 +200", "-302 0200 0302 0302 0302 0200 *200 +302 +200"
+    ),  # the home, signed in
+    "notices:announce": Rule(
+        "-302 -403 -403 -403 -403 -403 -403 -403 -403", "-302 -403 -403 -403 -403 -403 -403 -403 -403"
+    ),  # central staff alone
+    "notices:announcement": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
+    "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "submissions:province": Rule(
         "-302 -404 -404 -404 -404 -404 *200 *200 -404", "-302 -404 -404 -404 -404 -404 *200 *200 -404"
     ),

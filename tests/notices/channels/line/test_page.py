@@ -1,4 +1,4 @@
-"""LINE as the person reads it (issue 76, 6): before linking, the notice preferences say LINE is not linked, link to
+"""LINE as the person reads it: before linking, the notice preferences say LINE is not linked, link to
 the LINE box and tick nothing; the chat's answer names the account and its office; the code's page asks a status
 that says only whether the person's own LINE is linked."""
 

@@ -1,0 +1,104 @@
+"""An announcement: what central staff write to an audience (every provincial office, every organiser, a
+contest's entrants or its committee), with a letter if they attach one. One notice per office (per entrant office
+of a contest; one for a contest's committee), each told to those the lock says are of that audience
+(notices.recipients), through the outbox and its sending limits like any notice (notices.services.notices_many).
+Who may write one is the act `notices.announce` (notices.permissions)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+
+from contests.entrants import contest_entrants
+from core import acts
+from core.errors import PortalError
+from core.names import has_control
+from core.validators.letter import pdf_check
+
+from . import recipients
+from .models import CONTEST_AUDIENCES, Announcement, Audience, Kind
+from .permissions import ANNOUNCE
+from .services import Note, notices_many
+
+SUBJECT_MOST = 200
+BODY_MOST = 5000
+
+
+def _checked(audience: str, contest, subject: str, body: str) -> None:
+    """What an announcement must be, refused Thai first: a known audience, a contest where it names one (and none
+    where it does not), a subject on one line and a message within their lengths."""
+    if audience not in Audience.values:
+        raise PortalError("ไม่รู้จักผู้รับประกาศนี้", "no such audience", field="audience")
+    if (audience in CONTEST_AUDIENCES) != (contest is not None):
+        raise PortalError(
+            "ประกาศถึงผู้เข้าประกวดหรือคณะกรรมการต้องเลือกการประกวด และประกาศถึงทุกหน่วยงานต้องไม่เลือก",
+            "an announcement to a contest's entrants or committee names the contest; one to every office none",
+            field="contest",
+        )
+    if not subject.strip() or len(subject) > SUBJECT_MOST or has_control(subject):
+        raise PortalError(
+            "หัวเรื่องต้องมี ยาวไม่เกิน ๒๐๐ ตัวอักษร และอยู่ในบรรทัดเดียว",
+            "the subject is needed, at most 200 characters, on one line",
+            field="subject",
+        )
+    if not body.strip() or len(body) > BODY_MOST:
+        raise PortalError(
+            "ข้อความต้องมี และยาวไม่เกิน ๕,๐๐๐ ตัวอักษร", "the message is needed, at most 5,000 characters", field="body"
+        )
+
+
+def _notes(announcement: Announcement, author) -> list[Note]:
+    """Its notices: one per office the audience reaches (or one for a contest's committee), each to its readers."""
+    contest, audience = announcement.contest, announcement.audience
+    readers: list[tuple[int | None, list]]  # (office, its readers); no office: a contest's committee
+    if contest is None:  # every office's people, or every organiser
+        readers = [*recipients.announced_offices(organisers=audience == Audience.ORGANISERS).items()]
+    elif audience == Audience.COMMITTEE:
+        readers = [(None, recipients.judging_deadline(contest, author))]
+    else:
+        entrants = contest_entrants(contest).values_list("pk", flat=True)
+        readers = [*recipients.evidence_owed(contest, entrants).items()]
+    params = {
+        "subject": announcement.subject,
+        "body": announcement.body,
+        "letter": announcement.letter_name,
+        "by": author.get_full_name() or author.get_username(),
+        "contest": contest.name_th if contest is not None else "",
+    }
+    link = reverse("notices:announcement", args=[announcement.pk])
+    return [
+        Note(
+            key=f"announcement:{announcement.pk}:{office or 0}",
+            kind=Kind.ANNOUNCEMENT,
+            people=people,
+            contest_id=contest.pk if contest is not None else None,
+            link=link,
+            unit_id=office,
+            about=str(announcement.pk),
+            params=params,
+        )
+        for office, people in readers
+    ]
+
+
+@transaction.atomic
+def announcement_send(
+    *, user, audience: str, subject: str, body: str, contest=None, letter: UploadedFile | None = None
+) -> Announcement:
+    """Writes the announcement and tells its audience (`told`: how many people), its letter's PDF checked by
+    content and stored under a new name. Central staff, with a confirmed second factor (`notices.announce`)."""
+    acts.require(user, ANNOUNCE)
+    _checked(audience, contest, subject, body)
+    announcement = Announcement(author=user, audience=audience, contest=contest, subject=subject.strip(), body=body)
+    if letter is not None:
+        announcement.letter_sha256 = pdf_check(letter)
+        announcement.letter_name = (letter.name or "")[-200:]
+        letter.seek(0)
+        announcement.letter.save(f"{uuid.uuid4().hex}.pdf", letter, save=False)
+    announcement.save()
+    announcement.told = len(notices_many(_notes(announcement, user)))
+    announcement.save(update_fields=["told"])
+    return announcement

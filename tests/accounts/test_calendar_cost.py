@@ -1,0 +1,109 @@
+"""A calendar feed costs the same whatever its person owes (docs/calendar.md, "What a read costs"): read for an
+entrant of a contest of N criteria asked monthly and of one of 10 × N (1,200 rounds), it asks the same number of
+queries and its body stays under 200 KB, its names as long as a rubric takes them."""
+
+import re
+from datetime import date
+
+import icalendar
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.calendar_feed import MOST_EVENTS
+from people.models import Role
+from rubrics import services
+from rulebook.rounds import LABEL_MAX
+from rulebook.spec import NAME_MAX
+from tests.factories import PASSWORD, DistrictFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+MOST_BYTES = 200 * 1024
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()  # the feeds kept, and the reads counted per person
+
+
+def monthly_contest(office, district, criteria: int, slug: str):
+    """An office's contest of `criteria` criteria in five dimensions, each asked on the 15th of every month of
+    the fiscal year B.E. 2566 (twelve rounds), among one district; every name as long as a rubric takes."""
+    per = criteria // 5
+    points = str(20 // per)
+    label = ("รายงานประจำเดือน" * 8)[:LABEL_MAX]
+    monthly = {"label_th": label, "label_en": "Monthly report", "day": 15, "from": "2022-10", "to": "2023-09"}
+    dimension = [
+        {
+            "code": str(d),
+            "name_th": f"ด้านที่ {d}",
+            "name_en": f"Dimension {d}",
+            "max_points": "20",
+            "criteria": [
+                {
+                    "code": f"{d}.{i}",
+                    "name_th": ("การรายงานผลการดำเนินงานประจำเดือน" * 10)[:NAME_MAX],
+                    "name_en": f"Monthly report {d}.{i}",
+                    "max_points": points,
+                    "deadline": "2023-09-15",
+                    "rounds": [monthly],
+                    "rule": {"kind": "done", "points": points},
+                    "evidence_th": "รายงาน",
+                }
+                for i in range(1, per + 1)
+            ],
+        }
+        for d in range(1, 6)
+    ]
+    data = {
+        "year": 2566,
+        "name_th": f"รายงานประจำเดือน {criteria} เกณฑ์",
+        "name_en": f"Monthly reports, {criteria} criteria",
+        "starts_on": "2022-10-01",
+        "ends_on": "2023-09-30",
+        "total_points": "100",
+        "tie_break": [],
+        "awards": [{"code": "best", "name_th": "ดีเด่น", "name_en": "Best", "count": 1, "prize": "0"}],
+        "dimensions": dimension,
+        "contest": {
+            "slug": slug,
+            "organiser": office.code.removeprefix("TH-"),
+            "entrant_level": "district",
+            "entrants": [district.code],
+        },
+    }
+    return services.rubric_load(data=data)
+
+
+def feed_of(client, office, criteria: int) -> str:
+    """The calendar address of a district's staff whose district enters a contest of `criteria` criteria."""
+    district = DistrictFactory(parent=office)
+    monthly_contest(office, district, criteria, f"monthly-{criteria}")
+    person = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    client.force_login(person)
+    page = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD}).content.decode()
+    client.logout()
+    (path,) = re.findall(r'value="http://[^/"]+(/calendar/[^"]+\.ics)"', page)
+    return path
+
+
+def read(client, path: str) -> tuple[int, bytes]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries), response.content
+
+
+def test_a_feed_asks_as_many_queries_and_stays_as_small_at_ten_times_the_criteria(client, chiang_mai, clock):
+    clock(2023, 3, 20, 10, 0)
+    small, large = feed_of(client, chiang_mai, 10), feed_of(client, chiang_mai, 100)
+    made = {path: read(client, path) for path in (small, large)}  # made and kept
+    again = {path: read(client, path) for path in (small, large)}  # read again: the schedule unchanged
+    assert made[small][0] == made[large][0] and again[small][0] == again[large][0]
+    assert again[large][1] == made[large][1]  # the kept body, made at the first read
+    events = icalendar.Calendar.from_ical(made[large][1]).walk("VEVENT")
+    assert len(events) == MOST_EVENTS  # of 1,200 rounds: the coming ones, the soonest first
+    assert {e.decoded("dtstart") for e in events} == {date(2023, 4, 18)}  # 15 April 2566: Songkran's Saturday
+    assert len(made[large][1]) < MOST_BYTES

@@ -1,0 +1,116 @@
+"""Central staff's announcements (notices.announcements): central had no way to tell every office, every
+organiser, or a contest's entrants or committee anything. Each audience reaches exactly its people, one notice per
+office, through the outbox; the letter goes to its readers and nobody else; the lock is asked again."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from core.errors import PortalError
+from notices.announcements import announcement_send
+from notices.models import Announcement, Audience, Delivery, Kind, Notice, Receipt
+from people import directory
+from people.models import Role
+from tests.factories import DistrictFactory, UserFactory
+from tests.submissions.files import pdf
+
+pytestmark = pytest.mark.django_db
+PDF = pdf()
+
+
+@pytest.fixture
+def more(people, chiang_mai):
+    """Besides `people`: Chiang Mai's organiser and a district office's staff under it."""
+    return {
+        **people,
+        "organiser": UserFactory(username="org", email="org@x.org", role=Role.ORGANISER, role__unit=chiang_mai),
+        "district": UserFactory(
+            username="district", email="d@x.org", role=Role.OFFICE_STAFF, role__unit=DistrictFactory(parent=chiang_mai)
+        ),
+    }
+
+
+def told(announcement) -> list[str]:
+    rows = Receipt.objects.filter(notice__kind=Kind.ANNOUNCEMENT, notice__about=str(announcement.pk))
+    return sorted(rows.values_list("user__username", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("audience", "contest", "expected", "notices"),
+    [
+        (Audience.OFFICES, False, ["cm", "org", "pk"], 2),  # every provincial office's people, one notice each
+        (Audience.ORGANISERS, False, ["org"], 1),
+        (Audience.ENTRANTS, True, ["cm", "pk"], 2),  # those who send each entrant's evidence
+        (Audience.COMMITTEE, True, ["chair", "conflicted", "member"], 1),  # a conflict is on a unit, not the contest
+    ],
+)
+def test_each_audience_reaches_exactly_its_people_one_notice_an_office(
+    rubric, more, central_user, audience, contest, expected, notices
+):
+    sent = announcement_send(
+        user=central_user, audience=audience, contest=rubric.contest if contest else None,
+        subject="ประชุมชี้แจงโครงการ", body="ขอเชิญประชุมผ่าน WebEx\nวันที่ ๑๕ พ.ย.",
+    )  # fmt: skip
+    assert (told(sent), sent.told) == (expected, len(expected))
+    assert Notice.objects.filter(kind=Kind.ANNOUNCEMENT).count() == notices
+    notice = Notice.objects.filter(kind=Kind.ANNOUNCEMENT).first()
+    assert notice.link == reverse("notices:announcement", args=[sent.pk])
+    assert set(Delivery.objects.values_list("channel", "digest")) == {("email", False)}  # at once, by the outbox
+
+
+def test_only_central_staff_announce_and_an_announcement_is_whole(rubric, more, central_user):
+    for who in ("cm", "organiser", "chair"):
+        with pytest.raises(PermissionDenied):
+            announcement_send(user=more[who], audience=Audience.OFFICES, subject="ทดสอบ", body="ทดสอบ")
+    refused = [
+        {"audience": Audience.ENTRANTS, "subject": "ทดสอบ", "body": "ทดสอบ"},  # no contest named
+        {"audience": Audience.OFFICES, "contest": rubric.contest, "subject": "ทดสอบ", "body": "ทดสอบ"},
+        {"audience": Audience.OFFICES, "subject": "บรรทัด\nใหม่", "body": "ทดสอบ"},
+        {"audience": Audience.OFFICES, "subject": "ทดสอบ", "body": " "},
+        {"audience": "everyone", "subject": "ทดสอบ", "body": "ทดสอบ"},
+    ]
+    for given in refused:
+        with pytest.raises(PortalError):
+            announcement_send(user=central_user, **given)
+    page = SimpleUploadedFile("หนังสือ.pdf", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(PortalError, match="PDF"):
+        announcement_send(user=central_user, audience=Audience.OFFICES, subject="ทดสอบ", body="ทดสอบ", letter=page)
+    assert not Announcement.objects.exists() and not Notice.objects.exists()
+
+
+def test_the_page_and_its_letter_are_its_readers_and_the_lock_is_asked_again(
+    client, more, central_user, phuket, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(central_user)
+    response = client.post(
+        reverse("notices:announce"),
+        {"audience": Audience.OFFICES, "subject": "ประชุมชี้แจง", "body": "ตามหนังสือที่แนบ",
+         "letter": SimpleUploadedFile("หนังสือเชิญ.pdf", PDF, content_type="application/pdf")},
+    )  # fmt: skip
+    sent = Announcement.objects.get()
+    assert response["Location"] == reverse("notices:announcement", args=[sent.pk])
+    assert sent.letter.name.startswith("announcements/") and sent.letter_name == "หนังสือเชิญ.pdf"
+    page, letter = (reverse(name, args=[sent.pk]) for name in ("notices:announcement", "notices:announcement_letter"))
+    client.force_login(more["cm"])
+    html = client.get(page).content.decode()
+    assert "ประชุมชี้แจง" in html and "ตามหนังสือที่แนบ" in html and 'id="announcement-letter"' in html
+    assert b"".join(client.get(letter).streaming_content) == PDF
+    inbox = client.get(reverse("notices:inbox")).content.decode()
+    assert "ประกาศ: ประชุมชี้แจง" in inbox and "แนบหนังสือ: หนังสือเชิญ.pdf" in inbox
+    for outsider in ("district", "member"):
+        client.force_login(more[outsider])
+        assert (client.get(page).status_code, client.get(letter).status_code) == (404, 404)
+    directory.membership_set(user=more["cm"], role=Role.OFFICE_STAFF, unit=phuket)  # moved to another office
+    client.force_login(more["cm"])
+    assert client.get(page).status_code == 404  # Chiang Mai's notice is no longer theirs to know
+
+
+def test_only_central_staff_open_the_page_that_writes_one(client, more, central_user):
+    for who in ("cm", "organiser", "member"):
+        client.force_login(more[who])
+        assert client.get(reverse("notices:announce")).status_code == 403
+    client.force_login(central_user)
+    html = client.get(reverse("notices:announce")).content.decode()
+    assert 'id="announce-form"' in html and 'name="letter"' in html and "สำนักงานพัฒนาชุมชนจังหวัดทุกแห่ง" in html
