@@ -160,11 +160,15 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, request, tmp_path):
-    """The module's world's files (tests/security/conftest.py's: a fresh empty folder for each test)."""
-    needs_world = "world" in request.fixturenames
-    settings.MEDIA_ROOT = request.getfixturevalue("built")[1] if needs_world else tmp_path / "media"
+def media_root(request):
+    """The module's world's files, MEDIA_ROOT while `built` lasts (tests/security/conftest.py's: a fresh empty
+    folder for each test, made only for a test without the world: a folder and a settings change for each of
+    the matrix's requests' tests were a few seconds of the module)."""
     cache.clear()
+    if "world" in request.fixturenames:
+        return request.getfixturevalue("built")[1]
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = request.getfixturevalue("tmp_path") / "media"
     return settings.MEDIA_ROOT
 
 
