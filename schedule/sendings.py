@@ -133,11 +133,13 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable
         default=NO_ROUND,
         output_field=IntegerField(),
     )
+    # A criterion a nominee answers takes no file: asked of it alone, no upload is read (an empty list of
+    # criteria is no SQL a union can hold).
     parts: list[QuerySet] = [
         source.filter(criterion__in=uploaded).annotate(
             sent_unit=F("unit"), sent_criterion=F("criterion"), sent_day=_bangkok_day("created_at"), sent_round=answers
         )
-        for source in hooks.submitted_sources(rubric)
+        for source in (hooks.submitted_sources(rubric) if uploaded else [])
     ]
     receipt = Q(pk__in=[])  # a fact named as its criterion's receipt
     for code, pk in ids.items():

@@ -25,8 +25,6 @@ from scoring import selectors
 from scoring.models import Rubric, Standing
 from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, ties_tell
 
-POINTS = tuple(f for f in WRITTEN if f not in PLACE)  # what an entrant's rescoring writes when its place holds
-
 
 def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
     """(lowest key, highest key or None for "from the top", entrants above the span) for `scored`, whose
@@ -52,8 +50,6 @@ def standings_shift(
     `ranks`: its stored rank, by pk (one entrant's move then needs no count)."""
     if not scored:
         return 0
-    if all(old[s.pk] not in ("", None) and old[s.pk] == s.rank_key for s in scored):
-        return _kept_places(rubric, scored)
     one = scored[0]
     rank = (ranks or {}).get(one.pk)
     if len(scored) == 1 and rank and old[one.pk] not in ("", one.rank_key):
@@ -90,17 +86,6 @@ def standings_shift(
     Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
     return len(fresh)
-
-
-def _kept_places(rubric: Rubric, scored: list[Scored]) -> int:
-    """Entrants rescored to the keys they had (an upload not yet judged, a fact that moves no point): a place
-    follows from the keys alone, so every place holds. Their points are written and their places left as they
-    stand: no entrant sharing their key is read, where early in a village contest thousands share 0 points."""
-    now = timezone.now()
-    rows = [(s.pk, s.total, s.level, s.dimensions, s.criteria, s.rank_key, s.seq) for s in scored]
-    update_documents(Standing, POINTS, rows, same={"explained": False, "computed_at": now})
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
-    return len(scored)
 
 
 def _above_one(rubric: Rubric, now: str, was: str, rank: int) -> int:

@@ -95,7 +95,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     page.click("#publish-form button[type=submit]")
     settle(page)
     page.goto(f"{base}/standings/cm-missions-2565/")
-    assert "ประกาศผลแล้ว" in page.inner_text(".freeze")
+    assert "ประกาศผลเมื่อ" in page.inner_text(".freeze")  # the card says when, as a label
     page.goto(f"{base}/awards/years/cm-missions-2565/")
     page.select_option("#documents select[name=kind]", "results")
     page.click("#documents button")

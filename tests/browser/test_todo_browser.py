@@ -15,8 +15,8 @@ def fits(page) -> bool:
 
 def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, live_server, rubric, chiang_mai):
     # No criterion deadlines (a date ahead of today would lie years outside B.E. 2566, which the rubric refuses):
-    # the rounds keep their own 2566 dates in the schedule, so 1.2, asked by rounds, leads as past its date; 1.1
-    # is sent, so 1.2 is the first step and the steps ahead follow in the rubric's order from 1.4.
+    # the rounds keep their own 2566 dates in the schedule; 1.1 is sent, so the late line leads, naming the
+    # longest overdue (4.1.1), and the steps ahead follow in the rubric's order from 1.4.
     rubric.criteria.update(deadline=None)
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     evidence.evidence_submit(
@@ -32,10 +32,10 @@ def test_an_office_on_a_phone_sees_its_next_step_first_and_follows_it(browser, l
         keep_shot(page, f"todo_office_{width}.png", full_page=False)
         assert page.locator('#todo li[data-todo="next"] a').first.inner_text().startswith("ส่งหลักฐาน ๑.๔ ")
         first = page.locator("#todo li a").first
-        assert first.inner_text().startswith("เลยกำหนดแล้ว ยังส่งได้: ๑.๒ ")
+        assert first.inner_text().startswith("เลยกำหนดแล้ว ยังส่งได้: ๔.๑.๑ ")  # the longest overdue leads
         first.click()
         settle(page)
-        assert page.url.endswith("/years/2566/provinces/TH-50/criteria/1.2/")
+        assert page.url.endswith("/years/2566/provinces/TH-50/criteria/4.1.1/")
         assert page.locator("#dropzone").count() == 1
         page.context.close()
 

@@ -88,16 +88,16 @@ def test_the_criterion_page_costs_the_same_queries_with_one_round_or_three(
 ):
     clar = clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1",
                               message="หนึ่ง")  # fmt: skip
+    clarification_reply(user=provincial_user, clarification=clar, message="ตอบ")
+    clarification_close(member=members[0], clarification=clar)
     client.force_login(provincial_user)
     url = reverse(PAGE[0], args=PAGE[1])
     client.get(url)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as one:
+    with CaptureQueriesContext(connection) as one:  # one round, answered and closed (its notice settled)
         client.get(url)
-    clarification_reply(user=provincial_user, clarification=clar, message="ตอบ")
-    clarification_close(member=members[0], clarification=clar)
     for _ in range(2):
         again = clarification_open(member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="1.1",
                                    message="อีก")  # fmt: skip

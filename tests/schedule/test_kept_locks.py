@@ -13,7 +13,7 @@ from scoring.models import Standing
 pytestmark = pytest.mark.pg
 
 
-def test_a_count_passes_by_a_standing_a_recompute_holds_and_counts_it_next_time(transactional_db, rubric):
+def test_a_count_passes_by_a_standing_a_recompute_holds_and_counts_it_next_time(reloaded, transactional_db, rubric):
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's; SQLite writes one transaction at a time")
     rounds_keep(rubric_id=rubric.pk)

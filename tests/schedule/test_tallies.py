@@ -126,6 +126,9 @@ def test_a_nominee_is_counted_as_sent_as_the_entrants_own_page_says(client, chia
     tallies = _agree(rubric, date(2021, 7, 1))
     # The other district's file (sent before files were refused there) meets nothing: a nominee answers it.
     assert [(t.met, t.owed) for t in tallies if t.round.criterion.code == nominated] == [(1, 1)]
+    RoundsKept.objects.filter(rubric=rubric).delete()  # counted live, the nominee's criterion asked alone
+    alone = round_tallies(rubric, criteria=[nominated], today=date(2021, 7, 1))
+    assert [(t.met, t.owed) for t in alone] == [(1, 1)]
 
 
 def _kept(rubric, today: date) -> Kept | None:

@@ -111,25 +111,6 @@ def test_one_change_below_the_award_places_moves_its_span_without_reading_it(rub
     assert all(after[unit][0] > 13 for unit in moved)  # no award place was touched
 
 
-def test_entrants_rescored_to_the_keys_they_had_keep_their_places_and_no_other_is_read(
-    rubric, ranked, django_assert_num_queries
-):
-    _, dimensions, tie_break = ranked
-    tied = Standing.objects.filter(rubric=rubric, tied=True).order_by("unit_id")[:2]
-    chosen = [*tied, Standing.objects.filter(rubric=rubric, tied=False).order_by("unit_id").first()]
-    same = [scored(s, s.total, {d: Decimal(s.dimensions[d]) for d in dimensions}, tie_break) for s in chosen]
-    assert [c.rank_key for c in same] == [s.rank_key for s in chosen]
-    before = places(rubric)
-    with transaction.atomic():
-        locked = rubric_locked(rubric.pk)
-        with django_assert_num_queries(2):  # their points written, the year's time: none that shares a key read
-            assert standings_shift(locked, same, {s.pk: s.rank_key for s in chosen}) == 3
-    assert places(rubric) == before
-    with transaction.atomic():
-        standings_rerank(rubric_id=rubric.pk)
-    assert places(rubric) == before
-
-
 def test_facts_changed_entrant_by_entrant_rank_as_a_full_recompute_does(rubric):
     rng = random.Random(7)
     codes = list(Standing.objects.filter(rubric=rubric).values_list("unit__code", flat=True))
