@@ -108,10 +108,11 @@ test:
 # What a developer runs on every change: ruff, the import layers, and every test not marked `full`: the tests
 # without a database, with one, and through the test client, the isolation tables' strangers' columns (nobody
 # signed in, another office, a conflicted member). tests/conftest.py marks `full` what it leaves to `make test`
-# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl, the migration
-# walk, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s from nothing
-# (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
+# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl and the walks over
+# every page of a kind, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s
+# from nothing (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
 check: $(BIN)/.installed
+	@deploy/system-packages.sh run test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo

@@ -64,20 +64,32 @@ FULL_FIXTURES = {"live_server", "playwright_started"}
 # ... a fresh portal or bench on a copy of the migrated database, which it starts as a process of its own
 # (asked for by the test itself: every database test's session setup makes the copy), ...
 OWN_PROCESS_COPY = "migrated_sqlite"
-# ... a fixture or a function of the tests' own that starts a process (`starts_process`), Hypothesis driving the
+# ... a test, a fixture, or a function or class of the tests' own that either names (followed through their
+# code: `reaches`) that starts a process or grows a contest tenfold for the scale guards, Hypothesis driving the
 # test client (the API fuzz), and what no fixture tells, by its place:
 FULL_PLACES = {
     "tests/bench/": "the benches' smoke runs and their checkers",
     "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
-    "tests/contests/test_migrations.py": "the walk through the replaced migration chains",
-    "tests/test_squashed_migrations.py": "the replaced chains' guard: their whole state rendered",
+    # Walks over every page of a kind, where `make check` asks each view once, its owner and a stranger:
+    "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
+    "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
+    "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
+# A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
+PROCESS_NAMES = {"subprocess", "Popen"}
+# The scale guards' contest grown to 10 × N entrants (tests/scale.py), each read costed at both sizes.
+GROWN = ("tests.scale", "grow")
 
 
-def starts_process(func, seen: set | None = None) -> bool:
-    """Whether `func` (a test, a fixture) or a function or class of the tests' own that it names runs
-    `subprocess`: a manage.py, nginx, moto, a bench, git or a PDF reader started for the test."""
+def leaves_check(name: str, found) -> bool:
+    """Whether a name a test's code uses starts a process or grows the scale guards' contest."""
+    return name in PROCESS_NAMES or (getattr(found, "__module__", None), getattr(found, "__name__", None)) == GROWN
+
+
+def reaches(func, seen: set | None = None) -> bool:
+    """Whether `func` (a test, a fixture), or a function or class of the tests' own that it names, followed
+    through their code, uses a name `leaves_check` tells."""
     seen = set() if seen is None else seen
     func = getattr(func, "__func__", func)
     code = getattr(func, "__code__", None)
@@ -89,27 +101,27 @@ def starts_process(func, seen: set | None = None) -> bool:
         current = stack.pop()
         names.update(current.co_names)
         stack += [const for const in current.co_consts if hasattr(const, "co_names")]
-    if names & {"subprocess", "Popen"}:
-        return True
     scope = getattr(func, "__globals__", {})
     for name in names:
         found = scope.get(name)
+        if leaves_check(name, found):
+            return True
         if not getattr(found, "__module__", "").startswith("tests."):
             continue
         callables = vars(found).values() if isinstance(found, type) else [found]
-        if any(starts_process(part, seen) for part in callables if callable(part) or hasattr(part, "__func__")):
+        if any(reaches(part, seen) for part in callables if callable(part) or hasattr(part, "__func__")):
             return True
     return False
 
 
-_STARTS_PROCESS: dict = {}
+_REACHES: dict = {}
 
 
-def _starts_process_cached(func) -> bool:
+def _reaches_cached(func) -> bool:
     key = getattr(func, "__code__", func)
-    if key not in _STARTS_PROCESS:
-        _STARTS_PROCESS[key] = starts_process(func)
-    return _STARTS_PROCESS[key]
+    if key not in _REACHES:
+        _REACHES[key] = reaches(func)
+    return _REACHES[key]
 
 
 def full_only(item) -> bool:
@@ -119,16 +131,16 @@ def full_only(item) -> bool:
     used = set(getattr(item, "fixturenames", ()))
     if used & FULL_FIXTURES or OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
         return True
-    if item.get_closest_marker("hypothesis") and used & HTTP_CLIENTS:
+    if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) and used & HTTP_CLIENTS:
         return True
     if item.nodeid.startswith(tuple(FULL_PLACES)):
         return True
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
     funcs = [getattr(item, "function", None), *(defs[-1].func for defs in definitions.values() if defs)]
-    return any(_starts_process_cached(func) for func in funcs if func is not None)
+    return any(_reaches_cached(func) for func in funcs if func is not None)
 
 
-@pytest.hookimpl(trylast=True)  # after Hypothesis' plugin has marked its tests
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by the marks set here
 def pytest_collection_modifyitems(items):
     """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
     hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py

@@ -28,7 +28,7 @@ from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
 from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
 
-from ..factories import UserFactory
+from ..factories import DistrictFactory, UserFactory, office_contest
 
 # Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
 MARK = "LEAK-TH50"
@@ -78,7 +78,7 @@ INNOVATION = {
     "coordinator_phone": "053-2", "coordinator_mobile": "081-1", "coordinator_email": "s@example.org",
     "innovation_type": "policy",
 }  # fmt: skip
-ROLES = ("anonymous", "other_province", "conflicted", "committee", "chair", "central")
+ROLES = ("anonymous", "other_province", "other_organiser", "conflicted", "owner", "committee", "chair", "central")
 
 
 @dataclass
@@ -91,7 +91,11 @@ class World:
     mark: str = MARK
     params: dict = field(default_factory=lambda: PARAMS)  # fills a route's <key>, <code>, ...
     roles: tuple = ROLES  # the order of a rule's expectations
-    attackers: tuple = ("anonymous", "other_province")  # must never see the mark, whatever the rule says
+    attackers: tuple = ("anonymous", "other_province", "other_organiser")  # never see the mark, whatever the rule says
+    # No business with the target at all: nobody signed in, another office's staff and organiser, a member
+    # conflicted with it. Their columns are the matrix's share of `make check`; the rest of each row runs in
+    # `make test`.
+    strangers: tuple = ("anonymous", "other_province", "other_organiser", "conflicted")
     sessions: dict = field(default_factory=dict)  # role -> session key, once signed in (`sign_in`)
 
 
@@ -154,7 +158,7 @@ def resumable_of(user, **target) -> ResumableUpload:
 
 
 def th50_world(rubric, chiang_mai, phuket) -> World:
-    """TH-50's private objects, each carrying the mark, and the six users (tests/security/test_isolation.py
+    """TH-50's private objects, each carrying the mark, and the eight users (tests/security/test_isolation.py
     builds it once for its module)."""
     owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
@@ -181,6 +185,19 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
     )
     document.status = DocumentStatus.DONE
     document.file.save(f"{MARK}.pdf", ContentFile(PDF))
+    # TH-50 an awardee, with its own certificate split from the combined file: asked for and taken by whoever
+    # runs the contest only.
+    winner = rubric.award_tiers.order_by("order").first().code
+    Standing.objects.filter(rubric=rubric, unit=chiang_mai).update(award=winner)
+    combined = GeneratedDocument.objects.create(
+        rubric=rubric, kind=DocumentKind.CERTIFICATES, source_key=MARK, version=1, status=DocumentStatus.DONE
+    )
+    certificate = GeneratedDocument(
+        rubric=rubric, kind=DocumentKind.CERTIFICATES, unit=chiang_mai, scope="TH-50", source_key=MARK, version=1,
+        status=DocumentStatus.DONE, combined=combined,
+    )  # fmt: skip
+    certificate.file.save(f"{MARK}-certificate.pdf", ContentFile(PDF))
+    office_contest("phuket-web-2564", phuket, DistrictFactory(parent=phuket))  # the other organiser's own contest
     # TH-50's rows behind the admin's own lists carry the mark too (a conflicted member must not see them).
     report = submission_services.innovation_report_save(
         user=owner, rubric=rubric, unit=chiang_mai, data=INNOVATION | {"title_th": MARK}
@@ -193,7 +210,9 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
     users = {
         "anonymous": None,
         "other_province": UserFactory(role=Role.OFFICE_STAFF, role__unit=phuket),
+        "other_organiser": UserFactory(role=Role.ORGANISER, role__unit=phuket),
         "conflicted": conflicted,
+        "owner": owner,
         "committee": committee,
         "chair": chair,
         "central": central,
@@ -206,6 +225,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         "committee.clarification": question,
         "people.conflict": Conflict.objects.get(member=conflicted),
         "awards.generateddocument": document,
+        "awards.generateddocument certificate": certificate,
         "contests.unit": chiang_mai,
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,

@@ -30,6 +30,7 @@ KEY = "chonburi-web-2564"
 CRITERION = "1.1"
 ATTACKERS = ("anonymous", "other_organiser", "other_district", "other_panelist", "office_staff", "committee")
 ROLES = (*ATTACKERS, "organiser", "entrant", "panelist")  # the last three: the contest's own, the controls
+STRANGERS = ("anonymous", "other_organiser", "other_district", "other_panelist")  # nobody, and another office
 
 
 def chonburi_world() -> World:
@@ -105,7 +106,7 @@ def chonburi_world() -> World:
     params |= {"criterion": CRITERION}
     return World(
         users={"anonymous": None, **user}, objects=objects, year=2564, code=entrant.code, criterion=CRITERION,
-        mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS,
+        mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS, strangers=STRANGERS,
     )  # fmt: skip
 
 
@@ -121,11 +122,14 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, request, tmp_path):
-    """The module's world's files for a test of it (tests/security/conftest.py's: a fresh empty folder)."""
-    office = "office" in request.fixturenames
-    settings.MEDIA_ROOT = request.getfixturevalue("built")[1] if office else tmp_path / "media"
+def media_root(request):
+    """The module's world's files for a test of it, MEDIA_ROOT while `built` lasts (tests/security/conftest.py's:
+    a fresh empty folder, made only for a test without the world)."""
     cache.clear()
+    if "office" in request.fixturenames:
+        return request.getfixturevalue("built")[1]
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = request.getfixturevalue("tmp_path") / "media"
     return settings.MEDIA_ROOT
 
 
