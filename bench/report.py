@@ -2,7 +2,9 @@
 
     python bench/report.py [LOG_DIR]        (default var/bench; `make bench` writes one log per run)
 
-A target is `<=N`, `<N`, `==N`, or `info` (reported, no target). Missing logs are listed as not run.
+A target is `<=N`, `<N`, `==N`, or `info` (reported, no target). Missing logs are listed as not run. The report is
+the file's head, up to its first `## ` heading; the sections after it are the measurements people wrote by hand
+(A/B runs, profiles, their loads), and the report keeps them as they are.
 """
 
 from __future__ import annotations
@@ -114,11 +116,24 @@ def render(rows, missing, when: datetime.datetime) -> str:
     return "\n".join(out)
 
 
+def written_sections(text: str) -> str:
+    """What follows the generated head: from the first second-level heading on, or nothing."""
+    at = text.find("\n## ")
+    return "" if at < 0 else text[at + 1 :]
+
+
+def write(results: Path, log_dir: Path, when: datetime.datetime) -> tuple[list[tuple[str, dict]], list[str]]:
+    """Writes the report as the head of `results`, above the sections already written there."""
+    rows, missing = collect(log_dir)
+    kept = written_sections(results.read_text(encoding="utf-8")) if results.exists() else ""
+    results.write_text(render(rows, missing, when) + ("\n" + kept if kept else ""), encoding="utf-8")
+    return rows, missing
+
+
 def main() -> int:
     log_dir = (Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "var" / "bench").resolve()
-    rows, missing = collect(log_dir)
     when = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7), "ICT"))
-    (ROOT / "bench" / "RESULTS.md").write_text(render(rows, missing, when), encoding="utf-8")
+    rows, missing = write(ROOT / "bench" / "RESULTS.md", log_dir, when)
     failed = sum(1 for _, r in rows if met(float(r["value"]), r["target"]).startswith("❌"))
     print(f"bench/RESULTS.md: {len(rows)} figures, {failed} not met, {len(missing)} not measured")
     return 0

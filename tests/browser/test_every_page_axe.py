@@ -13,7 +13,7 @@ page out as a phone's first load does; what a second load added was the server's
 axe's 500 kB of source once more.
 
 About 300 pages and 600 axe runs: `make a11y` runs it, `make test` does not (tests/browser/test_roles_browser.py
-checks each role's main pages the same way in every run): 106 CPU-s (docs/testing.md).
+checks each role's main pages the same way in every run): 106 CPU-s (bench/RESULTS.md, "The test suite's timings").
 """
 
 import os
