@@ -59,8 +59,8 @@ def sign_in(request, provider: str):
     return _begin(request, provider_of(provider), Purpose.SIGN_IN)
 
 
-@require_POST
 @login_required
+@require_POST
 def link(request, provider: str):
     """From "บัญชีของฉัน": the signed-in person goes to link their own identity."""
     return _begin(request, provider_of(provider), Purpose.LINK)
@@ -93,8 +93,8 @@ def callback(request, provider: str):
     return redirect(_safe(request, flow.get("next", "")) or reverse("submissions:home"))
 
 
-@require_POST
 @login_required
+@require_POST
 def unlink(request, provider: str):
     """The person's own identity of this provider unlinked, from their page."""
     chosen = provider_of(provider)
