@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 import requests
 
 FOLDER = Path(__file__).resolve().parent / "oidc_standin"
@@ -86,3 +87,11 @@ class OpenIdStandIn:
         while answer.status_code in (302, 303) and not answer.headers["Location"].startswith("http://testserver"):
             answer = browser.get(urljoin(self.url, answer.headers["Location"]), allow_redirects=False, timeout=10)
         return answer.headers["Location"]
+
+
+@pytest.fixture(scope="module")
+def openid_provider():
+    """The stand-in, one process for a test module (each test points its settings at it: `OpenIdStandIn.settings`)."""
+    standin = OpenIdStandIn.start()
+    yield standin
+    standin.stop()

@@ -39,7 +39,7 @@ def refused(request, provider: Provider, error: PortalError):
 
 
 def _begin(request, provider: Provider, purpose: str, *, token: str = ""):
-    next_url = _safe(request, request.POST.get("next", ""))
+    next_url = _safe(request, request.GET.get("next", ""))
     try:
         return services.flow_begin(
             request=request,
@@ -53,20 +53,22 @@ def _begin(request, provider: Provider, purpose: str, *, token: str = ""):
         return refused(request, provider, error)
 
 
-@require_POST
+# Each way to the provider is a link (GET): a form's submission may not be redirected to another origin (the
+# portal's CSP: form-action 'self'), and what it starts is only this session's state, nonce and verifier.
+@require_GET
 def sign_in(request, provider: str):
     """From the login page's button: to the provider, then back signed in (or told why not)."""
     return _begin(request, provider_of(provider), Purpose.SIGN_IN)
 
 
 @login_required
-@require_POST
+@require_GET
 def link(request, provider: str):
     """From "บัญชีของฉัน": the signed-in person goes to link their own identity."""
     return _begin(request, provider_of(provider), Purpose.LINK)
 
 
-@require_POST
+@require_GET
 def invitation(request, provider: str, token: str):
     """From the invitation's page: the invited person accepts with their identity instead of a password."""
     return _begin(request, provider_of(provider), Purpose.INVITATION, token=token)
@@ -105,14 +107,17 @@ def unlink(request, provider: str):
 
 class PortalLogoutView(auth_views.LogoutView):
     """Signing out of the portal; for a session signed in with a digital ID whose provider offers it, out of the
-    provider too (RP-initiated logout), which sends the browser back to the login page."""
+    provider too (RP-initiated logout), which sends the browser back to the login page. The way there is a page
+    that goes on by itself (a refresh), not a redirect: the sign-out form may not be redirected off the portal
+    (form-action 'self')."""
 
     def post(self, request, *args, **kwargs):
         key = services.signed_in_with(request)
         response = super().post(request, *args, **kwargs)
         if key in settings.CDD4_DIGITAL_IDS:
+            provider = provider_of(key)
             back = request.build_absolute_uri(reverse("login"))
-            there = services.provider_logout_url(provider=provider_of(key), post_logout_redirect_uri=back)
+            there = services.provider_logout_url(provider=provider, post_logout_redirect_uri=back)
             if there:
-                return redirect(there)
+                return render(request, "accounts/digital_id_signed_out.html", {"provider": provider, "there": there})
         return response

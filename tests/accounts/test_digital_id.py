@@ -115,7 +115,7 @@ def test_the_login_page_offers_no_digital_id_until_one_is_configured(client, set
     settings.CDD4_DIGITAL_IDS = {"thaid": {k: v for k, v in THAID.__dict__.items() if k != "key"}}
     page = client.get("/accounts/login/").content.decode()
 
-    assert "เข้าสู่ระบบด้วย ThaID" in page and 'action="/accounts/digital-id/thaid/sign-in/"' in page
+    assert "เข้าสู่ระบบด้วย ThaID" in page and 'href="/accounts/digital-id/thaid/sign-in/"' in page
 
 
 def test_my_account_shows_the_link_and_never_the_citizen_id_or_its_hash(client, settings, chiang_mai):

@@ -16,7 +16,7 @@ from notices.models import Kind, Receipt
 from people.models import Role
 from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
-from tests.digital_id_standin import MANEE, SOMCHAI, SOMYING, OpenIdStandIn
+from tests.digital_id_standin import MANEE, SOMCHAI, SOMYING
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,22 +25,16 @@ SIGN_IN = "/accounts/digital-id/thaid/sign-in/"
 REFUSED_TH = "ไม่สำเร็จ"  # the refusal page's title: "Sign-in with ThaID did not go through"
 
 
-@pytest.fixture(scope="module")
-def provider():
-    standin = OpenIdStandIn.start()
-    standin.configure(redirect_uris=[CALLBACK], post_logout_redirect_uris=["http://testserver/accounts/login/"])
-    yield standin
-    standin.stop()
+@pytest.fixture
+def provider(openid_provider, settings):
+    """ThaID at the stand-in, as central staff register the portal with it and set it up here."""
+    openid_provider.configure(redirect_uris=[CALLBACK], post_logout_redirect_uris=["http://testserver/accounts/login/"])
+    settings.CDD4_DIGITAL_IDS = openid_provider.settings()
+    return openid_provider
 
 
-@pytest.fixture(autouse=True)
-def thaid(provider, settings):
-    settings.CDD4_DIGITAL_IDS = provider.settings()
-    return provider
-
-
-def to_provider(client, path: str, data: dict | None = None) -> str:
-    response = client.post(path, data or {})
+def to_provider(client, path: str) -> str:
+    response = client.get(path)
     assert response.status_code == 302, response.content.decode()[:500]
     return response["Location"]
 
@@ -50,9 +44,9 @@ def callback_path(location: str) -> str:
     return urlunsplit(("", "", parts.path, parts.query, ""))
 
 
-def back(client, provider, path: str, *, pid: str, acr: str = "AAL1", data: dict | None = None):
-    """The person presses the button at `path`, signs in at the provider, and the browser comes back."""
-    return client.get(callback_path(provider.sign_in(to_provider(client, path, data), pid=pid, acr=acr)))
+def back(client, provider, path: str, *, pid: str, acr: str = "AAL1"):
+    """The person follows the button's link `path`, signs in at the provider, and the browser comes back."""
+    return client.get(callback_path(provider.sign_in(to_provider(client, path), pid=pid, acr=acr)))
 
 
 def linked(client, provider, user, pid: str):
@@ -152,15 +146,22 @@ def test_signing_out_signs_out_of_the_provider_too(client, provider, chiang_mai)
 
     response = client.post("/accounts/logout/")
 
-    there = urlsplit(response["Location"])
-    assert (response.status_code, f"{there.scheme}://{there.netloc}{there.path}") == (
-        302,
-        f"{provider.url}/session/end",
-    )
+    assert (response.status_code, signed_in_as(client)) == (200, None)
+    there = urlsplit(response.context["there"])
+    assert f"{there.scheme}://{there.netloc}{there.path}" == f"{provider.url}/session/end"
     query = parse_qs(there.query)
     assert query["client_id"] == [provider.client_id]
     assert query["post_logout_redirect_uri"] == ["http://testserver/accounts/login/"]
-    assert signed_in_as(client) is None
+    assert 'http-equiv="refresh"' in response.content.decode()
+
+
+def test_signing_out_of_a_password_session_stays_in_the_portal(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    assert client.login(username=user.username, password=PASSWORD)
+
+    response = client.post("/accounts/logout/")
+
+    assert (response.status_code, response["Location"]) == (302, "/accounts/login/")
 
 
 def test_unlinking_ends_the_sign_in_and_tells_the_person(client, provider, chiang_mai):
@@ -240,7 +241,7 @@ def test_a_code_used_once_is_refused_by_the_provider_the_second_time(client, pro
 def test_a_provider_down_is_a_clear_page_beside_the_password(client, settings, provider):
     settings.CDD4_DIGITAL_IDS = provider.settings(discovery_url="http://127.0.0.1:9/.well-known/openid-configuration")
 
-    page = _refused(client.post(SIGN_IN), status=502)
+    page = _refused(client.get(SIGN_IN), status=502)
 
     assert "ไม่ตอบ" in page
     assert client.get(reverse("login")).status_code == 200

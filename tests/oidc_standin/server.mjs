@@ -67,9 +67,11 @@ function build() {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx, form) => {
-          ctx.body = `<!doctype html><html><body>${form}<script>document.forms[0].submit()</script>`
-            + '<button form="op.logoutForm" name="logout" value="yes">ออกจากระบบ</button></body></html>';
+        logoutSource: (ctx, form) => { // asks nothing: signs the person out and goes back to the portal
+          ctx.body = `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>ออกจากระบบ</title></head>`
+            + `<body>${form}<script>const f = document.forms[0]; const yes = document.createElement('input');`
+            + "yes.type = 'hidden'; yes.name = 'logout'; yes.value = 'yes'; f.appendChild(yes); f.submit();"
+            + '</script></body></html>';
         },
       },
     },
