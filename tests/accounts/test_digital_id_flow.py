@@ -2,6 +2,7 @@
 a first link, a returning sign-in, an invitation accepted with it, a key rotation, the step-up by `acr`, signing
 out of the provider too, and every bad answer refused with a clear Thai page and nothing changed."""
 
+import logging
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
@@ -61,7 +62,8 @@ def signed_in_as(client):
     return client.session.get(SESSION_KEY)
 
 
-def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chiang_mai):
+def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chiang_mai, caplog):
+    caplog.set_level(logging.DEBUG)  # every logger's every line, the library's own included
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
 
     identity = linked(client, provider, user, SOMYING)
@@ -76,6 +78,7 @@ def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chian
     kinds = list(AccountEvent.objects.filter(user=user).order_by("pk").values_list("kind", flat=True))
     assert kinds[-2:] == [Event.SIGN_OUT, Event.DIGITAL_ID_SIGN_IN]
     assert Event.DIGITAL_ID_LINKED in kinds
+    assert SOMYING not in caplog.text and SOMYING not in str(dict(client.session))
 
 
 def test_an_identity_linked_to_no_account_is_told_so_and_nothing_is_made(client, provider):
