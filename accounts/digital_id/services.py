@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 from authlib.common.errors import AuthlibBaseError
@@ -35,7 +36,9 @@ from .providers import NAMES, Provider, citizen_hash, client
 
 logger = logging.getLogger(__name__)
 
-FLOW = "accounts.digital_id"  # session: what the person went to the provider for (purpose, provider, next, token)
+# session: state → what the person went to the provider for (purpose, provider, next, token), the last few only
+FLOW = "accounts.digital_id"
+FLOWS_KEPT = 5
 SIGNED_IN_WITH = "accounts.digital_id.signed_in_with"  # session: the provider this session signed in with
 # Whatever goes wrong between the portal and the provider: Authlib's refusals (state, the token's claims), the
 # signature's (joserfc), the network's, a document that is not what it should be.
@@ -75,11 +78,16 @@ def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, 
     and what the answer is for. Raises PortalError when the provider cannot be reached (its discovery)."""
     if purpose == Purpose.LINK and not link_allowed(request):
         raise PortalError(_("sign in with your password (and code) first, then link your digital ID"))
-    request.session[FLOW] = {"purpose": purpose, "provider": provider.key, "next": next_url, "token": token}
     try:
-        return client(provider).authorize_redirect(request, redirect_uri)
+        response = client(provider).authorize_redirect(request, redirect_uri)
     except REFUSALS as error:
         raise _unreachable(provider, error) from error
+    # Kept under the request's state, so that two tabs going to the provider at once each come back to their own.
+    state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
+    flows = dict(list(request.session.get(FLOW, {}).items())[-(FLOWS_KEPT - 1) :])
+    flows[state] = {"purpose": purpose, "provider": provider.key, "next": next_url, "token": token}
+    request.session[FLOW] = flows
+    return response
 
 
 def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
@@ -87,7 +95,9 @@ def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
     an answer counts once), the code exchanged with the PKCE verifier, the ID token's signature against the
     provider's keys (fetched again for a key they lack), its issuer, audience, expiry and issue time within the
     leeway, and its nonce. Returns the identity and what the session went there for; PortalError otherwise."""
-    flow = request.session.pop(FLOW, None)
+    flows = request.session.get(FLOW, {})
+    flow = flows.pop(request.GET.get("state", ""), None)
+    request.session[FLOW] = flows
     if not flow or flow.get("provider") != provider.key:
         raise PortalError(_("this sign-in was not started here or has expired: start again from the login page"))
     app = client(provider)

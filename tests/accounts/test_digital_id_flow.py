@@ -81,6 +81,17 @@ def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chian
     assert SOMYING not in caplog.text and SOMYING not in str(dict(client.session))
 
 
+def test_two_tabs_gone_to_the_provider_each_come_back_to_their_own(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    first = to_provider(client, f"{SIGN_IN}?next=/accounts/me/")
+    to_provider(client, SIGN_IN)  # a second tab, never finished
+
+    response = client.get(callback_path(provider.sign_in(first, pid=SOMYING)))
+
+    assert (response.status_code, response["Location"], signed_in_as(client)) == (302, "/accounts/me/", str(user.pk))
+
+
 def test_an_identity_linked_to_no_account_is_told_so_and_nothing_is_made(client, provider):
     users = get_user_model().objects.count()
 
