@@ -42,6 +42,12 @@ PDFJS := tests/pdfjs/node_modules/.package-lock.json
 $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	npm ci --prefix tests/pdfjs --no-audit --no-fund
 
+# oidc-provider, pinned in tests/oidc_standin: a certified OpenID provider the digital ID's tests run locally as
+# ThaID (tests/digital_id_standin.py); npm writes the stamp.
+OIDC := tests/oidc_standin/node_modules/.package-lock.json
+$(OIDC): tests/oidc_standin/package.json tests/oidc_standin/package-lock.json
+	npm ci --prefix tests/oidc_standin --no-audit --no-fund
+
 # tus-js-client (the page's uploads resume after a broken link), pinned in assets/ and copied with its source map
 # into static/vendor/ (not in git) by the image's own build script. Without npm the page still uploads, in one
 # request per file, as before (static/js/upload.js).
@@ -89,13 +95,13 @@ run: $(BIN)/.installed-run compilemessages
 # workers and rehearsal it starts, and the SQLite suite fills those waits (491 + 337 s one after the other,
 # 692 s side by side, on one machine at a loop of 0.08 s). Its output follows the SQLite suite's.
 JOBS ?= auto
-# The Python packages and the two npm trees install side by side (-j 3; -O keeps each one's output together,
+# The Python packages and the three npm trees install side by side (-j 3; -O keeps each one's output together,
 # -s the commands): a fresh clone's npm (2.6 s) runs while uv fetches.
 # First the distribution's packages the suite needs (deploy/system-packages.txt): installed as root, else named
 # with the command that installs them before anything runs.
 test:
 	@deploy/system-packages.sh run test $(if $(or $(CI),$(CDD4_SERVICES)),services)
-	@$(MAKE) --no-print-directory -s -j 3 -O $(BIN)/.installed $(PDFJS) $(TUS)
+	@$(MAKE) --no-print-directory -s -j 3 -O $(BIN)/.installed $(PDFJS) $(OIDC) $(TUS)
 	@$(MAKE) --no-print-directory lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@$(MAKE) --no-print-directory compilemessages

@@ -40,7 +40,8 @@ def _signed_in(sender, request, user, **kwargs) -> None:
     if request is None:  # a test client's force_login outside a request
         return
     request.session[SECOND_FACTOR_SET] = has_second_factor(user)
-    event_record(kind=Event.SIGN_IN, user=user, request=request)
+    # A digital ID's sign-in says so on the request (accounts.digital_id.services); a password's is the rest.
+    event_record(kind=getattr(request, "signed_in_with", Event.SIGN_IN), user=user, request=request)
 
 
 @receiver(user_logged_out, dispatch_uid="accounts.signed_out")

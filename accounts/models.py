@@ -1,12 +1,16 @@
 """What happened to an account: each sign-in, failure, reset, invitation, second-factor change, change of
-address, username or role, closing and reopening, LINE linked or unlinked; their private calendar address
-(docs/calendar.md). The link itself is the LINE channel's (notices/channels/line/models.py)."""
+address, username or role, closing and reopening, LINE linked or unlinked, a digital ID linked, used or unlinked;
+their private calendar address (docs/calendar.md) and their digital IDs (docs/accounts.md). The LINE link itself is
+the LINE channel's (notices/channels/line/models.py)."""
+
+from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_otp.models import Device
 
 
 class Event(models.TextChoices):
@@ -36,6 +40,10 @@ class Event(models.TextChoices):
     LINE_UNLINKED = "line_unlinked", _("LINE unlinked")
     CALENDAR_MADE = "calendar_made", _("calendar address made")
     CALENDAR_REVOKED = "calendar_revoked", _("calendar address revoked")
+    DIGITAL_ID_LINKED = "id_linked", _("digital ID linked")
+    DIGITAL_ID_UNLINKED = "id_unlinked", _("digital ID unlinked")
+    DIGITAL_ID_SIGN_IN = "id_sign_in", _("signed in with a digital ID")
+    DIGITAL_ID_VOUCHED = "id_vouched", _("second factor vouched by the digital ID")
 
 
 class AccountEvent(models.Model):
@@ -89,3 +97,27 @@ class CalendarAddress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} calendar"
+
+
+class DigitalIdentity(Device):
+    """A person's government digital ID (ThaID, DGA Digital ID) linked to their account by themselves
+    (accounts.digital_id.services): the provider's key and a keyed hash of the citizen ID, never the ID itself.
+    It is a django-otp device so that a sign-in the provider vouched for at the set assurance level confirms the
+    session as a code does (`otp_login`); deleting it (unlinking) ends that confirmation in every session."""
+
+    # Annotated: django-otp ships no stubs, so mypy cannot infer the fields of a Device's subclass.
+    provider: models.CharField[str, str] = models.CharField(_("provider"), max_length=16)
+    citizen_hash: models.CharField[str, str] = models.CharField(max_length=64)
+    linked_at: models.DateTimeField = models.DateTimeField(_("linked at"), default=timezone.now)
+    used_at: models.DateTimeField = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("digital ID")
+        verbose_name_plural = _("digital IDs")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "citizen_hash"], name="digital_identity_once"),
+            models.UniqueConstraint(fields=["provider", "user"], name="digital_identity_one_per_account"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.provider}"

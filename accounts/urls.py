@@ -3,12 +3,16 @@ from django.urls import include, path
 from notices.channels.line.urls import account_urlpatterns as line_urlpatterns
 
 from . import calendar_views, views
+from .digital_id.urls import urlpatterns as digital_id_urlpatterns
 
 app_name = "accounts"
 
 urlpatterns = [
     path("me/", views.account, name="account"),
-    path("me/line/", include(line_urlpatterns)),  # LINE's box on this page: accounts:line_connect, …
+    path("me/line/", include(line_urlpatterns)),
+    path(
+        "digital-id/", include(digital_id_urlpatterns)
+    ),  # ThaID, Digital ID: accounts:digital_id_callback, …  # LINE's box on this page: accounts:line_connect, …
     path("me/calendar/make/", calendar_views.calendar_make, name="calendar_make"),
     path("me/calendar/revoke/", calendar_views.calendar_revoke, name="calendar_revoke"),
     path("second-factor/", views.second_factor_page, name="second_factor"),

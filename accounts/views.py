@@ -186,7 +186,7 @@ def invitation(request, token: str):
         services.invitation_accept(request=request, user=user, form=form)
         messages.success(request, _("your password is set: welcome"))
         return redirect("submissions:home")
-    return render(request, "accounts/invitation.html", {"form": form, "invited": user})
+    return render(request, "accounts/invitation.html", {"form": form, "invited": user, "token": token})
 
 
 @method_decorator(rate_limited("password_reset", "CDD4_PASSWORD_RESET_RATE"), name="post")

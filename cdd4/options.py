@@ -74,6 +74,28 @@ class Options:
     CDD4_LINE_MONTHLY_QUOTA: int = option(300, "messages the plan sends a month")
     CDD4_LINE_LINK_RATE: str = option("10/3600", "link codes one LINE user may try, `count/seconds`")
     CDD4_CALENDAR_RATE: str = option("60/3600", "reads of one private calendar address, `count/seconds`")
+    # --- government digital ID (docs/accounts.md, "ThaID / Digital ID"): a provider is shown once its URL is set ---
+    CDD4_THAID_DISCOVERY_URL: str = option("", "ThaID's `/.well-known/openid-configuration`; ThaID is off when empty")
+    CDD4_THAID_CLIENT_ID: str = option("", "the portal's client id registered with ThaID")
+    CDD4_THAID_CLIENT_SECRET: str = option("", "the client secret ThaID gave for it")
+    CDD4_THAID_SCOPES: tuple[str, ...] = option(("openid", "pid", "given_name", "family_name"), "scopes asked of ThaID")
+    CDD4_THAID_CITIZEN_ID_CLAIM: str = option("pid", "the ID token's claim that carries the citizen ID")
+    CDD4_THAID_NAME_CLAIMS: tuple[str, ...] = option(("given_name", "family_name"), "the claims of the person's name")
+    CDD4_THAID_VOUCHED_ACR: tuple[str, ...] = option((), "`acr` values that count as the second factor (DGS 1-2)")
+    CDD4_THAID_VOUCHED_AMR: tuple[str, ...] = option((), "`amr` methods that count as the second factor")
+    CDD4_DIGITALID_DISCOVERY_URL: str = option("", "DGA Digital ID's discovery URL; Digital ID is off when empty")
+    CDD4_DIGITALID_CLIENT_ID: str = option("", "the portal's client id registered with Digital ID")
+    CDD4_DIGITALID_CLIENT_SECRET: str = option("", "the client secret Digital ID gave for it")
+    CDD4_DIGITALID_SCOPES: tuple[str, ...] = option(("openid", "profile"), "scopes asked of Digital ID")
+    CDD4_DIGITALID_CITIZEN_ID_CLAIM: str = option("pid", "the ID token's claim that carries the citizen ID")
+    CDD4_DIGITALID_NAME_CLAIMS: tuple[str, ...] = option(
+        ("given_name", "family_name"), "the claims of the person's name"
+    )
+    CDD4_DIGITALID_VOUCHED_ACR: tuple[str, ...] = option((), "`acr` values that count as the second factor")
+    CDD4_DIGITALID_VOUCHED_AMR: tuple[str, ...] = option((), "`amr` methods that count as the second factor")
+    CDD4_DIGITAL_ID_HASH_KEY: str = option("", "keys the citizen IDs' hashes; derived from DJANGO_SECRET_KEY if empty")
+    CDD4_DIGITAL_ID_TIMEOUT_SECONDS: float = option(5.0, "seconds the portal waits for a provider's answer")
+    CDD4_DIGITAL_ID_LEEWAY_SECONDS: int = option(60, "clock skew allowed on an ID token's times")
     # --- files ---
     CDD4_RESUMABLE_HOURS: int = option(72, "hours an unfinished upload in pieces is kept")
     CDD4_RESUMABLE_OPEN: int = option(3, "unfinished uploads in pieces one person may have")

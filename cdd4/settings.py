@@ -319,6 +319,8 @@ LOGGING: dict[str, Any] = {
         # Evidence downloads (submissions/downloads.py): kept at INFO whatever LOG_LEVEL says; ship to the
         # audit store.
         "cdd4.evidence_access": {"level": "INFO"},
+        # The digital ID's client: its debug lines may carry a token, and a token the citizen ID.
+        "authlib": {"level": "WARNING"},
     },
 }
 
@@ -365,6 +367,26 @@ CDD4_LINE_LINK_RATE = OPTIONS.CDD4_LINE_LINK_RATE  # codes one LINE user may try
 # A private calendar address (docs/calendar.md) read this often at most: calendars poll every few hours, and one
 # set to refresh each minute still gets its dates; a copied address hammered from a script does not.
 CDD4_CALENDAR_RATE = OPTIONS.CDD4_CALENDAR_RATE
+# Government digital ID (docs/accounts.md): each provider whose discovery URL is set, by its key in the portal's
+# addresses (/accounts/digital-id/<key>/…); none set, the login page shows no button and nothing changes.
+CDD4_DIGITAL_IDS = {
+    key: {
+        "discovery_url": getattr(OPTIONS, f"{prefix}_DISCOVERY_URL"),
+        "client_id": getattr(OPTIONS, f"{prefix}_CLIENT_ID"),
+        "client_secret": getattr(OPTIONS, f"{prefix}_CLIENT_SECRET"),
+        "scopes": getattr(OPTIONS, f"{prefix}_SCOPES"),
+        "citizen_id_claim": getattr(OPTIONS, f"{prefix}_CITIZEN_ID_CLAIM"),
+        "name_claims": getattr(OPTIONS, f"{prefix}_NAME_CLAIMS"),
+        "vouched_acr": getattr(OPTIONS, f"{prefix}_VOUCHED_ACR"),
+        "vouched_amr": getattr(OPTIONS, f"{prefix}_VOUCHED_AMR"),
+    }
+    for key, prefix in (("thaid", "CDD4_THAID"), ("digitalid", "CDD4_DIGITALID"))
+    if getattr(OPTIONS, f"{prefix}_DISCOVERY_URL")
+}
+# The citizen ID is kept as an HMAC under this key only (PDPA: the least the portal needs to know the person again).
+CDD4_DIGITAL_ID_HASH_KEY = OPTIONS.CDD4_DIGITAL_ID_HASH_KEY
+CDD4_DIGITAL_ID_TIMEOUT_SECONDS = OPTIONS.CDD4_DIGITAL_ID_TIMEOUT_SECONDS
+CDD4_DIGITAL_ID_LEEWAY_SECONDS = OPTIONS.CDD4_DIGITAL_ID_LEEWAY_SECONDS
 
 # --- submissions ---
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.

@@ -154,6 +154,20 @@ WORDINGS = {
         asks=gettext_lazy("If you did not make it: stop it on “My account” and change your password."),
         safety=True,
     ),
+    Kind.DIGITAL_ID_LINKED: Wording(
+        gettext_lazy("%(provider)s was linked to your account"),
+        True,
+        (("day", gettext_lazy("Linked on %(day)s: you may now sign in with it.")),),
+        asks=gettext_lazy("If you did not link it: unlink it on “My account” and change your password."),
+        safety=True,
+    ),
+    Kind.DIGITAL_ID_UNLINKED: Wording(
+        gettext_lazy("%(provider)s was unlinked from your account"),
+        True,
+        (("day", gettext_lazy("Unlinked on %(day)s: it no longer signs you in.")),),
+        asks=gettext_lazy("If you did not unlink it: change your password and tell the help contacts."),
+        safety=True,
+    ),
     Kind.INVITATION: Wording(
         gettext_lazy("An account on the CDD 4.0 portal was made for you"),
         True,

@@ -34,6 +34,8 @@ class Kind(models.TextChoices):
     PICK_DUE = "pick_due", _("Entrants to pick for the next stage")
     LINE_LINKED = "line_linked", _("LINE linked to the account")
     CALENDAR_MADE = "calendar_made", _("Calendar address made for the account")
+    DIGITAL_ID_LINKED = "digital_id_linked", _("Digital ID linked to the account")
+    DIGITAL_ID_UNLINKED = "digital_id_unlinked", _("Digital ID unlinked from the account")
     # A person's own keys to their account, each a link made when sent (catalogue: `sealed`), and what an account
     # holder is told of their address; the operators' alert.
     INVITATION = "invitation", _("Invitation to set one's own password")

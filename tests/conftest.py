@@ -24,6 +24,7 @@ from scoring.models import Rubric
 
 # A worker's browsers, session-wide.
 from .browser_support import CountedResponse, LiveRequests, chromium, full_chromium, playwright_started  # noqa: F401
+from .digital_id_standin import openid_provider  # noqa: F401  (ThaID stood in for, tests/digital_id_standin.py)
 from .factories import UserFactory
 from .line_standin import line_api  # noqa: F401  (LINE's API stood in for, tests/line_standin.py)
 from .object_store import ObjectStore

@@ -7,10 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from accounts.calendar import calendar_address_make
+from accounts.digital_id.providers import Provider, citizen_hash
+from accounts.digital_id.services import Identity, digital_link, digital_unlink
 from accounts.invitation_notices import invitation_accepted_tell, invitation_sent_tell
 from accounts.invitations import held_address_tell, invitation_send
 from accounts.models import AccountEvent, Event
@@ -162,6 +164,17 @@ def _calendar(request):
     calendar_address_make(user=people["cm"])
 
 
+def _digital_id(request):
+    """The owner links ThaID (its answer checked at the provider: tests/accounts/test_digital_id_flow.py) and
+    unlinks it, through the services that tell them."""
+    _rubric, people = request.getfixturevalue("national")
+    asked = RequestFactory().post("/")
+    asked.user = people["cm"]
+    thaid = Provider("thaid", "https://thaid.example/", "portal", "secret", ("openid",), "pid", (), (), ())
+    digital_link(request=asked, identity=Identity(thaid, citizen_hash("1101700203451"), "สมหญิง ใจดี", False))
+    digital_unlink(request=asked, provider_key="thaid")
+
+
 def _account_mail(request):
     """An invitation, a reset link, an e-mail change's link and the notices to an address's holder, each made by
     the service that makes it."""
@@ -248,6 +261,8 @@ MADE = {
     Kind.PICK_DUE: _picks,
     Kind.LINE_LINKED: _line,
     Kind.CALENDAR_MADE: _calendar,
+    Kind.DIGITAL_ID_LINKED: _digital_id,
+    Kind.DIGITAL_ID_UNLINKED: _digital_id,
     Kind.INVITATION: _account_mail,
     Kind.PASSWORD_RESET: _account_mail,
     Kind.EMAIL_CONFIRM: _account_mail,

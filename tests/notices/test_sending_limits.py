@@ -45,6 +45,8 @@ WALKED = {
     Kind.ANNOUNCEMENT: "central staff send an announcement (announcement_send, a confirmed factor): once a reader each",
     Kind.LINE_LINKED: "the owner links a LINE (the password or a code first, link codes rate-limited): e-mail only",
     Kind.CALENDAR_MADE: "the owner makes a calendar address (the password or a code first): e-mail only",
+    Kind.DIGITAL_ID_LINKED: "the owner links a digital ID (signed in, then at the provider): e-mail only",
+    Kind.DIGITAL_ID_UNLINKED: "the owner unlinks their digital ID (signed in): e-mail only",
     Kind.INVITATION: "an organiser's sheet makes an account (once an account), central staff invite again: sealed",
     Kind.PASSWORD_RESET: "anyone asks a reset for an address (CDD4_PASSWORD_RESET_ACCOUNT_RATE an account): sealed",
     Kind.EMAIL_CONFIRM: "the owner asks for a new address (CDD4_EMAIL_CHANGE_*_RATE): sealed, to the new address",
@@ -86,7 +88,7 @@ def test_any_kind_told_twenty_five_times_in_an_hour_reaches_a_person_at_most_ten
     person = UserFactory(username="reader", email="reader@x.org")
     params = {"contest": "ประกวด", "unit": "เชียงใหม่", "code": "1.1", "name": "สมศรี", "username": "somsri",
               "award": "ดีเด่น", "units": "หางดง, สารภี", "old": "2023-09-01", "new": "2023-09-15",
-              "day": "2023-09-15"}  # fmt: skip
+              "day": "2023-09-15", "provider": "ThaID"}  # fmt: skip
     params |= sealed_params(kind, person)
     for i in range(HAMMER):
         notice_record(kind=kind, key=f"hammer:{i}", recipients=lambda: [person], params=params, link="/")

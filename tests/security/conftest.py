@@ -46,6 +46,7 @@ PARAMS |= {"sheet": "judgments", "fmt": "csv", "slug": "cdd4-2566"}  # slug: the
 PARAMS |= {"token": "not-a-token", "uidb64": "MQ"}  # an account link's parts: a forged one
 PARAMS |= {"role": "office"}  # a help page's role (ops.help)
 PARAMS |= {"secret": "not-a-secret"}  # a calendar address's secret: a forged one
+PARAMS |= {"provider": "thaid"}  # a digital ID's provider: none is configured here
 
 
 def url_patterns(resolver=None, prefix="", namespace=""):

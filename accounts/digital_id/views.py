@@ -1,0 +1,123 @@
+"""The digital ID's pages: going to the provider (to sign in, to link, to accept an invitation), its answer, and
+unlinking. Thin: each asks its service; every refusal is one Thai page with the password's sign-in beside it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from core.errors import PortalError
+
+from . import services
+from .providers import Provider, provider_of
+from .services import Purpose
+
+
+def _callback_uri(request, provider: Provider) -> str:
+    """The address registered with the provider as the portal's redirect URI (docs/accounts.md)."""
+    return request.build_absolute_uri(reverse("accounts:digital_id_callback", args=[provider.key]))
+
+
+def _safe(request, wanted: str) -> str:
+    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
+        return wanted
+    return ""
+
+
+def refused(request, provider: Provider, error: PortalError):
+    return render(
+        request, "accounts/digital_id_refused.html", {"error": error, "provider": provider}, status=error.status
+    )
+
+
+def _begin(request, provider: Provider, purpose: str, *, token: str = ""):
+    next_url = _safe(request, request.GET.get("next", ""))
+    try:
+        return services.flow_begin(
+            request=request,
+            provider=provider,
+            purpose=purpose,
+            redirect_uri=_callback_uri(request, provider),
+            next_url=next_url,
+            token=token,
+        )
+    except PortalError as error:
+        return refused(request, provider, error)
+
+
+# Each way to the provider is a link (GET): a form's submission may not be redirected to another origin (the
+# portal's CSP: form-action 'self'), and what it starts is only this session's state, nonce and verifier.
+@require_GET
+def sign_in(request, provider: str):
+    """From the login page's button: to the provider, then back signed in (or told why not)."""
+    return _begin(request, provider_of(provider), Purpose.SIGN_IN)
+
+
+@login_required
+@require_GET
+def link(request, provider: str):
+    """From "บัญชีของฉัน": the signed-in person goes to link their own identity."""
+    return _begin(request, provider_of(provider), Purpose.LINK)
+
+
+@require_GET
+def invitation(request, provider: str, token: str):
+    """From the invitation's page: the invited person accepts with their identity instead of a password."""
+    return _begin(request, provider_of(provider), Purpose.INVITATION, token=token)
+
+
+@never_cache
+@require_GET
+def callback(request, provider: str):
+    """The provider's answer (the redirect URI): checked, then what the person went there for."""
+    chosen = provider_of(provider)
+    try:
+        identity, flow = services.identity_checked(request=request, provider=chosen)
+        if flow["purpose"] == Purpose.LINK:
+            services.digital_link(request=request, identity=identity)
+            messages.success(request, _("%(provider)s is linked: you may sign in with it") % {"provider": chosen.name})
+            return redirect(f"{reverse('accounts:account')}#digital-id")
+        if flow["purpose"] == Purpose.INVITATION:
+            services.digital_invitation_accept(request=request, token=flow["token"], identity=identity)
+            messages.success(request, _("%(provider)s is linked: welcome") % {"provider": chosen.name})
+            return redirect("submissions:home")
+        services.digital_sign_in(request=request, identity=identity)
+    except PortalError as error:
+        return refused(request, chosen, error)
+    return redirect(_safe(request, flow.get("next", "")) or reverse("submissions:home"))
+
+
+@login_required
+@require_POST
+def unlink(request, provider: str):
+    """The person's own identity of this provider unlinked, from their page."""
+    chosen = provider_of(provider)
+    if services.digital_unlink(request=request, provider_key=chosen.key):
+        messages.success(request, _("%(provider)s is unlinked") % {"provider": chosen.name})
+    return redirect(f"{reverse('accounts:account')}#digital-id")
+
+
+class PortalLogoutView(auth_views.LogoutView):
+    """Signing out of the portal; for a session signed in with a digital ID whose provider offers it, out of the
+    provider too (RP-initiated logout), which sends the browser back to the login page. The way there is a page
+    that goes on by itself (a refresh), not a redirect: the sign-out form may not be redirected off the portal
+    (form-action 'self')."""
+
+    def post(self, request, *args, **kwargs):
+        key = services.signed_in_with(request)
+        response = super().post(request, *args, **kwargs)
+        if key in settings.CDD4_DIGITAL_IDS:
+            provider = provider_of(key)
+            back = request.build_absolute_uri(reverse("login"))
+            there = services.provider_logout_url(provider=provider, post_logout_redirect_uri=back)
+            if there:
+                return render(request, "accounts/digital_id_signed_out.html", {"provider": provider, "there": there})
+        return response

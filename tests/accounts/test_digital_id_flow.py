@@ -1,0 +1,271 @@
+"""Signing in with ThaID through the HTTP flow, against a real OpenID provider run locally (tests/oidc_standin):
+a first link, a returning sign-in, an invitation accepted with it, a key rotation, the step-up by `acr`, signing
+out of the provider too, and every bad answer refused with a clear Thai page and nothing changed."""
+
+import logging
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+import pytest
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.urls import reverse
+
+from accounts.audit import event_record
+from accounts.digital_id.providers import citizen_hash
+from accounts.invitations import invitation_token
+from accounts.models import AccountEvent, DigitalIdentity, Event
+from notices.models import Kind, Receipt
+from people.models import Role
+from scoring.models import StandingsSnapshot
+from scoring.recompute import standings_recompute
+from tests.digital_id_standin import MANEE, SOMCHAI, SOMYING
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+CALLBACK = "http://testserver/accounts/digital-id/thaid/callback/"
+SIGN_IN = "/accounts/digital-id/thaid/sign-in/"
+REFUSED_TH = "ไม่สำเร็จ"  # the refusal page's title: "Sign-in with ThaID did not go through"
+
+
+@pytest.fixture
+def provider(openid_provider, settings):
+    """ThaID at the stand-in, as central staff register the portal with it and set it up here."""
+    openid_provider.configure(redirect_uris=[CALLBACK], post_logout_redirect_uris=["http://testserver/accounts/login/"])
+    settings.CDD4_DIGITAL_IDS = openid_provider.settings()
+    return openid_provider
+
+
+def to_provider(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 302, response.content.decode()[:500]
+    return response["Location"]
+
+
+def callback_path(location: str) -> str:
+    parts = urlsplit(location)
+    return urlunsplit(("", "", parts.path, parts.query, ""))
+
+
+def back(client, provider, path: str, *, pid: str, acr: str = "AAL1"):
+    """The person follows the button's link `path`, signs in at the provider, and the browser comes back."""
+    return client.get(callback_path(provider.sign_in(to_provider(client, path), pid=pid, acr=acr)))
+
+
+def linked(client, provider, user, pid: str):
+    assert client.login(username=user.username, password=PASSWORD)
+    response = back(client, provider, "/accounts/digital-id/thaid/link/", pid=pid)
+    assert (response.status_code, response["Location"]) == (302, "/accounts/me/#digital-id")
+    client.logout()
+    return DigitalIdentity.objects.get(user=user)
+
+
+def signed_in_as(client):
+    return client.session.get(SESSION_KEY)
+
+
+def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chiang_mai, caplog):
+    caplog.set_level(logging.DEBUG)  # every logger's every line, the library's own included
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+
+    identity = linked(client, provider, user, SOMYING)
+    assert identity.provider == "thaid" and identity.citizen_hash == citizen_hash(SOMYING)
+    assert identity.name == "ThaID (สมหญิง ใจดี)"
+    assert Receipt.objects.filter(user=user, notice__kind=Kind.DIGITAL_ID_LINKED).count() == 1
+
+    response = back(client, provider, SIGN_IN, pid=SOMYING)
+
+    assert (response.status_code, response["Location"]) == (302, "/")
+    assert signed_in_as(client) == str(user.pk)
+    kinds = list(AccountEvent.objects.filter(user=user).order_by("pk").values_list("kind", flat=True))
+    assert kinds[-2:] == [Event.SIGN_OUT, Event.DIGITAL_ID_SIGN_IN]
+    assert Event.DIGITAL_ID_LINKED in kinds
+    assert SOMYING not in caplog.text and SOMYING not in str(dict(client.session))
+
+
+def test_two_tabs_gone_to_the_provider_each_come_back_to_their_own(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    first = to_provider(client, f"{SIGN_IN}?next=/accounts/me/")
+    to_provider(client, SIGN_IN)  # a second tab, never finished
+
+    response = client.get(callback_path(provider.sign_in(first, pid=SOMYING)))
+
+    assert (response.status_code, response["Location"], signed_in_as(client)) == (302, "/accounts/me/", str(user.pk))
+
+
+def test_an_identity_linked_to_no_account_is_told_so_and_nothing_is_made(client, provider):
+    users = get_user_model().objects.count()
+
+    response = back(client, provider, SIGN_IN, pid=MANEE)
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "ไม่ได้เชื่อมกับบัญชีใด" in page and reverse("login") in page
+    assert signed_in_as(client) is None
+    assert (get_user_model().objects.count(), DigitalIdentity.objects.count()) == (users, 0)
+    assert MANEE not in page
+
+
+def test_an_invited_person_accepts_with_thaid_and_signs_in_with_it_afterwards(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    user.set_unusable_password()
+    user.save()
+    event_record(kind=Event.INVITED, user=user)
+    token = invitation_token(user)
+
+    response = back(client, provider, f"/accounts/digital-id/thaid/invitation/{token}/", pid=SOMCHAI)
+
+    assert (response.status_code, response["Location"]) == (302, "/")
+    assert signed_in_as(client) == str(user.pk)
+    assert DigitalIdentity.objects.get(user=user).citizen_hash == citizen_hash(SOMCHAI)
+    assert client.get(f"/accounts/invitation/{token}/").status_code == 400  # used
+    client.logout()
+    assert signed_in_as(client) is None
+    assert back(client, provider, SIGN_IN, pid=SOMCHAI).status_code == 302
+    assert signed_in_as(client) == str(user.pk)
+
+
+def test_a_rotated_key_is_fetched_and_trusted(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)  # the portal holds the first key now
+
+    provider.rotate()
+    response = back(client, provider, SIGN_IN, pid=SOMYING)
+
+    assert (response.status_code, signed_in_as(client)) == (302, str(user.pk))
+
+
+@pytest.mark.usefixtures("second_factor_required")
+@pytest.mark.parametrize(("acr", "frozen"), [("AAL2.1", True), ("AAL1", False)])
+def test_a_sign_in_at_the_set_level_freezes_without_a_code_and_one_below_is_asked(
+    client, provider, rubric, central_user, acr, frozen
+):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    linked(client, provider, central_user, SOMCHAI)
+
+    back(client, provider, SIGN_IN, pid=SOMCHAI, acr=acr)
+    response = client.post(
+        "/standings/2566/freeze/", {"confirm": "1"}, HTTP_REFERER="http://testserver/standings/2566/"
+    )
+
+    assert StandingsSnapshot.objects.filter(rubric=rubric).exists() is frozen
+    assert response["Location"].startswith("/accounts/second-factor/") is not frozen
+    vouched = AccountEvent.objects.filter(user=central_user, kind=Event.DIGITAL_ID_VOUCHED).count()
+    assert vouched == (1 if frozen else 0)
+
+
+def test_signing_out_signs_out_of_the_provider_too(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    back(client, provider, SIGN_IN, pid=SOMYING)
+
+    response = client.post("/accounts/logout/")
+
+    assert (response.status_code, signed_in_as(client)) == (200, None)
+    there = urlsplit(response.context["there"])
+    assert f"{there.scheme}://{there.netloc}{there.path}" == f"{provider.url}/session/end"
+    query = parse_qs(there.query)
+    assert query["client_id"] == [provider.client_id]
+    assert query["post_logout_redirect_uri"] == ["http://testserver/accounts/login/"]
+    assert 'http-equiv="refresh"' in response.content.decode()
+
+
+def test_signing_out_of_a_password_session_stays_in_the_portal(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    assert client.login(username=user.username, password=PASSWORD)
+
+    response = client.post("/accounts/logout/")
+
+    assert (response.status_code, response["Location"]) == (302, "/accounts/login/")
+
+
+def test_unlinking_ends_the_sign_in_and_tells_the_person(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    assert client.login(username=user.username, password=PASSWORD)
+
+    response = client.post("/accounts/digital-id/thaid/unlink/")
+    client.logout()
+
+    assert (response.status_code, DigitalIdentity.objects.filter(user=user).exists()) == (302, False)
+    assert Receipt.objects.filter(user=user, notice__kind=Kind.DIGITAL_ID_UNLINKED).count() == 1
+    assert back(client, provider, SIGN_IN, pid=SOMYING).status_code == 400
+
+
+def _refused(response, status: int = 400) -> str:
+    page = response.content.decode()
+    assert response.status_code == status, page[:500]
+    assert REFUSED_TH in page and f'href="{reverse("login")}"' in page
+    return page
+
+
+@pytest.fixture
+def somying(client, provider, chiang_mai):
+    """An office person with ThaID linked, signed out; the stand-in has answered once already."""
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    return user
+
+
+def _unchanged(client, user) -> None:
+    assert signed_in_as(client) is None
+    assert not AccountEvent.objects.filter(user=user, kind=Event.DIGITAL_ID_SIGN_IN).exists()
+    assert DigitalIdentity.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.parametrize("mode", ["wrong_aud", "wrong_iss", "expired", "unsigned", "unknown_key", "old_nonce"])
+def test_a_token_the_library_does_not_trust_is_refused(client, provider, somying, mode):
+    provider.misbehave_once(mode)
+
+    page = _refused(back(client, provider, SIGN_IN, pid=SOMYING))
+
+    assert "ตรวจสอบ" in page and SOMYING not in page
+    _unchanged(client, somying)
+
+
+def test_a_wrong_state_is_refused(client, provider, somying):
+    location = provider.sign_in(to_provider(client, SIGN_IN), pid=SOMYING)
+    parts = urlsplit(location)
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()} | {"state": "not-the-one-sent"}
+
+    _refused(client.get(f"{parts.path}?{urlencode(query)}"))
+    _unchanged(client, somying)
+
+
+def test_an_answer_used_once_is_refused_the_second_time(client, provider, somying):
+    location = callback_path(provider.sign_in(to_provider(client, SIGN_IN), pid=SOMYING))
+    assert client.get(location).status_code == 302
+    client.logout()
+
+    _refused(client.get(location))  # the same state and nonce again
+    assert signed_in_as(client) is None
+
+
+def test_a_code_used_once_is_refused_by_the_provider_the_second_time(client, provider, somying):
+    used = parse_qs(urlsplit(provider.sign_in(to_provider(client, SIGN_IN), pid=SOMYING)).query)
+    client.get(f"/accounts/digital-id/thaid/callback/?{urlencode({k: v[0] for k, v in used.items()})}")
+    client.logout()
+    fresh = parse_qs(urlsplit(to_provider(client, SIGN_IN)).query)  # a new state, kept in this session
+
+    query = {"code": used["code"][0], "state": fresh["state"][0], "iss": provider.url}
+    _refused(client.get(f"/accounts/digital-id/thaid/callback/?{urlencode(query)}"))
+    assert signed_in_as(client) is None
+    assert AccountEvent.objects.filter(user=somying, kind=Event.DIGITAL_ID_SIGN_IN).count() == 1
+
+
+def test_a_provider_down_is_a_clear_page_beside_the_password(client, settings, provider):
+    settings.CDD4_DIGITAL_IDS = provider.settings(discovery_url="http://127.0.0.1:9/.well-known/openid-configuration")
+
+    page = _refused(client.get(SIGN_IN), status=502)
+
+    assert "ไม่ตอบ" in page
+    assert client.get(reverse("login")).status_code == 200
+
+
+def test_a_slow_provider_is_given_up_on_with_nothing_changed(client, settings, provider, somying):
+    settings.CDD4_DIGITAL_ID_TIMEOUT_SECONDS = 1
+    provider.misbehave_once("slow", seconds=3)
+
+    page = _refused(back(client, provider, SIGN_IN, pid=SOMYING), status=502)
+
+    assert "ไม่ตอบ" in page
+    _unchanged(client, somying)

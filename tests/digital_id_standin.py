@@ -1,0 +1,97 @@
+"""A real OpenID provider standing in for ThaID in the tests: tests/oidc_standin/server.mjs runs the certified npm
+package oidc-provider on 127.0.0.1 (a free port) with ThaID-like claims (`pid`, Thai names, `acr` AAL1 for a PIN
+and AAL2.1 for a face scan) and two RS256 keys. `OpenIdStandIn` starts it, signs a person in on its page as a
+browser would (`sign_in`), and tells it to rotate its key or to misbehave once (tests/oidc_standin/server.mjs)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import requests
+
+FOLDER = Path(__file__).resolve().parent / "oidc_standin"
+# Citizen IDs the stand-in knows (its PEOPLE), with the names it gives.
+SOMYING, SOMCHAI, MANEE = "1101700203451", "3100600123457", "1209900012343"
+
+
+@dataclass
+class OpenIdStandIn:
+    process: subprocess.Popen
+    url: str
+    client_id: str
+    client_secret: str
+
+    @classmethod
+    def start(cls) -> OpenIdStandIn:
+        if not (FOLDER / "node_modules" / "oidc-provider").is_dir():
+            raise RuntimeError(f"npm ci --prefix {FOLDER} first (make test does)")
+        process = subprocess.Popen(
+            ["node", "server.mjs"], cwd=FOLDER, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line.startswith("READY "):
+            process.kill()
+            raise RuntimeError(f"the OpenID stand-in did not start: {line!r}")
+        _ready, port, client_id, secret = line.split()
+        return cls(process, f"http://127.0.0.1:{port}", client_id, secret)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def settings(self, **changes) -> dict:
+        """settings.CDD4_DIGITAL_IDS for ThaID at this stand-in, as central staff would set it."""
+        thaid = {
+            "discovery_url": f"{self.url}/.well-known/openid-configuration",
+            "client_id": self.client_id,
+            "client_secret": self.client_secret,
+            "scopes": ("openid", "pid", "given_name", "family_name"),
+            "citizen_id_claim": "pid",
+            "name_claims": ("given_name", "family_name"),
+            "vouched_acr": ("AAL2.1",),
+            "vouched_amr": (),
+        }
+        return {"thaid": thaid | changes}
+
+    def control(self, path: str, **body) -> None:
+        requests.post(f"{self.url}{path}", data=json.dumps(body), timeout=5).raise_for_status()
+
+    def configure(self, *, redirect_uris: list[str], post_logout_redirect_uris: list[str]) -> None:
+        self.control("/__configure", redirect_uris=redirect_uris, post_logout_redirect_uris=post_logout_redirect_uris)
+
+    def misbehave_once(self, mode: str, seconds: float = 0) -> None:
+        self.control("/__behave", mode=mode, seconds=seconds)
+
+    def rotate(self) -> None:
+        self.control("/__rotate")
+
+    def sign_in(self, authorize_url: str, *, pid: str, acr: str = "AAL1") -> str:
+        """A browser at the provider: the authorization request, the sign-in page answered for `pid` with
+        `acr`, and the redirect back. Returns the portal's callback address with its code and state."""
+        browser = requests.Session()
+        answer = browser.get(authorize_url, allow_redirects=False, timeout=10)
+        interaction = urljoin(authorize_url, answer.headers["Location"])
+        page = browser.get(interaction, timeout=10)
+        action = re.search(r'action="([^"]+)"', page.text)
+        assert action is not None, page.text
+        answer = browser.post(
+            urljoin(interaction, action.group(1)), data={"pid": pid, "acr": acr}, allow_redirects=False, timeout=10
+        )
+        while answer.status_code in (302, 303) and not answer.headers["Location"].startswith("http://testserver"):
+            answer = browser.get(urljoin(self.url, answer.headers["Location"]), allow_redirects=False, timeout=10)
+        return answer.headers["Location"]
+
+
+@pytest.fixture(scope="module")
+def openid_provider():
+    """The stand-in, one process for a test module (each test points its settings at it: `OpenIdStandIn.settings`)."""
+    standin = OpenIdStandIn.start()
+    yield standin
+    standin.stop()
