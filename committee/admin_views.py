@@ -73,27 +73,12 @@ def _filters(request) -> dict[str, str]:
     return {k: request.GET.get(k, "").strip() for k in FILTERS}
 
 
-# Rows a matrix page shows: the 76 provinces on one page; a contest of 7,255 subdistricts in pages, not one
-# 13 MB table a phone cannot open.
-MATRIX_PAGE = 100
-
-
-def _page(request, rows: list) -> dict:
-    pages = max(1, -(-len(rows) // MATRIX_PAGE))
-    page = min(max(whole(request.GET.get("page", "")) or 1, 1), pages)
-    return {
-        "rows": rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE],
-        "page": page,
-        "pages": pages,
-        "units": len(rows),
-    }
-
-
 def matrix(request, admin_site):
     rubric = _rubric(request)
     spec = rubric_spec(rubric)
     filters = _filters(request)
-    grid = screens.matrix(request.user, rubric, **{k: filters[k] for k in FILTERS if k != "by"})
+    page = whole(request.GET.get("page", "")) or 1
+    grid = screens.matrix(request.user, rubric, page=page, **{k: filters[k] for k in FILTERS if k != "by"})
     # A link per cell (76 × 23 nationally): one reverse per row, not one per cell, which was a quarter of the page.
     extra = trail(filters)
     kept = f"?{extra}" if extra else ""
@@ -104,7 +89,6 @@ def matrix(request, admin_site):
     context = {
         **admin_site.each_context(request),
         **grid,
-        **_page(request, grid["rows"]),
         "title": format_lazy(_("scoring matrix {name}"), name=either(rubric_name(rubric), rubric.key)),
         "rubric": rubric,
         "years": [(r.key, rubric_name(r)) for r in selectors.judged_rubrics(request.user)],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -14,6 +15,7 @@ from contests.seats import panel_office
 from contests.tree import lines_of
 from scoring.models import Rubric
 from scoring.selectors import rubric_spec
+from submissions.selectors import evidence_pairs  # the evidence portal's own scope
 
 from .models import Judgment
 from .querysets import units_for_member
@@ -72,12 +74,21 @@ def units_for(user, rubric: Rubric, query: str = "") -> list[Unit]:
     return [u for u in units if unit_matches(u, query)] if query.strip() else list(units)
 
 
-def _cells(
-    user, rubric: Rubric, filters: dict, evidence: set[tuple[int, str]] | None = None
-) -> tuple[list[Unit], list[str], set[tuple[int, str]]]:
-    units = units_for(user, rubric, filters.get("province", ""))
-    codes = judged_codes(rubric, dimension=filters.get("dimension", ""), criterion=filters.get("criterion", ""))
-    return units, codes, evidence_cells(rubric) if evidence is None else evidence
+def _evidence_of(rubric: Rubric, units: QuerySet[Unit], codes: list[str]) -> QuerySet:
+    """The rubric's evidence rows of `units` for the criteria `codes`, a row per version (a queryset)."""
+    return evidence_pairs(rubric).filter(submission__unit__in=units.values("pk"), submission__criterion__code__in=codes)
+
+
+def _scored_by(user, rubric: Rubric) -> Exists:
+    """Whether the member has scored an evidence row's cell, asked of each row."""
+    return Exists(
+        Judgment.objects.filter(
+            rubric=rubric,
+            member=user,
+            unit_id=OuterRef("submission__unit_id"),
+            criterion__code=OuterRef("submission__criterion__code"),
+        )
+    )
 
 
 def next_with_evidence(
@@ -85,28 +96,41 @@ def next_with_evidence(
 ) -> tuple[str, str] | None:
     """(unit code, criterion code) after `after` that has evidence and this member has not scored yet,
     wrapping round; None when nothing is left. `by` "criterion": one criterion across every unit first
-    (one sitting, one yardstick); "province": every criterion of one unit first. 4 queries."""
-    units, codes, evidence = _cells(user, rubric, filters or {})
-    done = set(Judgment.objects.filter(rubric=rubric, member=user).values_list("unit_id", "criterion__code"))
-    if by == "province":
-        order = [(u, c) for u in units for c in codes]
-    else:
-        order = [(u, c) for c in codes for u in units]
-    keys = [(u.code, c) for u, c in order]
-    start = keys.index(after) + 1 if after in keys else 0
-    for u, c in order[start:] + order[:start]:
-        if (u.pk, c) in evidence and (u.pk, c) not in done and (u.code, c) != after:
-            return u.code, c
-    return None
+    (one sitting, one yardstick); "province": every criterion of one unit first. Asked of the database in
+    that order, one row at a time, never a pass over the entrants: 3 queries, a 4th on wrapping round."""
+    filters = filters or {}
+    codes = judged_codes(rubric, dimension=filters.get("dimension", ""), criterion=filters.get("criterion", ""))
+    if not codes:
+        return None
+    query = filters.get("province", "")
+    units = units_for_member(user, rubric)
+    if query.strip():  # the matrix's unit filter reads names and other spellings (unit_matches): in Python
+        units = Unit.objects.filter(pk__in=[u.pk for u in units_for(user, rubric, query)])
+    position = Case(*(When(submission__criterion__code=code, then=Value(i)) for i, code in enumerate(codes)))
+    cells = (
+        _evidence_of(rubric, units, codes)
+        .exclude(_scored_by(user, rubric))
+        .annotate(position=position, unit_code=F("submission__unit__code"))
+    )
+    order = ("unit_code", "position") if by == "province" else ("position", "unit_code")
+    pairs = cells.order_by(*order).values_list("unit_code", "submission__criterion__code")
+    if after is None or after[1] not in codes or not units.filter(code=after[0]).exists():
+        return pairs.first()
+    here = {"unit_code": after[0], "position": codes.index(after[1])}
+    first, second = (here[order[0]], here[order[1]])
+    later = Q(**{f"{order[0]}__gt": first}) | Q(**{order[0]: first, f"{order[1]}__gt": second})
+    earlier = Q(**{f"{order[0]}__lt": first}) | Q(**{order[0]: first, f"{order[1]}__lt": second})
+    return pairs.filter(later).first() or pairs.filter(earlier).first()
 
 
-def own_progress(user, rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> Progress:
-    """How much of the whole contest this member has left: cells with evidence, scored or not. 2 queries
-    when given `evidence_cells` (the matrix has them already), else 3."""
-    units, codes, found = _cells(user, rubric, {}, evidence)
-    mine = {(u.pk, c) for u in units for c in codes} & found
-    scored = judged_cells(rubric, [user.pk]).get(user.pk, set())
-    return Progress(user.get_username(), len(mine & scored), len(mine))
+def own_progress(user, rubric: Rubric) -> Progress:
+    """How much of the whole contest this member has left: cells with evidence, scored or not, counted in the
+    database (never a pass over the entrants). 2 queries and the member's units."""
+    cells = _evidence_of(rubric, units_for_member(user, rubric), judged_codes(rubric))
+    pairs = cells.values_list("submission__unit_id", "submission__criterion__code").distinct()
+    total = pairs.count()
+    done = pairs.filter(_scored_by(user, rubric)).count()
+    return Progress(user.get_username(), done, total)
 
 
 def _own_units(contest: Contest, office: int | None) -> set[int]:

@@ -121,39 +121,71 @@ def _cell(
     return cell
 
 
+# Rows a matrix page shows: the 76 provinces on one page; a contest of 7,255 subdistricts in pages, not one
+# 13 MB table a phone cannot open.
+MATRIX_PAGE = 100
+
+
+def _paged(rows: list, page: int) -> tuple[list, int]:
+    """The page's rows of `rows`, and the page asked for as far as there are pages."""
+    page = min(max(page, 1), max(1, -(-len(rows) // MATRIX_PAGE)))
+    return rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE], page
+
+
 def matrix(
-    user, rubric: Rubric, *, dimension: str = "", criterion: str = "", province: str = "", status: str = ""
+    user,
+    rubric: Rubric,
+    *,
+    dimension: str = "",
+    criterion: str = "",
+    province: str = "",
+    status: str = "",
+    page: int = 1,
 ) -> dict:
     """Provinces × criteria for this user (conflicted provinces left out), the province filter matching
-    codes and Thai or English names; with the judges' progress. 12 queries (chair) or 11 (member) + the spec."""
+    codes and Thai or English names; with the judges' progress, `page` of its rows (MATRIX_PAGE a page).
+    Unfiltered, the page's units are taken in the database and only their cells are made, so the page costs
+    the same however many entrants; a unit or status filter reads every row (names' spellings, each cell's
+    statuses) and pages what matches. 13 queries (chair) or 12 (member) + the spec."""
     spec = rubric_spec(rubric)
     criteria = [
         c
         for c in spec.criteria()
         if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
     ]
-    units = units_for(user, rubric, province)
-    states = cell_states(rubric, [p.pk for p in units] if province else None)
-    running = {
-        (pid, code): st
-        for pid, code, st in Clarification.objects.filter(rubric=rubric)
-        .exclude(status=ClarificationStatus.CLOSED)
-        .values_list("unit_id", "criterion__code", "status")
-    }
-    evidence = evidence_cells(rubric)
-    stored = dict(Standing.objects.filter(rubric=rubric).values_list("unit_id", "criteria"))
+    filtered = bool(province.strip() or status)
+    if filtered:
+        units = units_for(user, rubric, province)
+        ids = [p.pk for p in units] if province else None
+    else:
+        everyone = units_for_member(user, rubric).order_by("code")
+        total = everyone.count()
+        page = min(max(page, 1), max(1, -(-total // MATRIX_PAGE)))
+        units = list(everyone[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE])
+        ids = [p.pk for p in units]
+    who = seat(user, rubric)
+    # The chair counts the disagreements of every row the filters keep (`_finals`): their states serve the page.
+    every = _chair_states(user, rubric, province) if who == CHAIR else None
+    states = cell_states(rubric, ids) if every is None else every
+    opened = Clarification.objects.filter(rubric=rubric).exclude(status=ClarificationStatus.CLOSED)
+    stood = Standing.objects.filter(rubric=rubric)
+    if ids is not None:
+        opened, stood = opened.filter(unit_id__in=ids), stood.filter(unit_id__in=ids)
+    running = {(pid, code): st for pid, code, st in opened.values_list("unit_id", "criterion__code", "status")}
+    evidence = evidence_cells(rubric, ids)
+    stored = dict(stood.values_list("unit_id", "criteria"))
     # The facts of the criteria whose document may leave a verdict to the panel (decision 13): one query, and
     # none for a contest without such criteria (the national one).
     deciding = {c.code for c in criteria if c.rule.may_need_decision()}
     facts: dict[tuple[int, str], dict[str, str]] = {}
     if deciding:
         found = Fact.objects.filter(rubric=rubric, criterion__code__in=deciding).exclude(value="")
+        found = found if ids is None else found.filter(unit_id__in=ids)
         for pid, code, name, value in found.values_list("unit_id", "criterion__code", "name", "value"):
             facts.setdefault((pid, code), {})[name] = value
-    who = seat(user, rubric)
     all_seen = sees_all(user, rubric, who)
     seen = (all_seen, own_only(user, rubric, who))
-    rows, split, settled = [], 0, 0
+    rows = []
     for p in units:
         cells = [
             _cell(
@@ -168,30 +200,56 @@ def matrix(
             )
             for c in criteria
         ]
-        split += sum(cell.disagree for cell in cells)
-        settled += sum(cell.disagree and "final" in cell.statuses for cell in cells)
         if status:
             for cell in cells:
                 cell.dim = status not in cell.statuses
             if all(cell.dim for cell in cells):
                 continue
         rows.append((p, cells))
+    if filtered:
+        total = len(rows)
+        rows, page = _paged(rows, page)
     return {
         "criteria": criteria,
         "rows": rows,
+        "page": page,
+        "pages": max(1, -(-total // MATRIX_PAGE)),
+        "units": total,
         "sees_all": all_seen,
         "statuses": STATUSES,
-        "progress": progress(user, rubric, all_seen, evidence),
-        # The chair's own work: a final score where the members disagree (the cells above, as filtered).
-        "finals": Progress(user.get_full_name() or user.get_username(), settled, split) if who == CHAIR else None,
+        "progress": progress(user, rubric, all_seen),
+        # The chair's own work: a final score where the members disagree, in every row the filters keep.
+        "finals": None if every is None else _finals(user, criteria, every),
     }
 
 
-def progress(user, rubric: Rubric, all_seen: bool, evidence: set | None = None) -> list[Progress]:
+def _chair_states(user, rubric: Rubric, province: str) -> dict[tuple[int, str], CellState]:
+    """The scored cells of every unit the chair judges within the unit filter (3 queries): a row per score,
+    never a cell per entrant."""
+    if province.strip():
+        return cell_states(rubric, [p.pk for p in units_for(user, rubric, province)])
+    return cell_states(rubric, units_for_member(user, rubric).values("pk"))
+
+
+def _finals(user, criteria: list[CriterionSpec], states: dict[tuple[int, str], CellState]) -> Progress:
+    """The cells (of `states`, in the criteria shown) where the members disagree, and how many of those have
+    a final or an override."""
+    shown = {c.code: c for c in criteria}
+    split = settled = 0
+    for (_, code), state in states.items():
+        c = shown.get(code)
+        agg = None if c is None else cell_aggregate(state, c.rule, c.max_points)
+        if agg is not None and agg.spread:
+            split += 1
+            settled += agg.source in ("chair", "override")
+    return Progress(user.get_full_name() or user.get_username(), settled, split)
+
+
+def progress(user, rubric: Rubric, all_seen: bool) -> list[Progress]:
     """The chair and whoever runs the contest see every judge's count; a member only their own."""
     if all_seen:
-        return members_progress(rubric, evidence)
-    return [own_progress(user, rubric, evidence)] if acts.allowed(user, "committee.score", rubric) else []
+        return members_progress(rubric)
+    return [own_progress(user, rubric)] if acts.allowed(user, "committee.score", rubric) else []
 
 
 def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:

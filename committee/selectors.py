@@ -56,8 +56,9 @@ class CellState:
 
 
 def cell_states(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[tuple[int, str], CellState]:
-    """(province id, criterion code) → every member's points, the chair's final, the override (3 queries)."""
-    ids = None if unit_ids is None else list(unit_ids)
+    """(province id, criterion code) → every member's points, the chair's final, the override (3 queries);
+    of the units `unit_ids` only, when given (ids, or a queryset of them asked inside each query)."""
+    ids = None if unit_ids is None else unit_ids if isinstance(unit_ids, QuerySet) else list(unit_ids)
 
     def scoped(qs: QuerySet) -> QuerySet:
         qs = qs.filter(rubric=rubric)
@@ -250,10 +251,13 @@ def panel_evidence(*, rubric: Rubric, unit: Unit, criterion) -> list[Evidence]:
     return list(rows.order_by("-version"))
 
 
-def evidence_cells(rubric: Rubric) -> set[tuple[int, str]]:
+def evidence_cells(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> set[tuple[int, str]]:
     """(unit id, criterion code) where the unit has visible evidence: what the committee has to judge
-    (withdrawn versions count for nothing). 1 query."""
-    return set(evidence_pairs(rubric).values_list("unit", "submission__criterion__code").distinct())
+    (withdrawn versions count for nothing); of the units `unit_ids` only, when given. 1 query."""
+    found = evidence_pairs(rubric)
+    if unit_ids is not None:
+        found = found.filter(submission__unit_id__in=list(unit_ids))
+    return set(found.values_list("unit", "submission__criterion__code").distinct())
 
 
 def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:

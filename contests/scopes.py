@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from . import hooks
 from .actor import VIEWER, Actor, Need, Power, conflict_subquery, memo_key
-from .entrants import contest_entrants
+from .entrants import contest_entrants, with_office_listed
 from .models import Contest, Unit
 from .seats import department_contest, panel_office
 from .tree import at_or_under, subtree, under
@@ -62,7 +62,11 @@ def _each(actor: Actor, need: Need | str) -> list[Contest]:
     def decided() -> list[Contest]:
         # Each with its stage (the reverse relation of stages' Stage, named, never imported): the stages a person
         # picks in come with the contests, no query of their own (contests.hooks.in_stages).
-        everything = list(Contest.objects.select_related("organiser", "stage").prefetch_related("entrants"))
+        # Whether their own office is on a contest's chosen list is asked with it (entrants.with_office_listed), not
+        # read from the whole list: the lists grow with the contests' entrants, the question does not.
+        contests = Contest.objects.select_related("organiser", "stage")
+        office = actor._office_id
+        everything = list(contests if office is None else with_office_listed(contests, office))
         hooks.in_stages(actor, everything)
         return [c for c in everything if actor.rights(c).can(need)]
 

@@ -37,13 +37,15 @@ PAGES = {
 # Every page: +1 for the bell's unread count (notices); +2 for a chair with some unread: the lock asked again
 # about them (a notice of each with its contest and unit, the chair's conflicts).
 QUERIES = {
-    "matrix": {"chair": 18, "central": 18, "committee": 15},
+    # the units counted and the page's taken in the database; the judges' progress counts its own cells with
+    # evidence (the page's are only its rows')
+    "matrix": {"chair": 20, "central": 20, "committee": 16},
     # rules asked with the rubric: no fall-through; the holidays are the rubric's cached calendar; the rows'
     # scope is the rubric's contest alone (no list of every contest the member may see)
-    "score": {"chair": 23, "central": 22, "committee": 20},
-    "judgments": {"chair": 15, "central": 12, "committee": 13},
-    "history": {"chair": 15, "central": 12, "committee": 15},
-    "clarifications": {"chair": 15, "central": 12, "committee": 13},
+    "score": {"chair": 23, "central": 22, "committee": 19},
+    "judgments": {"chair": 14, "central": 12, "committee": 12},
+    "history": {"chair": 14, "central": 12, "committee": 14},
+    "clarifications": {"chair": 14, "central": 12, "committee": 12},
 }
 
 

@@ -260,16 +260,17 @@ def test_the_panel_matrix_costs_the_same_for_few_and_many_scores(client, cm, peo
     client.force_login(chair)
     url = reverse("admin:committee_matrix") + f"?year={rubric.key}"
     client.get(url)  # warm the per-process rubric cache
-    # Session, user, its seats (once), the rubric, membership, the entrants (one query), judgments, finals,
-    # overrides, clarifications, stored results, the contests to choose from, the navigation's year; the
-    # cells with evidence, and the progress of each judge (the panel, their scores, their conflicts).
-    with django_assert_num_queries(18):  # +1: the bell's unread count (notices)
+    # Session, user, its seats (once), the rubric, membership, the entrants (counted, then the page's), judgments,
+    # finals, overrides, clarifications, stored results, the contests to choose from, the navigation's year; the
+    # page's cells with evidence, and the progress of each judge (the panel, every cell with evidence, their
+    # scores, their conflicts).
+    with django_assert_num_queries(20):  # +1: the bell's unread count (notices)
         assert client.get(url).status_code == 200
     for unit in (d1, d2):
         for code in ("2.1", "3.1", "4.1"):
             _score(member, rubric, unit, "5", code=code)
             _score(chair, rubric, unit, "5", code=code)
-    with django_assert_num_queries(18):  # +1: the bell's unread count (notices)
+    with django_assert_num_queries(20):  # +1: the bell's unread count (notices)
         page = client.get(url)
     assert page.status_code == 200 and d2.code in page.content.decode()
 

@@ -124,11 +124,11 @@ def test_committee_home_query_count_constant(client, committee_user, django_asse
     for code in ["1.1", "1.2", "1.3", "1.4", "2.1.1", "2.1.2", "2.2.1", "2.2.2"][:n]:
         _upload(client, code)
     client.force_login(committee_user)
-    # 6, and 5 for "what to do now": the years judged, frozen or not, the member's units, the cells with
-    # evidence, the member's judgments (committee.todo)
+    # 6, and 4 for "what to do now": the years judged, frozen or not, the cells with evidence in the member's
+    # units counted, and those the member scored (committee.todo)
     # +1: the bell's unread count (notices needing action: the evidence received is for information, so the
     # lock is not asked again about it here)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(reverse("submissions:home"))
     assert response.content.decode().count("/years/2566/provinces/") == 76
 

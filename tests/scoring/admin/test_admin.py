@@ -38,7 +38,7 @@ ROLES = {"provincial": Role.OFFICE_STAFF, "committee": Role.COMMITTEE, "chair": 
 # Changelist queries do not grow with rows (list_select_related, annotated award names); one of them is
 # the navigation bar's latest year for central staff's calendar link.
 FACT_QUERIES = 11  # +1: the bell's unread count (notices)
-RESULT_QUERIES = 12  # two of them the award filter's: the contests the user sees; +1 the bell
+RESULT_QUERIES = 11  # one of them the award filter's: the contests the user sees; +1 the bell
 
 
 CASES = [(page, who, statuses[i]) for page, statuses in MATRIX.items() for i, who in enumerate(WHO)]

@@ -45,3 +45,7 @@ def test_a_page_of_the_standings_costs_the_same_at_n_and_10_n_entrants(client):
 
 def test_the_standings_polled_by_the_dashboard_cost_the_same_at_n_and_10_n_entrants(client):
     _scales(client, "scoring:live")
+
+
+def test_the_ties_list_costs_the_same_at_n_and_10_n_entrants(client):
+    _scales(client, "scoring:ties")
