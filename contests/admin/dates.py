@@ -3,7 +3,7 @@
 Django's th locale prints Gregorian years ("23 พฤศจิกายน 2026"), and neither its format files nor
 admin.utils.display_for_field can add 543. So each date or timestamp field an admin shows by name, in
 its list or read-only on a detail page, goes through a column made here; and a date is typed the way
-the product reads dates (scoring.date_fields: 23/11/2569, 23 พ.ย. 69, 2026-11-23), never through
+the product reads dates (contests.date_fields: 23/11/2569, 23 พ.ย. 69, 2026-11-23), never through
 the browser's or Django's Gregorian date pickers.
 """
 
@@ -17,9 +17,9 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
+from contests.date_fields import ThaiDateField, ThaiDateInput
 from core.thai import local, thai_date, thai_datetime
 from rulebook.dates import en_date
-from scoring.date_fields import ThaiDateField, ThaiDateInput
 
 
 def be_text(value: date | datetime) -> str:
