@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
+from contests.hooks import results_stale
 from contests.models import Combine, Contest, ContestState, Level, Unit
 from contests.units import units_collate
 from core import acts, bulk
@@ -42,7 +43,6 @@ from scoring.models import (
     Standing,
     YearSettings,
 )
-from scoring.recompute import results_mark_dirty
 from stages.models import Stage
 
 
@@ -74,7 +74,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     units_collate()
     for rubric in Rubric.objects.all():
         results_ensure(rubric)
-        results_mark_dirty(rubric_id=rubric.pk)
+        results_stale(rubric_id=rubric.pk)
     return len(entries)
 
 

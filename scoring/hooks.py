@@ -22,7 +22,3 @@ nav_extra = Hook("scoring.nav_extra")
 # rubric ids → {criterion id: how many stored scores are above that criterion's max_points} (committee: members'
 # judgments, chair's finals, overrides). rubrics.revisions refuses a change that leaves any.
 scores_above_max = Hook("scoring.scores_above_max")
-
-# () → {file kind ("pdf", "video"…): its size limit in bytes} (submissions: central staff's limits over the
-# settings). A stage's file is refused over its kind's limit however it arrives, as evidence is (docs/api.md).
-upload_limits = Hook("scoring.upload_limits")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from contests.actor import Actor, Power, actor_of
 from contests.models import Contest, Level, Unit
+from contests.region_ranking import RankWithin
 from contests.regions import InspectionRegion, region_of
 from contests.scopes import organised_units, visible_contests, visible_entrants
 from core.labels import both
@@ -22,7 +23,7 @@ from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.selectors import picks_obligation
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
-from stages.models import PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from stages.models import PastModel, Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser, chooses
 from stages.rules import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from stages.services import StageWindow, stage_window
