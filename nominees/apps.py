@@ -7,4 +7,9 @@ class NomineesConfig(AppConfig):
     verbose_name = _("Nominees")
 
     def ready(self) -> None:
-        from nominees import permissions  # noqa: F401  (inline: ready() runs once the models are loaded; registers the acts)
+        # inline: ready() runs once the models are loaded; importing these registers them
+        from nominees import permissions, selectors  # noqa: F401  (inline: see above; permissions registers the acts)
+        from schedule.hooks import nominated_sources  # inline: see above
+
+        # The schedule never imports nominees: a nominee meets the criteria it answers through here.
+        nominated_sources.register(selectors.active_nominees)

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from contests.actor import Power, actor_of
 from contests.models import Contest
 from contests.scopes import in_scope, running
-from nominees.models import Nominee
+from nominees.models import Nominee, NomineeState
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds
 from scoring.models import Rubric
@@ -68,3 +68,8 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     if Power.ORGANISE in actor.powers:
         return rows.filter(running(actor, "contest__"))
     return rows.filter(in_scope(actor, "contest", "unit"))
+
+
+def active_nominees(rubric: Rubric) -> QuerySet[Nominee]:
+    """schedule.hooks.nominated_sources: the contest's nominees still named (a withdrawn one meets nothing)."""
+    return Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE)

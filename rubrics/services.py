@@ -43,7 +43,6 @@ from scoring.models import (
     Standing,
     YearSettings,
 )
-from stages.models import Stage
 
 
 def results_ensure(rubric: Rubric) -> None:
@@ -112,7 +111,8 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     if len(chosen) != len(set(codes)):
         missing = sorted(set(codes) - {u.dopa_code for u in chosen})
         raise RubricError([format_lazy(gettext_lazy("unknown entrants {join}"), join=", ".join(missing))])
-    if not Stage.objects.filter(contest=contest).exists():  # a staged contest's entrants are its picks
+    # A staged contest's entrants are its picks (the contest's stage, asked by its field: rubrics is below stages).
+    if not Contest.objects.filter(pk=contest.pk, stage__isnull=False).exists():
         contest.entrants.set(chosen)
     return contest, periods
 
