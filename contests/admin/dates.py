@@ -10,6 +10,7 @@ the browser's or Django's Gregorian date pickers.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
@@ -43,7 +44,13 @@ def be_column(field: models.DateField, empty: str):
     return show
 
 
-class ThaiDates:
+if TYPE_CHECKING:
+    MixedInto = admin.ModelAdmin[Any]  # what the mixin is mixed into (an inline too), as the checker reads it
+else:
+    MixedInto = object
+
+
+class ThaiDates(MixedInto):
     """For ModelAdmin and inlines (before Django's class in the bases): B.E. columns and B.E. date entry."""
 
     def _be(self, name):
