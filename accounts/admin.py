@@ -18,11 +18,11 @@ from django.utils.translation import pgettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from contests.admin.access import RoleAccess
 from contests.permissions import is_central
 from core import acts
 from people import directory
 from people.models import Membership
-from scoring.admin.forms import RoleAccess
 
 from . import second_factor
 from .audit import event_record

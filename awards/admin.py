@@ -3,12 +3,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from contests.admin.access import RoleAccess
 from contests.permissions import is_central
 from core import acts
 from core.errors import PortalError
 from core.sheets import exporter
 from core.thai import digits
-from scoring.admin.forms import ContestScoped, RoleAccess, YearFilter
+from scoring.admin.forms import ContestScoped, YearFilter
 from scoring.models import AwardTier, Rubric
 
 from . import services

@@ -22,6 +22,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from contests.models import Level, Unit
 from core.labels import both
 from core.thaimap import CREDIT
+from nominees.selectors import nominees_by_unit
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.lifecycle import Action
@@ -153,7 +154,7 @@ def _mark(common: dict, entrant=None, **printed) -> Mark | None:
 
 def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
-    nominees = scoring.nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
+    nominees = nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for block in blocks:
         block.nominees = nominees
     common, signature = _common(rubric, codes), selectors.signature(rubric)
@@ -244,7 +245,7 @@ def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]
     """What the certificates print, each with its serial number in the announcement's order and, when issued,
     its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
-    nominees = scoring.nominees_by_unit(rubric.contest)
+    nominees = nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
     results = [(b.tier, r) for b in selectors.awardees(rubric) for r in b.results]
     awardees = [

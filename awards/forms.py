@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from contests.date_fields import ThaiDateField, ThaiDateInput
 from contests.models import Unit
 from core.choices import ThaiNameChoiceField
-from scoring.date_fields import ThaiDateField, ThaiDateInput
 from scoring.selectors import contest_entrants
 
 from .models import AwardSignature, DocumentKind

@@ -128,7 +128,7 @@ class TierBlock:
     prize_text: str
     results: list[Standing] = field(default_factory=list)
     colour: str = ""
-    # In a contest that honours people, each office's nominee (scoring.nominees_by_unit), by unit id.
+    # In a contest that honours people, each office's nominee (nominees.selectors.nominees_by_unit), by unit id.
     nominees: Mapping[int, Nominee] = field(default_factory=dict)
 
     vacant: int = 0  # places no province earned (decision 10: only points win awards)

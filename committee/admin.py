@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 import core.converters  # noqa: F401  (registers <contest:…>)
+from contests.admin.access import RoleAccess
+from contests.admin.dates import ThaiDates
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core import acts, gate
@@ -22,8 +24,7 @@ from core.sheets import exporter
 from core.thai import thai_sorted
 from people import directory
 from people.models import Conflict
-from scoring.admin.dates import ThaiDates
-from scoring.admin.forms import CriterionCodeFilter, RoleAccess, YearFilter, code_key, column
+from scoring.admin.forms import CriterionCodeFilter, YearFilter, code_key, column
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange

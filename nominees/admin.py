@@ -12,12 +12,12 @@ from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.admin.access import ReadOnlyInline, RoleAccess
 from contests.permissions import is_central, is_organiser
 from core.errors import PortalError
 from nominees.models import Nominee, NomineeVersion
 from nominees.selectors import nominees_for_user
 from nominees.services import nominee_withdraw
-from scoring.admin.forms import ReadOnlyInline, RoleAccess
 
 runs_contests = is_central | is_organiser
 FIELDS = (

@@ -112,3 +112,9 @@ def rules_problems(block: Any, *, nominates: bool) -> list[tuple[str, str]]:
             )
         )
     return found
+
+
+def block_problems(block: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """rubrics.hooks.contest_block_problems: what is wrong with a rubric file's `contest.nominee`, read beside
+    its `contest.nominates`."""
+    return rules_problems(block.get("nominee"), nominates=block.get("nominates") is True)

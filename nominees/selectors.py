@@ -9,9 +9,10 @@ from datetime import date
 from django.db.models import QuerySet
 
 from contests.actor import Power, actor_of
-from contests.models import Contest
+from contests.entrants import contest_entrants
+from contests.models import Contest, Unit
 from contests.scopes import in_scope, running
-from nominees.models import Nominee
+from nominees.models import Nominee, NomineeState
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds
 from scoring.models import Rubric
@@ -68,3 +69,29 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     if Power.ORGANISE in actor.powers:
         return rows.filter(running(actor, "contest__"))
     return rows.filter(in_scope(actor, "contest", "unit"))
+
+
+def active_nominees(rubric: Rubric) -> QuerySet[Nominee]:
+    """schedule.hooks.nominated_sources: the contest's nominees still named (a withdrawn one meets nothing)."""
+    return Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE)
+
+
+def nominees_by_unit(contest: Contest) -> dict[int, Nominee]:
+    """unit id → its nominee in a contest that takes nominees (Contest.nominates); {} without a query otherwise."""
+    if not contest.nominates:
+        return {}
+    # A withdrawn nominee ("ถอนรายชื่อ") is named nowhere: the office stands without one until it nominates again.
+    rows = Nominee.objects.filter(contest=contest, state=NomineeState.ACTIVE).select_related("unit", "office")
+    return {n.unit_id: n for n in rows}
+
+
+def nominee_of(contest: Contest, unit: Unit) -> Nominee | None:
+    """The office's nominee row, withdrawn or not (its own page shows a withdrawal); None if it never nominated."""
+    return Nominee.objects.filter(contest=contest, unit=unit).select_related("office").first()
+
+
+def nominee_offices(contest: Contest, unit: Unit) -> list[Unit]:
+    """The offices a nominee may be said to work in: the nominating office first, then the contest's other
+    entrants and its organiser (a person seconded elsewhere is recorded as such, and the rubric decides)."""
+    others = [u for u in contest_entrants(contest).order_by("code") if u.pk != unit.pk]
+    return [unit, *others, *([contest.organiser] if contest.organiser is not None else [])]

@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.entries import Entry
+from contests.hooks import results_stale
 from contests.models import Contest, Unit
 from contests.permissions import is_own_office, runs_contest
 from core import acts
@@ -24,7 +25,6 @@ from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, Nominee
 from nominees.selectors import NominationWindow, nomination_window
 from scoring import lifecycle
 from scoring.models import Rubric
-from scoring.recompute import results_mark_dirty
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),
@@ -188,7 +188,7 @@ def _new_version(nominee: Nominee, values: dict, user, at: datetime) -> Nominee:
     nominee.save()
     # A nominee is what its criterion sent: the rounds the schedule keeps for the office are counted again.
     for rubric_id in Rubric.objects.filter(contest_id=nominee.contest_id).values_list("pk", flat=True):
-        results_mark_dirty(rubric_id=rubric_id, unit_ids=[nominee.unit_id])
+        results_stale(rubric_id=rubric_id, unit_ids=[nominee.unit_id])
     NomineeVersion.objects.create(
         nominee=nominee, version=nominee.version, submitted_at=at, submitted_by=user,
         **{f: getattr(nominee, f) for f in VERSIONED},

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from contests.admin.access import RoleAccess
 from contests.permissions import is_central
-from scoring.admin.forms import RoleAccess
 
 from .models import SiteContact
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from contests.codes import NATIONAL_PREFIX, code_problem, national_code, period_problem
 from contests.models import Combine, Level
 from core.labels import both
-from nominees.eligibility import rules_problems
+from rubrics.hooks import contest_block_problems
 from rulebook.dates import fiscal_year
 from rulebook.rubric import RubricSpec
 from rulebook.rules.errors import Label, Where
@@ -211,8 +211,9 @@ def check_contest(r: Reader, block: Any, year: Any) -> None:
     _entrants(r, block.get("entrants"))
     if not isinstance(block.get("nominates", False), bool):
         r.fail(CONTEST, "contest.nominates ต้องเป็น true หรือ false", "contest.nominates must be true or false")
-    for th, en in rules_problems(block.get("nominee"), nominates=block.get("nominates") is True):
-        r.fail(CONTEST, th, en)
+    for found in contest_block_problems(block):  # nominees: contest.nominee
+        for th, en in found:
+            r.fail(CONTEST, th, en)
     periods = _periods(r, block.get("periods"), national=is_national(block), year=year)
     _combine(r, block.get("combine"), bool(periods))
 

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.date_fields import ThaiDateField
 from contests.models import Unit
 from core.i18n import pick
 from core.thai import thai_date
@@ -20,7 +21,6 @@ from rubrics.letters import NUMBER_MOST, Letter, letter_help
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
-from scoring.date_fields import ThaiDateField
 from scoring.models import Rubric
 
 

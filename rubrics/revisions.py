@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from contests.hooks import results_stale
 from contests.models import Contest, ContestState
 from core import acts
 from core.errors import YearFrozen, in_language
@@ -43,7 +44,6 @@ from schedule.contest import due_on
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
 from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
-from scoring.recompute import results_mark_dirty
 
 T = TypeVar("T")
 
@@ -373,7 +373,7 @@ def rescore(contest: Contest) -> None:
     for rubric in contest.rubrics.all():
         rubric.revision = uuid.uuid4()
         rubric.save(update_fields=["revision"])
-        results_mark_dirty(rubric_id=rubric.pk)
+        results_stale(rubric_id=rubric.pk)
 
 
 @transaction.atomic  # a refusal after the write (stranded scores, no reason) leaves nothing written

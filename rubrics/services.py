@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from contests.actor import forget
 from contests.codes import code_stem, national_code, office_prefix
+from contests.hooks import results_stale
 from contests.models import Combine, Contest, ContestState, Level, Unit
 from contests.units import units_collate
 from core import acts, bulk
@@ -42,8 +43,6 @@ from scoring.models import (
     Standing,
     YearSettings,
 )
-from scoring.recompute import results_mark_dirty
-from stages.models import Stage
 
 
 def results_ensure(rubric: Rubric) -> None:
@@ -74,7 +73,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
     units_collate()
     for rubric in Rubric.objects.all():
         results_ensure(rubric)
-        results_mark_dirty(rubric_id=rubric.pk)
+        results_stale(rubric_id=rubric.pk)
     return len(entries)
 
 
@@ -112,7 +111,8 @@ def _contest_save(*, data: Mapping, year: int) -> tuple[Contest, list[dict]]:
     if len(chosen) != len(set(codes)):
         missing = sorted(set(codes) - {u.dopa_code for u in chosen})
         raise RubricError([format_lazy(gettext_lazy("unknown entrants {join}"), join=", ".join(missing))])
-    if not Stage.objects.filter(contest=contest).exists():  # a staged contest's entrants are its picks
+    # A staged contest's entrants are its picks (the contest's stage, asked by its field: rubrics is below stages).
+    if not Contest.objects.filter(pk=contest.pk, stage__isnull=False).exists():
         contest.entrants.set(chosen)
     return contest, periods
 

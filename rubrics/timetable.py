@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.hooks import results_stale
 from core import acts
 from core.i18n import pick
 from core.thai import thai_date
@@ -23,7 +24,6 @@ from schedule.deadline_moves import deadline_moves, round_moves
 from schedule.selectors import linked_criteria
 from scoring import selectors
 from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
-from scoring.recompute import results_mark_dirty
 
 
 @transaction.atomic
@@ -182,4 +182,4 @@ def holidays_changed() -> None:
     for rubric in Rubric.objects.all():
         rubric.revision = uuid.uuid4()  # drops the cached calendar (selectors.rubric_calendar)
         rubric.save(update_fields=["revision"])
-        results_mark_dirty(rubric_id=rubric.pk)
+        results_stale(rubric_id=rubric.pk)

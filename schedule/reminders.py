@@ -15,31 +15,28 @@ day up to N, and each "overdue" the working days of its repeat (OVERDUE_WITHIN f
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
-from contests.actor import actor_of
-from contests.models import Contest, ContestState, Unit
+from contests.models import Contest, Unit
 from core.bulk import AnyOf
-from notices import events, recipients
+from notices import recipients
 from notices.models import Kind
 from notices.reminders import Due, reminders_record
-from people import directory
 from scoring import lifecycle
 from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing
-from stages.models import Stage
-from stages.rights import chooser
 
 from .contest import UNIT, ContestSchedule, DueRound, within
+from .hooks import reminders_owed
 from .obligations import Obligation, rounds_met
-from .selectors import judging_obligation, picks_obligation
+from .selectors import judging_obligation
 from .sendings import sendings
 from .states import OWED, ObligationKind, ObligationState
 
@@ -102,7 +99,7 @@ def owed_th(obligation: Obligation) -> str:
     return " ".join(p for p in (obligation.label_th, obligation.round_th) if p)
 
 
-def _due(
+def due_of(
     obligation: Obligation, told: tuple[Kind, int], people: list, contest, unit: tuple[int, str] | None, about: str
 ) -> Due:
     """`told`: the reminder's kind and repeat; `unit`: the id and Thai name of the unit that owes it (none for a
@@ -246,7 +243,7 @@ def _judging(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> l
         obligation = judging_obligation(rubric, member, today=today)
         told = reminder_kind(obligation, rhythm) if obligation is not None else None
         if obligation is not None and told is not None:
-            out.append(_due(obligation, told, [member], contest, None, "judging"))
+            out.append(due_of(obligation, told, [member], contest, None, "judging"))
     return out
 
 
@@ -260,34 +257,6 @@ def rubric_reminders(rubric: Rubric, today: date) -> Iterator[list[Due]]:
     yield _judging(rubric, rubric.contest, today, found)
 
 
-def _choosers(stage: Stage) -> dict:
-    """office → the people who pick for it there (stages.rights.chooser: its organisers of the stage's level)."""
-    found: dict = {}
-    for user in directory.office_staff(Q(membership__unit__level=stage.chooser_level)):
-        office = chooser(actor_of(user), stage.contest)
-        if office is not None:
-            found.setdefault(office, []).append(user)
-    return found
-
-
-def pick_reminders(stages: Iterable[Stage], today: date) -> list[Due]:
-    """Each picking office of each open stage: told once that the stage is open for picking (a notice of its
-    own, notices.events.pick_due), then reminded of its picks, by the N of the stage's contest, until it has
-    picked its quota. Its choosers are the lock's answer."""
-    out = []
-    for stage in stages:
-        found = rhythm(stage.contest.rubrics.order_by("-ends_on").first())
-        for office, people in _choosers(stage).items():
-            obligation = picks_obligation(stage, office, today=today)
-            if obligation.due is not None and obligation.due >= today:
-                events.pick_due(stage=stage, office=office, people=people)
-            told = reminder_kind(obligation, found) if found.before else None
-            chosen = recipients.pick_due(stage.contest, office, people)
-            if told is not None and chosen:
-                out.append(_due(obligation, told, chosen, stage.contest, (office.pk, office.name_th), "picks"))
-    return out
-
-
 def reminders_send(today: date | None = None) -> int:
     """Today's reminders of every open contest period and stage; how many people were told anew."""
     today = today or timezone.localdate()
@@ -295,5 +264,4 @@ def reminders_send(today: date | None = None) -> int:
     for rubric in Rubric.objects.filter(ends_on__gte=today).select_related("contest"):
         for batch in rubric_reminders(rubric, today):  # each in a transaction of its own: memory bounded
             told += reminders_record(batch)
-    stages = Stage.objects.filter(contest__state=ContestState.OPEN).select_related("contest")
-    return told + reminders_record(pick_reminders(stages, today))
+    return told + reminders_record([due for found in reminders_owed(today) for due in found])  # stages: picks

@@ -11,8 +11,8 @@
   code)`: the same page for a criterion, before any obligation is made.
 - `linked_criteria(rubric, code)`: the criteria that time the same files as this one (4.1.2 times 4.1.1's).
 - `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
-- `judging_obligation`, `picks_obligation`, `answers_obligations`: a member's judging, an office's picks, a
-  picked entrant's stage files.
+- `judging_obligation`: a member's judging; an office's picks and a picked entrant's stage files are stages'
+  (`stages.obligations`, through `schedule.hooks.person_owed`).
 
 Beside them: `schedule.contest` (each criterion's rounds as the documents decide them: `criterion_rounds`,
 `round_in_force`), `schedule.sendings` (what met them) and `schedule.tallies` (a contest's rounds counted:
@@ -24,7 +24,6 @@ applied, a closed day moving it to the next working day) and the rules that time
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -35,16 +34,14 @@ from django.utils.http import urlencode
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from rulebook.workdays import WorkCalendar
 from scoring.models import Rubric, Standing
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
-from stages.models import Stage, StageEntry, StageFile, StageUpload
-from stages.rights import chooser
 
 from .contest import ContestSchedule, criterion_link, within
-from .obligations import Met, Obligation, days_left, rounds_stand
-from .sendings import day_of, sendings
-from .states import MetBy, ObligationKind, ObligationState
+from .hooks import person_owed
+from .obligations import Obligation, days_left, rounds_stand
+from .sendings import sendings
+from .states import ObligationKind, ObligationState
 
 
 @dataclass(frozen=True)
@@ -218,87 +215,6 @@ def judging_obligation(rubric: Rubric, user, *, today: date | None = None) -> Ob
     )
 
 
-def _stage_rubric(contest_id: int) -> Rubric | None:
-    return Rubric.objects.filter(contest_id=contest_id).select_related("contest").order_by("-ends_on").first()
-
-
-def picks_obligation(stage: Stage, office: Unit, *, today: date | None = None) -> Obligation:
-    """A picking office's picks in a stage, by the stage's deadline: sent once it picked its quota (the day
-    of its last pick), late when the deadline passed short of it."""
-    rubric = _stage_rubric(stage.contest_id)
-    calendar = rubric_calendar(rubric) if rubric is not None else WorkCalendar()
-    today = today or timezone.localdate()
-    due = calendar.next_working_day(stage.deadline)
-    picked = sorted(StageEntry.objects.filter(stage=stage, chooser=office).values_list("chosen_at", flat=True))
-    met = [Met(MetBy.PICKS, day_of(picked[-1]), picked[-1])] if len(picked) >= stage.quota else []
-    stand = rounds_stand([due], met, today=today, calendar=calendar, closed=False)[0]
-    contest = stage.contest
-    return Obligation(
-        key=f"{contest.slug}:picks:{office.code}",
-        kind=ObligationKind.PICKS,
-        rubric_id=rubric.pk if rubric is not None else 0,
-        contest_key=rubric.key if rubric is not None else contest.slug,
-        unit_id=office.pk,
-        unit_code=office.code,
-        criterion="",
-        label_th=contest.name_th,
-        label_en=contest.name_en or contest.name_th,
-        round_th="",
-        round_en="",
-        index=0,
-        rounds=0,
-        written=stage.deadline,
-        due=due,
-        state=stand.state,
-        met=stand.met,
-        days_left=days_left(calendar, today, due),
-        late_days=stand.late_days,
-        url=reverse("stages:stage", args=[contest.slug]),
-        extra={"picked": len(picked), "quota": stage.quota},
-    )
-
-
-def answers_obligations(entry: StageEntry, *, today: date | None = None) -> list[Obligation]:
-    """A picked entrant's files its stage asks for (the lessons-learned PDF, the video), each by its own
-    deadline, met by the first file sent for it."""
-    stage = entry.stage
-    rubric = _stage_rubric(stage.contest_id)
-    calendar = rubric_calendar(rubric) if rubric is not None else WorkCalendar()
-    today = today or timezone.localdate()
-    sent: dict[int, list[Met]] = defaultdict(list)
-    for requirement, at in StageUpload.objects.filter(entry=entry).values_list("requirement_id", "uploaded_at"):
-        sent[requirement].append(Met(MetBy.UPLOAD, day_of(at), at))
-    out = []
-    for f in StageFile.objects.filter(stage=stage):
-        due = calendar.next_working_day(f.deadline)
-        stand = rounds_stand([due], sent[f.pk], today=today, calendar=calendar, closed=False)[0]
-        out.append(
-            Obligation(
-                key=f"{stage.contest.slug}:answers:{entry.unit.code}:{f.code}",
-                kind=ObligationKind.ANSWERS,
-                rubric_id=rubric.pk if rubric is not None else 0,
-                contest_key=rubric.key if rubric is not None else stage.contest.slug,
-                unit_id=entry.unit_id,
-                unit_code=entry.unit.code,
-                criterion=f.code,
-                label_th=f.name_th,
-                label_en=f.name_en or f.name_th,
-                round_th="",
-                round_en="",
-                index=0,
-                rounds=0,
-                written=f.deadline,
-                due=due,
-                state=stand.state,
-                met=stand.met,
-                days_left=days_left(calendar, today, due),
-                late_days=stand.late_days,
-                url=reverse("stages:stage", args=[stage.contest.slug]),
-            )
-        )
-    return out
-
-
 # -- a person ---------------------------------------------------------------------------------------------------
 
 
@@ -326,17 +242,12 @@ def person_obligations(
         for rubric in rubrics:
             if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
                 out += entrant_obligations(rubric, office, today=today, due_from=due_from, due_to=due_to)
-        for entry in StageEntry.objects.filter(unit=office).select_related("stage__contest", "unit"):
-            out += answers_obligations(entry, today=today)
     for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):
         if rubric.ends_on >= today and actor.rights(rubric.contest).judges:
             found = judging_obligation(rubric, user, today=today)
             if found is not None:
                 out.append(found)
-    if office is not None:
-        for stage in Stage.objects.filter(chooser_level=office.level).select_related("contest"):
-            office_picking = chooser(actor, stage.contest)
-            if office_picking is not None:
-                out.append(picks_obligation(stage, office_picking, today=today))
+    for found in person_owed(actor, today=today):  # stages: its office's picks, and the files its picks owe
+        out += found
     kept = [o for o in out if _keep(o, due_from, due_to, wanted)]
     return sorted(kept, key=lambda o: (o.due is None, o.due or today, o.key))

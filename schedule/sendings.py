@@ -11,7 +11,6 @@ from django.db.models import Case, DateField, F, IntegerField, Q, QuerySet, Valu
 from django.db.models.functions import Cast, TruncDate
 
 from core.thai import BANGKOK, local
-from nominees.models import Nominee, NomineeState
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
@@ -19,6 +18,7 @@ from scoring import entrant_counts, hooks
 from scoring.models import Rubric
 from scoring.selectors import criterion_codes
 
+from .hooks import nominated_sources
 from .obligations import Met
 from .states import MetBy
 
@@ -105,12 +105,11 @@ def sendings(
             found[(unit_id, code)].append(Met(MetBy.RECORD, day, updated))
     nominated = [c.code for c in by_code.values() if c.nominee]
     if nominated:
-        rows = Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE)
-        if chosen is not None:
-            rows = rows.filter(unit_id__in=chosen)
-        for unit_id, at in rows.values_list("unit_id", "submitted_at"):
-            for code in nominated:
-                found[(unit_id, code)].append(Met(MetBy.NOMINEE, day_of(at), at))
+        for source in nominated_sources(rubric):  # nominees: its active nominees (nominees/apps.py)
+            rows = source.filter(unit_id__in=chosen) if chosen is not None else source
+            for unit_id, at in rows.values_list("unit_id", "submitted_at"):
+                for code in nominated:
+                    found[(unit_id, code)].append(Met(MetBy.NOMINEE, day_of(at), at))
     return found
 
 
@@ -159,15 +158,16 @@ def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable
         parts.append(
             facts.filter(receipt, value__in=[v for vs in days.values() for v in vs]).annotate(**named, sent_day=day)
         )
-    nominees = Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE).order_by()
-    for code in (c for c in by_code if by_code[c].nominee):
-        criterion = Value(ids[code], output_field=IntegerField())
-        parts.append(
-            nominees.annotate(
-                sent_unit=F("unit_id"),
-                sent_criterion=criterion,
-                sent_day=_bangkok_day("submitted_at"),
-                sent_round=NO_ROUND,
+    nominated = [code for code in by_code if by_code[code].nominee]
+    for nominees in nominated_sources(rubric) if nominated else []:  # nominees: its active nominees
+        for code in nominated:
+            criterion = Value(ids[code], output_field=IntegerField())
+            parts.append(
+                nominees.order_by().annotate(
+                    sent_unit=F("unit_id"),
+                    sent_criterion=criterion,
+                    sent_day=_bangkok_day("submitted_at"),
+                    sent_round=NO_ROUND,
+                )
             )
-        )
     return parts

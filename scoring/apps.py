@@ -8,4 +8,8 @@ class ScoringConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from scoring import exporters, permissions, tasks  # noqa: F401  (inline: see above)
+        from contests.hooks import results_stale  # inline: see above
+        from scoring import exporters, permissions, recompute, tasks  # noqa: F401  (inline: see above)
+
+        # The packages below scoring never import it: what they change makes the results stale through here.
+        results_stale.register(recompute.results_mark_dirty)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from contests.models import Level, Unit
+from contests.region_ranking import NO_REGION, region_number
 from contests.regions import inspection_regions
 from core.i18n import _, either, format_lazy
 from core.labels import both
@@ -35,7 +36,6 @@ from scoring.models import (
     StandingsSnapshot,
     YearSettings,
 )
-from stages.rules import NO_REGION, region_number
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 

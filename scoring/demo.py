@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from contests.models import Unit
 from core import acts
 from core.thai import thai_date
-from nominees.services import nominee_demo_save
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.letters import Letter
@@ -141,23 +140,6 @@ def demo_deadlines(rubric: Rubric, today: date) -> dict[str, date]:
     return moved
 
 
-# A contest that honours people (Contest.nominates): each entrant office's demo nominee, marked as made up.
-DEMO_GIVEN = ["สมชาย", "สุภาพร", "วิไลวรรณ", "ณัฐพล", "กนกวรรณ", "ธีรวัฒน์", "ปิยะนุช", "อนุชา", "จิราพร", "ศักดิ์ชัย", "พรทิพย์"]
-DEMO_FAMILY = ["ใจดี", "รักษ์ชุมชน", "พัฒนาการ", "ศรีสุข", "มั่นคง", "วงศ์ไทย", "แสงทอง", "บุญมา", "ทองดี", "สายใจ", "ชื่นบาน"]
-DEMO_POSITIONS = ["นักวิชาการพัฒนาชุมชนปฏิบัติการ", "นักวิชาการพัฒนาชุมชนชำนาญการ", "เจ้าพนักงานพัฒนาชุมชนปฏิบัติงาน"]
-
-
-def demo_nominees(*, rubric: Rubric) -> int:
-    """One made-up nominee per entrant office ("(ตัวอย่าง)" in the name); offices that named one keep theirs."""
-    made = 0
-    for i, unit in enumerate(selectors.contest_entrants(rubric.contest)):
-        rng = random.Random(f"{rubric.contest.slug}-{unit.code}-nominee")
-        name = f"{DEMO_GIVEN[i % len(DEMO_GIVEN)]} {DEMO_FAMILY[(i * 3) % len(DEMO_FAMILY)]} (ตัวอย่าง)"
-        nominee_demo_save(contest=rubric.contest, unit=unit, name_th=name, position_th=rng.choice(DEMO_POSITIONS))
-        made += 1
-    return made
-
-
 def demo_reason(today: date) -> str:
     """A deadline's reason as the Department's letters give one, dated a fortnight before the demo set it:
     offices read it as they read a real one (the demo's data is said to be an example on its own pages)."""
@@ -166,8 +148,6 @@ def demo_reason(today: date) -> str:
 
 def demo_facts(*, rubric: Rubric) -> int:
     """Imports the demo facts in one facts import; returns how many facts changed."""
-    if rubric.contest.nominates and rubric.period_order == 0:
-        demo_nominees(rubric=rubric)
     if not rubric.contest.is_national:
         rows = demo_rows(rubric)
         if not rows:  # every criterion judged (chonburi-web-2564, model-subdistrict-2565)

@@ -23,6 +23,7 @@ nav_extra = Hook("scoring.nav_extra")
 # judgments, chair's finals, overrides). rubrics.revisions refuses a change that leaves any.
 scores_above_max = Hook("scoring.scores_above_max")
 
-# () → {file kind ("pdf", "video"…): its size limit in bytes} (submissions: central staff's limits over the
-# settings). A stage's file is refused over its kind's limit however it arrives, as evidence is (docs/api.md).
-upload_limits = Hook("scoring.upload_limits")
+# contest → {unit id: the person it names for that entrant, with `name_th` and `position_th`} (nominees: a
+# contest that honours people, its active nominees; {} without a query otherwise). The results and the
+# `standings` command name them beside their office (selectors.named_people).
+named_people = Hook("scoring.named_people")

@@ -15,7 +15,7 @@ PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,0
 
 
 class InRegion(TypedDict):
-    region: int  # the inspection region the entrant is ranked in (stages.rules.region_number)
+    region: int  # the inspection region the entrant is ranked in (contests.region_ranking.region_number)
 
 
 if TYPE_CHECKING:  # the stubs' annotated model, a type only

@@ -11,12 +11,12 @@ from django.db import connection
 from django.utils import timezone
 
 from contests.models import Unit
+from contests.region_ranking import rank_groups
 from core.bulk import update_documents, update_values
 from notices import events
 from rulebook import engine
 from scoring import selectors
 from scoring.models import Rubric, Standing, TieDecision, TieMethod
-from stages.rules import rank_groups
 
 PLACE = ("rank", "tied", "award", "award_tie")
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from contests.models import Contest
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
 from scoring.models import (
@@ -27,7 +28,6 @@ from scoring.models import (
 )
 from scoring.ranking import FULL_FROM, Scored, standings_apply
 from scoring.shift import standings_shift
-from stages.models import Stage
 
 EMPTY: dict = {}  # never mutated
 
@@ -147,7 +147,7 @@ def rubric_locked(rubric_id: int) -> Rubric:
     # The award minimum (decision 10) comes in the same query: the query count stays flat.
     # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region).
     minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
-    within = Stage.objects.filter(contest_id=OuterRef("contest_id")).values("rank_within")[:1]
+    within = Contest.objects.filter(pk=OuterRef("contest_id")).values("stage__rank_within")[:1]
     return (
         Rubric.objects.select_for_update(no_key=True)
         .annotate(award_min=Subquery(minimum), rank_within=Subquery(within))

@@ -16,13 +16,13 @@ from contests.regions import InspectionRegion
 from contests.tree import under
 from core.numbers import is_whole
 from core.process_cache import Kept
-from nominees.models import Nominee, NomineeState
 from rubrics.contest_spec import periods_gather
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
 from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
+from scoring import hooks
 from scoring.access import rubrics
 from scoring.models import (
     ClosedDay,
@@ -337,30 +337,10 @@ def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def nominees_by_unit(contest: Contest) -> dict[int, Nominee]:
-    """unit id → its nominee in a contest that takes nominees (Contest.nominates); {} without a query otherwise."""
-    if not contest.nominates:
-        return {}
-    # A withdrawn nominee ("ถอนรายชื่อ") is named nowhere: the office stands without one until it nominates again.
-    rows = Nominee.objects.filter(contest=contest, state=NomineeState.ACTIVE).select_related("unit", "office")
-    return {n.unit_id: n for n in rows}
-
-
-def nominee_of(contest: Contest, unit: Unit) -> Nominee | None:
-    """The office's nominee row, withdrawn or not (its own page shows a withdrawal); None if it never nominated."""
-    return Nominee.objects.filter(contest=contest, unit=unit).select_related("office").first()
-
-
-def nominee_offices(contest: Contest, unit: Unit) -> list[Unit]:
-    """The offices a nominee may be said to work in: the nominating office first, then the contest's other
-    entrants and its organiser (a person seconded elsewhere is recorded as such, and the rubric decides)."""
-    others = [u for u in contest_entrants(contest).order_by("code") if u.pk != unit.pk]
-    return [unit, *others, *([contest.organiser] if contest.organiser is not None else [])]
-
-
-def nominee_json(nominee: Nominee | None) -> dict | None:
-    """What `standings --format json` says of a nominating contest's entrant: its person, or null."""
-    return None if nominee is None else {"name": nominee.name_th, "position": nominee.position_th}
+def named_people(contest: Contest) -> dict[int, Any]:
+    """unit id → the person a contest that honours people names for that entrant (hooks.named_people: nominees'
+    active nominees, each with `name_th` and `position_th`); {} without a query for any other contest."""
+    return {unit_id: person for found in hooks.named_people(contest) for unit_id, person in found.items()}
 
 
 def contest_file(rubric: Rubric) -> dict:

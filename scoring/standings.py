@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
+from contests.region_ranking import RankWithin, regions_of
 from core.thai import fmt_points
 from rulebook.engine import decided_by
 from scoring.explanations import filled
 from scoring.models import Rubric, Standing
 from scoring.selectors import region_fields, rubric_spec
-from stages.models import RankWithin
-from stages.rules import regions_of
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "explained", "award", "tied",
               "award_tie", "computed_at", "unit__code", "unit__name_th", "unit__name_en",

@@ -60,7 +60,7 @@ def _context(request, rubric: Rubric) -> dict:
     calendar = selectors.rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
-    nominees = selectors.nominees_by_unit(rubric.contest)  # no query unless the contest takes nominees
+    nominees = selectors.named_people(rubric.contest)  # no query unless the contest takes nominees
     for row in ctx["rows"] if nominees else ():
         row["nominee"] = nominees.get(row["r"].unit_id)
     return ctx

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from contests.admin.access import ReadOnlyInline, RoleAccess
 from contests.permissions import is_central, is_organiser
 from contests.regions import region_of
-from scoring.admin.forms import ReadOnlyInline, RoleAccess
 from stages.models import PastModel, RegisterSource, Stage, StageEntry, StageFile, StageUpload
 from stages.selectors import past_models_for_user, picks_for_user, province_of, stages_for_user
 

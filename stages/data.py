@@ -16,14 +16,15 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from contests.hooks import results_stale
 from contests.models import Contest, Level, Unit
+from contests.region_ranking import RankWithin
 from core.errors import PortalError, RowError, RowsError
 from core.numbers import is_whole
 from core.sheets.tabular import read_rows
 from rubrics import services
 from rulebook.dates import parse_date
-from scoring.recompute import results_mark_dirty
-from stages.models import Barred, FileKind, PastModel, RankWithin, RegisterSource, Stage, StageFile
+from stages.models import Barred, FileKind, PastModel, RegisterSource, Stage, StageFile
 
 STAGES_FILE = Path(__file__).resolve().parents[1] / "contests" / "data" / "stages.json"
 RUBRICS = Path(__file__).resolve().parents[1] / "scoring" / "rubric_files"
@@ -157,7 +158,7 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
         contest.entrants.set(Unit.objects.filter(stage_entries__stage=stage))
         for period in contest.rubrics.all():
             services.results_ensure(period)
-            results_mark_dirty(rubric_id=period.pk)
+            results_stale(rubric_id=period.pk)
         loaded.append(stage)
     return loaded
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, Level, Unit
+from contests.region_ranking import RankWithin
 
 
 class Barred(models.TextChoices):
@@ -18,14 +19,6 @@ class Barred(models.TextChoices):
 
     ANY = "any", _("a model at any level")
     PROVINCE = "province", _("a provincial model")
-
-
-class RankWithin(models.TextChoices):
-    """Among whom a stage's entrants are ranked: all together, or each inspection region's among themselves
-    (seed 002: "ประกวดในระดับเขตตรวจราชการ", the contest runs in each of the 18 regions)."""
-
-    ALL = "", _("all together")
-    REGION = "region", _("within each inspection region")
 
 
 class FileKind(models.TextChoices):

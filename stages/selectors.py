@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from contests.actor import Actor, Power, actor_of
 from contests.models import Contest, Level, Unit
+from contests.region_ranking import RankWithin
 from contests.regions import InspectionRegion, region_of
 from contests.scopes import organised_units, visible_contests, visible_entrants
 from core.labels import both
@@ -19,10 +20,10 @@ from rulebook.dates import en_date
 from rulebook.rules.errors import Label
 from rulebook.rules.questions import NONE, PANEL, Verdict
 from rulebook.workdays import WorkCalendar, deadline_text
-from schedule.selectors import picks_obligation
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit, rubric_spec
-from stages.models import PastModel, RankWithin, Stage, StageEntry, StageFile, StageUpload
+from stages.models import PastModel, Stage, StageEntry, StageFile, StageUpload
+from stages.obligations import picks_obligation
 from stages.rights import chooser, chooses
 from stages.rules import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from stages.services import StageWindow, stage_window
@@ -231,7 +232,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
         office = chooser(actor, contest)
         if office is None:
             continue
-        # By when, and how many are picked, as the schedule says it (schedule.selectors.picks_obligation).
+        # By when, and how many are picked, as the schedule says it (stages.obligations.picks_obligation).
         owed = picks_obligation(contest.stage, office, today=today)
         assert owed.due is not None  # a stage's deadline is required
         open_ = today <= owed.due

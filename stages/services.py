@@ -21,6 +21,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from contests.actor import Actor
+from contests.hooks import results_stale
 from contests.media import video_seconds
 from contests.models import Contest, Level, Unit
 from core.errors import PortalError
@@ -31,9 +32,8 @@ from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
 from rubrics import services
 from rulebook.workdays import deadline_text
-from scoring.hooks import upload_limits
-from scoring.recompute import results_mark_dirty
 from scoring.selectors import rubric_calendar
+from stages.hooks import upload_limits
 from stages.models import FileKind, Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
 from stages.rules import barred_reason, stage_of, stage_picks, stage_pool
@@ -157,7 +157,7 @@ def _standings_follow(contest: Contest) -> None:
     a withdrawn one), ranked once the recompute queued after commit has run."""
     for rubric in contest.rubrics.all():
         services.results_ensure(rubric)
-        results_mark_dirty(rubric_id=rubric.pk)
+        results_stale(rubric_id=rubric.pk)
 
 
 def _not_in_pool(stage: Stage, office: Unit, unit: Unit) -> tuple[str, str]:

@@ -1,8 +1,9 @@
 from django.contrib import admin
 
+from contests.admin.access import RoleAccess
+from contests.admin.dates import ThaiDates
 from contests.permissions import is_central
-from scoring.admin.dates import ThaiDates
-from scoring.admin.forms import RoleAccess, UnitScoped
+from scoring.admin.forms import UnitScoped
 
 from .models import Evidence, InnovationReport, Submission, UploadLimit
 

@@ -8,10 +8,12 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from scoring.hooks import submitted_sources, upload_limits  # inline: see above
+        from scoring.hooks import submitted_sources  # inline: see above
+        from stages.hooks import upload_limits  # inline: see above
 
         from . import permissions, selectors, uploads  # noqa: F401  (inline: see above)
 
-        # Scoring never imports submissions: its missing-evidence counts get the evidence from here.
+        # Scoring and stages never import submissions: the missing-evidence counts get the evidence from here, and
+        # a stage's files the limits.
         submitted_sources.register(selectors.evidence_pairs)
         upload_limits.register(uploads.limits_bytes)

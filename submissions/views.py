@@ -23,11 +23,11 @@ from core.thai import thai_sorted
 from nominees import services as nominee_services
 from nominees.eligibility import Eligibility
 from nominees.models import NomineeState
-from nominees.selectors import nomination_window
+from nominees.selectors import nomination_window, nominee_of, nominee_offices
 from scoring import access
 from scoring.access import SEE_ENTRY
 from scoring.contests import contests_for_user
-from scoring.selectors import is_frozen, nominee_of, nominee_offices, running_national
+from scoring.selectors import is_frozen, running_national
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
 

@@ -23,10 +23,10 @@ from knox.admin import AuthTokenAdmin, AuthTokenCreateForm
 from knox.models import AuthToken
 from knox.settings import knox_settings
 
+from contests.admin.access import RoleAccess
 from contests.permissions import is_central
 from core import acts
 from people import directory
-from scoring.admin.forms import RoleAccess
 
 MAX_DAYS = 365
 DAYS_ERROR = _("a token lives 1 to 365 whole days")

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from contests.admin.access import RoleAccess
 from contests.models import Unit
 from contests.permissions import is_central
 from core import acts
@@ -31,7 +32,6 @@ from scoring.admin.forms import (
     CriterionCodeFilter,
     CriterionDeadlineForm,
     DimensionCodeFilter,
-    RoleAccess,
     RubricForm,
     SourceFilter,
     UnitScoped,

@@ -7,8 +7,8 @@ import re
 from django import template
 from django.utils.translation import get_language
 
+from contests.admin.dates import be_text
 from core.thai import points_text
-from scoring.admin.dates import be_text
 
 register = template.Library()
 GREGORIAN_YEAR = re.compile(r"\b(19|20|21)(\d\d)\b")
@@ -23,7 +23,7 @@ def points(value) -> str:
 @register.filter
 def be_years(title) -> str:
     """The date hierarchy's titles ("2026", "พฤศจิกายน 2026", "23 พฤศจิกายน") with B.E. years, in Thai
-    (in English the admin's dates stay Gregorian: scoring.admin.dates.be_text)."""
+    (in English the admin's dates stay Gregorian: contests.admin.dates.be_text)."""
     if (get_language() or "th").startswith("en"):
         return str(title)
     return GREGORIAN_YEAR.sub(lambda m: str(int(m[0]) + 543), str(title))

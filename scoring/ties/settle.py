@@ -17,13 +17,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from contests.models import Contest
+from contests.region_ranking import rank_groups
 from core import acts
 from scoring import lifecycle, recompute
 from scoring.lifecycle import Action
 from scoring.models import Rubric, Standing, StandingsSnapshot, TieDecision, TieMethod
 from scoring.standings import standings_rows
-from stages.models import Stage
-from stages.rules import rank_groups
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Tie:
 def open_ties(rubric: Rubric) -> list[Tie]:
     """The ties at award lines in the current standings, best first: a few queries however many entrants."""
     rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).select_related("unit").order_by("rank"))
-    within = Stage.objects.filter(contest_id=rubric.contest_id).values_list("rank_within", flat=True).first()
+    within = Contest.objects.filter(pk=rubric.contest_id).values_list("stage__rank_within", flat=True).first()
     groups = rank_groups(within or "", [r.unit_id for r in rows]) or {}
     ties: dict[tuple, list[Standing]] = {}
     for r in rows:  # a regional stage ranks each region apart: equal keys in two regions are two ties

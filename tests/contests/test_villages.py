@@ -7,6 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from contests.models import Level, Unit
+from contests.region_ranking import regions_of
 from contests.tree import at_or_under, line_of, lines_of, under
 from contests.units import units_load
 from rubrics import services
@@ -14,7 +15,6 @@ from rubrics.contest_spec import check_contest
 from rulebook.rules.fields import Reader
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
-from stages.rules import regions_of
 from tests.factories import DistrictFactory, SubdistrictFactory, VillageFactory
 
 pytestmark = pytest.mark.django_db

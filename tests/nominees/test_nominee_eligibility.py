@@ -5,12 +5,12 @@ servant, of that district office, one per office. The service is the one the pag
 import pytest
 
 from core.errors import PortalError
+from nominees import selectors
 from nominees.models import Nominee, NomineeState, NomineeVersion
 from nominees.services import nominee_submit, nominee_withdraw
 from people.models import Role
 from rubrics import services
 from rulebook.spec import RubricError
-from scoring import selectors
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 from .test_contests_nominees import OPEN, itmodel_data

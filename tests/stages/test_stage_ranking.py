@@ -10,6 +10,7 @@ import pytest
 from committee.services import judgment_record
 from contests.actor import actor_of
 from contests.models import Unit
+from contests.region_ranking import RankWithin
 from core.sheets import exporter
 from people.models import Role
 from rubrics import services
@@ -18,7 +19,7 @@ from scoring.models import Rubric, Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
 from stages.data import stages_load
-from stages.models import RankWithin, Stage
+from stages.models import Stage
 from stages.services import stage_select, stage_withdraw
 from tests.factories import PASSWORD, UserFactory
 from tests.stages.stage_support import load_chain, organiser

@@ -18,6 +18,7 @@ from contests.models import Contest
 from contests.units import units_load, units_read
 from core.management.base import TranslatedCommand
 from core.thai import thai_date
+from nominees.demo import demo_nominees
 from rubrics import services
 from rulebook.spec import RubricError
 from scoring import demo, selectors
@@ -106,6 +107,7 @@ class Command(TranslatedCommand):
             ]
             for rubric in open_rubrics:
                 began = time.monotonic()
+                demo_nominees(rubric=rubric)  # a contest that honours people: its offices' nominees
                 count = demo.demo_facts(rubric=rubric)
                 took = time.monotonic() - began
                 facts = gettext("demo facts %(key)s: %(count)s changed (%(seconds).1f s)")

@@ -7,8 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Contest
 from core.management.base import TranslatedCommand
-from rubrics import services
-from scoring import award_tiers
+from scoring import award_tiers, selectors
 from scoring.contests import contest_rows
 from scoring.recompute import standings_recompute
 
@@ -32,9 +31,10 @@ class Command(TranslatedCommand):
             standings_recompute(rubric_id=rubric.pk, full=recompute)
         rows = contest_rows(chosen)
         if chosen.nominates:  # the person each entrant office nominated, next to the office
-            nominees = {n.unit.code: n for n in services.selectors.nominees_by_unit(chosen).values()}
+            nominees = {n.unit.code: n for n in selectors.named_people(chosen).values()}
             for r in rows:
-                r["nominee"] = services.selectors.nominee_json(nominees.get(r["entrant"]))
+                n = nominees.get(r["entrant"])
+                r["nominee"] = None if n is None else {"name": n.name_th, "position": n.position_th}
         if format == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return

@@ -3,13 +3,14 @@
 Django's th locale prints Gregorian years ("23 พฤศจิกายน 2026"), and neither its format files nor
 admin.utils.display_for_field can add 543. So each date or timestamp field an admin shows by name, in
 its list or read-only on a detail page, goes through a column made here; and a date is typed the way
-the product reads dates (scoring.date_fields: 23/11/2569, 23 พ.ย. 69, 2026-11-23), never through
+the product reads dates (contests.date_fields: 23/11/2569, 23 พ.ย. 69, 2026-11-23), never through
 the browser's or Django's Gregorian date pickers.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
@@ -17,9 +18,9 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
+from contests.date_fields import ThaiDateField, ThaiDateInput
 from core.thai import local, thai_date, thai_datetime
 from rulebook.dates import en_date
-from scoring.date_fields import ThaiDateField, ThaiDateInput
 
 
 def be_text(value: date | datetime) -> str:
@@ -43,7 +44,13 @@ def be_column(field: models.DateField, empty: str):
     return show
 
 
-class ThaiDates:
+if TYPE_CHECKING:
+    MixedInto = admin.ModelAdmin[Any]  # what the mixin is mixed into (an inline too), as the checker reads it
+else:
+    MixedInto = object
+
+
+class ThaiDates(MixedInto):
     """For ModelAdmin and inlines (before Django's class in the bases): B.E. columns and B.E. date entry."""
 
     def _be(self, name):

@@ -25,7 +25,7 @@ class Openable:
     def __iter__(self):
         for item in self._inner:
             if isinstance(item, helpers.AdminReadonlyField):
-                item.get_admin_url = partial(_link, item, self._request)
+                item.get_admin_url = partial(_link, item, self._request)  # type: ignore[attr-defined]  # not in the stubs
                 yield item
             elif isinstance(item, helpers.AdminField):
                 yield item

@@ -1,5 +1,5 @@
 """The admin shows and reads dates in the Buddhist Era: Django's th locale prints
-Gregorian years, so scoring.admin.dates shows them through its own columns and widget."""
+Gregorian years, so contests.admin.dates shows them through its own columns and widget."""
 
 import re
 from datetime import UTC, date, datetime
