@@ -12,6 +12,8 @@ from authlib.integrations.django_client import DjangoOAuth2App, OAuth
 from django.conf import settings
 from django.http import Http404
 
+from core.thai import arabic_digits
+
 NAMES = {"thaid": "ThaID", "digitalid": "Digital ID"}  # as the providers name themselves
 
 
@@ -77,5 +79,7 @@ def citizen_hash(citizen_id: str) -> str:
     """HMAC-SHA256 of the citizen ID under the portal's own key: the same person gives the same hash, and a copy
     of the database alone does not give the ID back (13 digits are few: a bare hash would)."""
     key = settings.CDD4_DIGITAL_ID_HASH_KEY or f"digital-id:{settings.SECRET_KEY}"
-    digits = "".join(ch for ch in str(citizen_id) if ch.isdigit()) or str(citizen_id).strip()
+    # The same 13 digits however the provider writes them: Thai digits read as Arabic, dashes and spaces dropped.
+    digits = "".join(ch for ch in arabic_digits(citizen_id) if ch.isascii() and ch.isdigit())
+    digits = digits or str(citizen_id).strip()
     return hmac.new(key.encode(), digits.encode(), hashlib.sha256).hexdigest()

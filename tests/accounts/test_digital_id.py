@@ -61,6 +61,7 @@ def test_nothing_vouches_where_no_level_is_set():
 def test_the_citizen_id_is_kept_as_a_keyed_hash_only(settings):
     kept = citizen_hash(SOMYING)
     assert citizen_hash("1-1017-00203-45-1") == kept  # as typed with dashes, the same person
+    assert citizen_hash("๑๑๐๑๗๐๐๒๐๓๔๕๑") == kept  # in Thai digits, the same person
     assert SOMYING not in kept and len(kept) == 64
     settings.CDD4_DIGITAL_ID_HASH_KEY = "another-key"
     assert citizen_hash(SOMYING) != kept
