@@ -55,7 +55,7 @@ class CellState:
     override: Decimal | None = None
 
 
-def cell_states(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[tuple[int, str], CellState]:
+def cell_states(rubric: Rubric, unit_ids: Iterable[int] | QuerySet | None = None) -> dict[tuple[int, str], CellState]:
     """(province id, criterion code) → every member's points, the chair's final, the override (3 queries);
     of the units `unit_ids` only, when given (ids, or a queryset of them asked inside each query)."""
     ids = None if unit_ids is None else unit_ids if isinstance(unit_ids, QuerySet) else list(unit_ids)

@@ -42,8 +42,9 @@ def _chosen(contest: Contest, unit: Unit) -> tuple[bool, bool]:
     """Whether the contest has a chosen list, and whether the unit is on it: from the prefetched list
     (`_chosen_ids`), else one query of two index lookups, not the list itself (7,255 ids read for each page
     of one entrant were a third of its time)."""
-    if getattr(contest, "office_asked", None) == unit.pk:  # with_office_listed: asked with the contest
-        return contest.entrants_listed, contest.office_listed
+    asked = vars(contest)  # with_office_listed's answers, annotated on the contest
+    if asked.get("office_asked") == unit.pk:
+        return asked["entrants_listed"], asked["office_listed"]
     if "entrants" in getattr(contest, "_prefetched_objects_cache", {}):
         chosen = _chosen_ids(contest)
         return bool(chosen), unit.pk in chosen
