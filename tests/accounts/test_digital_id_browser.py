@@ -13,11 +13,17 @@ from accounts.invitations import invitation_token
 from accounts.models import DigitalIdentity, Event
 from contests.models import Unit
 from people.models import Role
-from tests.browser_support import MARKS, settle
+from tests.browser_support import MARKS, launch, settle
 from tests.digital_id_standin import SOMYING
 from tests.factories import UserFactory
 
 pytestmark = MARKS
+
+
+@pytest.fixture
+def browser(chromium, live_server, monkeypatch, settings, tmp_path):
+    """Chromium on a live, bootstrapped server, as tests/browser has it."""
+    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 @pytest.fixture
