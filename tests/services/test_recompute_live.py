@@ -60,11 +60,13 @@ def test_worker_killed_mid_recompute_then_restarted_converges(procs):
             cur.execute("SELECT id FROM scoring_rubric WHERE id = %s FOR NO KEY UPDATE", [rubric.pk])
         fact_set(rubric=rubric, unit=Unit.objects.get(code="TH-83"), criterion_code="1.1", name="done", value="yes")
 
+        # Asked by who blocks whom, not by the statement's text: pg_stat_activity keeps its first 1,024 bytes,
+        # and the recompute's locking query is longer.
         def worker_waiting() -> bool:
             with connection.cursor() as cur:
                 cur.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND wait_event_type = 'Lock' AND query ILIKE '%%scoring_rubric%%FOR NO KEY UPDATE%%'"
+                    "SELECT count(*) FROM pg_stat_activity WHERE %s = ANY(pg_blocking_pids(pid))",
+                    [blocker.get_backend_pid()],
                 )
                 return cur.fetchone()[0] > 0
 
