@@ -15,7 +15,17 @@ from django.utils import timezone
 from core.bulk import pg_array, update_values
 from scoring import coalesce, selectors
 from scoring.models import Rubric, StagedPoints, Standing
-from scoring.ranking import FULL_FROM, PLACE, Scored, no_flush_wait, placed, ranked_all, standings_apply, ties_tell
+from scoring.ranking import (
+    FULL_FROM,
+    PLACE,
+    Scored,
+    no_flush_wait,
+    placed,
+    ranked_all,
+    standings_apply,
+    standings_write_lock,
+    ties_tell,
+)
 from scoring.recompute import ENTRANT, no_cyclic_gc, recompute_recorded, rubric_locked, scored_by_parts
 
 
@@ -132,6 +142,7 @@ def staged_apply(rubric: Rubric, run: int) -> int:
     _, moved = placed((), others, placings)
     places = [placings[unit] for _, unit in fresh]
     now = timezone.now()
+    standings_write_lock(rubric.pk)
     if len(fresh) >= FULL_FROM:
         no_flush_wait()
     with connection.cursor() as cursor:

@@ -74,10 +74,10 @@ def texts_of(result: Standing) -> Texts:
 def explanations_build(*, rubric_id: int, low: int | None = None, high: int | None = None) -> int:
     """The pass after a recompute: stores the explanations it left to be built, and marks them current; of the
     entrants with unit ids `low`..`high` when given (a part of a pass shared by the workers, as a parallel
-    recompute's chunks are). Takes no lock, so the standings are never held up by it, and parts never meet: a
-    row is written only if its change and computed marks still hold the value read before its facts (a fact
-    written meanwhile moves the change mark in the same commit), so text and points always come from the same
-    facts. Returns how many entrants it wrote."""
+    recompute's chunks are). Waits for no lock (`_texts_write`), so the standings are never held up by it, and
+    parts never meet: a row is written only if its change and computed marks still hold the value read before
+    its facts (a fact written meanwhile moves the change mark in the same commit), so text and points always
+    come from the same facts. Returns how many entrants it wrote."""
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
@@ -120,9 +120,13 @@ def _texts_write(rows: list[tuple[int, int, Texts]]) -> int:
         )
         cursor.execute("CREATE TEMPORARY TABLE explained_texts (id bigint, seq bigint, texts jsonb) ON COMMIT DROP")
         cursor.copy_expert("COPY explained_texts (id, seq, texts) FROM STDIN", out)
+        # A row another holds is being marked or rescored (or its rounds counted): passed by (`SKIP LOCKED`)
+        # rather than waited for, so this pass never waits on them nor deadlocks with them. Its texts are then
+        # built when read (`texts_of`), or by the pass after its rescoring.
         cursor.execute(
             f"UPDATE {table} r SET explanations = t.texts, explained = true FROM explained_texts t"
-            f" WHERE r.id = t.id AND r.computed_seq = t.seq AND r.change_seq = t.seq"
+            f" WHERE r.id = t.id AND r.computed_seq = t.seq AND r.change_seq = t.seq AND r.id IN"
+            f" (SELECT id FROM {table} WHERE id IN (SELECT id FROM explained_texts) FOR NO KEY UPDATE SKIP LOCKED)"
         )
         written = cursor.rowcount
         cursor.execute("DROP TABLE explained_texts")  # now, not at the commit: the caller's may be later

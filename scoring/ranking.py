@@ -67,6 +67,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     placings = ranked_all(rubric, spec, keys, totals)
     rows, moved = placed(fresh.values(), others, placings)
     now = timezone.now()
+    standings_write_lock(rubric.pk)
     if len(rows) >= FULL_FROM:
         no_flush_wait()
     # The explanations no longer the points' own: built when read, or by the explanation pass (scoring.explanations).
@@ -96,6 +97,23 @@ def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Dec
     if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
         placings = ranked(decided)
     return placings
+
+
+STANDINGS_WRITE = 0x5354  # the advisory locks' class: a year's standings being written (its id is the object)
+
+
+def standings_write_lock(rubric_id: int, *, shared: bool = False) -> None:
+    """On PostgreSQL, the year's standings held for writing until the caller's transaction ends. A recompute
+    writes its rows in two or three statements, each in the order its plan reads them, and a mark
+    (`results_mark_dirty`) updates every entrant's in the table's order: taking rows one by one, the two
+    deadlocked. So a recompute's writing takes the year exclusively and every mark takes it shared: a mark
+    waits for a recompute's writing to commit, as its rows' locks made it wait already, and marks never wait
+    for each other. The recompute's scoring, before its writing, holds up no one."""
+    if connection.vendor != "postgresql":
+        return
+    lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {lock}(%s, %s)", [STANDINGS_WRITE, rubric_id])
 
 
 def no_flush_wait() -> None:

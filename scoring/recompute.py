@@ -26,7 +26,7 @@ from scoring.models import (
     Standing,
     YearSettings,
 )
-from scoring.ranking import FULL_FROM, Scored, standings_apply
+from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 
 EMPTY: dict = {}  # never mutated
@@ -116,6 +116,7 @@ def results_mark_dirty(*, rubric_id: int, unit_ids: Iterable[int] | None = None)
     qs = Standing.objects.filter(rubric_id=rubric_id)
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=list(unit_ids))
+    standings_write_lock(rubric_id, shared=True)
     qs.update(change_seq=F("change_seq") + 1)
     _queue_recompute(rubric_id)
 

@@ -23,7 +23,7 @@ from core.bulk import update_documents, update_values
 from rulebook import engine
 from scoring import selectors
 from scoring.models import Rubric, Standing
-from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, ties_tell
+from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, standings_write_lock, ties_tell
 
 
 def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
@@ -50,6 +50,7 @@ def standings_shift(
     `ranks`: its stored rank, by pk (one entrant's move then needs no count)."""
     if not scored:
         return 0
+    standings_write_lock(rubric.pk)  # before the first write, in either way below
     one = scored[0]
     rank = (ranks or {}).get(one.pk)
     if len(scored) == 1 and rank and old[one.pk] not in ("", one.rank_key):
