@@ -23,12 +23,13 @@ from core.errors import PortalError
 from core.i18n import Text
 from core.thaimap import map_svg, tier_colours
 from nominees.models import Nominee
+from rubrics.models import AwardTier, Rubric
 from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.explanations import texts_of
 from scoring.lifecycle import Action
-from scoring.models import AwardTier, Fact, Rubric, Standing, StandingsSnapshot
+from scoring.models import Fact, Standing, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (

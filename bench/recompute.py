@@ -19,10 +19,11 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Unit
+    from rubrics.models import Rubric
     from rulebook import engine
     from scoring import demo, selectors
     from scoring.facts.imports import facts_import
-    from scoring.models import Rubric, Standing
+    from scoring.models import Standing
     from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "nominees",
     "stages",
     "notices",
+    "rubrics",
     "scoring",
     "builder",
     "submissions",

@@ -20,8 +20,8 @@ from core.errors import PortalError
 from core.http import show
 from core.i18n import either
 from core.numbers import whole
+from rubrics.models import Criterion, Rubric
 from scoring.access import contest_or_404
-from scoring.models import Criterion, Rubric
 from scoring.selectors import rubric_spec
 from submissions import downloads
 

@@ -11,9 +11,10 @@ from contests.actor import CHAIR, actor_of
 from core import acts
 from core.i18n import either
 from core.thai import digits
+from rubrics.models import Rubric
 from schedule.selectors import judging_obligation
 from schedule.states import ObligationState
-from scoring.models import Rubric, StandingsSnapshot
+from scoring.models import StandingsSnapshot
 from scoring.selectors import rubric_spec
 from submissions.todo import Todo, Tone
 

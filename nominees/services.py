@@ -23,8 +23,8 @@ from core.errors import PortalError
 from nominees.eligibility import Eligibility
 from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, NomineeState, NomineeVersion
 from nominees.selectors import NominationWindow, nomination_window
+from rubrics.models import Rubric
 from scoring import lifecycle
-from scoring.models import Rubric
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),

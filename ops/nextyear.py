@@ -16,9 +16,9 @@ from core import acts
 from core.thai import thai_digits
 from people.models import Membership
 from rubrics import services
+from rubrics.models import Rubric
 from rulebook.spec import RubricError, parse_rubric
 from scoring import selectors
-from scoring.models import Rubric
 
 
 @dataclass

@@ -23,13 +23,13 @@ from core.thai import digits
 from notices.events import MOVED_ANCHOR
 from rubrics import revisions, timetable
 from rubrics.letters import letter_office
+from rubrics.models import Criterion, Rubric, RubricChange
 from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
 from schedule.deadline_moves import deadline_moves
 from schedule.selectors import criterion_url
 from scoring import access
-from scoring.models import Criterion, Rubric, RubricChange
 from scoring.selectors import is_frozen
 
 ACT = "scoring.change_deadline"

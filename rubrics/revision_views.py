@@ -17,12 +17,12 @@ from core.converters import ContestKey
 from core.i18n import either
 from core.numbers import is_whole
 from rubrics.letters import Letter
+from rubrics.models import RubricChange
 from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 from scoring.access import contest_or_404
-from scoring.models import RubricChange
 
 
 def revision_box(request, slug: str | None, refused: ChangeRefused | None = None) -> dict:

@@ -36,6 +36,7 @@ from core.labels import both
 from core.thai import fmt_points, thai_num
 from notices import events
 from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
+from rubrics.models import Criterion, Dimension, Rubric, RubricChange
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
@@ -43,7 +44,7 @@ from rulebook.spec import RubricError
 from schedule.contest import due_on
 from scoring import hooks, selectors
 from scoring.facts.imports import ensure_not_frozen
-from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
+from scoring.models import AWARD_FLOOR, YearSettings
 
 T = TypeVar("T")
 

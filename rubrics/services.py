@@ -26,23 +26,14 @@ from notices import events
 from rubrics import revisions
 from rubrics.contest_spec import parse_rubric_file, period_data
 from rubrics.letters import NONE, Letter
+from rubrics.models import AwardTier, Criterion, Dimension, Rubric
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
 from rulebook.spec import Read, RubricError, parse_rubric
 from scoring import lifecycle, selectors
 from scoring.facts.imports import ensure_not_frozen
 from scoring.lifecycle import Action
-from scoring.models import (
-    AwardTier,
-    Criterion,
-    Dimension,
-    Fact,
-    FactChange,
-    RoundsKept,
-    Rubric,
-    Standing,
-    YearSettings,
-)
+from scoring.models import Fact, FactChange, RoundsKept, Standing, YearSettings
 
 
 def results_ensure(rubric: Rubric) -> None:

@@ -18,12 +18,12 @@ from core.i18n import pick
 from core.thai import thai_date
 from rubrics import revisions
 from rubrics.letters import NONE, Letter
+from rubrics.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
 from schedule.deadline_moves import deadline_moves, round_moves
 from schedule.selectors import linked_criteria
 from scoring import selectors
-from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 
 
 @transaction.atomic

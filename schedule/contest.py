@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from core.process_cache import Kept
 from core.thai import thai_digits
+from rubrics.models import Rubric
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.workdays import WorkCalendar
-from scoring.models import Rubric
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 
 from .deadline_moves import DeadlineMove, deadline_moves, round_moves

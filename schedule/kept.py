@@ -29,7 +29,8 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core import bulk
-from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import EntrantRounds, RoundsKept, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound

@@ -34,7 +34,8 @@ from django.utils.http import urlencode
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from scoring.models import Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import Standing
 from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
 
 from .contest import ContestSchedule, criterion_link, within

@@ -13,7 +13,8 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from contests.models import Unit
-from scoring.models import EntrantRounds, Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import EntrantRounds, Standing
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound, within

@@ -3,5 +3,6 @@
 standings, the results a person's office sees (`contests.py`), the dashboard and its counts over every entrant
 (`entrant_counts.py`), freezing and publishing (`snapshots.py`), settled ties (`ties/`), the lifecycle, the loaders
 of a contest and of an entry (`access.py`), its admin (`scoring/admin/`) and the demo's contests and facts
-(`demo.py`). The models of rubrics and their history are in `scoring/models/`; the shipped rubric files in
-`scoring/rubric_files/`. Its layers: docs/architecture.md, "Inside the biggest apps"."""
+(`demo.py`). Its models (facts, standings, snapshots, ties, rounds kept) are in `scoring/models/`, a rubric's in
+`rubrics/models.py`; the shipped rubric files in `scoring/rubric_files/`.
+Its layers: docs/architecture.md, "Inside the biggest apps"."""

@@ -13,8 +13,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import pg_array, update_values
+from rubrics.models import Rubric
 from scoring import coalesce, selectors
-from scoring.models import Rubric, StagedPoints, Standing
+from scoring.models import StagedPoints, Standing
 from scoring.ranking import (
     FULL_FROM,
     PLACE,

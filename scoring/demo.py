@@ -18,10 +18,11 @@ from core.thai import thai_date
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.letters import Letter
+from rubrics.models import Rubric
 from rulebook.dates import BE_OFFSET, shift_year
 from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.models import Fact, FactSource, Rubric
+from scoring.models import Fact, FactSource
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [

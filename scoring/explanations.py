@@ -20,9 +20,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import update_values
+from rubrics.models import Rubric
 from rulebook import engine
 from scoring import selectors
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.recompute import merged_scores, no_cyclic_gc
 
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations

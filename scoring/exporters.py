@@ -12,11 +12,12 @@ from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest
 from core.sheets.exporter import Exporter, Table, register
+from rubrics.models import Rubric
 from rulebook.dates import parse_moment
 from scoring import selectors
 from scoring.facts.imports import HEADER
 from scoring.facts.template import template_tables
-from scoring.models import Fact, FactChange, Rubric
+from scoring.models import Fact, FactChange
 from scoring.standings import standings_rows
 
 YEAR_SHEETS = "awards.export_sheets"  # the year's spreadsheets: central staff

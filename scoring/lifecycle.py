@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from contests.models import ContestState
 from core.errors import PortalError, YearFrozen
 from core.labels import both
-from scoring.models import FreezeEvent, Rubric
+from rubrics.models import Rubric
+from scoring.models import FreezeEvent
 
 
 class State(models.TextChoices):

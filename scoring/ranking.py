@@ -14,9 +14,10 @@ from contests.models import Unit
 from contests.region_ranking import rank_groups
 from core.bulk import update_documents, update_values
 from notices import events
+from rubrics.models import Rubric
 from rulebook import engine
 from scoring import selectors
-from scoring.models import Rubric, Standing, TieDecision, TieMethod
+from scoring.models import Standing, TieDecision, TieMethod
 
 PLACE = ("rank", "tied", "award", "award_tie")
 

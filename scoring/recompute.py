@@ -17,15 +17,10 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from contests.models import Contest
+from rubrics.models import Criterion, Rubric
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import (
-    Criterion,
-    RecomputeRun,
-    Rubric,
-    Standing,
-    YearSettings,
-)
+from scoring.models import RecomputeRun, Standing, YearSettings
 from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 

@@ -17,6 +17,7 @@ from contests.tree import under
 from core.numbers import is_whole
 from core.process_cache import Kept
 from rubrics.contest_spec import periods_gather
+from rubrics.models import ClosedDay, HolidayOverride, HolidayOverrideChange, Rubric
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
@@ -24,17 +25,7 @@ from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
 from scoring import hooks
 from scoring.access import rubrics
-from scoring.models import (
-    ClosedDay,
-    Fact,
-    FreezeAction,
-    FreezeEvent,
-    HolidayOverride,
-    HolidayOverrideChange,
-    Rubric,
-    Standing,
-    StandingsSnapshot,
-)
+from scoring.models import Fact, FreezeAction, FreezeEvent, Standing, StandingsSnapshot
 
 
 def province_lookup() -> dict[str, Unit]:

@@ -20,9 +20,10 @@ from django.db.models import Count, F, Min, Subquery
 from django.utils import timezone
 
 from core.bulk import update_documents, update_values
+from rubrics.models import Rubric
 from rulebook import engine
 from scoring import selectors
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, standings_write_lock, ties_tell
 
 

@@ -9,9 +9,10 @@ from itertools import pairwise
 
 from contests.region_ranking import RankWithin, regions_of
 from core.thai import fmt_points
+from rubrics.models import Rubric
 from rulebook.engine import decided_by
 from scoring.explanations import filled
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.selectors import region_fields, rubric_spec
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "explained", "award", "tied",

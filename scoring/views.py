@@ -26,6 +26,7 @@ from core.numbers import whole
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rubrics import services
+from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
 from rulebook.rubric_json import rubric_json
@@ -38,7 +39,7 @@ from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
-from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
+from scoring.models import FreezeEvent, Standing, StandingsSnapshot
 from scoring.needs import contest_needs
 from scoring.standings import tie_breaks
 

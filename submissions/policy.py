@@ -10,10 +10,10 @@ from core.i18n import Text, either
 from core.thai import thai_digits
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
+from rubrics.models import Rubric
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
 from scoring.lifecycle import Action, State, state_allows
-from scoring.models import Rubric
 from scoring.selectors import rubric_spec
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})

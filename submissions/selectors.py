@@ -21,6 +21,7 @@ from contests.models import Unit
 from core.converters import ContestKey
 from core.i18n import Text, either
 from core.thai import digits
+from rubrics.models import Criterion, Rubric
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from schedule.obligations import Met, Obligation, answerable, in_force, oldest_owed
@@ -28,7 +29,7 @@ from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
 from schedule.states import MetBy, ObligationState
 from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
 from scoring.entrant_counts import recorded_facts
-from scoring.models import Criterion, Fact, Rubric, Standing
+from scoring.models import Fact, Standing
 from scoring.selectors import rubric_calendar, rubric_spec
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus

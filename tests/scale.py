@@ -31,9 +31,10 @@ from contests.models import ChosenEntrant, Level, Unit
 from core.thai import BANGKOK
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Rubric
 from schedule.kept import rounds_keep
 from scoring.explanations import explanations_build
-from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric, Standing
+from scoring.models import Fact, FactChange, FactSource, Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
 

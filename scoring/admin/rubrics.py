@@ -19,6 +19,7 @@ from contests.permissions import is_central
 from core import acts
 from core.http import show
 from rubrics import services, timetable
+from rubrics.models import AwardTier, Criterion, HolidayOverride, HolidayOverrideChange, Rubric, RubricChange
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 
@@ -38,17 +39,7 @@ from scoring.admin.forms import (
     YearFilter,
     column,
 )
-from scoring.models import (
-    AwardTier,
-    Criterion,
-    Fact,
-    FactChange,
-    HolidayOverride,
-    HolidayOverrideChange,
-    Rubric,
-    RubricChange,
-    Standing,
-)
+from scoring.models import Fact, FactChange, Standing
 
 
 @admin.register(Unit)
@@ -180,7 +171,7 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         )
 
     def get_changelist_form(self, request, **kwargs):
-        # The rows share the list's one reason box (templates/admin/scoring/criterion/change_list.html).
+        # The rows share the list's one reason box (templates/admin/rubrics/criterion/change_list.html).
         return type("ListDeadlineForm", (CriterionDeadlineForm,), {"shared_reason": request.POST.get("reason", "")})
 
     def save_model(self, request, obj, form, change):

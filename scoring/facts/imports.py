@@ -20,10 +20,11 @@ from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
 from notices import events
+from rubrics.models import Criterion, Rubric
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
-from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric
+from scoring.models import Fact, FactChange, FactSource
 from scoring.recompute import results_mark_dirty
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".

@@ -33,11 +33,12 @@ from core.sheets.exporter import Table
 from core.sheets.limits import SheetError
 from core.sheets.tabular import cell_text
 from core.thai import fmt_points
+from rubrics.models import Rubric
 from rulebook.rubric import FactColumn, RubricSpec
 from rulebook.rules.errors import Label
 from rulebook.rules.values import AMOUNT, COUNT, NUMBER, YES_NO
 from scoring import selectors
-from scoring.models import Fact, Rubric
+from scoring.models import Fact
 
 KEY_ENTRANT, KEY_NAME = "entrant", "name"
 ABOUT = "คำอธิบาย about"

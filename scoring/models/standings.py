@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from scoring.models.rubrics import Rubric
+from rubrics.models import Rubric
 
 
 class Standing(models.Model):

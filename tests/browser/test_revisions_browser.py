@@ -3,7 +3,7 @@ page asks for, then reads the change in the contest's revision history, on a des
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 

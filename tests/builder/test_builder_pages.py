@@ -9,8 +9,8 @@ from builder.prefill import to_form
 from contests.models import Contest
 from people.models import Role
 from rubrics import services
+from rubrics.models import Rubric
 from scoring import selectors
-from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"

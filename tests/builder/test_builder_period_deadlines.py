@@ -16,9 +16,9 @@ from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.contest_spec import parse_rubric_file, period_data, periods_gather
+from rubrics.models import Rubric, RubricChange
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"

@@ -12,8 +12,8 @@ from builder.prefill import to_form
 from builder.rounds import rounds_from_form
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion
 from scoring import selectors
-from scoring.models import Criterion
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"

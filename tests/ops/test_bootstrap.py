@@ -9,10 +9,11 @@ from django.utils import timezone
 from committee.models import Judgment
 from contests.models import Unit
 from core.thai import thai_digits
+from rubrics.models import Criterion, Rubric
 from scoring import selectors, snapshots
 from scoring.demo import present_year
 from scoring.facts.imports import fact_set
-from scoring.models import Criterion, Fact, FactSource, Rubric, Standing, StandingsSnapshot
+from scoring.models import Fact, FactSource, Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 

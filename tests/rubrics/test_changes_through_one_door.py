@@ -18,11 +18,12 @@ from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Rubric, RubricChange
 from rubrics.revisions import REASON_NEEDED, ChangeRefused
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 from scoring import selectors, snapshots
-from scoring.models import Criterion, Rubric, RubricChange, Standing, YearSettings
+from scoring.models import Standing, YearSettings
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
@@ -114,7 +115,7 @@ def test_the_admin_rubric_editor_refuses_the_same_maximum(client, world, central
     data = _max(selectors.rubric_data(rubric), "1.1", "10")
     data["contest"] = selectors.contest_file(rubric)["contest"]
     response = client.post(
-        reverse("admin:scoring_rubric_change", args=[rubric.pk]),
+        reverse("admin:rubrics_rubric_change", args=[rubric.pk]),
         {"data": json.dumps(data, ensure_ascii=False), "reason": "ลด"},
     )
     assert response.status_code == 200
@@ -130,7 +131,7 @@ def _changelist_post(criterion, value, **extra):
 def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client, rubric, central_user):
     client.force_login(central_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    url = reverse("admin:scoring_criterion_changelist") + "?year=2566"
+    url = reverse("admin:rubrics_criterion_changelist") + "?year=2566"
     refused = client.post(url, _changelist_post(criterion, "2023-08-15"))
     assert refused.status_code == 200
     assert str(REASON_NEEDED) in refused.content.decode()
@@ -145,7 +146,7 @@ def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client,
 def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, rubric, central_user):
     client.force_login(central_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    url = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    url = reverse("admin:rubrics_criterion_change", args=[criterion.pk])
     refused = client.post(url, {"deadline": "2023-08-15"})
     assert refused.status_code == 200
     assert refused.context["adminform"].form.errors == {"reason": [REASON_NEEDED]}
@@ -156,7 +157,7 @@ def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, 
 def test_a_reader_of_the_criterion_page_gets_no_reason_box(client, rubric, committee_user):
     client.force_login(committee_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    page = client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk]))
+    page = client.get(reverse("admin:rubrics_criterion_change", args=[criterion.pk]))
     assert (page.status_code, 'name="reason"' in page.content.decode()) == (200, False)
 
 

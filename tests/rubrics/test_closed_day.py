@@ -10,9 +10,9 @@ from django.urls import reverse
 from people.models import Role
 from rubrics import services
 from rubrics.contest_spec import parse_rubric_file, period_data
+from rubrics.models import ClosedDay
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.models import ClosedDay
 from tests.factories import DistrictFactory, UserFactory
 
 UBON = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())

@@ -16,12 +16,12 @@ from notices.models import Kind, Receipt
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.letters import Letter
+from rubrics.models import Criterion, RubricChange
 from rubrics.revisions import ChangeRefused
 from rubrics.timetable import companions
 from schedule.deadline_moves import deadline_moves
 from schedule.selectors import entrant_obligations
 from scoring import selectors
-from scoring.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \

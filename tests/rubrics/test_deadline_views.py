@@ -14,7 +14,7 @@ from committee.panels import panelist_appoint
 from notices.models import Kind, Receipt
 from people.models import Conflict, Role
 from rubrics import timetable
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.rubrics.test_deadline_move import PDF
 

@@ -12,8 +12,8 @@ from builder.prefill import to_form
 from committee import panels
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, RubricChange
 from scoring import selectors
-from scoring.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.security.conftest import evidence_of, pdf_upload
 

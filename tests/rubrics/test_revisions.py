@@ -14,9 +14,10 @@ from committee.models import Judgment
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Dimension, RubricChange
 from rubrics.revisions import ChangeRefused
 from scoring import selectors
-from scoring.models import Criterion, Dimension, RubricChange, Standing
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from rubrics import services
+from rubrics.models import Criterion, Rubric
 from rulebook.spec import RubricError
 from scoring import selectors
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Rubric, Standing
+from scoring.models import Standing
 from scoring.standings import standings_rows
 
 RUBRICS = Path(__file__).parents[1] / "rubrics"
@@ -102,7 +103,8 @@ def test_a_change_updates_its_rows_in_place_and_brings_an_archived_criterion_bac
     and place, and a criterion dropped while it held a fact comes back from the archive with that fact."""
     from django.utils import timezone
 
-    from scoring.models import Dimension, Fact
+    from rubrics.models import Dimension
+    from scoring.models import Fact
 
     data = copy.deepcopy(selectors.rubric_data(rubric))  # 3.5 in it: brought back below
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")

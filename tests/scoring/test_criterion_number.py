@@ -12,9 +12,9 @@ from django.urls import reverse
 from awards import documents
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion
 from rulebook.spec import RubricError, parse_rubric
 from scoring import selectors
-from scoring.models import Criterion
 from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 from tests.factories import DistrictFactory, UserFactory

@@ -17,9 +17,10 @@ from contests.models import Contest, ContestState
 from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
+from rubrics.models import AwardTier
 from scoring import selectors, snapshots
 from scoring.admin.forms import AwardFilter
-from scoring.models import AwardTier, Standing
+from scoring.models import Standing
 from stages.models import StageEntry, StageUpload
 from stages.services import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest

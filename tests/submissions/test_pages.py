@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from people.models import Role
-from scoring.models import Criterion
+from rubrics.models import Criterion
 from submissions.models import Evidence, InnovationReport
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, entrants_sized, office_contest
 

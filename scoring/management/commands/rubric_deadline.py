@@ -12,10 +12,10 @@ from core.errors import PortalError
 from core.management.base import TranslatedCommand
 from rubrics import timetable
 from rubrics.letters import Letter
+from rubrics.models import Criterion, Rubric
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.workdays import deadline_text
 from scoring import selectors
-from scoring.models import Criterion, Rubric
 
 
 class Command(TranslatedCommand):

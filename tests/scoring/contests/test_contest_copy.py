@@ -10,8 +10,8 @@ import pytest
 from builder.prefill import to_form
 from contests.models import Combine, Contest
 from people.models import Role
+from rubrics.models import Rubric
 from scoring import selectors
-from scoring.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
 UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())

@@ -21,9 +21,10 @@ from committee.models import ChairFinal, Judgment, ScoreChange
 from contests.models import Contest, Level, Unit
 from core.thai import thai_digits
 from people.models import Membership, Role
+from rubrics.models import Rubric
 from scoring import demo
 from scoring.contests import contest_rows
-from scoring.models import Fact, Rubric
+from scoring.models import Fact
 from scoring.recompute import standings_recompute
 from stages.models import Stage, StageEntry
 

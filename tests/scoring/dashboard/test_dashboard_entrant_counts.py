@@ -11,10 +11,11 @@ from django.urls import reverse
 from contests.models import Unit
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion
 from schedule.selectors import contest_obligations
 from scoring import dashboard, entrant_counts, pages, selectors, views
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Fact, Standing
+from scoring.models import Fact, Standing
 from scoring.recompute import standings_recompute
 from submissions import services as evidence_services
 from submissions.models import Evidence
