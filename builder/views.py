@@ -29,6 +29,7 @@ from core.numbers import whole
 from rubrics import services
 from rubrics.revision_views import change_args, posted_slug, revision_box
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import contest_file, work_calendar
 from rulebook.spec import RubricError
 from scoring import selectors
 from scoring.access import RUN_CONTEST, contest_or_404
@@ -53,7 +54,7 @@ def _source(request, source: str) -> dict:
     if kind == "contest":
         # Another office's contest: 404.
         rubric = contest_or_404(request.user, key, RUN_CONTEST, request=request, national_403=False)
-        return selectors.contest_file(rubric)
+        return contest_file(rubric)
     raise Http404(gettext_lazy("no such template"))
 
 
@@ -85,7 +86,7 @@ def contest_builder(request):
         for dim in builder.dimensions:
             for c in dim.criteria:
                 if c.prefix == where:
-                    builder.preview(c, builder.calendar(selectors.work_calendar()), sample=True)
+                    builder.preview(c, builder.calendar(work_calendar()), sample=True)
     if what == "download":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -117,7 +118,7 @@ def contest_builder(request):
 def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
     if not hasattr(builder, "total_text"):  # a form just opened: its sums, and no error before anyone acts
         builder.check_sums(report=False)
-    builder.show_deadlines(builder.calendar(selectors.work_calendar()))
+    builder.show_deadlines(builder.calendar(work_calendar()))
     post = builder.post
     office = selectors.office_unit(request.user)
     return render(

@@ -21,8 +21,8 @@ from core.http import show
 from core.i18n import either
 from core.numbers import whole
 from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
 from scoring.access import contest_or_404
-from scoring.selectors import rubric_spec
 from submissions import downloads
 
 from . import queue, screens, selectors, services

@@ -14,7 +14,7 @@ from contests.models import Contest, Unit
 from contests.seats import panel_office
 from contests.tree import lines_of
 from rubrics.models import Rubric
-from scoring.selectors import rubric_spec
+from rubrics.selectors import rubric_spec
 from submissions.selectors import evidence_pairs  # the evidence portal's own scope
 
 from .models import Judgment

@@ -12,10 +12,10 @@ from core import acts
 from core.i18n import either
 from core.thai import digits
 from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from schedule.selectors import judging_obligation
 from schedule.states import ObligationState
 from scoring.models import StandingsSnapshot
-from scoring.selectors import rubric_spec
 from submissions.todo import Todo, Tone
 
 from .queue import matrix_url, next_url, own_progress, units_for

@@ -14,9 +14,9 @@ from contests.models import Contest, Unit
 from contests.scopes import in_scope, running
 from nominees.models import Nominee, NomineeState
 from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds
-from scoring.selectors import rubric_calendar
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from core.thai import thai_date
 from rubrics import revisions
 from rubrics.letters import NONE, Letter
 from rubrics.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
+from rubrics.selectors import rubric_data
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
 from schedule.deadline_moves import deadline_moves, round_moves
 from schedule.selectors import linked_criteria
-from scoring import selectors
 
 
 @transaction.atomic
@@ -60,7 +60,7 @@ def criterion_deadline_set(
         criterion.save(update_fields=["deadline"])
         for companion in moving:
             companion_move(rubric=rubric, companion=companion, day=deadline)
-        parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
+        parse_rubric(rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
     stay = [{"period": rubric.period, "code": code, "rounds": [c.round for c in kept]}] if kept else []
@@ -180,6 +180,6 @@ def holiday_override_remove(*, user, override: HolidayOverride) -> None:
 def holidays_changed() -> None:
     """A corrected holiday calendar can change any timeliness score in any year."""
     for rubric in Rubric.objects.all():
-        rubric.revision = uuid.uuid4()  # drops the cached calendar (selectors.rubric_calendar)
+        rubric.revision = uuid.uuid4()  # drops the cached calendar (rubric_calendar)
         rubric.save(update_fields=["revision"])
         results_stale(rubric_id=rubric.pk)

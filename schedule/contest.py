@@ -14,10 +14,11 @@ from django.utils import timezone
 from core.process_cache import Kept
 from core.thai import thai_digits
 from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.workdays import WorkCalendar
-from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
+from scoring.selectors import is_frozen
 
 from .deadline_moves import DeadlineMove, deadline_moves, round_moves
 from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand

@@ -30,8 +30,8 @@ from django.utils import timezone
 from contests.models import Unit
 from core import bulk
 from rubrics.models import Rubric
+from rubrics.selectors import criterion_codes
 from scoring.models import EntrantRounds, RoundsKept, Standing
-from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound
 from .obligations import round_windows

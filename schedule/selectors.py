@@ -35,8 +35,9 @@ from django.utils.http import urlencode
 from contests.actor import Power, actor_of
 from contests.models import Unit
 from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from scoring.models import Standing
-from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
+from scoring.selectors import is_frozen
 
 from .contest import ContestSchedule, criterion_link, within
 from .hooks import person_owed

@@ -14,8 +14,8 @@ from django.db.models import F
 
 from contests.models import Unit
 from rubrics.models import Rubric
+from rubrics.selectors import criterion_codes
 from scoring.models import EntrantRounds, Standing
-from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound, within
 from .kept import Kept, bit, kept_stale, meets, sent_union, windows_key

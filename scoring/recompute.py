@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from contests.models import Contest
 from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
 from scoring.models import RecomputeRun, Standing, YearSettings
@@ -124,7 +125,7 @@ def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
     near = Criterion.objects.filter(deadline__gte=since, deadline__lte=today + timedelta(days=31))
     marked = []
     for rubric in Rubric.objects.filter(pk__in=near.values("rubric_id")):
-        starts = (c.rule.scored_from(c.deadline) for c in selectors.rubric_spec(rubric).criteria())
+        starts = (c.rule.scored_from(c.deadline) for c in rubric_spec(rubric).criteria())
         if any(first is not None and since <= first <= today for first in starts):
             with transaction.atomic():
                 results_mark_dirty(rubric_id=rubric.pk)
@@ -151,8 +152,8 @@ def entrants_score(
     """Points of `entrants` ((pk, unit id, change mark, size group)), from their facts and judgments; no text
     (the explanations are built when read, `scoring.explanations`). `every`: these are all the
     year's entrants; `within`: they are those with unit ids in this range (a chunk of a parallel recompute)."""
-    spec = selectors.rubric_spec(rubric)
-    calendar = selectors.rubric_calendar(rubric)
+    spec = rubric_spec(rubric)
+    calendar = rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
     facts = selectors.facts_by_unit(rubric, None if within else ids, within=within, ordered=False)
     # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8). A chunk reads

@@ -29,6 +29,7 @@ from rubrics import services
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
@@ -58,7 +59,7 @@ def _stamp(rubric: Rubric) -> str:
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
     page = whole(request.GET.get("page", "")) or 1
-    calendar = selectors.rubric_calendar(rubric)
+    calendar = rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
     nominees = selectors.named_people(rubric.contest)  # no query unless the contest takes nominees
@@ -147,7 +148,7 @@ def dashboard_live(request, key: ContestKey):
 def calendar(request, key: ContestKey):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
     rubric = _central_rubric(request, key)
-    context = selectors.calendar_year(rubric)
+    context = calendar_year(rubric)
     weekends = request.GET.get("weekends") == "1"
     if not weekends:  # plain Saturdays and Sundays are counted above; the list shows the holidays
         context["closed"] = [row for row in context["closed"] if row["day"].reason != "weekend"]
@@ -357,7 +358,7 @@ def facts_upload(request, key: ContestKey):
     entrant,criterion,fact,value rows: all of it or none."""
     rubric = contest_or_404(request.user, key, "scoring.import_facts", request=request)
     if request.method == "GET":
-        spec = selectors.rubric_spec(rubric)
+        spec = rubric_spec(rubric)
         ctx = {"rubric": rubric, "template_facts": len(spec.fact_columns), "needs": contest_needs(spec)}
         if rubric.period:
             ctx["periods"] = list(rubric.contest.rubrics.order_by("period_order"))

@@ -31,8 +31,8 @@ from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
 from rubrics import services
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
-from scoring.selectors import rubric_calendar
 from stages.hooks import upload_limits
 from stages.models import FileKind, Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser

@@ -22,6 +22,7 @@ from core.converters import ContestKey
 from core.i18n import Text, either
 from core.thai import digits
 from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from schedule.obligations import Met, Obligation, answerable, in_force, oldest_owed
@@ -30,7 +31,6 @@ from schedule.states import MetBy, ObligationState
 from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
 from scoring.entrant_counts import recorded_facts
 from scoring.models import Fact, Standing
-from scoring.selectors import rubric_calendar, rubric_spec
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .permissions import SUBMIT

@@ -20,11 +20,11 @@ from core import acts
 from core.http import show
 from rubrics import services, timetable
 from rubrics.models import AwardTier, Criterion, HolidayOverride, HolidayOverrideChange, Rubric, RubricChange
+from rubrics.selectors import contest_file, rubric_data_next_year
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 
 # API tokens, failed logins; nominees; the stages and their picks:
-from scoring import selectors
 from scoring.admin.facts import FactImportExportAdmin
 from scoring.admin.forms import (
     AwardFilter,
@@ -82,7 +82,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=_("the whole rubric (JSON)"))
     def as_json(self, obj):
-        return format_html("<pre>{}</pre>", json.dumps(selectors.contest_file(obj), ensure_ascii=False, indent=2))
+        return format_html("<pre>{}</pre>", json.dumps(contest_file(obj), ensure_ascii=False, indent=2))
 
     def has_delete_permission(self, request, obj=None):
         # Nothing is ever lost: a year that holds facts stays.
@@ -112,7 +112,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                 self.message_user(request, format_lazy(_("{value} exists"), value=rubric.year + 1), messages.ERROR)
                 continue
             try:
-                services.rubric_edit(user=request.user, data=selectors.rubric_data_next_year(rubric))
+                services.rubric_edit(user=request.user, data=rubric_data_next_year(rubric))
             except RubricError as exc:
                 show(request, exc)
                 continue

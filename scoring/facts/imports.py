@@ -21,6 +21,7 @@ from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
 from notices import events
 from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
@@ -88,7 +89,7 @@ def facts_import(
     if user is not None:
         acts.step_up(user, "scoring.import_facts")
     ensure_not_frozen(rubric)
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     units = selectors.entrant_lookup(rubric)
     criteria = {c.code: c for c in rubric.criteria.all()}
     errors: list[RowError] = []
@@ -294,7 +295,7 @@ def facts_template_import(
     the sheet and the cell, Thai first; a blank cell changes nothing. `dry_run` writes nothing."""
     read = fact_template.read_template(contest, sheets)
     if not read.errors and not read.values:
-        if not any(selectors.rubric_spec(r).fact_columns for r, _, _ in read.parts):
+        if not any(rubric_spec(r).fact_columns for r, _, _ in read.parts):
             raise SheetError(gettext_lazy("this contest takes no data: the panel scores every criterion"))
         raise SheetError(
             gettext_lazy("the template has no values (fill in the cells under the key row and send it again)")

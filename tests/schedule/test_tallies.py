@@ -12,6 +12,7 @@ from django.db.models import F
 from people.models import Role
 from rubrics import services
 from rubrics.models import Criterion, HolidayOverride, Rubric
+from rubrics.selectors import criterion_codes, rubric_spec
 from schedule.contest import ContestSchedule
 from schedule.kept import Kept, kept_stale, rounds_keep, windows_key
 from schedule.selectors import contest_obligations
@@ -19,7 +20,6 @@ from schedule.states import ObligationState
 from schedule.tallies import round_tallies
 from scoring.models import Fact, FactSource, RoundsKept, Standing
 from scoring.recompute import results_mark_dirty
-from scoring.selectors import criterion_codes, rubric_spec
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
 from submissions.services import evidence_submit, evidence_withdraw
 from tests.factories import DistrictFactory, UserFactory

@@ -9,7 +9,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import timetable
 from rubrics.models import HolidayAction, HolidayOverride, HolidayOverrideChange
-from scoring import selectors
+from rubrics.selectors import calendar_year
 from scoring.facts.imports import fact_set
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
@@ -54,7 +54,7 @@ def test_calendar_page_lists_closed_days_and_why(client, rubric, central_user):
 
 
 def test_calendar_year_counts(rubric):
-    year = selectors.calendar_year(rubric)
+    year = calendar_year(rubric)
     saturdays_and_sundays = 105  # 1 Oct 2022 is a Saturday; some of them carry a holiday's name instead
     named = sum(row["day"].day.weekday() >= 5 and row["day"].reason != "weekend" for row in year["closed"])
     assert year["weekends"] + named == saturdays_and_sundays

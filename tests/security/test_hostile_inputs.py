@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+import rubrics.selectors
 from builder.prefill import to_form
 from contests.actor import actor_of
 from contests.models import Contest, ContestState
@@ -18,7 +19,7 @@ from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
 from rubrics.models import AwardTier
-from scoring import selectors, snapshots
+from scoring import snapshots
 from scoring.admin.forms import AwardFilter
 from scoring.models import Standing
 from stages.models import StageEntry, StageUpload
@@ -76,7 +77,7 @@ def test_a_line_break_in_a_downloads_name_is_dropped_not_a_500(db, chiang_mai):
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
     client = Client(raise_request_exception=False)
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
-    form = to_form(selectors.contest_file(rubric)).dict()
+    form = to_form(rubrics.selectors.contest_file(rubric)).dict()
 
     response = client.post(
         "/standings/contests/build/", {**form, "slug": "cm\r\nSet-Cookie: x=1", "action": "download"}

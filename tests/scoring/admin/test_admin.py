@@ -13,7 +13,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import services
 from rubrics.models import Criterion, HolidayOverride, Rubric, RubricChange
-from scoring import selectors
+from rubrics.selectors import rubric_data, rubric_data_next_year, rubric_spec
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Fact, FactChange, Standing
 from tests.factories import PASSWORD, UserFactory
@@ -89,7 +89,7 @@ def _rubric_post(data, show_provisional=False):
 
 
 def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_saved(central_client, rubric):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     name_en, data["name_en"] = data["name_en"], "Changed"
     c52 = next(d for d in data["dimensions"] if d["code"] == "5")["criteria"][1]
     c52["max_points"] = "5"  # the seed's slip: 6 + 5 in a 10-point dimension
@@ -101,7 +101,7 @@ def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_save
 
 
 def test_rubric_change_valid_json_saved_through_service_and_recorded(central_client, central_user, rubric):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     data["name_en"] = "Digital Community Development 4.0 (edited)"
     post = {**_rubric_post(data, show_provisional=True), "reason": "แก้ชื่อภาษาอังกฤษตามหนังสือ"}
     response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), post)
@@ -116,7 +116,7 @@ def test_rubric_change_valid_json_saved_through_service_and_recorded(central_cli
 def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_box_and_nothing_saved(
     central_client, rubric
 ):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     name_en, data["name_en"] = data["name_en"], "Changed without a reason"
     response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), _rubric_post(data))
     form = response.context["adminform"].form
@@ -129,12 +129,12 @@ def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_bo
 def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubric):
     response = central_client.get(reverse("admin:rubrics_rubric_change", args=[rubric.pk]))
     initial = response.context["adminform"].form.fields["data"].initial
-    assert json.loads(initial) == selectors.rubric_data(rubric)
+    assert json.loads(initial) == rubric_data(rubric)
     assert rubric.name_th in initial  # ensure_ascii=False: Thai is readable, not \\u0e..
 
 
 def test_rubric_add_pasted_json_creates_new_year_once(central_client, rubric):
-    post = _rubric_post(selectors.rubric_data_next_year(rubric))
+    post = _rubric_post(rubric_data_next_year(rubric))
     assert central_client.post(reverse("admin:rubrics_rubric_add"), post).status_code == 302
     assert Rubric.objects.get(year=2567).criteria.count() == rubric.criteria.count()
     again = central_client.post(reverse("admin:rubrics_rubric_add"), post)
@@ -269,7 +269,7 @@ def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chi
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
-    n_facts = sum(len(c.rule.fact_names()) for c in selectors.rubric_spec(rubric).criteria())
+    n_facts = sum(len(c.rule.fact_names()) for c in rubric_spec(rubric).criteria())
     response = central_client.get(reverse("admin:scoring_fact_template") + f"?year=2566&format={fmt}")
     if fmt == "xlsx":
         rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))

@@ -283,7 +283,7 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
 def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
     """A finished year looks finished: each regional pick's files were sent, most in the week before
     31 May 2565, Ubon Ratchathani's district-level files two days after it; a rerun sends nothing again."""
-    from scoring.selectors import work_calendar
+    from rubrics.selectors import work_calendar
     from stages.models import StageUpload
     from stages.selectors import files_sent
 
