@@ -27,12 +27,12 @@ from core.errors import PortalError
 from core.http import content_disposition, show
 from core.numbers import whole
 from rubrics import services
+from rubrics.access import RUN_CONTEST, contest_or_404
 from rubrics.revision_views import change_args, posted_slug, revision_box
 from rubrics.revisions import ChangeRefused
 from rubrics.selectors import contest_file, work_calendar
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.access import RUN_CONTEST, contest_or_404
 
 SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubric_files"
 

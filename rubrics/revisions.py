@@ -37,12 +37,11 @@ from core.thai import fmt_points, thai_num
 from notices import events
 from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
 from rubrics.models import Criterion, Dimension, Rubric, RubricChange
-from rubrics.selectors import rubric_data
+from rubrics.selectors import due_on, rubric_data
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
-from schedule.contest import due_on
 from scoring import hooks
 from scoring.facts.imports import ensure_not_frozen
 from scoring.models import AWARD_FLOOR, YearSettings

@@ -1,10 +1,13 @@
 """Reads of a contest's rules: a rubric as its file's data (`rubric_data`, for the next year `rubric_data_moved`, a
 whole contest `contest_file`), parsed and cached by revision (`rubric_spec`, `criterion_codes`), and the working-day
-calendar a rubric's deadlines are read by (`rubric_calendar`, the year's closed days `calendar_year`)."""
+calendar a rubric's deadlines are read by (`rubric_calendar`, the year's closed days `calendar_year`, the day a
+written date falls due `due_on`), and the criteria that time the same files (`linked_criteria`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from core.process_cache import Kept
@@ -195,3 +198,39 @@ def contest_file(rubric: Rubric) -> dict:
         block["periods"], block["combine"] = gathered, contest.combine
     data["contest"] = block
     return data
+
+
+def due_on(rubric: Rubric, written: date | None) -> date | None:
+    """The day a date the contest's documents write falls due (docs/schedule.md, "How a due date is decided",
+    step 4): a closed day moves it to the next working day, unless the contest reads its dates as written. Every
+    round's `due` is its `written` shifted so; a notice of a move says the new date's the same way."""
+    return rubric_calendar(rubric).next_working_day(written) if written is not None else None
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A criterion linked to another by the files they time: `times` when this one's rule times the
+    other's files (4.1.2 → 4.1.1), else the other's rule times this one's (4.1.1 → 4.1.2)."""
+
+    code: str
+    label: str  # its number as a person reads it (rulebook.rubric.criterion_label)
+    name_th: str
+    name_en: str
+    deadline: date | None
+    times: bool
+
+
+def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
+    """The other criteria of `rubric` that time the same files as criterion `code`: those whose files its
+    rule times, then those whose rules time its files, in rubric order. A move of one changes the date the
+    other's files are timed by (`RubricSpec.timing_deadline`), so a move form offers them together and each
+    page names the other. No query when the rubric's spec is cached."""
+    spec = rubric_spec(rubric)
+    times = spec.times_files_of(code)
+    timed = spec.files_timed_by(code)
+    out = []
+    for c in spec.criteria():
+        if c.code in times or c.code in timed:
+            name_en = c.name_en or c.name_th
+            out.append(Linked(c.code, c.label, c.name_th, name_en, c.deadline, c.code in times))
+    return out

@@ -17,13 +17,12 @@ from core import acts
 from core.i18n import pick
 from core.thai import thai_date
 from rubrics import revisions
+from rubrics.deadline_moves import deadline_moves, round_moves
 from rubrics.letters import NONE, Letter
 from rubrics.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
-from rubrics.selectors import rubric_data
+from rubrics.selectors import linked_criteria, rubric_data
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
-from schedule.deadline_moves import deadline_moves, round_moves
-from schedule.selectors import linked_criteria
 
 
 @transaction.atomic
@@ -110,7 +109,7 @@ class Companion:
 
 def companions(rubric: Rubric, code: str) -> list[Companion]:
     """The rounds of `code` due on its deadline as the schedule has them (every recorded move applied), then the
-    criteria timing the same files (the schedule's `linked_criteria`): what its page's form lists as moving
+    criteria timing the same files (`rubrics.selectors.linked_criteria`): what its page's form lists as moving
     with it. 1 query, +1 when the criterion has rounds."""
     criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
     if criterion is None or criterion.deadline is None:

@@ -12,10 +12,10 @@ from contests.models import Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
+from rubrics.access import contest_permission
 from rubrics.selectors import rubric_data
 from schedule.contest import criterion_rounds
 from scoring import award_tiers
-from scoring.access import contest_permission
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource

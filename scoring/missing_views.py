@@ -22,13 +22,13 @@ from core.errors import PortalError
 from core.http import show
 from core.numbers import whole
 from core.thai import digits
+from rubrics.access import contest_or_404
 from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
 from schedule.services import REMIND_LATE, late_remind
 from schedule.tallies import round_tallies
 from scoring import lifecycle
-from scoring.access import contest_or_404
 from scoring.dashboard import RESULTS_IN_HAND, item_labels
 from scoring.lifecycle import Action
 

@@ -14,10 +14,10 @@ from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from contests.tree import under
 from core.numbers import is_whole
+from rubrics.access import rubrics
 from rubrics.models import Rubric
 from rubrics.selectors import criterion_codes, rubric_spec
 from scoring import hooks
-from scoring.access import rubrics
 from scoring.models import Fact, FreezeAction, FreezeEvent, Standing, StandingsSnapshot
 
 

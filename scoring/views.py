@@ -26,6 +26,7 @@ from core.numbers import whole
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rubrics import services
+from rubrics.access import SEE_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
@@ -36,7 +37,6 @@ from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
-from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of

@@ -20,13 +20,13 @@ from contests.scopes import in_scope, visible_contests, visible_units
 from core.i18n import Text
 from core.numbers import whole
 from rubrics import revisions, services
+from rubrics.access import rubrics
 from rubrics.models import AwardTier, Criterion, Dimension, Rubric
 from rubrics.move_form import MoveFields, reason_field
 from rubrics.selectors import contest_file, rubric_data
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
-from scoring.access import rubrics
 
 
 class RubricForm(forms.ModelForm):

@@ -9,9 +9,8 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from rubrics.selectors import rubric_calendar
+from rubrics.selectors import due_on, rubric_calendar
 from rulebook.workdays import moved_suffix
-from schedule.contest import due_on
 from schedule.selectors import deadline_of
 
 from .thai import is_en, thai_date

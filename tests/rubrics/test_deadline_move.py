@@ -15,12 +15,12 @@ from core.acts import SecondFactorRequired, as_confirmed
 from notices.models import Kind, Receipt
 from people.models import Role
 from rubrics import services, timetable
+from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import Letter
 from rubrics.models import Criterion, RubricChange
 from rubrics.revisions import ChangeRefused
 from rubrics.selectors import contest_file
 from rubrics.timetable import companions
-from schedule.deadline_moves import deadline_moves
 from schedule.selectors import entrant_obligations
 from tests.factories import DistrictFactory, UserFactory, office_contest
 

@@ -1,4 +1,4 @@
-"""The criterion's page where whoever runs a contest moves its deadline (rubrics.deadline_views), asked of each
+"""The criterion's page where whoever runs a contest moves its deadline (schedule.deadline_views), asked of each
 kind of person: the organiser of its own contest (the admin answers it 403: this is its door), central staff
 in the national one, another office, another contest's organiser, its panelist, a conflicted member,
 anonymous; the second factor asked before anything moves."""
