@@ -19,7 +19,7 @@ from builder.entrants import entrants, step
 from builder.form import Builder
 from builder.prefill import BLANK, to_form
 from builder.rule_forms import kind_choices
-from contests.actor import actor_of
+from contests.actor import actor_of, office_unit
 from contests.models import Level
 from core import gate
 from core.converters import ContestKey
@@ -74,7 +74,7 @@ def contest_builder(request):
         return _page(request, Builder(to_form(_source(request, source))))
     action = request.POST.get("action", "")
     what, _, where = action.partition(":")
-    post = rows.step(step(request.POST, action, selectors.office_unit(request.user)), action)
+    post = rows.step(step(request.POST, action, office_unit(request.user)), action)
     builder = Builder(
         post,
         add_dimension=what == "add_dimension",
@@ -120,7 +120,7 @@ def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused |
         builder.check_sums(report=False)
     builder.show_deadlines(builder.calendar(work_calendar()))
     post = builder.post
-    office = selectors.office_unit(request.user)
+    office = office_unit(request.user)
     return render(
         request,
         "builder/builder.html",

@@ -35,16 +35,14 @@ from core.i18n import Text
 from core.labels import both
 from core.thai import fmt_points, thai_num
 from notices import events
+from rubrics import hooks
 from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
-from rubrics.models import Criterion, Dimension, Rubric, RubricChange
+from rubrics.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
 from rubrics.selectors import due_on, rubric_data
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
-from scoring import hooks
-from scoring.facts.imports import ensure_not_frozen
-from scoring.models import AWARD_FLOOR, YearSettings
 
 T = TypeVar("T")
 
@@ -169,7 +167,7 @@ def frozen_check(contest: Contest) -> None:
     refusal on the page instead of a 500."""
     for rubric in contest.rubrics.all():
         try:
-            ensure_not_frozen(rubric)
+            hooks.ensure_changeable(rubric)
         except YearFrozen as exc:
             raise frozen_refusal(exc) from exc
 

@@ -18,7 +18,7 @@ from core.i18n import _, either, format_lazy
 from core.labels import both
 from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
-from rubrics.models import AwardTier, Criterion, Dimension, Rubric
+from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric, YearSettings
 from rubrics.selectors import rubric_spec
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
@@ -28,7 +28,7 @@ from schedule.selectors import judging_obligation
 from schedule.tallies import RoundTally, round_tallies
 from scoring import award_tiers, entrant_counts, pages
 from scoring.lifecycle import State
-from scoring.models import AWARD_FLOOR, Standing, StandingsSnapshot, YearSettings
+from scoring.models import Standing, StandingsSnapshot
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 

@@ -213,6 +213,11 @@ def allows(rubric: Rubric, action: Action, *, today: date | None = None) -> bool
     return True
 
 
+def ensure_opens(rubric: Rubric) -> None:
+    """Refused, Thai first, unless the period may open: opening is once, only a draft opens."""
+    ensure(rubric, Action.OPEN)
+
+
 def ensure_changeable(rubric: Rubric) -> None:
     """Facts, scores, deadlines and the rubric change only while the lifecycle allows it; refused as YearFrozen
     (a whole-file row error), which every import lists among its rows."""

@@ -16,12 +16,13 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from contests.entrants import contest_entrants
 from contests.models import Contest
-from rubrics.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric, YearSettings
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import RecomputeRun, Standing, YearSettings
+from scoring.models import RecomputeRun, RoundsKept, Standing
 from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 
@@ -235,3 +236,15 @@ def standings_rerank(*, rubric_id: int) -> None:
     """Re-ranks every entrant from its stored rank key, rescoring none (a tie at an award line settled), in
     the caller's transaction."""
     standings_apply(rubric_locked(rubric_id), [])
+
+
+def results_ensure(rubric: Rubric) -> None:
+    """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
+    entrants = contest_entrants(rubric.contest)
+    if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:
+        # The rounds' sums (schedule.kept) still count the rows that left with them: all counted again.
+        RoundsKept.objects.filter(rubric=rubric).update(windows="")
+    have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
+    Standing.objects.bulk_create(
+        [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
+    )

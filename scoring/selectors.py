@@ -8,11 +8,9 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, Q, QuerySet, When
 
-from contests.actor import Power, actor_of
 from contests.entrants import contest_entrants
 from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
-from contests.tree import under
 from core.numbers import is_whole
 from rubrics.access import rubrics
 from rubrics.models import Rubric
@@ -31,12 +29,6 @@ def province_lookup() -> dict[str, Unit]:
     return index
 
 
-def office_unit(user) -> Unit | None:
-    """The office an organiser runs contests for; None for everyone else (central staff run any)."""
-    actor = actor_of(user)
-    return actor.own_office if Power.ORGANISE in actor.powers else None
-
-
 def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:
     """Every way an import may name one of the rubric's entrants: for provinces as province_lookup; for
     districts and subdistricts the DOPA code, and the name where no other entrant shares it."""
@@ -50,12 +42,6 @@ def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:
             names.setdefault(norm_province_key(name), []).append(unit)
     index.update({key: units[0] for key, units in names.items() if len(units) == 1})
     return index
-
-
-def units_under(organiser: Unit, level: str) -> QuerySet[Unit]:
-    """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
-    the entrants of a contest the organiser runs among its own units."""
-    return Unit.objects.filter(under(organiser), level=level, is_cdd_office=True).order_by("dopa_code")
 
 
 def norm_province_key(text: str) -> str:

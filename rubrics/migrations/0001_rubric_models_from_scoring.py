@@ -1,9 +1,11 @@
-"""The rubric's models, moved from scoring with their tables: the state only, no table changes; their content
-types follow them, so their admin history and permissions do."""
+"""The rubric's models and each year's settings, moved from scoring with their tables: the state only, no table
+changes; their content types follow them, so their admin history and permissions do."""
 
 import contests.codes
+import django.core.validators
 import django.db.models.deletion
 import uuid
+from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
 
@@ -428,6 +430,65 @@ class Migration(migrations.Migration):
                         name="rubric_change_letter_number_and_date",
                     ),
                 ),
+                migrations.CreateModel(
+                    name="YearSettings",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        (
+                            "standings_visible_to_entrants",
+                            models.BooleanField(
+                                db_column="standings_visible_to_provinces",
+                                default=False,
+                                verbose_name="provinces see their standing",
+                            ),
+                        ),
+                        (
+                            "reminder_working_days",
+                            models.PositiveSmallIntegerField(default=3, verbose_name="remind N working days before"),
+                        ),
+                        (
+                            "overdue_every_working_days",
+                            models.PositiveSmallIntegerField(
+                                default=5, verbose_name="remind of an overdue round again every N working days"
+                            ),
+                        ),
+                        (
+                            "award_min_total",
+                            models.DecimalField(
+                                decimal_places=2,
+                                default=Decimal("0.01"),
+                                max_digits=7,
+                                validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                                verbose_name="minimum total for an award",
+                            ),
+                        ),
+                        (
+                            "rubric",
+                            models.OneToOneField(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="year_settings",
+                                to="rubrics.rubric",
+                                verbose_name="rubric",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "verbose_name": "year settings",
+                        "verbose_name_plural": "year settings",
+                        "db_table": "scoring_yearsettings",
+                        "constraints": [
+                            models.CheckConstraint(
+                                condition=models.Q(("award_min_total__gt", 0)),
+                                name="year_settings_award_min_above_zero",
+                            )
+                        ],
+                    },
+                ),
             ],
             database_operations=[],
         ),
@@ -438,4 +499,5 @@ class Migration(migrations.Migration):
         move_content_type("rubricchange", "scoring", "rubrics"),
         move_content_type("holidayoverride", "scoring", "rubrics"),
         move_content_type("holidayoverridechange", "scoring", "rubrics"),
+        move_content_type("yearsettings", "scoring", "rubrics"),
     ]

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
@@ -23,6 +24,7 @@ from notices import events
 from rubrics.models import Criterion, Rubric
 from rubrics.selectors import rubric_spec
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
+from rulebook.rubric import RubricSpec
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
 from scoring.models import Fact, FactChange, FactSource
@@ -338,3 +340,19 @@ def fact_set(
     """One fact, through the same checks as a file import."""
     row = {"province": unit.code, "criterion": criterion_code, "fact": name, "value": value}
     return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)
+
+
+def facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
+    """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
+    count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
+    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query."""
+    criteria, read = spec.criteria(), Q()
+    for c in criteria:
+        read |= Q(criterion__code=c.code, name__in=c.rule.fact_names())
+    held = Fact.objects.filter(rubric=rubric, criterion__code__in=[c.code for c in criteria]).exclude(value="")
+    unread = list(held.exclude(read))
+    FactChange.objects.bulk_create(
+        [FactChange(fact=f, old_value=f.value, new_value="", source=f.source) for f in unread]
+    )
+    Fact.objects.filter(pk__in=[f.pk for f in unread]).update(value="")
+    return len(unread)

@@ -198,6 +198,9 @@ class Migration(migrations.Migration):
                 migrations.DeleteModel(
                     name="RubricChange",
                 ),
+                migrations.DeleteModel(
+                    name="YearSettings",
+                ),
             ],
             database_operations=[],
         ),

@@ -18,13 +18,13 @@ from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
-from rubrics.models import Criterion, Rubric, RubricChange
+from rubrics.models import Criterion, Rubric, RubricChange, YearSettings
 from rubrics.revisions import REASON_NEEDED, ChangeRefused
 from rubrics.selectors import contest_file, rubric_data
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
 from scoring import snapshots
-from scoring.models import Standing, YearSettings
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory, office_contest
 

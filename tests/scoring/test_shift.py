@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection, transaction
 
+from rubrics.models import AWARD_FLOOR, YearSettings
 from rubrics.selectors import rubric_spec
 from rulebook import engine
 from scoring.facts.imports import facts_import
-from scoring.models import AWARD_FLOOR, Standing, YearSettings
+from scoring.models import Standing
 from scoring.ranking import Scored
 from scoring.recompute import rubric_locked, standings_recompute, standings_rerank
 from scoring.shift import standings_shift
