@@ -1,7 +1,8 @@
 """Reads of a contest's rules: a rubric as its file's data (`rubric_data`, for the next year `rubric_data_moved`, a
 whole contest `contest_file`), parsed and cached by revision (`rubric_spec`, `criterion_codes`), and the working-day
 calendar a rubric's deadlines are read by (`rubric_calendar`, the year's closed days `calendar_year`, the day a
-written date falls due `due_on`), and the criteria that time the same files (`linked_criteria`)."""
+written date falls due `due_on`), the criteria that time the same files (`linked_criteria`), and a year's settings
+(`year_settings`, the defaults where none are saved)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from core.process_cache import Kept
 from rubrics.contest_spec import periods_gather
-from rubrics.models import ClosedDay, HolidayOverride, HolidayOverrideChange, Rubric
+from rubrics.models import ClosedDay, HolidayOverride, HolidayOverrideChange, Rubric, YearSettings
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
@@ -234,3 +235,8 @@ def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
             name_en = c.name_en or c.name_th
             out.append(Linked(c.code, c.label, c.name_th, name_en, c.deadline, c.code in times))
     return out
+
+
+def year_settings(rubric: Rubric) -> YearSettings:
+    """The year's switches; unsaved defaults when central staff have not set any."""
+    return YearSettings.objects.filter(rubric=rubric).first() or YearSettings(rubric=rubric)

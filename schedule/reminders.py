@@ -29,8 +29,8 @@ from notices import recipients
 from notices.models import Kind
 from notices.reminders import Due, reminders_record
 from rubrics.models import Rubric
+from rubrics.selectors import year_settings
 from scoring import lifecycle
-from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
 from scoring.models import Standing
 

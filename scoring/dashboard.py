@@ -18,8 +18,8 @@ from core.i18n import _, either, format_lazy
 from core.labels import both
 from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
-from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric, YearSettings
-from rubrics.selectors import rubric_spec
+from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric
+from rubrics.selectors import rubric_spec, year_settings
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.contest import DueRound, criterion_rounds, round_in_force
@@ -52,11 +52,6 @@ def as_of(value: datetime | None):
     local = timezone.localtime(value)
     when = either(thai_datetime(local, seconds=True), f"{local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})")
     return format_lazy(_("as of {when}"), when=when)
-
-
-def year_settings(rubric: Rubric) -> YearSettings:
-    """The year's switches; unsaved defaults when central staff have not set any."""
-    return YearSettings.objects.filter(rubric=rubric).first() or YearSettings(rubric=rubric)
 
 
 # How far ahead the first screen looks: two working weeks, or the year's reminder days when further (central

@@ -30,7 +30,7 @@ from rubrics.access import SEE_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
-from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec
+from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec, year_settings
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
@@ -160,7 +160,7 @@ def settings_page(request, key: ContestKey):
     """The contest year's settings: whether entrants see their standing, reminder days, the award minimum.
     A refused value is shown again as typed, with why."""
     rubric = _central_rubric(request, key)
-    current = board.year_settings(rubric)
+    current = year_settings(rubric)
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
         return render(request, "scoring/settings.html", ctx)
@@ -299,7 +299,7 @@ def mine(request, key: ContestKey):
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
-    elif board.year_settings(rubric).standings_visible_to_entrants:
+    elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
