@@ -8,7 +8,7 @@ above it before and after. If the span reaches the award places, it is taken fro
 award places, so the award lines are drawn as a full ranking draws them.
 
 This holds while the stored places agree with the stored keys: every write of a key ranks (scoring.recompute),
-and removing an entrant marks every entrant for a recompute (rubrics.services.results_ensure's callers). The
+and removing an entrant marks every entrant for a recompute (scoring.recompute.results_ensure's callers). The
 result equals a full re-ranking: tests/scoring/test_shift.py compares the two over random changes, ties too.
 """
 
