@@ -14,10 +14,9 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core.ratelimit import redis_errors
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, year_settings
 from schedule.selectors import person_obligations
-from scoring.dashboard import year_settings
-from scoring.models import Rubric
-from scoring.selectors import rubric_calendar
 
 from .calendar_feed import REFRESH, Timing, calendar_ics, feed_name, nearest, window
 from .models import AccountEvent

@@ -16,7 +16,7 @@ from core import gate
 from core.api import validated
 from core.converters import ContestKey
 from core.sheets import exporter
-from scoring.access import contest_permission
+from rubrics.access import contest_permission
 
 from . import selectors, services
 from .models import DocumentKind

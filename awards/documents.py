@@ -23,10 +23,11 @@ from contests.models import Level, Unit
 from core.labels import both
 from core.thaimap import CREDIT
 from nominees.selectors import nominees_by_unit
+from rubrics.models import Rubric
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.lifecycle import Action
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind

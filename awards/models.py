@@ -12,7 +12,7 @@ class AwardSignature(models.Model):
     """Who signs a year's announcement and certificates, and the date printed on them (central staff set it)."""
 
     rubric = models.OneToOneField(
-        "scoring.Rubric",
+        "rubrics.Rubric",
         on_delete=models.CASCADE,
         related_name="award_signature",
         verbose_name=_("rubric"),
@@ -62,7 +62,7 @@ class GeneratedDocument(models.Model):
     asking again with the same key returns this row; a new key makes the next `version`."""
 
     rubric = models.ForeignKey(
-        "scoring.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
+        "rubrics.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
     )
     kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
     # The entrant of a breakdown of one province, or of one awardee's certificate; None means every entrant

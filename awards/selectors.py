@@ -23,12 +23,14 @@ from core.errors import PortalError
 from core.i18n import Text
 from core.thaimap import map_svg, tier_colours
 from nominees.models import Nominee
+from rubrics.models import AwardTier, Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.explanations import texts_of
 from scoring.lifecycle import Action
-from scoring.models import AwardTier, Fact, Rubric, Standing, StandingsSnapshot
+from scoring.models import Fact, Standing, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (
@@ -212,7 +214,7 @@ class DimensionBlock:
 
 def unit_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
     """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
-    spec = scoring.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     texts = texts_of(result)  # built now if the recompute left them to the explanation pass
     blocks = []
     for dim in spec.dimensions:
@@ -263,7 +265,7 @@ def evidence_by_unit(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
 def facts_by_criterion(rubric: Rubric, unit_ids=None) -> dict[int, dict[str, list[str]]]:
     """province id → criterion code → ["label: value"]: the recorded data each score came from, in Thai
     as the rule reads it (labels, Thai dates, item names), never a raw key."""
-    rules = {c.code: c.rule for c in scoring.rubric_spec(rubric).criteria()}
+    rules = {c.code: c.rule for c in rubric_spec(rubric).criteria()}
     qs = Fact.objects.filter(rubric=rubric).exclude(value="").order_by("criterion__order", "name")
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)

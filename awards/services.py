@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy
 from contests.models import Unit
 from core import acts
 from core.errors import PortalError
-from scoring.models import Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import Standing
 
 from . import selectors, signing
 from .models import (

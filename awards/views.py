@@ -16,8 +16,8 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import content_disposition, show
 from core.sheets import exporter
-from scoring.access import SEE_CONTEST, contest_or_404
-from scoring.models import Rubric
+from rubrics.access import SEE_CONTEST, contest_or_404
+from rubrics.models import Rubric
 from scoring.standings import standings_rows
 
 from . import selectors, services

@@ -122,8 +122,8 @@ def fact_values(rng: random.Random, name: str) -> str:
 
 
 def facts_insert(rubric, entrants) -> int:
+    from rubrics.selectors import rubric_spec
     from scoring.models import Fact, FactSource
-    from scoring.selectors import rubric_spec
 
     spec = rubric_spec(rubric)
     criteria = {c.code: c.pk for c in rubric.criteria.all()}
@@ -164,6 +164,7 @@ def full_parts(rubric) -> dict[str, float]:
     recompute itself is these plus reading and writing the 7,255 results."""
     from django.db import connection
 
+    from rubrics.selectors import rubric_calendar, rubric_spec
     from rulebook import engine
     from scoring import selectors
     from scoring.models import Fact, Standing
@@ -184,7 +185,7 @@ def full_parts(rubric) -> dict[str, float]:
     start = time.perf_counter()
     facts = selectors.facts_by_unit(rubric, ordered=False)  # as the recompute reads them: no text, no order
     parts["facts_read_ms"] = (time.perf_counter() - start) * 1000
-    spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
+    spec, calendar = rubric_spec(rubric), rubric_calendar(rubric)
     results = Standing.objects.filter(rubric=rubric).order_by()
     entrants = [(facts.get(unit, {}), size, {}) for unit, size in results.values_list("unit_id", "unit__size_group")]
     start = time.perf_counter()

@@ -29,7 +29,8 @@ def plan_make(counts: dict, national_criteria: list[str], district_contest: str)
 
     from people import directory
     from people.models import Role
-    from scoring.models import Criterion, Rubric, Standing
+    from rubrics.models import Criterion, Rubric
+    from scoring.models import Standing
     from tests.services.portal import PASSWORD
 
     run, password = time.strftime("%H%M%S"), make_password(PASSWORD)
@@ -78,8 +79,8 @@ def certificate_codes(central) -> list[str]:
     from django.utils import timezone
 
     from awards.models import GeneratedDocument
+    from rubrics.models import Rubric
     from scoring import lifecycle, snapshots
-    from scoring.models import Rubric
     from scoring.recompute import standings_recompute
     from tests.factories import IssuedDocumentFactory, VerificationCodeFactory
 
@@ -220,7 +221,7 @@ def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
 def scores_missing(scores: list[dict], year: str) -> list[dict]:
     """Each member's last saved score of each cell is the judgment kept."""
     from committee.models import Judgment
-    from scoring.models import Rubric
+    from rubrics.models import Rubric
 
     rubric = Rubric.objects.by_key(year).get()
     last = {}

@@ -81,7 +81,7 @@ def _move(rubric, central, code: str, n: int) -> tuple[float, float, int, float]
     from notices.models import Receipt
     from rubrics import timetable
     from rubrics.letters import Letter
-    from scoring.models import Criterion
+    from rubrics.models import Criterion
 
     written = Criterion.objects.get(rubric=rubric, code=code).deadline
     assert written is not None, f"{code} has no deadline to move"
@@ -121,7 +121,7 @@ def main() -> None:
     from contests.models import Unit
     from core.acts import as_confirmed
     from people.models import Membership, Role
-    from scoring.models import Rubric
+    from rubrics.models import Rubric
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # nothing printed
     # Queued is the outbox's rows written and the send handed to the broker; the sending itself is the outbox

@@ -46,9 +46,10 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Unit
+    from rubrics.models import Rubric
     from scoring import coalesce
     from scoring.facts.imports import facts_import
-    from scoring.models import Fact, FactChange, Rubric
+    from scoring.models import Fact, FactChange
 
     queued = []
     coalesce.schedule = queued.append  # the recompute is the worker's job, not the import's

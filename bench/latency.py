@@ -49,8 +49,9 @@ def main() -> int:
     from django.db.models import F
 
     from contests.models import Unit
+    from rubrics.models import Rubric
     from scoring.facts.imports import fact_set
-    from scoring.models import RecomputeRun, Rubric, Standing
+    from scoring.models import RecomputeRun, Standing
 
     log = tempfile.NamedTemporaryFile(prefix="cdd4-latency-worker-", suffix=".log", delete=False)
     worker = start_worker(log)

@@ -20,8 +20,8 @@ def rss_mb() -> float:
 def main() -> None:
     django_with_fresh_db("cdd4_bench_pdf")
     from awards import documents
+    from rubrics.models import Rubric
     from scoring import demo
-    from scoring.models import Rubric
     from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)

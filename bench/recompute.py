@@ -19,10 +19,12 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Unit
+    from rubrics.models import Rubric
+    from rubrics.selectors import rubric_spec, work_calendar
     from rulebook import engine
     from scoring import demo, selectors
     from scoring.facts.imports import facts_import
-    from scoring.models import Rubric, Standing
+    from scoring.models import Standing
     from scoring.recompute import standings_recompute
 
     rubric = Rubric.objects.get(year=2566)
@@ -33,8 +35,8 @@ def main() -> None:
 
     def naive():
         # What a straightforward implementation does: one province at a time, one save each.
-        spec = selectors.rubric_spec(rubric)
-        calendar = selectors.work_calendar()
+        spec = rubric_spec(rubric)
+        calendar = work_calendar()
         breakdowns = {}
         for result in Standing.objects.filter(rubric=rubric).select_related("unit"):
             facts = selectors.facts_by_unit(rubric, [result.unit_id]).get(result.unit_id, {})

@@ -134,9 +134,9 @@ def main() -> None:
     from contests.models import Level, Unit
     from people.models import Role
     from rubrics import services
+    from rubrics.selectors import rubric_calendar
     from schedule.selectors import contest_obligations
     from scoring import dashboard
-    from scoring.selectors import rubric_calendar
     from tests.factories import UserFactory
 
     real = timezone.localdate

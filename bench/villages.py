@@ -88,8 +88,8 @@ def facts_copy(rubric) -> int:
     from contest import fact_values
     from django.db import connection
 
+    from rubrics.selectors import rubric_spec
     from scoring.models import Fact, Standing
-    from scoring.selectors import rubric_spec
 
     spec = rubric_spec(rubric)
     criteria = {c.code: c.pk for c in rubric.criteria.all()}

@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.datastructures import MultiValueDict
 
 from contests.models import Level, Unit
-from scoring.selectors import units_under
+from contests.tree import units_under
 
 FOUND = 20  # search results shown at once: a name typed more fully narrows them
 ADD, REMOVE, EVERY, SEARCH = "entrant_add", "entrant_remove", "entrants_every", "entrant_search"

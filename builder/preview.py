@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from builder.form import Builder
 from core import gate
-from scoring import selectors
+from rubrics.selectors import work_calendar
 
 
 @require_POST
@@ -24,5 +24,5 @@ def contest_builder_preview(request):
     found = next((c for dim in builder.dimensions for c in dim.criteria if c.prefix == wanted), None)
     if found is None:
         raise Http404(_("no such criterion"))
-    builder.preview(found, builder.calendar(selectors.work_calendar()), sample=True)
+    builder.preview(found, builder.calendar(work_calendar()), sample=True)
     return render(request, "builder/_builder_preview.html", {"c": found})

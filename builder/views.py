@@ -19,7 +19,7 @@ from builder.entrants import entrants, step
 from builder.form import Builder
 from builder.prefill import BLANK, to_form
 from builder.rule_forms import kind_choices
-from contests.actor import actor_of
+from contests.actor import actor_of, office_unit
 from contests.models import Level
 from core import gate
 from core.converters import ContestKey
@@ -27,11 +27,12 @@ from core.errors import PortalError
 from core.http import content_disposition, show
 from core.numbers import whole
 from rubrics import services
+from rubrics.access import RUN_CONTEST, contest_or_404
 from rubrics.revision_views import change_args, posted_slug, revision_box
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import contest_file, work_calendar
 from rulebook.spec import RubricError
 from scoring import selectors
-from scoring.access import RUN_CONTEST, contest_or_404
 
 SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubric_files"
 
@@ -53,7 +54,7 @@ def _source(request, source: str) -> dict:
     if kind == "contest":
         # Another office's contest: 404.
         rubric = contest_or_404(request.user, key, RUN_CONTEST, request=request, national_403=False)
-        return selectors.contest_file(rubric)
+        return contest_file(rubric)
     raise Http404(gettext_lazy("no such template"))
 
 
@@ -73,7 +74,7 @@ def contest_builder(request):
         return _page(request, Builder(to_form(_source(request, source))))
     action = request.POST.get("action", "")
     what, _, where = action.partition(":")
-    post = rows.step(step(request.POST, action, selectors.office_unit(request.user)), action)
+    post = rows.step(step(request.POST, action, office_unit(request.user)), action)
     builder = Builder(
         post,
         add_dimension=what == "add_dimension",
@@ -85,7 +86,7 @@ def contest_builder(request):
         for dim in builder.dimensions:
             for c in dim.criteria:
                 if c.prefix == where:
-                    builder.preview(c, builder.calendar(selectors.work_calendar()), sample=True)
+                    builder.preview(c, builder.calendar(work_calendar()), sample=True)
     if what == "download":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -117,9 +118,9 @@ def contest_builder(request):
 def _page(request, builder: Builder, status: int = 200, refused: ChangeRefused | None = None):
     if not hasattr(builder, "total_text"):  # a form just opened: its sums, and no error before anyone acts
         builder.check_sums(report=False)
-    builder.show_deadlines(builder.calendar(selectors.work_calendar()))
+    builder.show_deadlines(builder.calendar(work_calendar()))
     post = builder.post
-    office = selectors.office_unit(request.user)
+    office = office_unit(request.user)
     return render(
         request,
         "builder/builder.html",

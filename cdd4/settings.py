@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "nominees",
     "stages",
     "notices",
+    "rubrics",
     "scoring",
     "builder",
     "submissions",
@@ -498,7 +499,7 @@ CDD4_ANONYMOUS_BODY_BYTES = OPTIONS.CDD4_ANONYMOUS_BODY_BYTES
 # A full year of facts (50,000 rows) is about 4 MB of CSV; the largest rubric so far is 40 KB of JSON.
 CDD4_IMPORT_LIMITS_MB = {
     **{"facts": 5, "rubric": 2, "judgments": 1, "register": 5, "stage_file": 1024, "accounts": 5},
-    "letter": 20,  # a scanned letter a deadline moves by (rubrics.deadline_views)
+    "letter": 20,  # a scanned letter a deadline moves by (schedule.deadline_views)
 }
 # CPU seconds any one upload's content check may use (core/validators/budget.py: its thread's CPU time, so a busy
 # machine's waiting does not count); past it, refused.

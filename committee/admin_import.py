@@ -28,8 +28,8 @@ from contests.models import Level
 from core import acts, gate
 from core.http import content_disposition
 from core.sheets.tabular import SheetError, read_rows
-from scoring.access import contest_or_404
-from scoring.models import Rubric
+from rubrics.access import contest_or_404
+from rubrics.models import Rubric
 from scoring.selectors import contest_entrants
 
 from . import selectors

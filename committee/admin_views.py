@@ -20,9 +20,9 @@ from core.errors import PortalError
 from core.http import show
 from core.i18n import either
 from core.numbers import whole
-from scoring.access import contest_or_404
-from scoring.models import Criterion, Rubric
-from scoring.selectors import rubric_spec
+from rubrics.access import contest_or_404
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
 from submissions import downloads
 
 from . import queue, screens, selectors, services
@@ -44,7 +44,7 @@ POSTED_ACTS = {
 
 def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> Rubric:
     """The rubric the address names, else the user's latest, its `act` asked once. Another office's contest
-    answers 404, the national one 403, as on every contest page (scoring.access); an act refused to whoever
+    answers 404, the national one 403, as on every contest page (rubrics.access); an act refused to whoever
     sees the judging, 403."""
     key = key or request.GET.get("year")
     if key:

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from core.api import validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from scoring.access import contest_permission
+from rubrics.access import contest_permission
 
 from . import services
 from .models import Judgment, Source

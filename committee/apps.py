@@ -9,7 +9,8 @@ class CommitteeConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from scoring.hooks import admin_entry, nav_extra, score_sources, scores_above_max  # inline: see above
+        from rubrics.hooks import scores_above_max  # inline: see above
+        from scoring.hooks import admin_entry, nav_extra, score_sources  # inline: see above
         from submissions.hooks import criterion_page, home_todo, province_page  # inline: see above
 
         from . import exporters, maxima, permissions, selectors, todo  # noqa: F401  (inline: see above)

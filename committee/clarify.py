@@ -19,7 +19,7 @@ from core import acts
 from core.i18n import either, format_lazy
 from core.thai import thai_digits
 from notices import events
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 from .errors import CommitteeError
 from .guards import ensure_not_conflicted, find_criterion, lock_open

@@ -27,12 +27,13 @@ from core import acts
 from core.thai import thai_digits
 from people import directory
 from people.models import Membership, Role
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.dates import parse_moment
 from rulebook.rules import Rule
 from scoring.demo import DEMO_YEAR, PANEL_USERS, demo_panel, present_year
-from scoring.models import Rubric
 from scoring.recompute import results_mark_dirty
-from scoring.selectors import contest_entrants, rubric_spec
+from scoring.selectors import contest_entrants
 from stages.rules import stage_of
 from submissions import services as evidence
 from submissions.models import Submission

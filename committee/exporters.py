@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.labels import bilingual
 from core.sheets.exporter import Exporter, Table, register
+from rubrics.models import Rubric
 from scoring.exporters import YEAR_SHEETS
-from scoring.models import Rubric
 
 from .models import ChairFinal, ChangeKind, Judgment, Override, ScoreChange, Source
 

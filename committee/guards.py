@@ -15,12 +15,13 @@ from contests.actor import actor_of
 from contests.entrants import unit_enters
 from contests.models import Unit
 from core.thai import fmt_points
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context, FactError
 from rulebook.rules.facts import NUMBER_DIGITS_MAX, too_many_digits
 from scoring import lifecycle
-from scoring.models import Criterion, Fact, Rubric
-from scoring.selectors import rubric_calendar, rubric_spec
+from scoring.models import Fact
 
 from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange

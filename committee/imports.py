@@ -35,7 +35,7 @@ from contests.actor import actor_of
 from contests.models import Level
 from core import acts
 from core.errors import RowError, RowsError, YearFrozen
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import entrant_lookup, norm_province_key
 

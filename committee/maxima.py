@@ -1,4 +1,4 @@
-"""scoring.hooks.scores_above_max: the committee's stored scores above their criterion's maximum, so that a
+"""rubrics.hooks.scores_above_max: the committee's stored scores above their criterion's maximum, so that a
 change to a contest that would leave any is refused before it lands (rubrics.revisions)."""
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from django.db import models
 from contests.actor import CHAIR, MEMBER, VIEWER, Need, Power, actor_of, conflict_subquery, department_contest
 from contests.models import Unit
 from contests.scopes import own_units_seated, running, visible_entrants, visible_units
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "seat", "units_for_member"]
 

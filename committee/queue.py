@@ -13,8 +13,8 @@ from django.utils.http import urlencode
 from contests.models import Contest, Unit
 from contests.seats import panel_office
 from contests.tree import lines_of
-from scoring.models import Rubric
-from scoring.selectors import rubric_spec
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from submissions.selectors import evidence_pairs  # the evidence portal's own scope
 
 from .models import Judgment

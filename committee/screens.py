@@ -11,12 +11,13 @@ from contests.entries import Entry
 from contests.models import Unit
 from core import acts
 from core.thai import fmt_points
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
 from schedule.selectors import entrant_obligations
 from scoring.explanations import texts_of
-from scoring.models import Fact, Rubric, Standing
-from scoring.selectors import rubric_calendar, rubric_spec
+from scoring.models import Fact, Standing
 from submissions.selectors import criterion_evidence  # the evidence portal's own scope
 
 from .aggregate import Aggregate

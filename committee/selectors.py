@@ -22,9 +22,10 @@ from core import acts
 from core.i18n import Text
 from people import directory
 from people.models import Conflict
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.rules.base import Rule
-from scoring.models import Rubric
-from scoring.selectors import contest_entrants, rubric_spec
+from scoring.selectors import contest_entrants
 from submissions.models import Evidence
 from submissions.permissions import SUBMIT
 from submissions.selectors import evidence_pairs

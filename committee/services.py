@@ -17,7 +17,7 @@ from core import acts
 from core.thai import fmt_points
 from notices import events
 from people.models import Conflict
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from scoring.recompute import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply

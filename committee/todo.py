@@ -11,10 +11,11 @@ from contests.actor import CHAIR, actor_of
 from core import acts
 from core.i18n import either
 from core.thai import digits
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from schedule.selectors import judging_obligation
 from schedule.states import ObligationState
-from scoring.models import Rubric, StandingsSnapshot
-from scoring.selectors import rubric_spec
+from scoring.models import StandingsSnapshot
 from submissions.todo import Todo, Tone
 
 from .queue import matrix_url, next_url, own_progress, units_for

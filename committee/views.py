@@ -17,7 +17,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.numbers import whole
-from scoring.access import contest_or_404
+from rubrics.access import contest_or_404
 from scoring.selectors import contest_entrants
 
 from . import services

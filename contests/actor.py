@@ -280,3 +280,9 @@ def filers(contest: Contest, unit_ids: Iterable[int]) -> dict[int, list]:
     for user in told.order_by("pk"):
         found.setdefault(user.filing_for, []).append(user)
     return found
+
+
+def office_unit(user) -> Unit | None:
+    """The office an organiser runs contests for; None for everyone else (central staff run any)."""
+    actor = actor_of(user)
+    return actor.own_office if Power.ORGANISE in actor.powers else None

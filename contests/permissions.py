@@ -102,12 +102,12 @@ def files_for_entry(user, entry) -> bool:
 def sees_entry(user, entry) -> bool:
     """The entry's unit is one of its contest's entrants and one the user sees: its own staff, the Department's
     people (central staff, its committee and chair) and the organiser of an office above it. Whether the contest
-    exists for the user is the loader's (scoring.access), which answers 404 before any act is asked."""
+    exists for the user is the loader's (rubrics.access), which answers 404 before any act is asked."""
     if not isinstance(entry, Entry) or not entry.enters:
         return False
     return is_department(user) or is_own_office(user, entry.unit) or organises_unit(user, entry.unit)
 
 
 # A unit's pages in a contest and its rows there (an office's evidence, its nominee), asked about the entry:
-# this unit, in this contest it enters (the loader scoring.access.entry_or_404 asks it once a page).
+# this unit, in this contest it enters (the loader rubrics.access.entry_or_404 asks it once a page).
 declare("contests.see_unit", sees_entry)

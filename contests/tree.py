@@ -64,3 +64,9 @@ def line_of(unit: Unit) -> frozenset[int]:
     if len(line) == 1 + ANCESTORS.get(unit.level, 0):
         return frozenset(line)
     return lines_of([unit.pk])[unit.pk]
+
+
+def units_under(organiser: Unit, level: str) -> QuerySet[Unit]:
+    """CDD-office units at `level` (districts, subdistricts) below the organiser, a province or a district:
+    the entrants of a contest the organiser runs among its own units."""
+    return Unit.objects.filter(under(organiser), level=level, is_cdd_office=True).order_by("dopa_code")

@@ -9,7 +9,7 @@ this contest, this unit, this state). Whether the person must confirm a factor f
 too, registered as the rule `second_factor_due`; this module sits below the apps and asks it by name, so the
 gate (core.gate) and every service step up through `step_up`.
 
-`allowed` is the one way an act is asked: a page's loader (scoring.access) asks its act once, the service asks
+`allowed` is the one way an act is asked: a page's loader (rubrics.access) asks its act once, the service asks
 it again as its own guard, and the notices' recipients ask it of each reader. A decision is computed once per
 request: `allowed` keeps each answer about no object, a contest, a rubric, a unit or an entry
 (contests.entries: anything giving its `acts_key`) on the user object (Django makes one per request), so the
@@ -29,7 +29,7 @@ from core.i18n import _
 
 SECOND_FACTOR_DUE = "second_factor_due"  # the lock's rule: this person confirms a factor before such an act
 # Objects whose answers hold for the whole request: (model label, the attribute whose change re-asks).
-KEPT = {"contests.contest": "state", "scoring.rubric": "contest.state", "contests.unit": None}
+KEPT = {"contests.contest": "state", "rubrics.rubric": "contest.state", "contests.unit": None}
 
 
 class SecondFactorRequired(PermissionDenied):

@@ -6,7 +6,7 @@ from typing import NewType
 from django.urls import register_converter
 
 # What a view receives for <contest:key>: a contest's key (or a national year as text), never a number;
-# scoring.access.contest_or_404 (and entry_or_404) turns it into the rubric, once a request.
+# rubrics.access.contest_or_404 (and entry_or_404) turns it into the rubric, once a request.
 ContestKey = NewType("ContestKey", str)
 
 

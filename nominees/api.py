@@ -18,7 +18,7 @@ from core.openapi import refusal
 from nominees.models import Employment, Nominee
 from nominees.selectors import nominees_for_user
 from nominees.services import nominee_submit, nominee_withdraw
-from scoring.access import contest_permission
+from rubrics.access import contest_permission
 
 
 class NomineeSerializer(serializers.ModelSerializer):

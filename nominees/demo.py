@@ -7,7 +7,7 @@ import random
 
 from contests.entrants import contest_entrants
 from nominees.services import nominee_demo_save
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 # A contest that honours people (Contest.nominates): each entrant office's demo nominee, marked as made up.
 DEMO_GIVEN = ["สมชาย", "สุภาพร", "วิไลวรรณ", "ณัฐพล", "กนกวรรณ", "ธีรวัฒน์", "ปิยะนุช", "อนุชา", "จิราพร", "ศักดิ์ชัย", "พรทิพย์"]

@@ -13,10 +13,10 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Unit
 from contests.scopes import in_scope, running
 from nominees.models import Nominee, NomineeState
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds
-from scoring.models import Rubric
-from scoring.selectors import rubric_calendar
 
 
 @dataclass(frozen=True)

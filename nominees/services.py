@@ -23,8 +23,8 @@ from core.errors import PortalError
 from nominees.eligibility import Eligibility
 from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, NomineeState, NomineeVersion
 from nominees.selectors import NominationWindow, nomination_window
+from rubrics.models import Rubric
 from scoring import lifecycle
-from scoring.models import Rubric
 
 FIELDS = {
     "name_th": ("ชื่อ-นามสกุล", "full name", NAME_MAX, True),
@@ -59,7 +59,7 @@ def _closed(window: NominationWindow) -> PortalError:
 
 def _check_access(user, contest: Contest, unit: Unit) -> None:
     """The office's own staff, or whoever runs the contest. Someone who may not see the office, or an
-    office that does not enter, is answered 404 (scoring.access: nothing about another office leaks)."""
+    office that does not enter, is answered 404 (rubrics.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
     if not acts.allowed(user, "contests.see_unit", Entry(contest, unit)):  # the entry: this unit, entering

@@ -46,9 +46,9 @@ def deadline_moved(
     """Once per recorded change (`change`, its RubricChange id) and move: moving it back and forth is told each
     time. One act, one letter, one notice: the criteria a change moves from one date to the same new one (4.1.1
     and 4.1.2, which times its files) are `codes`, named by `labels`, the numbers their pages show
-    (Criterion.label); `due` is the day `new` falls due (a closed day moves it: schedule.contest.due_on). It
+    (Criterion.label); `due` is the day `new` falls due (a closed day moves it: rubrics.selectors.due_on). It
     lands on the first criterion's page, the move highlighted: the page sends an entrant's staff on to their
-    own office's page of it (rubrics.deadline_views). The contest's chosen entrants are read once for all its
+    own office's page of it (schedule.deadline_views). The contest's chosen entrants are read once for all its
     people (contests.entrants)."""
     contest = Contest.objects.prefetch_related("entrants").get(pk=rubric.contest_id)
     code = codes[0]

@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from contests.models import Unit
 from core import files
 from core.sheets import exporter
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from submissions.models import Evidence, InnovationReport
 
 from .exporters import entries

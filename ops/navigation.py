@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.actor import Power, actor_of
 from core.i18n import Text
+from rubrics.models import Rubric
 from scoring.contests import shown_results
 from scoring.hooks import nav_extra
-from scoring.models import Rubric
 
 if TYPE_CHECKING:
     from scoring.contests import ShownRubric
@@ -73,7 +73,7 @@ def _items(user) -> list[Link]:
         return scoring
     if Power.ADMINISTER in actor.powers:
         year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
-        holidays = reverse("admin:scoring_holidayoverride_changelist")
+        holidays = reverse("admin:rubrics_holidayoverride_changelist")
         calendar = reverse("scoring:calendar", args=[year]) if year else holidays
         return [
             (_("Dashboard"), reverse("scoring:index"), "dashboard"),

@@ -16,9 +16,9 @@ from core import acts
 from core.thai import thai_digits
 from people.models import Membership
 from rubrics import services
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_data_next_year, work_calendar
 from rulebook.spec import RubricError, parse_rubric
-from scoring import selectors
-from scoring.models import Rubric
 
 
 @dataclass
@@ -56,11 +56,11 @@ def _rename(text: str, year: int) -> str:
 
 def next_year_plan(*, rubric: Rubric) -> Plan:
     """What opening the next year would create; nothing is written."""
-    data = selectors.rubric_data_next_year(rubric)
+    data = rubric_data_next_year(rubric)
     year = data["year"]
     data["name_th"], data["name_en"] = _rename(data["name_th"], year), _rename(data["name_en"], year)
     plan = Plan(source=rubric, year=year, data=data, exists=Rubric.objects.national().filter(year=year).exists())
-    calendar = selectors.work_calendar()
+    calendar = work_calendar()
     for dimension in data["dimensions"]:
         for criterion in dimension["criteria"]:
             if not criterion["deadline"]:

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from scoring.models import Dimension, RecomputeRun, Rubric, Standing, StandingsSnapshot, YearSettings
+from rubrics.models import Dimension, Rubric, YearSettings
+from scoring.models import RecomputeRun, Standing, StandingsSnapshot
 
 from .health import checks_run
 from .models import BackupRecord, BackupStatus, TaskFailure

@@ -17,8 +17,8 @@ from contests.models import Unit
 from core import gate
 from core.converters import ContestKey
 from core.http import content_disposition, show
+from rubrics.access import SEE_CONTEST, contest_or_404
 from rulebook.spec import RubricError
-from scoring.access import SEE_CONTEST, contest_or_404
 
 from . import export, health, nextyear, selectors, services
 from .metrics import exposition

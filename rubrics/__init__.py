@@ -1,5 +1,10 @@
 """A contest's rules as stored and changed: a rubric file read whole (`contest_spec.py`), loading and saving rubrics,
 opening a draft, the award minimum (`services.py`), the one door for a change of rules (`revisions.py`) and its
-pages (`revision_views.py`), a criterion's deadline moved (`timetable.py`, with the holidays), its letter
-(`letters.py`), the boxes of a move (`move_form.py`) and the criterion's page (`deadline_views.py`). No models (they
-are `scoring`'s); URLs under `scoring:`."""
+pages (`revision_views.py`), a criterion's deadline moved (`timetable.py`, with the holidays) and its moves read
+back (`deadline_moves.py`), its letter (`letters.py`) and the boxes of a move (`move_form.py`); reads of a rubric,
+parsed and cached, and of the calendar its deadlines are read by (`selectors.py`); the one loader of the contest a
+URL names and of an entry (`access.py`). Its models (`models.py`): a rubric with its dimensions, criteria and award
+tiers, the audit of its changes, each year's settings and the calendar's holiday overrides, kept in the tables
+scoring made for them. What a change asks of the results (their rows, facts, freezing) goes through `hooks.py`,
+which scoring registers. The criterion's page is the schedule's (`schedule/deadline_views.py`); URLs under
+`scoring:`."""

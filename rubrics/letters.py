@@ -20,7 +20,7 @@ from contests.models import Contest, Unit
 from contests.units import office_name
 from core.i18n import Text, either
 from core.validators.letter import pdf_check
-from scoring.models import RubricChange
+from rubrics.models import RubricChange
 
 NUMBER_MOST = 80  # RubricChange.letter_number
 

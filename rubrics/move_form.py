@@ -18,10 +18,10 @@ from core.i18n import pick
 from core.thai import thai_date
 from core.validators.letter import letter_clean
 from rubrics.letters import NUMBER_MOST, Letter, letter_help
+from rubrics.models import Rubric
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
-from scoring.models import Rubric
 
 
 def reason_field() -> forms.CharField:

@@ -16,13 +16,13 @@ from contests.models import Contest, ContestState
 from core.converters import ContestKey
 from core.i18n import either
 from core.numbers import is_whole
+from rubrics.access import contest_or_404
 from rubrics.letters import Letter
+from rubrics.models import RubricChange
 from rubrics.revisions import ChangeRefused
 from rulebook.dates import DateInputError, parse_date
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
-from scoring.access import contest_or_404
-from scoring.models import RubricChange
 
 
 def revision_box(request, slug: str | None, refused: ChangeRefused | None = None) -> dict:
@@ -76,7 +76,7 @@ def rubric_changes(request, key: ContestKey):
     rubric = contest_or_404(request.user, key, "scoring.view_rubric_changes", request=request)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes) + kept_lines(row.rounds_kept)) for row in rows]
-    # Each criterion's page, where its deadline moves (rubrics.deadline_views): this page is its runners' own.
+    # Each criterion's page, where its deadline moves (schedule.deadline_views): this page is its runners' own.
     criteria = rubric.criteria.order_by("order")
     context = {"rubric": rubric, "changes": changes, "criteria": criteria}
     return render(request, "scoring/rubric_changes.html", context)

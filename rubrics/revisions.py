@@ -35,15 +35,14 @@ from core.i18n import Text
 from core.labels import both
 from core.thai import fmt_points, thai_num
 from notices import events
+from rubrics import hooks
 from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
+from rubrics.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
+from rubrics.selectors import due_on, rubric_data
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
 from rulebook.rules.errors import NOWHERE, Problem
 from rulebook.spec import RubricError
-from schedule.contest import due_on
-from scoring import hooks, selectors
-from scoring.facts.imports import ensure_not_frozen
-from scoring.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
 
 T = TypeVar("T")
 
@@ -113,7 +112,7 @@ def snapshot(contest: Contest | None) -> dict:
         },
         "rubrics": {
             r.period: {
-                **selectors.rubric_data(r),
+                **rubric_data(r),
                 "period_name_th": r.period_name_th,
                 "period_name_en": r.period_name_en,
                 "period_order": r.period_order,
@@ -168,7 +167,7 @@ def frozen_check(contest: Contest) -> None:
     refusal on the page instead of a 500."""
     for rubric in contest.rubrics.all():
         try:
-            ensure_not_frozen(rubric)
+            hooks.ensure_changeable(rubric)
         except YearFrozen as exc:
             raise frozen_refusal(exc) from exc
 

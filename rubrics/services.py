@@ -10,51 +10,27 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
-from contests.actor import forget
+from contests.actor import forget, office_unit
 from contests.codes import code_stem, national_code, office_prefix
+from contests.entrants import contest_entrants
 from contests.hooks import results_stale
 from contests.models import Combine, Contest, ContestState, Level, Unit
+from contests.tree import units_under
 from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
 from core.thai import fmt_points
 from notices import events
-from rubrics import revisions
+from rubrics import hooks, revisions
 from rubrics.contest_spec import parse_rubric_file, period_data
 from rubrics.letters import NONE, Letter
+from rubrics.models import AwardTier, Criterion, Dimension, Rubric, YearSettings
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
 from rulebook.spec import Read, RubricError, parse_rubric
-from scoring import lifecycle, selectors
-from scoring.facts.imports import ensure_not_frozen
-from scoring.lifecycle import Action
-from scoring.models import (
-    AwardTier,
-    Criterion,
-    Dimension,
-    Fact,
-    FactChange,
-    RoundsKept,
-    Rubric,
-    Standing,
-    YearSettings,
-)
-
-
-def results_ensure(rubric: Rubric) -> None:
-    """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
-    entrants = selectors.contest_entrants(rubric.contest)
-    if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:
-        # The rounds' sums (schedule.kept) still count the rows that left with them: all counted again.
-        RoundsKept.objects.filter(rubric=rubric).update(windows="")
-    have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
-    Standing.objects.bulk_create(
-        [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
-    )
 
 
 @transaction.atomic
@@ -72,7 +48,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
         )
     units_collate()
     for rubric in Rubric.objects.all():
-        results_ensure(rubric)
+        hooks.results_ensure(rubric)
         results_stale(rubric_id=rubric.pk)
     return len(entries)
 
@@ -141,7 +117,7 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
     hold evidence or scores needs `confirm` (they are archived, never deleted). A change that moves a deadline
     of an open contest is the act of moving one (scoring.change_deadline): told to everyone concerned, with the
     reason and the `letter`."""
-    office = selectors.office_unit(user)
+    office = office_unit(user)
     raw = data.get("contest")
     block = dict(raw) if isinstance(raw, Mapping) else {}
     if office is not None:  # an organiser: the contest is its office's, whatever the file says
@@ -172,9 +148,7 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
             Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
             rubric.contest.state = ContestState.DRAFT
         if office is not None:
-            outside = selectors.contest_entrants(rubric.contest).exclude(
-                pk__in=selectors.units_under(office, rubric.contest.entrant_level)
-            )
+            outside = contest_entrants(rubric.contest).exclude(pk__in=units_under(office, rubric.contest.entrant_level))
             if outside.exists():
                 codes = ", ".join(outside.values_list("code", flat=True)[:10])
                 raise RubricError([format_lazy(gettext_lazy("entrants {codes} are not in your province"), codes=codes)])
@@ -323,8 +297,8 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
         )
     if "award_min_total" in data:
         _award_minimum_save(rubric, data["award_min_total"])
-    _facts_unread_blank(rubric=rubric, spec=spec)
-    results_ensure(rubric)  # the new revision and the rescore are the door's, once something changed
+    hooks.facts_unread_blank(rubric=rubric, spec=spec)
+    hooks.results_ensure(rubric)  # the new revision and the rescore are the door's, once something changed
     return rubric
 
 
@@ -349,22 +323,6 @@ def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
     manager.bulk_create(new)
     bulk.update_rows(changed, sorted(fields))
     return found
-
-
-def _facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
-    """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
-    count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
-    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query."""
-    criteria, read = spec.criteria(), Q()
-    for c in criteria:
-        read |= Q(criterion__code=c.code, name__in=c.rule.fact_names())
-    held = Fact.objects.filter(rubric=rubric, criterion__code__in=[c.code for c in criteria]).exclude(value="")
-    unread = list(held.exclude(read))
-    FactChange.objects.bulk_create(
-        [FactChange(fact=f, old_value=f.value, new_value="", source=f.source) for f in unread]
-    )
-    Fact.objects.filter(pk__in=[f.pk for f in unread]).update(value="")
-    return len(unread)
 
 
 def _award_minimum_save(rubric: Rubric, raw) -> None:
@@ -392,7 +350,7 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
 def _ensure_rubric_editable(rubric: Rubric) -> None:
     """The rubric's own writers speak RubricError, which their callers already show."""
     try:
-        ensure_not_frozen(rubric)
+        hooks.ensure_changeable(rubric)
     except YearFrozen as exc:
         raise revisions.frozen_refusal(exc) from exc
 
@@ -402,7 +360,7 @@ def contest_open(*, user, rubric: Rubric) -> Contest:
     """Whoever runs a draft contest opens it: its entrants then meet it. Opening is once."""
     contest = rubric.contest
     acts.require(user, "scoring.open_contest", rubric)  # entrants meet it from now on
-    lifecycle.ensure(rubric, Action.OPEN)  # opening is once: only a draft opens
+    hooks.ensure_opens(rubric)  # opening is once: only a draft opens
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN
     forget(user)

@@ -17,13 +17,12 @@ from core import acts
 from core.i18n import pick
 from core.thai import thai_date
 from rubrics import revisions
+from rubrics.deadline_moves import deadline_moves, round_moves
 from rubrics.letters import NONE, Letter
+from rubrics.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
+from rubrics.selectors import linked_criteria, rubric_data
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
-from schedule.deadline_moves import deadline_moves, round_moves
-from schedule.selectors import linked_criteria
-from scoring import selectors
-from scoring.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
 
 
 @transaction.atomic
@@ -60,7 +59,7 @@ def criterion_deadline_set(
         criterion.save(update_fields=["deadline"])
         for companion in moving:
             companion_move(rubric=rubric, companion=companion, day=deadline)
-        parse_rubric(selectors.rubric_data(rubric))  # the edited rubric must still be valid
+        parse_rubric(rubric_data(rubric))  # the edited rubric must still be valid
         return criterion
 
     stay = [{"period": rubric.period, "code": code, "rounds": [c.round for c in kept]}] if kept else []
@@ -110,7 +109,7 @@ class Companion:
 
 def companions(rubric: Rubric, code: str) -> list[Companion]:
     """The rounds of `code` due on its deadline as the schedule has them (every recorded move applied), then the
-    criteria timing the same files (the schedule's `linked_criteria`): what its page's form lists as moving
+    criteria timing the same files (`rubrics.selectors.linked_criteria`): what its page's form lists as moving
     with it. 1 query, +1 when the criterion has rounds."""
     criterion = Criterion.objects.filter(rubric=rubric, code=code).only("deadline", "rounds").first()
     if criterion is None or criterion.deadline is None:
@@ -180,6 +179,6 @@ def holiday_override_remove(*, user, override: HolidayOverride) -> None:
 def holidays_changed() -> None:
     """A corrected holiday calendar can change any timeliness score in any year."""
     for rubric in Rubric.objects.all():
-        rubric.revision = uuid.uuid4()  # drops the cached calendar (selectors.rubric_calendar)
+        rubric.revision = uuid.uuid4()  # drops the cached calendar (rubric_calendar)
         rubric.save(update_fields=["revision"])
         results_stale(rubric_id=rubric.pk)

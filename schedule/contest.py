@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from core.process_cache import Kept
 from core.thai import thai_digits
+from rubrics.deadline_moves import DeadlineMove, deadline_moves, round_moves
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.workdays import WorkCalendar
-from scoring.models import Rubric
-from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
+from scoring.selectors import is_frozen
 
-from .deadline_moves import DeadlineMove, deadline_moves, round_moves
 from .obligations import Met, Obligation, RoundStanding, days_left, rounds_stand
 from .states import ObligationKind
 
@@ -112,13 +113,6 @@ def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[
         for c in (rounds[0].criterion for rounds in dues)
     }
     return Plan(dues, texts)
-
-
-def due_on(rubric: Rubric, written: date | None) -> date | None:
-    """The day a date the contest's documents write falls due (docs/schedule.md, "How a due date is decided",
-    step 4): a closed day moves it to the next working day, unless the contest reads its dates as written. Every
-    round's `due` is its `written` shifted so; a notice of a move says the new date's the same way."""
-    return _shift(rubric_calendar(rubric), written)
 
 
 class ContestSchedule:

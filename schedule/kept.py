@@ -29,8 +29,9 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core import bulk
-from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
-from scoring.selectors import criterion_codes
+from rubrics.models import Rubric
+from rubrics.selectors import criterion_codes
+from scoring.models import EntrantRounds, RoundsKept, Standing
 
 from .contest import ContestSchedule, DueRound
 from .obligations import round_windows

@@ -41,7 +41,7 @@ class Obligation:
     applied); `due` the day it falls due (decision 9: a closed day moves it to the next working day, unless
     the contest reads its dates as written). `days_left`: working days from today to `due`, negative once past.
     `late_days`: working days after `due` that `met` came, or that it is overdue; 0 on time or ahead.
-    `moves` are the criterion's recorded deadline moves (`schedule.deadline_moves.DeadlineMove`, newest
+    `moves` are the criterion's recorded deadline moves (`rubrics.deadline_moves.DeadlineMove`, newest
     first, with whatever the change history keeps of each: reason, letter). `linked` names the other
     criteria that time the same files (`linked_criteria`). `url` is the page where one acts on it."""
 

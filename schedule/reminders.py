@@ -28,10 +28,11 @@ from core.bulk import AnyOf
 from notices import recipients
 from notices.models import Kind
 from notices.reminders import Due, reminders_record
+from rubrics.models import Rubric
+from rubrics.selectors import year_settings
 from scoring import lifecycle
-from scoring.dashboard import year_settings
 from scoring.lifecycle import Action
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 
 from .contest import UNIT, ContestSchedule, DueRound, within
 from .hooks import reminders_owed

@@ -9,7 +9,6 @@
   judging, their office's picks, their picked office's answers (the calendar feed, reminders).
 - `obligation_url(obligation)`: where one acts on it (also `Obligation.url`); `criterion_url(rubric, unit code,
   code)`: the same page for a criterion, before any obligation is made.
-- `linked_criteria(rubric, code)`: the criteria that time the same files as this one (4.1.2 times 4.1.1's).
 - `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
 - `judging_obligation`: a member's judging; an office's picks and a picked entrant's stage files are stages'
   (`stages.obligations`, through `schedule.hooks.person_owed`).
@@ -25,7 +24,6 @@ applied, a closed day moving it to the next working day) and the rules that time
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from django.urls import reverse
@@ -34,43 +32,16 @@ from django.utils.http import urlencode
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from scoring.models import Rubric, Standing
-from scoring.selectors import is_frozen, rubric_calendar, rubric_spec
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
+from scoring.models import Standing
+from scoring.selectors import is_frozen
 
 from .contest import ContestSchedule, criterion_link, within
 from .hooks import person_owed
 from .obligations import Obligation, days_left, rounds_stand
 from .sendings import sendings
 from .states import ObligationKind, ObligationState
-
-
-@dataclass(frozen=True)
-class Linked:
-    """A criterion linked to another by the files they time: `times` when this one's rule times the
-    other's files (4.1.2 → 4.1.1), else the other's rule times this one's (4.1.1 → 4.1.2)."""
-
-    code: str
-    label: str  # its number as a person reads it (rulebook.rubric.criterion_label)
-    name_th: str
-    name_en: str
-    deadline: date | None
-    times: bool
-
-
-def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
-    """The other criteria of `rubric` that time the same files as criterion `code`: those whose files its
-    rule times, then those whose rules time its files, in rubric order. A move of one changes the date the
-    other's files are timed by (`RubricSpec.timing_deadline`), so a move form offers them together and each
-    page names the other. No query when the rubric's spec is cached."""
-    spec = rubric_spec(rubric)
-    times = spec.times_files_of(code)
-    timed = spec.files_timed_by(code)
-    out = []
-    for c in spec.criteria():
-        if c.code in times or c.code in timed:
-            name_en = c.name_en or c.name_th
-            out.append(Linked(c.code, c.label, c.name_th, name_en, c.deadline, c.code in times))
-    return out
 
 
 def deadline_of(rubric: Rubric, code: str) -> date | None:

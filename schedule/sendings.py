@@ -11,12 +11,12 @@ from django.db.models import Case, DateField, F, IntegerField, Q, QuerySet, Valu
 from django.db.models.functions import Cast, TruncDate
 
 from core.thai import BANGKOK, local
+from rubrics.models import Rubric
+from rubrics.selectors import criterion_codes
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
 from rulebook.rules import KINDS
 from scoring import entrant_counts, hooks
-from scoring.models import Rubric
-from scoring.selectors import criterion_codes
 
 from .hooks import nominated_sources
 from .obligations import Met

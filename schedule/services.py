@@ -18,9 +18,9 @@ from core.thai import thai_date
 from notices import recipients
 from notices.models import Kind
 from notices.services import Note, notices_many
+from rubrics.models import Rubric
 from scoring import lifecycle
 from scoring.lifecycle import Action
-from scoring.models import Rubric
 
 from .contest import UNIT
 from .reminders import CHUNK, owed_th

@@ -13,8 +13,9 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from contests.models import Unit
-from scoring.models import EntrantRounds, Rubric, Standing
-from scoring.selectors import criterion_codes
+from rubrics.models import Rubric
+from rubrics.selectors import criterion_codes
+from scoring.models import EntrantRounds, Standing
 
 from .contest import ContestSchedule, DueRound, within
 from .kept import Kept, bit, kept_stale, meets, sent_union, windows_key

@@ -12,9 +12,10 @@ from contests.models import Unit
 from core.api import rule_permission, validated
 from core.converters import ContestKey
 from core.openapi import refusal
+from rubrics.access import contest_permission
+from rubrics.selectors import rubric_data
 from schedule.contest import criterion_rounds
-from scoring import award_tiers, selectors
-from scoring.access import contest_permission
+from scoring import award_tiers
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
@@ -54,7 +55,7 @@ def scheduled_rubric(rubric) -> dict:
     the file first wrote them: `rounds` with every recorded move applied (1.2 moved to 15 June moves its June
     report with it), and `schedule`, each round (or the criterion's one date) with `written`, the date as the
     documents now say it, and `due`, the day it falls due once a closed day moves it on. 4 queries."""
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     by_code = criterion_rounds(rubric)
     for dimension in data["dimensions"]:
         for c in dimension["criteria"]:

@@ -3,8 +3,8 @@ in both languages, for the results page, the dashboard, the API and `standings`.
 
 from __future__ import annotations
 
+from rubrics.models import Rubric
 from rulebook.engine import tie_held_places, vacant_places
-from scoring.models import Rubric
 from scoring.selectors import standings
 
 NO_AWARD = ("ไม่มีผู้ได้รับรางวัล", "no award")

@@ -13,8 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import pg_array, update_values
-from scoring import coalesce, selectors
-from scoring.models import Rubric, StagedPoints, Standing
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
+from scoring import coalesce
+from scoring.models import StagedPoints, Standing
 from scoring.ranking import (
     FULL_FROM,
     PLACE,
@@ -137,7 +139,7 @@ def staged_apply(rubric: Rubric, run: int) -> int:
             keys[unit], totals[unit] = key, total
             others.append((pk, unit, [rank, tied, award, award_tie]))
     del stored
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     placings = ranked_all(rubric, spec, keys, totals)
     _, moved = placed((), others, placings)
     places = [placings[unit] for _, unit in fresh]

@@ -19,14 +19,15 @@ from contests.actor import Need, Power, actor_of
 from contests.entrants import unit_enters
 from contests.models import Combine, Contest, ContestState, Unit, national_q
 from contests.scopes import running
+from rubrics.access import rubrics as rubrics_of
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.dates import BE_OFFSET
 from rulebook.engine import Breakdown, rank
 from rulebook.rules.facts import fmt_points
 from rulebook.rules.values import Context
 from rulebook.workdays import WorkCalendar
-from scoring.access import rubrics as rubrics_of
-from scoring.models import Rubric, Standing
-from scoring.selectors import rubric_spec
+from scoring.models import Standing
 from scoring.standings import standings_rows
 
 CENTS = Decimal("0.01")

@@ -18,24 +18,17 @@ from core.i18n import _, either, format_lazy
 from core.labels import both
 from core.thai import fmt_points, thai_datetime, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
+from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric
+from rubrics.selectors import rubric_spec, year_settings
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
 from schedule.contest import DueRound, criterion_rounds, round_in_force
 from schedule.obligations import days_left
 from schedule.selectors import judging_obligation
 from schedule.tallies import RoundTally, round_tallies
-from scoring import award_tiers, entrant_counts, pages, selectors
+from scoring import award_tiers, entrant_counts, pages
 from scoring.lifecycle import State
-from scoring.models import (
-    AWARD_FLOOR,
-    AwardTier,
-    Criterion,
-    Dimension,
-    Rubric,
-    Standing,
-    StandingsSnapshot,
-    YearSettings,
-)
+from scoring.models import Standing, StandingsSnapshot
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 
@@ -59,11 +52,6 @@ def as_of(value: datetime | None):
     local = timezone.localtime(value)
     when = either(thai_datetime(local, seconds=True), f"{local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})")
     return format_lazy(_("as of {when}"), when=when)
-
-
-def year_settings(rubric: Rubric) -> YearSettings:
-    """The year's switches; unsaved defaults when central staff have not set any."""
-    return YearSettings.objects.filter(rubric=rubric).first() or YearSettings(rubric=rubric)
 
 
 # How far ahead the first screen looks: two working weeks, or the year's reminder days when further (central
@@ -345,7 +333,7 @@ def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: 
     names = region_names()
     # A contest whose document bands each dimension (seed 003's missions, levels 1–5) shows each level beside
     # its points, as the rule computes it; the parsed spec is read only for such a contest.
-    spec = selectors.rubric_spec(rubric) if any(d.level_bands for d in dimensions) else None
+    spec = rubric_spec(rubric) if any(d.level_bands for d in dimensions) else None
     banded = {d.code: d for d in spec.dimensions if d.level_bands} if spec else {}
     levels: dict[str, Counter] = {code: Counter() for code in banded}
     if banded:  # every entrant's level per banded dimension, by the rule's own bands (1 query, such contests only)

@@ -18,10 +18,12 @@ from core.thai import thai_date
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.letters import Letter
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_data_moved, rubric_spec
 from rulebook.dates import BE_OFFSET, shift_year
 from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.models import Fact, FactSource, Rubric
+from scoring.models import Fact, FactSource
 
 DEMO_PASSWORD = "cdd4-demo-2566"
 DEMO_USERS = [
@@ -116,9 +118,7 @@ def demo_present_year(*, today: date) -> Rubric | None:
     year = present_year(today)
     if latest is None or latest.year >= year:
         return None
-    return services.rubric_load(
-        data=selectors.rubric_data_moved(latest, year - latest.year), reason=str(PRESENT_REASON)
-    )
+    return services.rubric_load(data=rubric_data_moved(latest, year - latest.year), reason=str(PRESENT_REASON))
 
 
 def demo_fills(rubric: Rubric, today: date) -> bool:
@@ -158,7 +158,7 @@ def demo_facts(*, rubric: Rubric) -> int:
         if rubric.criteria.filter(code=code, deadline__isnull=True).exists():
             reason = demo_reason(today)
             timetable.criterion_deadline_set(user=None, rubric=rubric, code=code, deadline=deadline, reason=reason)
-    rules = {c.code: c.rule for c in selectors.rubric_spec(rubric).criteria()}
+    rules = {c.code: c.rule for c in rubric_spec(rubric).criteria()}
     rows = demo_rows(rubric)
     # An earlier demo imported judged facts ("1.2 done=yes" → 5 points nobody judged): blank them.
     stale = Fact.objects.filter(rubric=rubric, source=FactSource.DEMO).exclude(value="")
@@ -176,7 +176,7 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     """The demo's facts as facts-import rows, the same every run: hand-written for the national contest, drawn
     by each computed criterion's rule for every other contest. None is made up for what a committee member
     gives (docs/decisions.md, decision 13): a judged criterion's points are the committee demo's judgments or 0."""
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     if not rubric.contest.is_national:
         return _contest_rows(rubric, spec)
     rules = {c.code: c.rule for c in spec.criteria()}

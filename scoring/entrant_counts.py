@@ -13,9 +13,10 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 
 from core.process_cache import Kept
+from rubrics.models import AwardTier, Dimension, Rubric
 from rulebook.rules import KINDS
 from scoring import hooks
-from scoring.models import AwardTier, Dimension, Fact, Rubric, Standing
+from scoring.models import Fact, Standing
 
 FIELDS = ("pk", "change_seq", "computed_seq", "award", "total", "rank")  # what summary reads of each entrant
 BINS = 5  # the dimension charts: how many entrants fall in each fifth of the dimension's range

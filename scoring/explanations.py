@@ -20,9 +20,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import update_values
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import selectors
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.recompute import merged_scores, no_cyclic_gc
 
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations
@@ -33,7 +35,7 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
     if not units:
         return {}
     ids = list(units)
-    spec, calendar = selectors.rubric_spec(rubric), selectors.rubric_calendar(rubric)
+    spec, calendar = rubric_spec(rubric), rubric_calendar(rubric)
     facts = selectors.facts_by_unit(rubric, ids)
     judged = merged_scores(rubric, ids)
     memo: dict = {}  # entrants with the same facts share one Score, so its text is rendered once

@@ -12,11 +12,13 @@ from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest
 from core.sheets.exporter import Exporter, Table, register
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.dates import parse_moment
 from scoring import selectors
 from scoring.facts.imports import HEADER
 from scoring.facts.template import template_tables
-from scoring.models import Fact, FactChange, Rubric
+from scoring.models import Fact, FactChange
 from scoring.standings import standings_rows
 
 YEAR_SHEETS = "awards.export_sheets"  # the year's spreadsheets: central staff
@@ -33,7 +35,7 @@ class Standings(Exporter):
     permission = YEAR_SHEETS
 
     def table(self, rubric: Rubric) -> Table:
-        spec = selectors.rubric_spec(rubric)
+        spec = rubric_spec(rubric)
         dims = [d.code for d in spec.dimensions]
         crits = [c.code for c in spec.criteria()]
         standings = standings_rows(rubric)

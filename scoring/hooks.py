@@ -19,10 +19,6 @@ admin_entry = Hook("scoring.admin_entry")
 # user → navigation items (th, en, url, key) added after the role's own (committee: a panel's matrix).
 nav_extra = Hook("scoring.nav_extra")
 
-# rubric ids → {criterion id: how many stored scores are above that criterion's max_points} (committee: members'
-# judgments, chair's finals, overrides). rubrics.revisions refuses a change that leaves any.
-scores_above_max = Hook("scoring.scores_above_max")
-
 # contest → {unit id: the person it names for that entrant, with `name_th` and `position_th`} (nominees: a
 # contest that honours people, its active nominees; {} without a query otherwise). The results and the
 # `standings` command name them beside their office (selectors.named_people).

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from contests.models import ContestState
 from core.errors import PortalError, YearFrozen
 from core.labels import both
-from scoring.models import FreezeEvent, Rubric
+from rubrics.models import Rubric
+from scoring.models import FreezeEvent
 
 
 class State(models.TextChoices):
@@ -210,6 +211,11 @@ def allows(rubric: Rubric, action: Action, *, today: date | None = None) -> bool
     except Refused:
         return False
     return True
+
+
+def ensure_opens(rubric: Rubric) -> None:
+    """Refused, Thai first, unless the period may open: opening is once, only a draft opens."""
+    ensure(rubric, Action.OPEN)
 
 
 def ensure_changeable(rubric: Rubric) -> None:

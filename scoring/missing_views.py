@@ -22,15 +22,15 @@ from core.errors import PortalError
 from core.http import show
 from core.numbers import whole
 from core.thai import digits
+from rubrics.access import contest_or_404
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
 from schedule.services import REMIND_LATE, late_remind
 from schedule.tallies import round_tallies
 from scoring import lifecycle
-from scoring.access import contest_or_404
 from scoring.dashboard import RESULTS_IN_HAND, item_labels
 from scoring.lifecycle import Action
-from scoring.selectors import rubric_calendar
 
 NAMES_SHOWN = 200  # names per round on one page of one criterion; the rest on the next pages
 NAMES_SHOWN_ALL = 20  # names per round when every criterion is shown: each round's own page has the rest

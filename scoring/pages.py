@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import F, Subquery, Window
 from django.db.models.functions import RowNumber
 
+from rubrics.models import Rubric
 from scoring import entrant_counts
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 
 PAGE_SIZE = 100  # ranking rows a page shows: all 76 provinces; a contest of 7,000 subdistricts in pages
 

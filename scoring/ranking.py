@@ -14,9 +14,10 @@ from contests.models import Unit
 from contests.region_ranking import rank_groups
 from core.bulk import update_documents, update_values
 from notices import events
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook import engine
-from scoring import selectors
-from scoring.models import Rubric, Standing, TieDecision, TieMethod
+from scoring.models import Standing, TieDecision, TieMethod
 
 PLACE = ("rank", "tied", "award", "award_tie")
 
@@ -46,7 +47,7 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     decoded, and only their place is written, only if it moved. A row that turned stale since its facts were
     read is written with the mark it had then, so it stays stale and the next run rescores it. `every`: the
     scored are every entrant, read under this same lock, so nothing stored is read again."""
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     values = Standing.objects.filter(rubric=rubric).order_by()
     stored = () if every else values.values_list("pk", "unit_id", "total", "rank_key", "computed_seq", *PLACE)
     fresh = {s.pk: s for s in scored}

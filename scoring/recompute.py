@@ -16,16 +16,13 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
+from contests.entrants import contest_entrants
 from contests.models import Contest
+from rubrics.models import Criterion, Rubric, YearSettings
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import (
-    Criterion,
-    RecomputeRun,
-    Rubric,
-    Standing,
-    YearSettings,
-)
+from scoring.models import RecomputeRun, RoundsKept, Standing
 from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 
@@ -129,7 +126,7 @@ def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
     near = Criterion.objects.filter(deadline__gte=since, deadline__lte=today + timedelta(days=31))
     marked = []
     for rubric in Rubric.objects.filter(pk__in=near.values("rubric_id")):
-        starts = (c.rule.scored_from(c.deadline) for c in selectors.rubric_spec(rubric).criteria())
+        starts = (c.rule.scored_from(c.deadline) for c in rubric_spec(rubric).criteria())
         if any(first is not None and since <= first <= today for first in starts):
             with transaction.atomic():
                 results_mark_dirty(rubric_id=rubric.pk)
@@ -156,8 +153,8 @@ def entrants_score(
     """Points of `entrants` ((pk, unit id, change mark, size group)), from their facts and judgments; no text
     (the explanations are built when read, `scoring.explanations`). `every`: these are all the
     year's entrants; `within`: they are those with unit ids in this range (a chunk of a parallel recompute)."""
-    spec = selectors.rubric_spec(rubric)
-    calendar = selectors.rubric_calendar(rubric)
+    spec = rubric_spec(rubric)
+    calendar = rubric_calendar(rubric)
     ids = None if every else [unit for _, unit, _, _ in entrants]
     facts = selectors.facts_by_unit(rubric, None if within else ids, within=within, ordered=False)
     # The committee's judgments feed the same engine as overrides (docs/decisions.md, decision 8). A chunk reads
@@ -239,3 +236,15 @@ def standings_rerank(*, rubric_id: int) -> None:
     """Re-ranks every entrant from its stored rank key, rescoring none (a tie at an award line settled), in
     the caller's transaction."""
     standings_apply(rubric_locked(rubric_id), [])
+
+
+def results_ensure(rubric: Rubric) -> None:
+    """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
+    entrants = contest_entrants(rubric.contest)
+    if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:
+        # The rounds' sums (schedule.kept) still count the rows that left with them: all counted again.
+        RoundsKept.objects.filter(rubric=rubric).update(windows="")
+    have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
+    Standing.objects.bulk_create(
+        [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000
+    )

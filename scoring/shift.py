@@ -8,7 +8,7 @@ above it before and after. If the span reaches the award places, it is taken fro
 award places, so the award lines are drawn as a full ranking draws them.
 
 This holds while the stored places agree with the stored keys: every write of a key ranks (scoring.recompute),
-and removing an entrant marks every entrant for a recompute (rubrics.services.results_ensure's callers). The
+and removing an entrant marks every entrant for a recompute (scoring.recompute.results_ensure's callers). The
 result equals a full re-ranking: tests/scoring/test_shift.py compares the two over random changes, ties too.
 """
 
@@ -20,9 +20,10 @@ from django.db.models import Count, F, Min, Subquery
 from django.utils import timezone
 
 from core.bulk import update_documents, update_values
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook import engine
-from scoring import selectors
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, standings_write_lock, ties_tell
 
 
@@ -32,7 +33,7 @@ def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tu
     values = Standing.objects.filter(rubric=rubric).order_by()
     keys = [*old.values(), *(s.rank_key for s in scored)]
     low, high = min(keys), max(keys)
-    places = sum(a.count for a in selectors.rubric_spec(rubric).awards)
+    places = sum(a.count for a in rubric_spec(rubric).awards)
     above = values.filter(rank_key__gt=high).count()
     if above >= places:
         return low, high, above
@@ -55,7 +56,7 @@ def standings_shift(
     rank = (ranks or {}).get(one.pk)
     if len(scored) == 1 and rank and old[one.pk] not in ("", one.rank_key):
         above = _above_one(rubric, one.rank_key, old[one.pk], rank)
-        if above >= sum(a.count for a in selectors.rubric_spec(rubric).awards):
+        if above >= sum(a.count for a in rubric_spec(rubric).awards):
             return _one_moved(rubric, one, old[one.pk], above)
     low, high, above = span_bounds(rubric, scored, old)
     span = Standing.objects.filter(rubric=rubric, rank_key__gte=low).order_by()
@@ -70,7 +71,7 @@ def standings_shift(
             others.append((pk, unit, place))
         else:
             keys[unit], totals[unit] = s.rank_key, Decimal(s.total)
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by recompute.rubric_locked
 
     def ranked(decided) -> dict:

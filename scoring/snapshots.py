@@ -16,9 +16,10 @@ from core.i18n import either
 from core.thai import fmt_points, thai_digits
 from notices import events
 from rubrics import revisions
+from rubrics.models import Rubric, YearSettings
 from scoring import lifecycle
 from scoring.lifecycle import Action
-from scoring.models import FreezeAction, FreezeEvent, Rubric, Standing, StandingsSnapshot, YearSettings
+from scoring.models import FreezeAction, FreezeEvent, Standing, StandingsSnapshot
 from scoring.standings import standings_rows
 
 

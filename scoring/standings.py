@@ -9,10 +9,12 @@ from itertools import pairwise
 
 from contests.region_ranking import RankWithin, regions_of
 from core.thai import fmt_points
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.engine import decided_by
 from scoring.explanations import filled
-from scoring.models import Rubric, Standing
-from scoring.selectors import region_fields, rubric_spec
+from scoring.models import Standing
+from scoring.selectors import region_fields
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "explained", "award", "tied",
               "award_tie", "computed_at", "unit__code", "unit__name_th", "unit__name_en",

@@ -1,7 +1,8 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <contest:…>)
-from rubrics import deadline_views, revision_views
+from rubrics import revision_views
+from schedule import deadline_views
 from scoring import missing_views, views
 from scoring.ties import views as tie_views
 

@@ -26,19 +26,21 @@ from core.numbers import whole
 from core.sheets import exporter
 from core.thaimap import thailand_map
 from rubrics import services
+from rubrics.access import SEE_CONTEST, contest_or_404
+from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec, year_settings
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
-from scoring.access import SEE_CONTEST, contest_or_404
 from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import TRANSITIONS, State, state_of
-from scoring.models import FreezeEvent, Rubric, Standing, StandingsSnapshot
+from scoring.models import FreezeEvent, Standing, StandingsSnapshot
 from scoring.needs import contest_needs
 from scoring.standings import tie_breaks
 
@@ -57,7 +59,7 @@ def _stamp(rubric: Rubric) -> str:
 def _context(request, rubric: Rubric) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
     page = whole(request.GET.get("page", "")) or 1
-    calendar = selectors.rubric_calendar(rubric)
+    calendar = rubric_calendar(rubric)
     ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
     ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
     nominees = selectors.named_people(rubric.contest)  # no query unless the contest takes nominees
@@ -146,7 +148,7 @@ def dashboard_live(request, key: ContestKey):
 def calendar(request, key: ContestKey):
     """Central staff check the working-day calendar that timeliness is counted on (decisions 3, 9)."""
     rubric = _central_rubric(request, key)
-    context = selectors.calendar_year(rubric)
+    context = calendar_year(rubric)
     weekends = request.GET.get("weekends") == "1"
     if not weekends:  # plain Saturdays and Sundays are counted above; the list shows the holidays
         context["closed"] = [row for row in context["closed"] if row["day"].reason != "weekend"]
@@ -158,7 +160,7 @@ def settings_page(request, key: ContestKey):
     """The contest year's settings: whether entrants see their standing, reminder days, the award minimum.
     A refused value is shown again as typed, with why."""
     rubric = _central_rubric(request, key)
-    current = board.year_settings(rubric)
+    current = year_settings(rubric)
     ctx = {"rubric": rubric, "year_settings": current, "typed": None}
     if request.method == "GET":
         return render(request, "scoring/settings.html", ctx)
@@ -297,7 +299,7 @@ def mine(request, key: ContestKey):
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
         ctx["as_of"] = board.as_of(snapshot.computed_at)
-    elif board.year_settings(rubric).standings_visible_to_entrants:
+    elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
         ctx["as_of"] = board.as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
@@ -356,7 +358,7 @@ def facts_upload(request, key: ContestKey):
     entrant,criterion,fact,value rows: all of it or none."""
     rubric = contest_or_404(request.user, key, "scoring.import_facts", request=request)
     if request.method == "GET":
-        spec = selectors.rubric_spec(rubric)
+        spec = rubric_spec(rubric)
         ctx = {"rubric": rubric, "template_facts": len(spec.fact_columns), "needs": contest_needs(spec)}
         if rubric.period:
             ctx["periods"] = list(rubric.contest.rubrics.order_by("period_order"))

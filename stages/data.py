@@ -24,6 +24,7 @@ from core.numbers import is_whole
 from core.sheets.tabular import read_rows
 from rubrics import services
 from rulebook.dates import parse_date
+from scoring.recompute import results_ensure
 from stages.models import Barred, FileKind, PastModel, RegisterSource, Stage, StageFile
 
 STAGES_FILE = Path(__file__).resolve().parents[1] / "contests" / "data" / "stages.json"
@@ -157,7 +158,7 @@ def stages_load(*, data: dict | None = None, rubrics: Mapping[str, dict] | None 
         # (a reload used to empty them): the standings follow at once.
         contest.entrants.set(Unit.objects.filter(stage_entries__stage=stage))
         for period in contest.rubrics.all():
-            services.results_ensure(period)
+            results_ensure(period)
             results_stale(rubric_id=period.pk)
         loaded.append(stage)
     return loaded

@@ -18,10 +18,10 @@ from contests.actor import actor_of
 from contests.models import Contest
 from people.models import Role
 from rubrics import services
+from rubrics.models import Rubric
 from rulebook.moved import moved
 from scoring import selectors
 from scoring.demo import PRESENT_REASON, present_year
-from scoring.models import Rubric
 from stages.data import STAGES_FILE, stages_load
 from stages.models import Stage
 from stages.rules import barred_reason, stage_picks, stage_pool

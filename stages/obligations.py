@@ -16,13 +16,13 @@ from contests.models import ContestState, Unit
 from notices import events, recipients
 from notices.reminders import Due
 from people import directory
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import WorkCalendar
 from schedule.obligations import Met, Obligation, days_left, rounds_stand
 from schedule.reminders import due_of, reminder_kind, rhythm
 from schedule.sendings import day_of
 from schedule.states import MetBy, ObligationKind
-from scoring.models import Rubric
-from scoring.selectors import rubric_calendar
 from stages.models import Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
 

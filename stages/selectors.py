@@ -16,12 +16,13 @@ from contests.regions import InspectionRegion, region_of
 from contests.scopes import organised_units, visible_contests, visible_entrants
 from core.labels import both
 from core.thai import thai_date, thai_digits
+from rubrics.selectors import rubric_spec
 from rulebook.dates import en_date
 from rulebook.rules.errors import Label
 from rulebook.rules.questions import NONE, PANEL, Verdict
 from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.models import Standing
-from scoring.selectors import facts_by_unit, rubric_spec
+from scoring.selectors import facts_by_unit
 from stages.models import PastModel, Stage, StageEntry, StageFile, StageUpload
 from stages.obligations import picks_obligation
 from stages.rights import chooser, chooses

@@ -30,9 +30,9 @@ from core.labels import both
 from core.thai import thai_digits
 from core.validators.content import inspect_file, sniff_group
 from core.validators.refusal import size_refusal
-from rubrics import services
+from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
-from scoring.selectors import rubric_calendar
+from scoring.recompute import results_ensure
 from stages.hooks import upload_limits
 from stages.models import FileKind, Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
@@ -156,7 +156,7 @@ def _standings_follow(contest: Contest) -> None:
     """The contest's standings follow its picks: a result row for each entrant of every year of it (none for
     a withdrawn one), ranked once the recompute queued after commit has run."""
     for rubric in contest.rubrics.all():
-        services.results_ensure(rubric)
+        results_ensure(rubric)
         results_stale(rubric_id=rubric.pk)
 
 

@@ -24,10 +24,10 @@ from core.api import both, error_response, validated
 from core.converters import ContestKey
 from core.openapi import refusal
 from core.validators.refusal import size_refusal
+from rubrics.access import SEE_CONTEST, contest_or_404, entry_or_404
+from rubrics.models import Criterion
 from schedule.selectors import entrant_obligations
 from schedule.states import MetBy, ObligationState
-from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
-from scoring.models import Criterion
 
 from . import policy, selectors, services, uploads
 from .models import Evidence, Submission

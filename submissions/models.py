@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, Unit
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from stages.models import StageUpload
 
 from .querysets import EvidenceQuerySet

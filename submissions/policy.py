@@ -10,11 +10,11 @@ from core.i18n import Text, either
 from core.thai import thai_digits
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
 from scoring.lifecycle import Action, State, state_allows
-from scoring.models import Rubric
-from scoring.selectors import rubric_spec
 
 DEFAULT_TYPES = frozenset({"pdf", "png", "jpeg", "docx", "xlsx", "pptx"})
 # A rubric's "mp4" means a video: the formats phones record come with it (docs/decisions.md, decision 15).

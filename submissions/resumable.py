@@ -48,7 +48,7 @@ from core.files import upload_tmp_dir
 from core.numbers import whole
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from stages.rights import chooses
 from stages.services import stage_file_may_submit
 

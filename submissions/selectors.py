@@ -21,15 +21,16 @@ from contests.models import Unit
 from core.converters import ContestKey
 from core.i18n import Text, either
 from core.thai import digits
+from rubrics.access import SEE_CONTEST, contest_or_404, entry_or_404
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import linked_criteria, rubric_calendar, rubric_spec
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
 from schedule.obligations import Met, Obligation, answerable, in_force, oldest_owed
-from schedule.selectors import deadline_of, entrant_obligations, linked_criteria
+from schedule.selectors import deadline_of, entrant_obligations
 from schedule.states import MetBy, ObligationState
-from scoring.access import SEE_CONTEST, contest_or_404, entry_or_404
 from scoring.entrant_counts import recorded_facts
-from scoring.models import Criterion, Fact, Rubric, Standing
-from scoring.selectors import rubric_calendar, rubric_spec
+from scoring.models import Fact, Standing
 
 from .models import Evidence, InnovationReport, Submission, SubmissionStatus
 from .permissions import SUBMIT
@@ -45,7 +46,7 @@ def rubric_current() -> Rubric | None:
 
 def own_entry(user, key: ContestKey | str, request=None) -> tuple[Rubric, Entry]:
     """The user's own office's entry in the contest `key` names, to send its evidence: its act asked once
-    (scoring.access.entry_or_404). Refused, as it always was: a contest the user does not see, 404; anyone but
+    (rubrics.access.entry_or_404). Refused, as it always was: a contest the user does not see, 404; anyone but
     an office's staff, 403; a contest their office does not enter, 404 (asked only on that path)."""
     office = actor_of(user).own_office if user.is_authenticated else None
     try:

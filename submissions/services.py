@@ -23,11 +23,12 @@ from core.thai import thai_digits
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from notices import events
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.rules.evidence import EvidenceExpected
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
-from scoring.models import Criterion, Fact, FactSource, Rubric
+from scoring.models import Fact, FactSource
 from scoring.recompute import results_mark_dirty
-from scoring.selectors import rubric_spec
 
 from . import policy
 from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus

@@ -22,11 +22,12 @@ from contests.scopes import running
 from core.i18n import either
 from core.labels import both
 from core.thai import digits, thai_date, thai_digits
+from rubrics.models import Rubric
 from rulebook.dates import en_date
 from schedule.obligations import next_owed
 from schedule.states import ObligationState
 from scoring.dashboard import item_labels
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 
 from .models import SubmissionStatus
 

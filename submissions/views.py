@@ -24,8 +24,8 @@ from nominees import services as nominee_services
 from nominees.eligibility import Eligibility
 from nominees.models import NomineeState
 from nominees.selectors import nomination_window, nominee_of, nominee_offices
-from scoring import access
-from scoring.access import SEE_ENTRY
+from rubrics import access
+from rubrics.access import SEE_ENTRY
 from scoring.contests import contests_for_user
 from scoring.selectors import is_frozen, running_national
 from scoring.standings import published_rubrics
@@ -37,7 +37,7 @@ from .permissions import SUBMIT
 
 
 def page_context(request, key: ContestKey, code: str, criterion: str | None = None, act: str = SEE_ENTRY) -> dict:
-    """An office's page in a contest: its entry loaded and `act` asked of it once (scoring.access.entry_or_404)."""
+    """An office's page in a contest: its entry loaded and `act` asked of it once (rubrics.access.entry_or_404)."""
     rubric, entry = access.entry_or_404(request.user, key, code, act, request=request)
     ctx = {
         "rubric": rubric,

@@ -184,7 +184,7 @@ class CountedResponse:
 def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     """Yields the browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
     from contests.models import Unit
-    from scoring.models import Rubric
+    from rubrics.models import Rubric
     from scoring.recompute import standings_recompute
 
     browser, loop = chromium

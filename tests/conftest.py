@@ -20,7 +20,7 @@ from rest_framework.test import APIClient
 from contests.models import Unit
 from core.thai import BANGKOK
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 # A worker's browsers, session-wide.
 from .browser_support import CountedResponse, LiveRequests, chromium, full_chromium, playwright_started  # noqa: F401

@@ -9,7 +9,7 @@ from django.utils import timezone
 from awards.verification import new_code
 from contests.models import Level, Unit
 from people.models import Membership, Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 PASSWORD = "test-pass-2566"
 

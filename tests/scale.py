@@ -31,10 +31,11 @@ from contests.models import ChosenEntrant, Level, Unit
 from core.thai import BANGKOK
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Rubric
 from schedule.kept import rounds_keep
 from scoring.explanations import explanations_build
-from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric, Standing
-from scoring.recompute import standings_recompute
+from scoring.models import Fact, FactChange, FactSource, Standing
+from scoring.recompute import results_ensure, standings_recompute
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
 
 from .factories import UserFactory
@@ -125,7 +126,7 @@ def grow(scaled: Scaled, to: int) -> None:
     ChosenEntrant.objects.bulk_create(
         ChosenEntrant(contest_id=scaled.rubric.contest_id, unit=unit) for unit in Unit.objects.filter(code__in=codes)
     )
-    services.results_ensure(scaled.rubric)
+    results_ensure(scaled.rubric)
     _entered(scaled, codes)
 
 

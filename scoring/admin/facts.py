@@ -25,9 +25,10 @@ from core.errors import RowsError
 from core.numbers import is_whole
 from core.sheets import exporter
 from core.sheets.tabular import SheetError, read_rows
+from rubrics.models import Rubric
 from scoring.admin.forms import FactConfirmImportForm, FactImportForm
 from scoring.facts.imports import HEADER, facts_import
-from scoring.models import Fact, FactSource, Rubric
+from scoring.models import Fact, FactSource
 
 
 def _dataset(rows: list[dict[str, str]]) -> tablib.Dataset:

@@ -20,13 +20,13 @@ from contests.scopes import in_scope, visible_contests, visible_units
 from core.i18n import Text
 from core.numbers import whole
 from rubrics import revisions, services
+from rubrics.access import rubrics
+from rubrics.models import AwardTier, Criterion, Dimension, Rubric
 from rubrics.move_form import MoveFields, reason_field
+from rubrics.selectors import contest_file, rubric_data
 from rulebook.dates import fiscal_year
 from rulebook.rubric_json import rubric_json
 from rulebook.spec import RubricError, parse_rubric
-from scoring import selectors
-from scoring.access import rubrics
-from scoring.models import AwardTier, Criterion, Dimension, Rubric
 
 
 class RubricForm(forms.ModelForm):
@@ -51,7 +51,7 @@ class RubricForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # With its contest block: without one a save would go to the Department's contest of the year.
-            data = selectors.contest_file(self.instance)
+            data = contest_file(self.instance)
             self.fields["data"].initial = json.dumps(data, ensure_ascii=False, indent=2)
 
     def clean(self):
@@ -142,7 +142,7 @@ class CriterionDeadlineForm(MoveFields, forms.ModelForm):
         deadline = self.cleaned_data["deadline"]
         if "deadline" not in self.changed_data:
             return deadline
-        data = selectors.rubric_data(self.instance.rubric)
+        data = rubric_data(self.instance.rubric)
         for dimension in data["dimensions"]:
             for criterion in dimension["criteria"]:
                 if criterion["code"] == self.instance.code:

@@ -19,11 +19,12 @@ from contests.permissions import is_central
 from core import acts
 from core.http import show
 from rubrics import services, timetable
+from rubrics.models import AwardTier, Criterion, HolidayOverride, HolidayOverrideChange, Rubric, RubricChange
+from rubrics.selectors import contest_file, rubric_data_next_year
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 
 # API tokens, failed logins; nominees; the stages and their picks:
-from scoring import selectors
 from scoring.admin.facts import FactImportExportAdmin
 from scoring.admin.forms import (
     AwardFilter,
@@ -38,17 +39,7 @@ from scoring.admin.forms import (
     YearFilter,
     column,
 )
-from scoring.models import (
-    AwardTier,
-    Criterion,
-    Fact,
-    FactChange,
-    HolidayOverride,
-    HolidayOverrideChange,
-    Rubric,
-    RubricChange,
-    Standing,
-)
+from scoring.models import Fact, FactChange, Standing
 
 
 @admin.register(Unit)
@@ -91,7 +82,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
 
     @admin.display(description=_("the whole rubric (JSON)"))
     def as_json(self, obj):
-        return format_html("<pre>{}</pre>", json.dumps(selectors.contest_file(obj), ensure_ascii=False, indent=2))
+        return format_html("<pre>{}</pre>", json.dumps(contest_file(obj), ensure_ascii=False, indent=2))
 
     def has_delete_permission(self, request, obj=None):
         # Nothing is ever lost: a year that holds facts stays.
@@ -121,7 +112,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                 self.message_user(request, format_lazy(_("{value} exists"), value=rubric.year + 1), messages.ERROR)
                 continue
             try:
-                services.rubric_edit(user=request.user, data=selectors.rubric_data_next_year(rubric))
+                services.rubric_edit(user=request.user, data=rubric_data_next_year(rubric))
             except RubricError as exc:
                 show(request, exc)
                 continue
@@ -180,7 +171,7 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
         )
 
     def get_changelist_form(self, request, **kwargs):
-        # The rows share the list's one reason box (templates/admin/scoring/criterion/change_list.html).
+        # The rows share the list's one reason box (templates/admin/rubrics/criterion/change_list.html).
         return type("ListDeadlineForm", (CriterionDeadlineForm,), {"shared_reason": request.POST.get("reason", "")})
 
     def save_model(self, request, obj, form, change):

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
@@ -20,10 +21,13 @@ from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
 from notices import events
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
+from rulebook.rubric import RubricSpec
 from scoring import lifecycle, selectors
 from scoring.facts import template as fact_template
-from scoring.models import Criterion, Fact, FactChange, FactSource, Rubric
+from scoring.models import Fact, FactChange, FactSource
 from scoring.recompute import results_mark_dirty
 
 # Bangkok has no provincial CDD office: say so instead of "unknown province".
@@ -87,7 +91,7 @@ def facts_import(
     if user is not None:
         acts.step_up(user, "scoring.import_facts")
     ensure_not_frozen(rubric)
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     units = selectors.entrant_lookup(rubric)
     criteria = {c.code: c for c in rubric.criteria.all()}
     errors: list[RowError] = []
@@ -293,7 +297,7 @@ def facts_template_import(
     the sheet and the cell, Thai first; a blank cell changes nothing. `dry_run` writes nothing."""
     read = fact_template.read_template(contest, sheets)
     if not read.errors and not read.values:
-        if not any(selectors.rubric_spec(r).fact_columns for r, _, _ in read.parts):
+        if not any(rubric_spec(r).fact_columns for r, _, _ in read.parts):
             raise SheetError(gettext_lazy("this contest takes no data: the panel scores every criterion"))
         raise SheetError(
             gettext_lazy("the template has no values (fill in the cells under the key row and send it again)")
@@ -336,3 +340,19 @@ def fact_set(
     """One fact, through the same checks as a file import."""
     row = {"province": unit.code, "criterion": criterion_code, "fact": name, "value": value}
     return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)
+
+
+def facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
+    """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
+    count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
+    import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query."""
+    criteria, read = spec.criteria(), Q()
+    for c in criteria:
+        read |= Q(criterion__code=c.code, name__in=c.rule.fact_names())
+    held = Fact.objects.filter(rubric=rubric, criterion__code__in=[c.code for c in criteria]).exclude(value="")
+    unread = list(held.exclude(read))
+    FactChange.objects.bulk_create(
+        [FactChange(fact=f, old_value=f.value, new_value="", source=f.source) for f in unread]
+    )
+    Fact.objects.filter(pk__in=[f.pk for f in unread]).update(value="")
+    return len(unread)

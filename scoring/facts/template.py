@@ -33,11 +33,13 @@ from core.sheets.exporter import Table
 from core.sheets.limits import SheetError
 from core.sheets.tabular import cell_text
 from core.thai import fmt_points
+from rubrics.models import Rubric
+from rubrics.selectors import rubric_spec
 from rulebook.rubric import FactColumn, RubricSpec
 from rulebook.rules.errors import Label
 from rulebook.rules.values import AMOUNT, COUNT, NUMBER, YES_NO
 from scoring import selectors
-from scoring.models import Fact, Rubric
+from scoring.models import Fact
 
 KEY_ENTRANT, KEY_NAME = "entrant", "name"
 ABOUT = "คำอธิบาย about"
@@ -54,7 +56,7 @@ def template_tables(contest: Contest) -> list[Table]:
     rubrics = list(contest.rubrics.order_by("period_order"))
     entrants = list(contest_entrants(contest))
     sheets = [_data_sheet(contest, rubric, entrants) for rubric in rubrics]
-    return [*sheets, _about(contest, selectors.rubric_spec(rubrics[0]), [t.title for t in sheets])]
+    return [*sheets, _about(contest, rubric_spec(rubrics[0]), [t.title for t in sheets])]
 
 
 def sheet_title(rubric: Rubric) -> str:
@@ -72,7 +74,7 @@ def heading(label: str, unit: Label | None, en: bool = False) -> str:
 
 
 def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Unit]) -> Table:
-    columns = selectors.rubric_spec(rubric).fact_columns
+    columns = rubric_spec(rubric).fact_columns
     noun_th, noun_en = contest.entrant_noun
     stored: dict[tuple[int, str, str], str] = {}
     names = [c.name for c in columns]
@@ -268,7 +270,7 @@ def read_template(contest: Contest, sheets: Sequence[tuple[str, list[list]]]) ->
 
 
 def _read_sheet(read: TemplateRead, rubric: Rubric, s: int, title: str, rows: list[list], k: int) -> None:
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     columns = {c.name: c for c in spec.fact_columns}
     lookup = selectors.entrant_lookup(rubric)
 

@@ -1,18 +1,8 @@
 """scoring's models, one module per idea; every name is importable from `scoring.models`. Contests, units
-and nominees are in `contests.models`."""
+and nominees are in `contests.models`; a contest's rules (rubrics, criteria, their changes, each year's
+settings, the calendar's holidays) in `rubrics.models`."""
 
-from scoring.models.facts import Fact, FactChange, FactSource, HolidayAction, HolidayOverride, HolidayOverrideChange  # noqa: F401
-from scoring.models.revisions import RubricChange  # noqa: F401
+from scoring.models.facts import Fact, FactChange, FactSource  # noqa: F401
 from scoring.models.rounds import EntrantRounds, RoundsKept  # noqa: F401
-from scoring.models.rubrics import AwardTier, ClosedDay, Criterion, Dimension, Rubric, RubricQuerySet  # noqa: F401
-from scoring.models.standings import (  # noqa: F401
-    AWARD_FLOOR,
-    FreezeAction,
-    FreezeEvent,
-    RecomputeRun,
-    StagedPoints,
-    Standing,
-    StandingsSnapshot,
-    YearSettings,
-)
+from scoring.models.standings import FreezeAction, FreezeEvent, RecomputeRun, StagedPoints, Standing, StandingsSnapshot  # noqa: F401
 from scoring.models.ties import TieDecision, TieMethod  # noqa: F401

@@ -1,4 +1,4 @@
-"""The data rules score: facts with their audit trail, and the holiday calendar's overrides."""
+"""The data rules score: facts with their audit trail."""
 
 from django.conf import settings
 from django.db import models
@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from core.thai import thai_date
-from scoring.models.rubrics import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 
 
 class FactSource(models.TextChoices):
@@ -73,50 +72,3 @@ class FactChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fact_id}: {self.old_value} → {self.new_value}"
-
-
-class HolidayOverride(models.Model):
-    """Central staff's correction of the Thai holiday calendar (a one-off holiday, or a cancelled one)."""
-
-    date = models.DateField(_("date"), unique=True)
-    is_holiday = models.BooleanField(_("office closed"), default=True)
-    name_th = models.CharField(pgettext_lazy("scoring.models.facts", "name (th)"), max_length=200)
-    name_en = models.CharField(_("name (en)"), max_length=200, blank=True)
-    note = models.TextField(pgettext_lazy("scoring.models.facts", "note"), blank=True)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("holiday override")
-        verbose_name_plural = _("holiday overrides")
-
-    def __str__(self) -> str:
-        return f"{thai_date(self.date, short=True, digits=False)} {self.name_th}"
-
-
-class HolidayAction(models.TextChoices):
-    ADDED = "added", _("added")
-    CHANGED = "changed", _("changed")
-    REMOVED = "removed", pgettext_lazy("scoring.models.facts", "removed")
-
-
-class HolidayOverrideChange(models.Model):
-    """Audit trail of the calendar: every override added, changed or removed, by whom and when."""
-
-    date = models.DateField(_("date"), db_index=True)
-    action = models.CharField(
-        pgettext_lazy("scoring.models.facts", "action"), max_length=10, choices=HolidayAction.choices
-    )
-    before = models.JSONField(_("before"), null=True, blank=True)
-    after = models.JSONField(_("after"), null=True, blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("by")
-    )
-    changed_at = models.DateTimeField(_("at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-id"]
-        verbose_name = _("holiday change")
-        verbose_name_plural = _("holiday changes")
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.action}"

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
-from scoring.models.rubrics import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from scoring.models.standings import Standing
 
 

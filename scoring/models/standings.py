@@ -1,16 +1,13 @@
 """What recompute stores and what freezing, publishing and reminders keep."""
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from scoring.models.rubrics import Rubric
+from rubrics.models import Rubric
 
 
 class Standing(models.Model):
@@ -113,52 +110,6 @@ class StagedPoints(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rubric_id} {self.run} {self.unit} {self.total}"
-
-
-# The least total that wins an award (decision 10: more than 0); points are kept in hundredths.
-AWARD_FLOOR = Decimal("0.01")
-
-
-class YearSettings(models.Model):
-    """Central staff's switches for one year; a year without a row uses the defaults below."""
-
-    rubric = models.OneToOneField(
-        Rubric, on_delete=models.CASCADE, related_name="year_settings", verbose_name=_("rubric")
-    )
-    standings_visible_to_entrants = models.BooleanField(
-        _("provinces see their standing"), default=False, db_column="standings_visible_to_provinces"
-    )
-    # 0 turns reminders off for the year.
-    reminder_working_days = models.PositiveSmallIntegerField(_("remind N working days before"), default=3)
-    # An overdue round is reminded of again every N working days until it is met (or the results are frozen);
-    # 0 tells it once, in the first working days after its due day.
-    overdue_every_working_days = models.PositiveSmallIntegerField(
-        _("remind of an overdue round again every N working days"), default=5
-    )
-    # Decision 10: the lowest total listed for an award, always more than 0; the default, AWARD_FLOOR, is the
-    # least total a score can have (points are hundredths), so it reads "any total above 0".
-    award_min_total = models.DecimalField(
-        _("minimum total for an award"),
-        max_digits=7,
-        decimal_places=2,
-        default=AWARD_FLOOR,
-        validators=[MinValueValidator(AWARD_FLOOR)],
-    )
-
-    class Meta:
-        verbose_name = _("year settings")
-        verbose_name_plural = _("year settings")
-        constraints = [
-            models.CheckConstraint(condition=Q(award_min_total__gt=0), name="year_settings_award_min_above_zero")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.rubric.year}"
-
-    @property
-    def raises_floor(self) -> bool:
-        """Whether the year asks more than "any total above 0" of an award."""
-        return self.award_min_total > AWARD_FLOOR
 
 
 class RecomputeRun(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from scoring.models.rubrics import Rubric
+from rubrics.models import Rubric
 
 
 class TieMethod(models.TextChoices):

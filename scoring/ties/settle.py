@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from contests.models import Contest
 from contests.region_ranking import rank_groups
 from core import acts
+from rubrics.models import Rubric
 from scoring import lifecycle, recompute
 from scoring.lifecycle import Action
-from scoring.models import Rubric, Standing, StandingsSnapshot, TieDecision, TieMethod
+from scoring.models import Standing, StandingsSnapshot, TieDecision, TieMethod
 from scoring.standings import standings_rows
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import posted_ids, show
-from scoring.access import contest_or_404
+from rubrics.access import contest_or_404
 from scoring.models import TieMethod
 from scoring.ties import settle
 

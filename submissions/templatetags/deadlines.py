@@ -9,10 +9,9 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
+from rubrics.selectors import due_on, rubric_calendar
 from rulebook.workdays import moved_suffix
-from schedule.contest import due_on
 from schedule.selectors import deadline_of
-from scoring import selectors
 
 from .thai import is_en, thai_date
 
@@ -59,8 +58,8 @@ def late_days(sent, criterion, rubric, round_answered=None) -> int | None:
         return None
     if round_answered is not None and round_answered.due is not None:
         day = timezone.localtime(sent).date()
-        return selectors.rubric_calendar(rubric).working_days_after(round_answered.due, day)
+        return rubric_calendar(rubric).working_days_after(round_answered.due, day)
     deadline = deadline_of(rubric, criterion.code)
     if deadline is None:
         return None
-    return selectors.rubric_calendar(rubric).late_by(deadline, timezone.localtime(sent).date())
+    return rubric_calendar(rubric).late_by(deadline, timezone.localtime(sent).date())

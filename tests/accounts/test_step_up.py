@@ -12,7 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contests.models import ContestState
 from people.models import Role
-from scoring.models import Criterion, RubricChange, StandingsSnapshot
+from rubrics.models import Criterion, RubricChange
+from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
 from tests.accounts.support import app_code, form_sent
 from tests.factories import UserFactory, office_contest
@@ -80,7 +81,7 @@ def test_a_deadline_and_reason_typed_in_the_admin_list_are_saved_after_the_facto
     typed = {**management, "form-0-id": str(criterion.pk), "form-0-deadline": "2023-08-15", "_save": "Save"}
     typed["reason"] = "หนังสือกรมฯ ที่ มท ๐๔๑๐/๒๕๖๖\nขยายเวลา"
     signed_in(client, central_user)
-    url = reverse("admin:scoring_criterion_changelist") + "?year=2566"
+    url = reverse("admin:rubrics_criterion_changelist") + "?year=2566"
     refused = client.post(url, typed)
     criterion.refresh_from_db()
     assert criterion.deadline == before

@@ -15,8 +15,8 @@ from django.utils import translation
 from awards import documents, selectors
 from contests.models import Unit
 from people.models import Role
+from rubrics.models import Rubric
 from scoring import demo, snapshots
-from scoring.models import Rubric
 from scoring.recompute import standings_recompute
 from tests.factories import AwardSignatureFactory, UserFactory
 

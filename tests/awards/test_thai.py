@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from awards.selectors import prize_text
-from scoring.models import AwardTier
+from rubrics.models import AwardTier
 
 
 def test_prize_text_seed_wording_kept(rubric):

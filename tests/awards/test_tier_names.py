@@ -13,7 +13,7 @@ from committee.demo import demo_judgments
 from contests.models import Unit
 from ops.demo import demo_users
 from rubrics import services
-from scoring.models import AwardTier
+from rubrics.models import AwardTier
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
 

@@ -7,7 +7,7 @@ import pytest
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
 from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
 from tests.browser_support import MARKS, keep_shot, portal_login, settle

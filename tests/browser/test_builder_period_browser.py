@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from builder.conditions import parts
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 

@@ -10,7 +10,8 @@ from committee.imports import judgments_import
 from contests.models import Contest, Unit
 from people.models import Role
 from rubrics import services
-from scoring.models import Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory

@@ -6,7 +6,7 @@ import json
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion
+from rubrics.models import Criterion
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 

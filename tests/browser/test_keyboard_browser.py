@@ -4,7 +4,8 @@ scroll sideways at 200 % zoom."""
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, Fact, FactSource
+from rubrics.models import Criterion
+from scoring.models import Fact, FactSource
 from submissions.models import Evidence
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory

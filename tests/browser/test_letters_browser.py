@@ -8,7 +8,7 @@ from notices.models import Kind
 from notices.services import notice_record
 from ops.models import SiteContact
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 

@@ -5,7 +5,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from people.models import Role
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 

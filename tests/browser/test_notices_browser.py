@@ -8,7 +8,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import timetable
 from rubrics.letters import Letter
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, keep_shot, portal_login
 from tests.factories import PASSWORD, UserFactory

@@ -3,7 +3,7 @@ page asks for, then reads the change in the contest's revision history, on a des
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
 
@@ -59,7 +59,7 @@ def test_an_office_changes_an_open_contest_with_a_reason_and_reads_the_history(b
 def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_confirmed(browser, live_server):
     import json
 
-    from scoring import selectors
+    from rubrics.selectors import contest_file
     from tests.security.conftest import evidence_of, pdf_upload
 
     chiang_mai = Unit.objects.get(code="TH-50")
@@ -68,7 +68,7 @@ def test_an_upload_that_drops_a_criterion_with_evidence_lists_it_and_saves_once_
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
     evidence_of(pdf_upload("หลักฐาน"), user=staff, rubric=rubric, unit=district, criterion_code="5.1")
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
-    data = selectors.contest_file(rubric)
+    data = contest_file(rubric)
     data["dimensions"] = [d for d in data["dimensions"] if d["code"] != "5"]
     data["total_points"] = "85"
     base = live_server.url

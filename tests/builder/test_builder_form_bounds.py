@@ -12,7 +12,7 @@ from builder.form import MAX_ROWS, Builder
 from builder.prefill import to_form
 from builder.rule_forms import CONDITIONS_MAX, ROWS_MAX
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.builder.builder_forms import FORM, RULE, encoded, fields, milestone_post
 from tests.factories import UserFactory
 

@@ -9,8 +9,8 @@ from builder.prefill import to_form
 from contests.models import Contest
 from people.models import Role
 from rubrics import services
-from scoring import selectors
-from scoring.models import Rubric
+from rubrics.models import Rubric
+from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
@@ -72,7 +72,7 @@ def test_an_office_is_offered_its_own_contests_to_copy_and_no_one_elses(client, 
 
 def test_a_copied_contest_saves_as_next_years_through_the_upload_service(client, people, contest):
     _as(client, people["organiser"])
-    data = selectors.contest_file(contest)
+    data = contest_file(contest)
     form = to_form(data)
     form.update({"slug": "cm-web-2565", "year": "2565", "starts_on": "01/07/2565", "ends_on": "30/09/2565"})
     form["name_th"] = "การประกวดเว็บไซต์ ปี ๒๕๖๕"
@@ -81,13 +81,13 @@ def test_a_copied_contest_saves_as_next_years_through_the_upload_service(client,
     assert response.status_code == 302
     saved = Contest.objects.get(slug="cm-web-2565")
     assert (saved.name_th, saved.year, saved.organiser.dopa_code) == ("การประกวดเว็บไซต์ ปี ๒๕๖๕", 2565, "50")
-    again = selectors.contest_file(Rubric.objects.by_key("cm-web-2565").get())
+    again = contest_file(Rubric.objects.by_key("cm-web-2565").get())
     assert again["dimensions"] == data["dimensions"]
 
 
 def test_a_bad_parameter_is_refused_beside_its_field_and_nothing_is_saved(client, people, contest):
     _as(client, people["organiser"])
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.update({"slug": "cm-web-2565", "d0c0-kind": "done", "d0c0-kind_was": "done", "d0c0-r-points": "ยี่สิบ"})
     form["action"] = "save"
     response = client.post(BUILD, form)
@@ -98,7 +98,7 @@ def test_a_bad_parameter_is_refused_beside_its_field_and_nothing_is_saved(client
 
 def test_sums_that_differ_are_refused_before_the_service_is_asked(client, people, contest):
     _as(client, people["organiser"])
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.update({"slug": "cm-web-2565", "d0c0-max_points": "21", "action": "save"})
     response = client.post(BUILD, form)
     assert response.status_code == 400
@@ -108,14 +108,14 @@ def test_sums_that_differ_are_refused_before_the_service_is_asked(client, people
 
 def test_the_json_download_is_the_contest_as_built(client, people, contest):
     _as(client, people["organiser"])
-    data = selectors.contest_file(contest)
+    data = contest_file(contest)
     response = client.post(BUILD, {**to_form(data).dict(), "action": "download"} | {"entrants": []})
     assert response["Content-Disposition"] == 'attachment; filename="cm-web-2564.json"'
 
 
 def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, people, contest):
     _as(client, people["organiser"])
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.update({"d3c0-fact-points": "27", "action": "preview:d3c0-"})
     before = Rubric.objects.count()
     page = client.post(BUILD, form).content.decode()
@@ -127,7 +127,7 @@ def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
     d1 = DistrictFactory(parent=chiang_mai)
     data = json.loads(open("scoring/rubric_files/chonburi-itmodel-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-itmodel-2564", "organiser": "50", "entrants": [d1.code]}
-    copied = selectors.contest_file(services.rubric_load(data=data))
+    copied = contest_file(services.rubric_load(data=data))
     assert copied["contest"] == data["contest"]
     assert [c["code"] for d in copied["dimensions"] for c in d["criteria"]] == [
         c["code"] for d in data["dimensions"] for c in d["criteria"]
@@ -143,7 +143,7 @@ def test_thai_names_alone_pass_the_check_and_the_save_alike(client, people, cont
     """The check ("ตรวจ") runs the save's own validation, so it never says fine of what "บันทึกการประกวด" then
     refuses; Thai names are enough, and an award without an amount never reads "prize … ได้รับ None"."""
     _as(client, people["organiser"])
-    form = _thai_only(to_form(selectors.contest_file(contest)))
+    form = _thai_only(to_form(contest_file(contest)))
     form.update({"slug": "cm-web-2565", "year": "2565", "starts_on": "01/07/2565", "ends_on": "30/09/2565"})
     checked = client.post(BUILD, form | {"action": "check"})
     assert checked.status_code == 200 and 'class="error' not in checked.content.decode()
@@ -156,7 +156,7 @@ def test_thai_names_alone_pass_the_check_and_the_save_alike(client, people, cont
 def test_the_check_refuses_what_the_save_would(client, people, contest, phuket):
     """A code another office uses: only the save's service knows it, and the check now says it too."""
     _as(client, people["other_organiser"])
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.update({"slug": "cm-web-2564", "action": "check"})
     checked = client.post(BUILD, form).content.decode()
     assert "รหัสการประกวด cm-web-2564 ใช้ไม่ได้ กรุณาใช้รหัสใหม่ที่ขึ้นต้นด้วย" in checked
@@ -194,7 +194,7 @@ def test_an_office_saves_new_codes_under_its_own_prefix_only_and_a_taken_code_re
     theirs["contest"] = {**theirs["contest"], "slug": "phuket-web-2564", "organiser": "83", "entrants": [kathu.code]}
     services.rubric_load(data=theirs)
     _as(client, people["organiser"])
-    form = to_form(selectors.contest_file(contest)) | {"action": "save"}
+    form = to_form(contest_file(contest)) | {"action": "save"}
     before = set(Contest.objects.values_list("slug", flat=True))
 
     pages = {

@@ -16,9 +16,9 @@ from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.contest_spec import parse_rubric_file, period_data, periods_gather
+from rubrics.models import Rubric, RubricChange
+from rubrics.selectors import contest_file
 from rulebook.spec import RubricError
-from scoring import selectors
-from scoring.models import Rubric, RubricChange
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"
@@ -80,7 +80,7 @@ def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_buil
     assert 'name="p2c0-deadline" value="31/08/2564"' in html  # q3's 2.1
 
     # ...fixes the contest's name, with a reason, and saves.
-    form = to_form(selectors.contest_file(first))
+    form = to_form(contest_file(first))
     form.update({"name_th": "ประกวดเว็บไซต์ (แก้ชื่อ)", "reason": "แก้ชื่อตามหนังสือจังหวัด", "action": "save"})
     assert Builder(form).data()["contest"]["periods"][1]["criteria"] == {"1.1": {"deadline": "2021-03-31"}}
     response = client.post(BUILD, form)
@@ -101,7 +101,7 @@ def test_saving_the_builders_copy_unchanged_changes_nothing(office):
     q2 = Rubric.objects.get(contest=contest, period="q2")
     timetable.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
     before, changes = deadlines(contest), RubricChange.objects.filter(contest=contest).count()
-    data = Builder(to_form(selectors.contest_file(q2))).data()
+    data = Builder(to_form(contest_file(q2))).data()
     services.contest_save(user=office["organiser"], data=data)
     assert deadlines(contest) == before
     assert RubricChange.objects.filter(contest=contest).count() == changes  # nothing changed: nothing recorded
@@ -117,7 +117,7 @@ def test_a_periods_own_criterion_deadline_loads_and_round_trips(office):
     assert stored["q3"]["1.1"] == date(2021, 4, 15)
     assert (stored["q2"]["1.1"], stored["q1"]["1.1"]) == (None, date(2021, 1, 20))
     first = office["contest"].rubrics.order_by("period_order").first()
-    gathered = selectors.contest_file(first)
+    gathered = contest_file(first)
     assert gathered["contest"]["periods"][2]["criteria"] == {"1.1": {"deadline": "2021-04-15"}}
     assert Builder(to_form(gathered)).data()["contest"]["periods"] == gathered["contest"]["periods"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from builder.prefill import to_form
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.builder.builder_people import sign_in
 from tests.factories import UserFactory
 

@@ -12,8 +12,8 @@ from builder.prefill import to_form
 from builder.rounds import rounds_from_form
 from people.models import Role
 from rubrics import services
-from scoring import selectors
-from scoring.models import Criterion
+from rubrics.models import Criterion
+from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"
@@ -71,14 +71,14 @@ def test_rounds_the_rows_cannot_hold_stay_in_the_json_box_as_written() -> None:
 def test_a_contest_with_rounds_saved_again_through_the_builder_keeps_them(organiser_client, contest):
     page = organiser_client.get(f"{BUILD}?from=contest:cm-web-2564").content.decode()
     assert 'name="d0c0-round_label_th" value="ครั้งที่ ๑"' in page and 'name="d0c0-round_due" value="31/07/2564"' in page
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.update({"action": "save", "reason": "รอบการส่งตามหนังสือกรม"})
     assert _post(organiser_client, form).status_code == 302
     assert _rounds() == ROUNDS
 
 
 def test_an_edited_round_is_stored(organiser_client, contest):
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.setlist("d0c0-round_label_th", ["ครั้งที่ ๑", "รายเดือน", "ครั้งสุดท้าย"])  # a third typed in the blank row
     form.setlist("d0c0-round_label_en", ["Report 1", "Monthly", ""])
     form.setlist("d0c0-round_due", ["15/08/2564", "", "30/09/2564"])
@@ -95,7 +95,7 @@ def test_an_edited_round_is_stored(organiser_client, contest):
 
 
 def test_a_round_rulebook_refuses_is_said_beside_the_rounds_thai_first_and_nothing_is_saved(organiser_client, contest):
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.setlist("d0c0-round_day", ["", "40"])
     form.update({"action": "save", "reason": "รอบการส่งตามหนังสือกรม"})
     response = _post(organiser_client, form)
@@ -124,7 +124,7 @@ def test_the_page_offers_a_button_to_add_a_round_in_the_page(organiser_client, c
 
 @pytest.mark.parametrize("odd", ["²", "١", "๒", "①", "𝟚"])
 def test_a_round_day_in_another_scripts_digits_is_refused_beside_the_rounds(organiser_client, contest, odd):
-    form = to_form(selectors.contest_file(contest))
+    form = to_form(contest_file(contest))
     form.setlist("d0c0-round_day", ["", odd])
     form.update({"action": "save", "reason": "รอบการส่งตามหนังสือกรม"})
     response = _post(organiser_client, form)

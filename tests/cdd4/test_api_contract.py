@@ -26,7 +26,7 @@ from awards.services import document_request
 from cdd4.celery import app
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.factories import DistrictFactory, IssuedDocumentFactory, UserFactory, office_contest
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from committee import services
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, Rubric
+from rubrics.models import Criterion, Rubric
 from submissions.models import Evidence, EvidenceKind, Submission
 
 from ..factories import UserFactory

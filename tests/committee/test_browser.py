@@ -12,7 +12,8 @@ from committee import selectors
 from committee.models import Judgment
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import Standing
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory

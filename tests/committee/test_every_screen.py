@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from contests.models import Unit
 from people.models import Role
+from rubrics.selectors import rubric_spec
 from scoring import demo
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
-from scoring.selectors import rubric_spec
 
 from ..factories import UserFactory
 

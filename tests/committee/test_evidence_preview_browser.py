@@ -7,7 +7,7 @@ import pytest
 from committee.demo import activity_photo, report_pdf, submit_file
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.browser_support import FULL_CHROMIUM, MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory
 

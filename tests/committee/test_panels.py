@@ -16,7 +16,8 @@ from committee.errors import CommitteeError
 from committee.models import Judgment, PanelChange, Panelist, ScoreChange
 from contests.actor import actor_of
 from people.models import Conflict, Role
-from scoring.models import Rubric, Standing
+from rubrics.models import Rubric
+from scoring.models import Standing
 from tests.factories import DistrictFactory, UserFactory
 
 

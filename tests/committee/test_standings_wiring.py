@@ -4,10 +4,11 @@
 from decimal import Decimal as D
 
 from committee import selectors
+from rubrics.selectors import rubric_spec, work_calendar
 from rulebook import engine
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
-from scoring.selectors import facts_by_unit, rubric_spec, work_calendar
+from scoring.selectors import facts_by_unit
 
 
 def test_judged_points_accepted_by_engine_as_overrides(judge, members, rubric, chiang_mai):

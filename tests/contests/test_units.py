@@ -4,8 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from contests.models import Level, Unit
+from contests.tree import units_under
 from contests.units import units_load
-from scoring import selectors
 from tests.factories import DistrictFactory, SubdistrictFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,18 +91,18 @@ def test_units_under_a_province_and_a_district(chiang_mai, phuket):
     subs = [SubdistrictFactory(parent=d1), SubdistrictFactory(parent=d1), SubdistrictFactory(parent=d2)]
     DistrictFactory(parent=phuket)
     SubdistrictFactory(parent=DistrictFactory(parent=phuket))
-    assert list(selectors.units_under(chiang_mai, Level.DISTRICT)) == sorted([d1, d2], key=lambda u: u.dopa_code)
-    assert list(selectors.units_under(chiang_mai, Level.SUBDISTRICT)) == sorted(subs, key=lambda u: u.dopa_code)
-    assert list(selectors.units_under(d1, Level.SUBDISTRICT)) == sorted(subs[:2], key=lambda u: u.dopa_code)
-    assert selectors.units_under(chiang_mai, Level.PROVINCE).count() == 0
+    assert list(units_under(chiang_mai, Level.DISTRICT)) == sorted([d1, d2], key=lambda u: u.dopa_code)
+    assert list(units_under(chiang_mai, Level.SUBDISTRICT)) == sorted(subs, key=lambda u: u.dopa_code)
+    assert list(units_under(d1, Level.SUBDISTRICT)) == sorted(subs[:2], key=lambda u: u.dopa_code)
+    assert units_under(chiang_mai, Level.PROVINCE).count() == 0
 
 
 def test_units_under_bangkok_holds_no_cdd_office(chiang_mai):
     units_load(rows=ROWS)
     bangkok = Unit.objects.get(code="TH-10")
-    assert selectors.units_under(bangkok, Level.DISTRICT).count() == 0
-    assert selectors.units_under(bangkok, Level.SUBDISTRICT).count() == 0
-    assert [u.code for u in selectors.units_under(chiang_mai, Level.SUBDISTRICT)] == ["500101", "500102"]
+    assert units_under(bangkok, Level.DISTRICT).count() == 0
+    assert units_under(bangkok, Level.SUBDISTRICT).count() == 0
+    assert [u.code for u in units_under(chiang_mai, Level.SUBDISTRICT)] == ["500101", "500102"]
 
 
 def test_units_are_numbered_in_thai_dictionary_order_and_the_admin_lists_them_so(client, django_user_model):

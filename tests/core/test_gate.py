@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from contests.entries import Entry
 from core import gate
-from scoring.models import Criterion
+from rubrics.models import Criterion
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 
 from core.interrupted import MOST_BYTES, interrupted_keep, interrupted_take
 
-PATH = "/admin/scoring/criterion/?year=2566"
+PATH = "/admin/rubrics/criterion/?year=2566"
 
 
 def sent(data: dict, *, checked: bool = True, user_pk: int = 7):

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+import rubrics.selectors
 from accounts.provision import accounts_provision
 from core.errors import RowsError
 from core.names import has_control
@@ -88,7 +89,7 @@ def organiser(chiang_mai):
 @pytest.fixture
 def contest_file(chiang_mai) -> dict:
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    data = selectors.contest_file(rubric)
+    data = rubrics.selectors.contest_file(rubric)
     return {**data, "contest": {**data["contest"], "slug": "cm-web-2565"}}
 
 

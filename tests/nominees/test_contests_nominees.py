@@ -19,10 +19,10 @@ from nominees.services import nominee_submit
 from people.models import Role
 from rubrics import services
 from rubrics.contest_spec import parse_rubric_file
+from rubrics.models import YearSettings
 from rulebook.spec import RubricError
 from scoring import snapshots
 from scoring.facts.imports import facts_import
-from scoring.models import YearSettings
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 

@@ -43,7 +43,7 @@ def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
     """The demo's reasons, notes and decisions read as real ones (a Department letter cited), never as
     "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม"."""
     from committee.models import ChairFinal, Judgment
-    from scoring.models import RubricChange
+    from rubrics.models import RubricChange
 
     reasons = set(RubricChange.objects.values_list("reason", flat=True))
     said = (

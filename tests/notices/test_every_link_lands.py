@@ -31,10 +31,10 @@ from ops.models import CheckAlert
 from ops.services import alerts_update
 from people.models import Role
 from rubrics import timetable
+from rubrics.models import YearSettings
 from schedule.reminders import reminders_send, rubric_reminders
 from schedule.services import late_remind
 from scoring import snapshots
-from scoring.models import YearSettings
 from scoring.recompute import standings_recompute
 from submissions.services import evidence_submit
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest

@@ -9,10 +9,12 @@ from django.utils import timezone
 from committee.models import Judgment
 from contests.models import Unit
 from core.thai import thai_digits
-from scoring import selectors, snapshots
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_spec
+from scoring import snapshots
 from scoring.demo import present_year
 from scoring.facts.imports import fact_set
-from scoring.models import Criterion, Fact, FactSource, Rubric, Standing, StandingsSnapshot
+from scoring.models import Fact, FactSource, Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 
@@ -68,7 +70,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     )
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
     standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
-    judged = [c.code for c in selectors.rubric_spec(rubric).criteria() if c.rule.committee_judges]
+    judged = [c.code for c in rubric_spec(rubric).criteria() if c.rule.committee_judges]
     assert judged == ["1.1", "1.2", "1.3", "1.4", "3.1", "3.2", "3.4", "3.5", "4.1.1", "4.2", "5.1", "5.2"]
     results = {r.unit.code: r.criteria for r in Standing.objects.filter(rubric=rubric).select_related("unit")}
     surin = results["TH-32"]  # no evidence, no judgment: the demo's winner on 90 points before the fix

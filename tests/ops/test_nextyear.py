@@ -5,8 +5,9 @@ import pytest
 
 from ops.nextyear import next_year_open, next_year_plan
 from rubrics import services
+from rubrics.models import Criterion, Rubric
 from rulebook.spec import RubricError
-from scoring.models import Criterion, Fact, Rubric, Standing
+from scoring.models import Fact, Standing
 from tests.factories import DistrictFactory
 from tests.submissions.test_services import _submit
 

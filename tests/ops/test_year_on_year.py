@@ -4,7 +4,8 @@ import pytest
 
 from ops import nextyear
 from people.models import Role
-from scoring.models import Standing, YearSettings
+from rubrics.models import YearSettings
+from scoring.models import Standing
 
 from ..factories import DistrictFactory, UserFactory, office_contest
 

@@ -3,7 +3,7 @@ import pytest
 from contests.actor import actor_of
 from people import directory
 from people.models import Conflict, Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,11 +18,13 @@ from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Rubric, RubricChange, YearSettings
 from rubrics.revisions import REASON_NEEDED, ChangeRefused
+from rubrics.selectors import contest_file, rubric_data
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
-from scoring import selectors, snapshots
-from scoring.models import Criterion, Rubric, RubricChange, Standing, YearSettings
+from scoring import snapshots
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
@@ -68,7 +70,7 @@ def _upload(client, data: dict, **post):
 
 def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_and_is_recorded(client, world):
     rubric, organiser = world["rubric"], world["organiser"]
-    data = {**selectors.contest_file(rubric), "award_min_total": "1", "year": 2565}
+    data = {**contest_file(rubric), "award_min_total": "1", "year": 2565}
     client.force_login(organiser)
     refused = _upload(client, data)
     assert refused.status_code == 400
@@ -92,14 +94,14 @@ def test_an_unchanged_save_makes_no_revision_and_rescores_nobody(world, django_c
     rubric = world["rubric"]
     revision, seqs = rubric.revision, _seqs(rubric)
     with django_capture_on_commit_callbacks() as queued:
-        services.contest_save(user=world["organiser"], data=selectors.contest_file(rubric))
+        services.contest_save(user=world["organiser"], data=contest_file(rubric))
     assert (Rubric.objects.get(pk=rubric.pk).revision, _seqs(rubric), queued) == (revision, seqs, [])
     assert not RubricChange.objects.exists()
 
 
 def test_a_maximum_below_the_panels_scores_is_refused_naming_the_criterion_and_nothing_changes(world):
     rubric = world["rubric"]
-    data = _max(selectors.contest_file(rubric), "1.1", "10")
+    data = _max(contest_file(rubric), "1.1", "10")
     with pytest.raises(RubricError) as refused:
         services.contest_save(user=world["organiser"], data=data, reason="ลดคะแนนข้อ ๑")
     assert refused.value.messages == ["คะแนนเต็มใหม่ต่ำกว่าคะแนนที่ให้ไว้แล้ว: ตัวชี้วัด ๑ (คะแนนเต็ม 10) มี ๒ คะแนนที่เกิน"]
@@ -111,10 +113,10 @@ def test_a_maximum_below_the_panels_scores_is_refused_naming_the_criterion_and_n
 def test_the_admin_rubric_editor_refuses_the_same_maximum(client, world, central_user):
     rubric = world["rubric"]
     client.force_login(central_user)
-    data = _max(selectors.rubric_data(rubric), "1.1", "10")
-    data["contest"] = selectors.contest_file(rubric)["contest"]
+    data = _max(rubric_data(rubric), "1.1", "10")
+    data["contest"] = contest_file(rubric)["contest"]
     response = client.post(
-        reverse("admin:scoring_rubric_change", args=[rubric.pk]),
+        reverse("admin:rubrics_rubric_change", args=[rubric.pk]),
         {"data": json.dumps(data, ensure_ascii=False), "reason": "ลด"},
     )
     assert response.status_code == 200
@@ -130,7 +132,7 @@ def _changelist_post(criterion, value, **extra):
 def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client, rubric, central_user):
     client.force_login(central_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    url = reverse("admin:scoring_criterion_changelist") + "?year=2566"
+    url = reverse("admin:rubrics_criterion_changelist") + "?year=2566"
     refused = client.post(url, _changelist_post(criterion, "2023-08-15"))
     assert refused.status_code == 200
     assert str(REASON_NEEDED) in refused.content.decode()
@@ -145,7 +147,7 @@ def test_the_admin_criterion_list_deadline_edit_asks_why_and_is_recorded(client,
 def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, rubric, central_user):
     client.force_login(central_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    url = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    url = reverse("admin:rubrics_criterion_change", args=[criterion.pk])
     refused = client.post(url, {"deadline": "2023-08-15"})
     assert refused.status_code == 200
     assert refused.context["adminform"].form.errors == {"reason": [REASON_NEEDED]}
@@ -156,7 +158,7 @@ def test_the_admin_criterion_page_deadline_edit_asks_why_beside_the_box(client, 
 def test_a_reader_of_the_criterion_page_gets_no_reason_box(client, rubric, committee_user):
     client.force_login(committee_user)
     criterion = Criterion.objects.get(rubric=rubric, code="1.1")
-    page = client.get(reverse("admin:scoring_criterion_change", args=[criterion.pk]))
+    page = client.get(reverse("admin:rubrics_criterion_change", args=[criterion.pk]))
     assert (page.status_code, 'name="reason"' in page.content.decode()) == (200, False)
 
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from people.models import Role
 from rubrics import services
 from rubrics.contest_spec import parse_rubric_file, period_data
+from rubrics.models import ClosedDay
+from rubrics.selectors import rubric_calendar, rubric_data, rubric_spec
 from rulebook.spec import RubricError
-from scoring import selectors
-from scoring.models import ClosedDay
 from tests.factories import DistrictFactory, UserFactory
 
 UBON = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())
@@ -45,14 +45,14 @@ def ubon(db):
 def _grade(rubric, sent_on: str):
     from rulebook.rules import Context
 
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     rule = spec.criterion("4.1.1").rule
     facts = {
         "presentation_planned_on": "20/05/2568",
         "presentation_done_on": "23/05/2568",
         "documents_sent_on": sent_on,
     }
-    return rule.evaluate(facts, Context(calendar=selectors.rubric_calendar(rubric), deadline=None))
+    return rule.evaluate(facts, Context(calendar=rubric_calendar(rubric), deadline=None))
 
 
 def test_within_may_moves_to_the_next_working_day_unless_the_contest_reads_it_as_written(ubon):
@@ -63,8 +63,8 @@ def test_within_may_moves_to_the_next_working_day_unless_the_contest_reads_it_as
     assert _grade(moves, "04/06/2568").points == 4
     assert _grade(written, "04/06/2568").points == 3
     assert _grade(written, "30/05/2568").points == 4
-    assert selectors.rubric_data(written)["closed_day"] == "as_written"
-    assert "closed_day" not in selectors.rubric_data(moves)  # the default is not written out
+    assert rubric_data(written)["closed_day"] == "as_written"
+    assert "closed_day" not in rubric_data(moves)  # the default is not written out
 
 
 def test_the_criterion_page_says_which_reading_the_contest_uses(client, ubon):

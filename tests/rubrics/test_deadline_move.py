@@ -15,13 +15,13 @@ from core.acts import SecondFactorRequired, as_confirmed
 from notices.models import Kind, Receipt
 from people.models import Role
 from rubrics import services, timetable
+from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import Letter
+from rubrics.models import Criterion, RubricChange
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import contest_file
 from rubrics.timetable import companions
-from schedule.deadline_moves import deadline_moves
 from schedule.selectors import entrant_obligations
-from scoring import selectors
-from scoring.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
@@ -155,7 +155,7 @@ def test_a_letter_that_is_no_pdf_is_refused(rubric, central_user):
 
 def _file(rubric, code: str, day: str) -> dict:
     """The contest's own file (as its organiser downloads it) with one criterion's deadline changed."""
-    data = json.loads(json.dumps(selectors.contest_file(rubric)))
+    data = json.loads(json.dumps(contest_file(rubric)))
     for dimension in data["dimensions"]:
         for criterion in dimension["criteria"]:
             if criterion["code"] == code:

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from core.thai import thai_date
 from notices.models import Receipt
+from rubrics.models import Criterion, RubricChange
 from schedule.selectors import entrant_obligations
 from scoring.demo import demo_present_year
-from scoring.models import Criterion, RubricChange
 
 TODAY = date(2027, 11, 25)  # late November of B.E. 2570: the present contest's rounds are ahead
 REAL_LOCALDATE = timezone.localdate
@@ -105,7 +105,7 @@ def test_keeping_a_report_after_a_date_brought_forward_is_refused_thai_first_and
 
 def test_the_admin_moves_1_2_with_report_2_kept_and_refuses_keeping_it_before(rubric, client, central_user, chiang_mai):
     criterion = Criterion.objects.get(rubric=rubric, code="1.2")
-    url = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    url = reverse("admin:rubrics_criterion_change", args=[criterion.pk])
     client.force_login(central_user)
     assert 'value="round:2"' in client.get(url).content.decode()
     post = {"reason": "ตามหนังสือกรม", "letter_number": "มท 0410.4/ว 6001", "letter_date": "20/06/2566"}
@@ -122,7 +122,7 @@ def test_the_admin_moves_1_2_with_report_2_kept_and_refuses_keeping_it_before(ru
     # The history says what stayed as plainly as what moved: on the contest's history page and the admin's record.
     history = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
     assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in history
-    record = client.get(reverse("admin:scoring_rubricchange_change", args=[change.pk])).content.decode()
+    record = client.get(reverse("admin:rubrics_rubricchange_change", args=[change.pk])).content.decode()
     assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in record
     assert "มท ๐๔๑๐.๔/ว ๖๐๐๑" in record  # the letter it was moved by (the admin's page text in Thai digits)
 

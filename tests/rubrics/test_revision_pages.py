@@ -12,8 +12,8 @@ from builder.prefill import to_form
 from committee import panels
 from people.models import Role
 from rubrics import services
-from scoring import selectors
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
+from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.security.conftest import evidence_of, pdf_upload
 
@@ -37,7 +37,7 @@ def world(db, chiang_mai, phuket, settings, tmp_path):
         "anonymous": None,
     }
     panels.panelist_appoint(by=users["organiser"], contest=rubric.contest, user=users["panelist"])
-    data = copy.deepcopy(selectors.contest_file(rubric))
+    data = copy.deepcopy(contest_file(rubric))
     data["dimensions"][0]["criteria"][0]["max_points"] = data["dimensions"][0]["max_points"] = "25"
     data["total_points"] = "105"
     services.contest_save(user=users["organiser"], data=data, reason="ตามหนังสือจังหวัด ที่ ชม 0019/2564")
@@ -67,7 +67,7 @@ def test_only_whoever_runs_the_contest_reads_its_history(client, world):
 
 
 def test_the_history_says_when_who_why_and_what_changed(client, world, django_assert_num_queries):
-    data = selectors.contest_file(world["rubric"])
+    data = contest_file(world["rubric"])
     data["name_th"] = "ชื่อใหม่"
     services.contest_save(user=world["users"]["central"], data=data, reason="แก้ชื่อ")
     _as(client, world["users"]["organiser"])
@@ -94,7 +94,7 @@ def test_the_national_contests_history_is_central_staffs(client, world, rubric):
 
 
 def _builder_form(rubric, **changes):
-    form = to_form(selectors.contest_file(rubric))
+    form = to_form(contest_file(rubric))
     form.update({"action": "save", **changes})
     return form
 
@@ -141,7 +141,7 @@ def test_the_builder_lists_criteria_with_evidence_and_saves_once_confirmed(clien
 
 def test_the_upload_carries_the_file_back_with_the_reason_box(client, world):
     _as(client, world["users"]["organiser"])
-    data = selectors.contest_file(world["rubric"])
+    data = contest_file(world["rubric"])
     data["name_th"] = "ชื่อใหม่"
     upload = SimpleUploadedFile("c.json", json.dumps(data, ensure_ascii=False).encode(), "application/json")
     response = client.post("/standings/contests/", {"file": upload})

@@ -14,9 +14,10 @@ from committee.models import Judgment
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, Dimension, RubricChange
 from rubrics.revisions import ChangeRefused
-from scoring import selectors
-from scoring.models import Criterion, Dimension, RubricChange, Standing
+from rubrics.selectors import contest_file
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -42,7 +43,7 @@ def world(db, chiang_mai, settings, tmp_path):
 
 def _without_5(rubric) -> dict:
     """The contest less its fifth dimension (criterion 5.1, 15 points), as the organiser would send it."""
-    data = copy.deepcopy(selectors.contest_file(rubric))
+    data = copy.deepcopy(contest_file(rubric))
     data["dimensions"] = [d for d in data["dimensions"] if d["code"] != "5"]
     data["total_points"] = "85"
     return data
@@ -63,7 +64,7 @@ def test_an_open_contest_changed_without_a_reason_is_refused_and_nothing_changes
     rubric, organiser = world["rubric"], world["organiser"]
     assert rubric.contest.state == ContestState.OPEN
     with pytest.raises(ChangeRefused) as refused:
-        services.contest_save(user=organiser, data=_points(selectors.contest_file(rubric), "1.1", "25"))
+        services.contest_save(user=organiser, data=_points(contest_file(rubric), "1.1", "25"))
     assert refused.value.needs == {"reason"}
     assert refused.value.messages == ["การประกวดเปิดแล้ว กรุณาระบุเหตุผลของการแก้ไข (ผู้เข้าประกวดทุกรายจะถูกคิดคะแนนใหม่)"]
     assert Criterion.objects.get(rubric=rubric, code="1.1").max_points == Decimal("20")
@@ -71,16 +72,14 @@ def test_an_open_contest_changed_without_a_reason_is_refused_and_nothing_changes
 
 
 def test_saving_it_unchanged_needs_no_reason_and_records_nothing(world):
-    services.contest_save(user=world["organiser"], data=selectors.contest_file(world["rubric"]))
+    services.contest_save(user=world["organiser"], data=contest_file(world["rubric"]))
     assert not RubricChange.objects.exists()
 
 
 def test_a_change_with_a_reason_is_recorded_and_every_entrant_rescored(world, django_capture_on_commit_callbacks):
     rubric, organiser = world["rubric"], world["organiser"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.contest_save(
-            user=organiser, data=_points(selectors.contest_file(rubric), "1.1", "25"), reason="ตามหนังสือจังหวัด"
-        )
+        services.contest_save(user=organiser, data=_points(contest_file(rubric), "1.1", "25"), reason="ตามหนังสือจังหวัด")
     change = RubricChange.objects.get()
     assert (change.contest, change.user, change.state, change.reason) == (
         rubric.contest, organiser, ContestState.OPEN, "ตามหนังสือจังหวัด"
@@ -121,19 +120,19 @@ def test_dropping_a_criterion_with_evidence_and_scores_asks_then_archives_it(wor
 
 def test_bringing_an_archived_criterion_back_restores_it_with_what_it_holds(world):
     rubric, organiser = world["rubric"], world["organiser"]
-    whole = selectors.contest_file(rubric)
+    whole = contest_file(rubric)
     services.contest_save(user=organiser, data=_without_5(rubric), reason="ยกเลิกข้อ ๕", confirm=True)
     services.contest_save(user=organiser, data=whole, reason="คืนข้อ ๕")
     back = Criterion.objects.get(rubric=rubric, code="5.1")
     assert back.pk == world["evidence"].submission.criterion_id
-    assert selectors.contest_file(rubric)["dimensions"] == whole["dimensions"]
+    assert contest_file(rubric)["dimensions"] == whole["dimensions"]
     assert RubricChange.objects.count() == 2
 
 
 def test_a_draft_changes_without_a_reason_and_is_still_recorded(world):
     rubric, organiser = world["rubric"], world["organiser"]
     Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
-    services.contest_save(user=organiser, data=_points(selectors.contest_file(rubric), "1.1", "25"))
+    services.contest_save(user=organiser, data=_points(contest_file(rubric), "1.1", "25"))
     change = RubricChange.objects.get()
     assert (change.state, change.reason) == (ContestState.DRAFT, "")
 
@@ -141,7 +140,7 @@ def test_a_draft_changes_without_a_reason_and_is_still_recorded(world):
 def test_a_new_contest_is_recorded_as_created_a_draft_with_no_reason_asked(db, chiang_mai):
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    data = {**selectors.contest_file(rubric), "contest": {**selectors.contest_file(rubric)["contest"]}}
+    data = {**contest_file(rubric), "contest": {**contest_file(rubric)["contest"]}}
     data["contest"]["slug"] = "cm-web-2565"
     services.contest_save(user=organiser, data=data)
     change = RubricChange.objects.get()

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from rubrics import services
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_data
 from rulebook.spec import RubricError
-from scoring import selectors
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Rubric, Standing
+from scoring.models import Standing
 from scoring.standings import standings_rows
 
 RUBRICS = Path(__file__).parents[1] / "rubrics"
@@ -41,13 +42,13 @@ def test_rubric_load_seed003_mission_reports_level(db, django_capture_on_commit_
 
 
 def test_rubric_load_twice_is_idempotent(rubric):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     services.rubric_load(data=data)
-    assert selectors.rubric_data(Rubric.objects.get(year=2566)) == data
+    assert rubric_data(Rubric.objects.get(year=2566)) == data
 
 
 def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
-    data = copy.deepcopy(selectors.rubric_data(rubric))
+    data = copy.deepcopy(rubric_data(rubric))
     dimension5 = data["dimensions"][4]
     dimension5["criteria"][1]["max_points"] = "5"  # the seed's own "6 + 5" slip
     with pytest.raises(RubricError) as exc:
@@ -59,7 +60,7 @@ def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
 
 def test_rubric_load_cannot_drop_a_criterion_that_has_facts(rubric, chiang_mai):
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
-    data = copy.deepcopy(selectors.rubric_data(rubric))
+    data = copy.deepcopy(rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     dimension3["criteria"] = [c for c in dimension3["criteria"] if c["code"] != "3.5"]
     dimension3["max_points"] = "20"
@@ -77,7 +78,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     from scoring.models import Fact, FactChange
 
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
-    data = copy.deepcopy(selectors.rubric_data(rubric))
+    data = copy.deepcopy(rubric_data(rubric))
     dimension3 = data["dimensions"][2]
     by_code = {c["code"]: c for c in dimension3["criteria"]}
     by_code["3.5"]["rule"] = copy.deepcopy(by_code["3.4"]["rule"])  # now reads "items", not "done"
@@ -102,9 +103,10 @@ def test_a_change_updates_its_rows_in_place_and_brings_an_archived_criterion_bac
     and place, and a criterion dropped while it held a fact comes back from the archive with that fact."""
     from django.utils import timezone
 
-    from scoring.models import Dimension, Fact
+    from rubrics.models import Dimension
+    from scoring.models import Fact
 
-    data = copy.deepcopy(selectors.rubric_data(rubric))  # 3.5 in it: brought back below
+    data = copy.deepcopy(rubric_data(rubric))  # 3.5 in it: brought back below
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="3.5", name="done", value="yes")
     Criterion.objects.filter(rubric=rubric, code="3.5").update(archived_at=timezone.now())
     ids = dict(Criterion.all_objects.filter(rubric=rubric).values_list("code", "pk"))

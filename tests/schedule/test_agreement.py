@@ -25,6 +25,7 @@ from accounts.calendar import calendar_address_make, calendar_path
 from accounts.calendar_feed import window
 from notices.models import Kind
 from rubrics.revisions import ChangeRefused
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rubrics.timetable import companions, criterion_deadline_set
 from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
@@ -35,7 +36,6 @@ from schedule.selectors import deadline_of, entrant_obligations
 from schedule.states import ObligationState
 from scoring import dashboard
 from scoring.demo import demo_present_year
-from scoring.selectors import rubric_calendar, rubric_spec
 
 TODAY = date(2027, 11, 25)
 REAL_LOCALDATE = timezone.localdate

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.thai import thai_date, thai_digits
+from rubrics.selectors import rubric_calendar, rubric_spec
 from rubrics.timetable import criterion_deadline_set
 from rulebook.engine import evaluate_entrant
 from schedule.obligations import days_left
@@ -19,7 +20,6 @@ from scoring import dashboard
 from scoring.demo import demo_present_year
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
-from scoring.selectors import rubric_calendar, rubric_spec
 
 TODAY = date(2027, 11, 25)  # late November of B.E. 2570: fiscal year 2571, its rounds ahead
 REAL_LOCALDATE = timezone.localdate

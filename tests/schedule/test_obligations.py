@@ -3,9 +3,10 @@ what met each."""
 
 from datetime import date
 
+from rubrics.models import Criterion
 from schedule.selectors import contest_obligations, entrant_obligations
 from schedule.states import MetBy, ObligationState
-from scoring.models import Criterion, Fact, FactSource
+from scoring.models import Fact, FactSource
 
 TODAY = date(2023, 11, 27)
 

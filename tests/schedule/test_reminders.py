@@ -17,10 +17,10 @@ from core.thai import BANGKOK
 from notices.models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt
 from people.models import Conflict, Role
 from rubrics import services, timetable
+from rubrics.models import YearSettings
 from schedule import tasks
 from schedule.reminders import reminders_send
 from scoring.facts.imports import fact_set
-from scoring.models import YearSettings
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, UserFactory
 

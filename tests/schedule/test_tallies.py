@@ -11,14 +11,15 @@ from django.db.models import F
 
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion, HolidayOverride, Rubric
+from rubrics.selectors import criterion_codes, rubric_spec
 from schedule.contest import ContestSchedule
 from schedule.kept import Kept, kept_stale, rounds_keep, windows_key
 from schedule.selectors import contest_obligations
 from schedule.states import ObligationState
 from schedule.tallies import round_tallies
-from scoring.models import Criterion, Fact, FactSource, HolidayOverride, RoundsKept, Rubric, Standing
-from scoring.recompute import results_mark_dirty
-from scoring.selectors import criterion_codes, rubric_spec
+from scoring.models import Fact, FactSource, RoundsKept, Standing
+from scoring.recompute import results_ensure, results_mark_dirty
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
 from submissions.services import evidence_submit, evidence_withdraw
 from tests.factories import DistrictFactory, UserFactory
@@ -227,7 +228,7 @@ def test_an_entrant_that_joins_after_the_rounds_were_kept_is_counted_live_until_
     joining.delete()  # not an entrant yet when the rounds are kept
     RoundsKept.objects.filter(rubric=rubric).delete()  # and kept then for the others alone
     rounds_keep(rubric_id=rubric.pk)
-    services.results_ensure(rubric)  # it enters: its result row made, no rounds kept for it
+    results_ensure(rubric)  # it enters: its result row made, no rounds kept for it
     assert _kept(rubric, today) == Kept([joining.unit_id], None)
     _agree(rubric, today)
     assert rounds_keep(rubric_id=rubric.pk) == 1

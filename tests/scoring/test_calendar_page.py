@@ -8,9 +8,10 @@ from django.urls import reverse
 from contests.models import Unit
 from people.models import Role
 from rubrics import timetable
-from scoring import selectors
+from rubrics.models import HolidayAction, HolidayOverride, HolidayOverrideChange
+from rubrics.selectors import calendar_year
 from scoring.facts.imports import fact_set
-from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange, Standing
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 
 from ..factories import DistrictFactory, UserFactory, office_contest
@@ -53,7 +54,7 @@ def test_calendar_page_lists_closed_days_and_why(client, rubric, central_user):
 
 
 def test_calendar_year_counts(rubric):
-    year = selectors.calendar_year(rubric)
+    year = calendar_year(rubric)
     saturdays_and_sundays = 105  # 1 Oct 2022 is a Saturday; some of them carry a holiday's name instead
     named = sum(row["day"].day.weekday() >= 5 and row["day"].reason != "weekend" for row in year["closed"])
     assert year["weekends"] + named == saturdays_and_sundays
@@ -111,7 +112,7 @@ def test_override_added_then_removed_leaves_every_score_as_it_was(
 
 def test_admin_add_reads_a_thai_date_and_audits(central_client, rubric):
     response = central_client.post(
-        reverse("admin:scoring_holidayoverride_add"),
+        reverse("admin:rubrics_holidayoverride_add"),
         {"date": "14/08/2566", "is_holiday": "on", "name_th": "วันหยุดพิเศษ", "name_en": "Special holiday"},
     )
     assert response.status_code == 302
@@ -121,7 +122,7 @@ def test_admin_add_reads_a_thai_date_and_audits(central_client, rubric):
 
 def test_admin_refuses_an_unreadable_date(central_client, rubric):
     response = central_client.post(
-        reverse("admin:scoring_holidayoverride_add"), {"date": "31/02/2566", "is_holiday": "on", "name_th": "x"}
+        reverse("admin:rubrics_holidayoverride_add"), {"date": "31/02/2566", "is_holiday": "on", "name_th": "x"}
     )
     assert response.status_code == 200
     assert "ไม่มีวันที่ “๓๑/๐๒/๒๕๖๖” ในปฏิทิน" in response.content.decode()
@@ -130,7 +131,7 @@ def test_admin_refuses_an_unreadable_date(central_client, rubric):
 
 def test_admin_delete_is_audited(central_client, rubric, central_user):
     override = timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="x")
-    response = central_client.post(reverse("admin:scoring_holidayoverride_delete", args=[override.pk]), {"post": "yes"})
+    response = central_client.post(reverse("admin:rubrics_holidayoverride_delete", args=[override.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert list(HolidayOverrideChange.objects.values_list("action", flat=True)) == [
         HolidayAction.REMOVED,
@@ -160,7 +161,7 @@ def test_the_holiday_links_are_offered_only_to_who_may_edit_holidays(client, chi
     """An organiser checks its contest's calendar; the holidays every contest counts on are central staff's."""
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
     url = reverse("scoring:calendar", args=[rubric.key])
-    edit = reverse("admin:scoring_holidayoverride_changelist")
+    edit = reverse("admin:rubrics_holidayoverride_changelist")
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     html = client.get(url).content.decode()
     assert "ปฏิทินวันทำการของส่วนราชการ" in html and edit not in html

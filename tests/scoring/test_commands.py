@@ -8,7 +8,8 @@ from openpyxl import Workbook
 
 from contests.models import Unit
 from people.models import Role
-from scoring.models import Criterion, Fact, RubricChange, Standing
+from rubrics.models import Criterion, RubricChange
+from scoring.models import Fact, Standing
 from tests.factories import UserFactory
 
 

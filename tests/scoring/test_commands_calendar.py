@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from people.models import Role
-from scoring.models import Criterion
+from rubrics.models import Criterion
 from tests.factories import UserFactory
 
 

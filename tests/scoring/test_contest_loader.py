@@ -1,5 +1,5 @@
 """The one loader of the contest a URL names: <contest:key> is a contest key (core.converters.ContestKey),
-never a number, and scoring.access resolves it once a request."""
+never a number, and rubrics.access resolves it once a request."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from core.converters import ContestKey, ContestKeyConverter
-from scoring import access
+from rubrics import access
 from tests.packages import ROOT, sources
 
 pytestmark = pytest.mark.django_db

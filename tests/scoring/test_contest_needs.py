@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from rubrics.selectors import rubric_spec
 from scoring.needs import ORGANISER, PANEL, contest_needs
-from scoring.selectors import rubric_spec
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from awards import documents
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion
+from rubrics.selectors import rubric_data
 from rulebook.spec import RubricError, parse_rubric
-from scoring import selectors
-from scoring.models import Criterion
 from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 from tests.factories import DistrictFactory, UserFactory
@@ -72,7 +72,7 @@ def test_the_number_is_stored_and_given_back(missions):
     rubric, _ = missions
     stored = Criterion.objects.get(rubric=rubric, code="1.2.2.1")
     assert (stored.number, stored.label, str(stored)) == ("๒.๒.๑", "๒.๒.๑", f"๒.๒.๑ {stored.name_th}")
-    back = {c["code"]: c.get("number") for d in selectors.rubric_data(rubric)["dimensions"] for c in d["criteria"]}
+    back = {c["code"]: c.get("number") for d in rubric_data(rubric)["dimensions"] for c in d["criteria"]}
     assert (back["1.2.2.1"], back["1.4"], back["8.1.3"]) == ("๒.๒.๑", "๔", "๑.๓")
 
 

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from committee.errors import CommitteeError
 from committee.guards import allowed
 from rubrics.contest_spec import parse_rubric_file
+from rubrics.models import Rubric
+from rubrics.selectors import calendar_year
 from rulebook import workdays
 from rulebook.dates import fiscal_year
 from rulebook.rules import FactError
@@ -21,8 +23,6 @@ from rulebook.rules.base import FACT_TEXT_MAX, PARSED_TEXT_MAX
 from rulebook.rules.facts import NUMBER_DIGITS_MAX
 from rulebook.spec import RubricError, parse_rubric
 from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
-from scoring.models import Rubric
-from scoring.selectors import calendar_year
 
 RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
 

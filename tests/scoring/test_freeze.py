@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from core.errors import YearFrozen
 from rubrics import services
+from rubrics.selectors import rubric_data
 from rulebook.spec import RubricError
 from scoring import selectors, snapshots
 from scoring.facts.imports import facts_import
@@ -40,7 +41,7 @@ def test_freeze_refuses_deadline_change(frozen, central_user):
 
 def test_freeze_refuses_rubric_edit(frozen):
     with pytest.raises(RubricError, match="ตรึงไว้แล้ว"):
-        services.rubric_load(data=selectors.rubric_data(frozen))
+        services.rubric_load(data=rubric_data(frozen))
 
 
 def test_freeze_api_fact_post_refused_with_message(frozen, api, central_user):

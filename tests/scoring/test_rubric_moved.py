@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scoring import selectors
+from rubrics.selectors import rubric_data, rubric_data_moved
 
 
 def _texts(data: dict) -> str:
@@ -12,12 +12,12 @@ def _texts(data: dict) -> str:
 
 
 def test_national_rubric_moved_four_years_names_the_new_years_in_its_criteria(rubric):
-    texts = _texts(selectors.rubric_data_moved(rubric, 4))
-    assert ("๒๕๖๖" in _texts(selectors.rubric_data(rubric)), "๒๕๖๖" in texts, "๒๕๗๐" in texts) == (True, False, True)
+    texts = _texts(rubric_data_moved(rubric, 4))
+    assert ("๒๕๖๖" in _texts(rubric_data(rubric)), "๒๕๖๖" in texts, "๒๕๗๐" in texts) == (True, False, True)
 
 
 def test_national_rubric_moved_keeps_counts_that_only_look_like_years(rubric):
-    original, moved = selectors.rubric_data(rubric), selectors.rubric_data_moved(rubric, 4)
+    original, moved = rubric_data(rubric), rubric_data_moved(rubric, 4)
     assert (moved["year"], moved["starts_on"], _texts(original).count("2000")) == (
         2570,
         "2026-10-01",

@@ -6,13 +6,14 @@ from datetime import date
 import pytest
 
 from rubrics import services
+from rubrics.selectors import rubric_data_moved
 from scoring import selectors
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_running_year_is_the_one_whose_dates_hold_today_never_a_later_one_not_begun(rubric):
-    following = services.rubric_load(data=selectors.rubric_data_moved(rubric, 1), reason="ปีงบประมาณถัดไป")
+    following = services.rubric_load(data=rubric_data_moved(rubric, 1), reason="ปีงบประมาณถัดไป")
     assert (rubric.starts_on, following.starts_on) == (date(2022, 10, 1), date(2023, 10, 1))
 
     def running(today: date) -> int:

@@ -4,7 +4,8 @@ an entrant at N and 10 × N entrants (tests/scale.py), and one entrant's change 
 import pytest
 from django.db.models import F
 
-from scoring import demo, explanations, recompute, selectors
+from rubrics.selectors import _CALENDARS, _CODES, _SPECS
+from scoring import demo, explanations, recompute
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -28,9 +29,9 @@ def marks(rubric) -> set[tuple[int, int]]:
 
 def test_full_recompute_counts_at_most_20_queries_cold(rubric, django_assert_max_num_queries):
     demo.demo_facts(rubric=rubric)
-    selectors._SPECS.clear()  # cold: the rubric, its criteria and the holidays are read too
-    selectors._CALENDARS.clear()
-    selectors._CODES.clear()
+    _SPECS.clear()  # cold: the rubric, its criteria and the holidays are read too
+    _CALENDARS.clear()
+    _CODES.clear()
     with django_assert_max_num_queries(20):
         assert standings_recompute(rubric_id=rubric.pk, full=True) == 76
 

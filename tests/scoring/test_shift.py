@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection, transaction
 
+from rubrics.models import AWARD_FLOOR, YearSettings
+from rubrics.selectors import rubric_spec
 from rulebook import engine
-from scoring import selectors
 from scoring.facts.imports import facts_import
-from scoring.models import AWARD_FLOOR, Standing, YearSettings
+from scoring.models import Standing
 from scoring.ranking import Scored
 from scoring.recompute import rubric_locked, standings_recompute, standings_rerank
 from scoring.shift import standings_shift
@@ -47,7 +48,7 @@ def scored(standing: Standing, total: Decimal, by: dict[str, Decimal], tie_break
 def ranked(rubric):
     """The 76 entrants with random points, fully ranked."""
     rng = random.Random(64)
-    spec = selectors.rubric_spec(rubric)
+    spec = rubric_spec(rubric)
     dimensions = [d.code for d in spec.dimensions]
     rows = list(Standing.objects.filter(rubric=rubric))
     for row in rows:

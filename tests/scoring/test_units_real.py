@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from contests.models import Level, Unit
-from scoring import selectors
+from contests.tree import units_under
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def loaded(django_db_setup, django_db_blocker):
 
 def _codes(organiser_dopa: str, level: str) -> list[str]:
     organiser = Unit.objects.get(dopa_code=organiser_dopa)
-    return list(selectors.units_under(organiser, level).values_list("dopa_code", flat=True))
+    return list(units_under(organiser, level).values_list("dopa_code", flat=True))
 
 
 def test_totals(loaded):

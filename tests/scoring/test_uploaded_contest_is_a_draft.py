@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contests.models import Contest, ContestState
 from people.models import Role
-from scoring import selectors
+from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory, office_contest
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("second_factor_required")]
@@ -22,7 +22,7 @@ FACTOR_PAGE = "/accounts/second-factor/"
 def new_file(chiang_mai) -> dict:
     """Chiang Mai's website contest of 2564 as a file, under a code no contest has yet."""
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    data = selectors.contest_file(rubric)
+    data = contest_file(rubric)
     return {**data, "contest": {**data["contest"], "slug": "cm-web-2565"}}
 
 

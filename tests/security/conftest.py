@@ -24,7 +24,8 @@ from committee import services as committee_services
 from contests.models import ContestState
 from core import files
 from people.models import Conflict, Role
-from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
+from rubrics.models import RubricChange
+from scoring.models import Fact, FactChange, FactSource, Standing
 from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
 
@@ -231,7 +232,7 @@ def th50_world(rubric, chiang_mai, phuket) -> World:
         "scoring.fact": fact,
         "scoring.factchange": FactChange.objects.filter(fact=fact).first() if fact else None,
         "scoring.standing": Standing.objects.filter(unit=chiang_mai, rubric=rubric).first(),
-        "scoring.rubricchange": RubricChange.objects.create(
+        "rubrics.rubricchange": RubricChange.objects.create(
             contest=rubric.contest, rubric=rubric, user=central, state=ContestState.OPEN, reason=MARK
         ),
         "auth.user": owner,

@@ -21,7 +21,7 @@ from contests.actor import actor_of
 from contests.models import Unit
 from people.models import Conflict, Role
 from rubrics import services as scoring_services
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
 from tests.stages.stage_support import load_chain, organiser

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from contests.models import Contest
 from ops.nextyear import next_year_open
 from people.models import Role
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"

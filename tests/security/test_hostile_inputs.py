@@ -11,15 +11,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+import rubrics.selectors
 from builder.prefill import to_form
 from contests.actor import actor_of
 from contests.models import Contest, ContestState
 from core.errors import PortalError
 from core.http import content_disposition
 from people.models import Role
-from scoring import selectors, snapshots
+from rubrics.models import AwardTier
+from scoring import snapshots
 from scoring.admin.forms import AwardFilter
-from scoring.models import AwardTier, Standing
+from scoring.models import Standing
 from stages.models import StageEntry, StageUpload
 from stages.services import stage_file_submit, stage_select
 from tests.factories import DistrictFactory, UserFactory, VerificationCodeFactory, office_contest
@@ -75,7 +77,7 @@ def test_a_line_break_in_a_downloads_name_is_dropped_not_a_500(db, chiang_mai):
     rubric = office_contest("cm-web-2564", chiang_mai, d1)
     client = Client(raise_request_exception=False)
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
-    form = to_form(selectors.contest_file(rubric)).dict()
+    form = to_form(rubrics.selectors.contest_file(rubric)).dict()
 
     response = client.post(
         "/standings/contests/build/", {**form, "slug": "cm\r\nSet-Cookie: x=1", "action": "download"}

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from contests.models import Unit
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 from .conftest import ROLES, sign_in, th50_world, url_patterns
 from .test_isolation_rules import KNOWN_LEAKS, RULES, SKIP

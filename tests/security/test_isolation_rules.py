@@ -113,41 +113,41 @@ RULES = {
     "admin/contests/unit/<path:object_id>/": Rule(
         "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "contests.unit"
     ),
-    "admin:scoring_rubric_changelist": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.rubric"
+    "admin:rubrics_rubric_changelist": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_add": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "scoring.rubric"
+    "admin:rubrics_rubric_add": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_history": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.rubric"
+    "admin:rubrics_rubric_history": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_delete": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.rubric"
+    "admin:rubrics_rubric_delete": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_change": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "scoring.rubric"
+    "admin:rubrics_rubric_change": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "rubrics.rubric"
     ),
-    "admin/scoring/rubric/<path:object_id>/": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.rubric"
+    "admin/rubrics/rubric/<path:object_id>/": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.rubric"
     ),
-    "admin:scoring_criterion_changelist": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.criterion"
+    "admin:rubrics_criterion_changelist": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.criterion"
     ),
-    "admin:scoring_criterion_add": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.criterion"
+    "admin:rubrics_criterion_add": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.criterion"
     ),
-    "admin:scoring_criterion_history": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.criterion"
+    "admin:rubrics_criterion_history": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.criterion"
     ),
-    "admin:scoring_criterion_delete": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.criterion"
+    "admin:rubrics_criterion_delete": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.criterion"
     ),
-    "admin:scoring_criterion_change": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "scoring.criterion"
+    "admin:rubrics_criterion_change": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "rubrics.criterion"
     ),
-    "admin/scoring/criterion/<path:object_id>/": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.criterion"
+    "admin/rubrics/criterion/<path:object_id>/": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.criterion"
     ),
     "admin:scoring_fact_template": Rule(
         "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200"
@@ -195,53 +195,53 @@ RULES = {
     "admin/scoring/factchange/<path:object_id>/": Rule(
         "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.factchange"
     ),
-    "admin:scoring_holidayoverride_changelist": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "scoring.holidayoverride"
+    "admin:rubrics_holidayoverride_changelist": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "rubrics.holidayoverride"
     ),
-    "admin:scoring_holidayoverride_add": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "scoring.holidayoverride"
+    "admin:rubrics_holidayoverride_add": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "rubrics.holidayoverride"
     ),
-    "admin:scoring_holidayoverride_history": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.holidayoverride"
+    "admin:rubrics_holidayoverride_history": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.holidayoverride"
     ),
-    "admin:scoring_holidayoverride_delete": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.holidayoverride"
+    "admin:rubrics_holidayoverride_delete": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.holidayoverride"
     ),
-    "admin:scoring_holidayoverride_change": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.holidayoverride"
+    "admin:rubrics_holidayoverride_change": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.holidayoverride"
     ),
-    "admin/scoring/holidayoverride/<path:object_id>/": Rule(
-        "-302 -302 -404 -404 -302 -404 -404 -404", "-302 -302 -404 -404 -302 -404 -404 -404", "scoring.holidayoverride"
+    "admin/rubrics/holidayoverride/<path:object_id>/": Rule(
+        "-302 -302 -404 -404 -302 -404 -404 -404", "-302 -302 -404 -404 -302 -404 -404 -404", "rubrics.holidayoverride"
     ),
-    "admin:scoring_holidayoverridechange_changelist": Rule(
+    "admin:rubrics_holidayoverridechange_changelist": Rule(
         "-302 -302 -403 -403 -302 -403 -403 0200",
         "-302 -302 -403 -403 -302 -403 -403 0200",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_add": Rule(
+    "admin:rubrics_holidayoverridechange_add": Rule(
         "-302 -302 -403 -403 -302 -403 -403 -403",
         "-302 -302 -403 -403 -302 -403 -403 -403",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_history": Rule(
+    "admin:rubrics_holidayoverridechange_history": Rule(
         "-302 -302 0302 0302 -302 0302 0302 0302",
         "-302 -302 0302 0302 -302 0302 0302 0302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_delete": Rule(
+    "admin:rubrics_holidayoverridechange_delete": Rule(
         "-302 -302 0302 0302 -302 0302 0302 0302",
         "-302 -302 0302 0302 -302 0302 0302 0302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_change": Rule(
+    "admin:rubrics_holidayoverridechange_change": Rule(
         "-302 -302 0302 0302 -302 0302 0302 0302",
         "-302 -302 0302 0302 -302 0302 0302 0302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin/scoring/holidayoverridechange/<path:object_id>/": Rule(
+    "admin/rubrics/holidayoverridechange/<path:object_id>/": Rule(
         "-302 -302 -404 -404 -302 -404 -404 -404",
         "-302 -302 -404 -404 -302 -404 -404 -404",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
     "admin:scoring_standing_changelist": Rule(
         "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.standing"
@@ -521,23 +521,23 @@ RULES = {
         "-302 -302 0302 0302 -302 0302 0302 0302",
         "submissions.innovationreport",
     ),
-    "admin:scoring_awardtier_changelist": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.awardtier"
+    "admin:rubrics_awardtier_changelist": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.awardtier"
     ),
-    "admin:scoring_awardtier_add": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.awardtier"
+    "admin:rubrics_awardtier_add": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.awardtier"
     ),
-    "admin:scoring_awardtier_history": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "scoring.awardtier"
+    "admin:rubrics_awardtier_history": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 0200 -302 0200 0200 0200", "rubrics.awardtier"
     ),
-    "admin:scoring_awardtier_delete": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.awardtier"
+    "admin:rubrics_awardtier_delete": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.awardtier"
     ),
-    "admin:scoring_awardtier_change": Rule(
-        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.awardtier"
+    "admin:rubrics_awardtier_change": Rule(
+        "-302 -302 -403 0200 -302 0200 0200 0200", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.awardtier"
     ),
-    "admin/scoring/awardtier/<path:object_id>/": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.awardtier"
+    "admin/rubrics/awardtier/<path:object_id>/": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.awardtier"
     ),
     "admin:awards_awardsignature_changelist": Rule(
         "-302 -302 -403 -403 -302 -403 -403 0200", "-302 -302 -403 -403 -302 -403 -403 0200", "awards.awardsignature"
@@ -841,23 +841,23 @@ RULES = {
     "api-stage-picks": Rule("-401 -404 -404 -404 -404 -404 -404 -404"),
     "schema": Rule("-401 0200 0200 0200 0200 0200 0200 0200"),
     "api-docs": Rule("-302 0200 0200 0200 0200 0200 0200 0200"),
-    "admin:scoring_rubricchange_changelist": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 +200", "scoring.rubricchange"
+    "admin:rubrics_rubricchange_changelist": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 +200", "rubrics.rubricchange"
     ),
-    "admin:scoring_rubricchange_add": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.rubricchange"
+    "admin:rubrics_rubricchange_add": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.rubricchange"
     ),
-    "admin:scoring_rubricchange_history": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 +200", "scoring.rubricchange"
+    "admin:rubrics_rubricchange_history": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 +200", "rubrics.rubricchange"
     ),
-    "admin:scoring_rubricchange_delete": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.rubricchange"
+    "admin:rubrics_rubricchange_delete": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 -403", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.rubricchange"
     ),
-    "admin:scoring_rubricchange_change": Rule(
-        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 -403", "scoring.rubricchange"
+    "admin:rubrics_rubricchange_change": Rule(
+        "-302 -302 -403 -403 -302 -403 -403 +200", "-302 -302 -403 -403 -302 -403 -403 -403", "rubrics.rubricchange"
     ),
-    "admin/scoring/rubricchange/<path:object_id>/": Rule(
-        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "scoring.rubricchange"
+    "admin/rubrics/rubricchange/<path:object_id>/": Rule(
+        "-302 -302 0302 0302 -302 0302 0302 0302", "-302 -302 0302 0302 -302 0302 0302 0302", "rubrics.rubricchange"
     ),
     "set_language": Rule("0302 0302 0302 0302 0302 0302 0302 0302", "0302 0302 0302 0302 0302 0302 0302 0302"),
     # A PDF for 1.1: each office sends its own (Phuket's lands on Phuket), nobody else sends any.
@@ -962,7 +962,7 @@ RULES = {
     # 404); an entrant's staff are sent on to their own page of it (nothing of TH-50's); nobody else.
     "scoring:criterion": Rule("-302 0302 -404 -404 0302 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404"),
     "scoring:deadline_letter": Rule(
-        "-302 -404 -404 -404 -404 -404 -404 -404", None, "scoring.rubricchange"
+        "-302 -404 -404 -404 -404 -404 -404 -404", None, "rubrics.rubricchange"
     ),  # a change with no letter kept
     "scoring:freeze": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
     "scoring:unfreeze": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),

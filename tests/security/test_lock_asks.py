@@ -1,4 +1,4 @@
-"""The lock asks each act once where it decides, and nowhere else: a page's loader (scoring.access) asks its act
+"""The lock asks each act once where it decides, and nowhere else: a page's loader (rubrics.access) asks its act
 once, the service asks the same act once more as its own guard, and nothing else asks. Counted by wrapping the
 one ask function (core.acts.allowed, which the gate, the loaders, the services and the notices' recipients all
 call) while it delegates to the real one: an evidence upload and a committee member's score are 2 asks each.

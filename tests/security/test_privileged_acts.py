@@ -27,9 +27,10 @@ from notices.models import Audience
 from ops import nextyear
 from people.models import Role
 from rubrics import revisions, services, timetable
+from rubrics.models import HolidayOverride, Rubric
 from scoring import snapshots
 from scoring.facts.imports import facts_import
-from scoring.models import HolidayOverride, Rubric, StandingsSnapshot
+from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.ties import settle
 from tests.accounts.support import sheet
@@ -319,11 +320,11 @@ def test_roles_without_the_step_up_power_are_never_asked(role, chiang_mai):
 # Second doors to an act, in the admin: each asks the same step-up.
 ADMIN_DOORS = {
     "ops.open_next_year": lambda rubric: (
-        reverse("admin:scoring_rubric_changelist"),
+        reverse("admin:rubrics_rubric_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
     ),
     "scoring.change_deadline": lambda rubric: (
-        reverse("admin:scoring_criterion_change", args=[rubric.criteria.get(code="1.1").pk]),
+        reverse("admin:rubrics_criterion_change", args=[rubric.criteria.get(code="1.1").pk]),
         {
             "deadline": "15/09/2566",
             "reason": "ตามหนังสือกรม",
@@ -332,7 +333,7 @@ ADMIN_DOORS = {
         },
     ),
     "scoring.edit_calendar": lambda rubric: (
-        reverse("admin:scoring_holidayoverride_add"),
+        reverse("admin:rubrics_holidayoverride_add"),
         {"date": "03/01/2566", "is_holiday": "on", "name_th": "วันหยุดทดสอบ", "name_en": "", "note": ""},
     ),
 }

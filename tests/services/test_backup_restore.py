@@ -13,8 +13,8 @@ from django.db import connection
 from committee.services import judgment_record
 from contests.models import Unit
 from people.models import Role
+from rubrics.models import Rubric
 from scoring import demo
-from scoring.models import Rubric
 from tests.factories import UserFactory
 
 from . import test_faults

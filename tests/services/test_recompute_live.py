@@ -13,8 +13,9 @@ from django.db import connection
 from django.db.models import F
 
 from contests.models import Unit
+from rubrics.models import Rubric
 from scoring.facts.imports import fact_set
-from scoring.models import RecomputeRun, Rubric, Standing
+from scoring.models import RecomputeRun, Standing
 
 from .conftest import ROOT, service_env, wait_for
 
@@ -89,7 +90,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
 django.setup()
 from scoring.facts.imports import fact_set
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from contests.models import Unit
 rubric = Rubric.objects.get(year=2566)
 times = []

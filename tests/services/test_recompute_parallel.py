@@ -11,8 +11,9 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
+from rubrics.models import Rubric
 from scoring import demo, tasks
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 
 from .conftest import wait_for

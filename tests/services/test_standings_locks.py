@@ -7,8 +7,9 @@ import psycopg2
 import pytest
 from django.db import connection, transaction
 
+from rubrics.models import Rubric
 from scoring.explanations import explanations_build
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.recompute import results_mark_dirty, standings_recompute
 
 from .conftest import wait_for

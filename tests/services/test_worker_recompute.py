@@ -1,8 +1,9 @@
 import pytest
 
+from rubrics.models import Rubric
 from scoring import tasks
 from scoring.facts.imports import facts_import
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 
 from .conftest import wait_for
 

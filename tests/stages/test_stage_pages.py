@@ -117,7 +117,8 @@ def test_the_stage_list_names_only_the_users_stages(client, chain):
 def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     from decimal import Decimal
 
-    from scoring.models import Rubric, Standing
+    from rubrics.models import Rubric
+    from scoring.models import Standing
 
     for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
         page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})

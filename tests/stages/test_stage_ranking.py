@@ -14,8 +14,9 @@ from contests.region_ranking import RankWithin
 from core.sheets import exporter
 from people.models import Role
 from rubrics import services
+from rubrics.models import Rubric
 from scoring import snapshots
-from scoring.models import Rubric, Standing
+from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
 from stages.data import stages_load

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from people.models import Role
-from scoring.models import Criterion
+from rubrics.models import Criterion
 from submissions.models import Evidence, InnovationReport
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, entrants_sized, office_contest
 
@@ -62,8 +62,8 @@ def test_province_home_provisional_points_only_when_allowed(owner_client, rubric
 
 
 def test_working_days_left_skips_weekend_and_holidays(db):
+    from rubrics.selectors import work_calendar
     from schedule.obligations import days_left
-    from scoring.selectors import work_calendar
 
     calendar = work_calendar()
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core.thai import thai_date
+from rubrics.models import Criterion, Rubric
 from scoring.demo import demo_present_year
-from scoring.models import Criterion, Fact, FactSource, Rubric
+from scoring.models import Fact, FactSource
 from submissions.services import evidence_submit
 
 from .test_todo import _page

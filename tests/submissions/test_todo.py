@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from core.thai import thai_date
 from people.models import Role
+from rubrics.models import Criterion, Rubric
 from rubrics.timetable import criterion_deadline_set
 from scoring.demo import demo_present_year, present_year
-from scoring.models import Criterion, Rubric, Standing
+from scoring.models import Standing
 from submissions.models import Submission, SubmissionStatus
 from tests.factories import UserFactory
 

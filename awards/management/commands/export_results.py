@@ -15,7 +15,7 @@ from awards import documents
 from awards.models import DocumentKind
 from core.management.base import TranslatedCommand
 from core.sheets import exporter
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from scoring.selectors import contest_entrants
 
 

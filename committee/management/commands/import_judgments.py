@@ -10,7 +10,7 @@ from committee.imports import HEADER, JudgmentImportError, judgments_import
 from core import acts
 from core.management.base import TranslatedCommand
 from core.sheets.tabular import SheetError, read_rows
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 
 class Command(TranslatedCommand):

@@ -20,9 +20,9 @@ from core.management.base import TranslatedCommand
 from core.thai import thai_date
 from nominees.demo import demo_nominees
 from rubrics import services
+from rubrics.models import Rubric
 from rulebook.spec import RubricError
 from scoring import demo, selectors
-from scoring.models import Rubric
 from stages.data import stages_load
 from stages.demo import demo_picks, demo_present_contests
 

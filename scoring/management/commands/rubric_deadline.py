@@ -12,10 +12,10 @@ from core.errors import PortalError
 from core.management.base import TranslatedCommand
 from rubrics import timetable
 from rubrics.letters import Letter
+from rubrics.models import Criterion, Rubric
+from rubrics.selectors import rubric_calendar
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.workdays import deadline_text
-from scoring import selectors
-from scoring.models import Criterion, Rubric
 
 
 class Command(TranslatedCommand):
@@ -78,7 +78,7 @@ class Command(TranslatedCommand):
         if c.deadline is None:
             self.stdout.write(format_lazy(_("{year} {code}: deadline -"), year=year, code=c.code))
             return
-        calendar = selectors.rubric_calendar(rubric)  # the contest may read a closed-day deadline as written
+        calendar = rubric_calendar(rubric)  # the contest may read a closed-day deadline as written
         self.stdout.write(
             # Decision 9's both dates: "31 ก.ค. 2566 (วันหยุดราชการ) → เลื่อนเป็น 3 ส.ค. 2566".
             f"{year} {c.code}: กำหนดส่ง {deadline_text(c.deadline, calendar, thai_digits=False)} / deadline "

@@ -12,9 +12,10 @@ from openpyxl import Workbook, load_workbook
 from contests.models import Unit
 from people.models import Role
 from rubrics import services
-from scoring import selectors
+from rubrics.models import Criterion, HolidayOverride, Rubric, RubricChange
+from rubrics.selectors import rubric_data, rubric_data_next_year, rubric_spec
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Fact, FactChange, HolidayOverride, Rubric, RubricChange, Standing
+from scoring.models import Fact, FactChange, Standing
 from tests.factories import PASSWORD, UserFactory
 
 WHO = ("anonymous", "provincial", "committee", "chair", "central")
@@ -22,14 +23,14 @@ WHO = ("anonymous", "provincial", "committee", "chair", "central")
 MATRIX = {
     "admin:index": (302, 302, 200, 200, 200),
     "admin:contests_unit_changelist": (302, 302, 200, 200, 200),
-    "admin:scoring_rubric_changelist": (302, 302, 200, 200, 200),
-    "admin:scoring_criterion_changelist": (302, 302, 200, 200, 200),
+    "admin:rubrics_rubric_changelist": (302, 302, 200, 200, 200),
+    "admin:rubrics_criterion_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_standing_changelist": (302, 302, 200, 200, 200),
-    "admin:scoring_awardtier_changelist": (302, 302, 200, 200, 200),
+    "admin:rubrics_awardtier_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_factchange_changelist": (302, 302, 403, 403, 200),
-    "admin:scoring_holidayoverride_changelist": (302, 302, 403, 403, 200),
-    "admin:scoring_holidayoverridechange_changelist": (302, 302, 403, 403, 200),
+    "admin:rubrics_holidayoverride_changelist": (302, 302, 403, 403, 200),
+    "admin:rubrics_holidayoverridechange_changelist": (302, 302, 403, 403, 200),
     "admin:auth_user_changelist": (302, 302, 403, 403, 200),
     "admin:scoring_fact_import": (302, 302, 403, 403, 200),
     "admin:scoring_fact_template": (302, 302, 403, 403, 200),
@@ -78,7 +79,7 @@ def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_cl
         reverse("admin:scoring_fact_delete", args=[fact.pk]),
         reverse("admin:scoring_factchange_delete", args=[fact.changes.get().pk]),
         reverse("admin:scoring_standing_delete", args=[result.pk]),
-        reverse("admin:scoring_rubric_delete", args=[rubric.pk]),
+        reverse("admin:rubrics_rubric_delete", args=[rubric.pk]),
     ]
     assert [central_client.get(url).status_code for url in urls] == [403, 403, 403, 403]
 
@@ -88,22 +89,22 @@ def _rubric_post(data, show_provisional=False):
 
 
 def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_saved(central_client, rubric):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     name_en, data["name_en"] = data["name_en"], "Changed"
     c52 = next(d for d in data["dimensions"] if d["code"] == "5")["criteria"][1]
     c52["max_points"] = "5"  # the seed's slip: 6 + 5 in a 10-point dimension
     c52["rule"]["items"]["extra_item"] = {"points": "1", "th": "เพิ่ม", "en": "extra"}
-    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), _rubric_post(data))
     assert response.context["adminform"].form.errors["data"] == ["มิติที่ 5: 6 + 5 = 11 ไม่เท่ากับ 10 คะแนน"]
     rubric.refresh_from_db()
     assert (rubric.name_en, Criterion.objects.get(rubric=rubric, code="5.2").max_points) == (name_en, 4)
 
 
 def test_rubric_change_valid_json_saved_through_service_and_recorded(central_client, central_user, rubric):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     data["name_en"] = "Digital Community Development 4.0 (edited)"
     post = {**_rubric_post(data, show_provisional=True), "reason": "แก้ชื่อภาษาอังกฤษตามหนังสือ"}
-    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), post)
+    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), post)
     assert response.status_code == 302
     rubric.refresh_from_db()
     assert (rubric.name_en, rubric.show_provisional) == ("Digital Community Development 4.0 (edited)", True)
@@ -115,9 +116,9 @@ def test_rubric_change_valid_json_saved_through_service_and_recorded(central_cli
 def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_box_and_nothing_saved(
     central_client, rubric
 ):
-    data = selectors.rubric_data(rubric)
+    data = rubric_data(rubric)
     name_en, data["name_en"] = data["name_en"], "Changed without a reason"
-    response = central_client.post(reverse("admin:scoring_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), _rubric_post(data))
     form = response.context["adminform"].form
     assert form.errors["reason"] == [services.revisions.REASON_NEEDED]
     assert "data" not in form.errors
@@ -126,23 +127,23 @@ def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_bo
 
 
 def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubric):
-    response = central_client.get(reverse("admin:scoring_rubric_change", args=[rubric.pk]))
+    response = central_client.get(reverse("admin:rubrics_rubric_change", args=[rubric.pk]))
     initial = response.context["adminform"].form.fields["data"].initial
-    assert json.loads(initial) == selectors.rubric_data(rubric)
+    assert json.loads(initial) == rubric_data(rubric)
     assert rubric.name_th in initial  # ensure_ascii=False: Thai is readable, not \\u0e..
 
 
 def test_rubric_add_pasted_json_creates_new_year_once(central_client, rubric):
-    post = _rubric_post(selectors.rubric_data_next_year(rubric))
-    assert central_client.post(reverse("admin:scoring_rubric_add"), post).status_code == 302
+    post = _rubric_post(rubric_data_next_year(rubric))
+    assert central_client.post(reverse("admin:rubrics_rubric_add"), post).status_code == 302
     assert Rubric.objects.get(year=2567).criteria.count() == rubric.criteria.count()
-    again = central_client.post(reverse("admin:scoring_rubric_add"), post)
+    again = central_client.post(reverse("admin:rubrics_rubric_add"), post)
     assert again.context["adminform"].form.errors["data"] == ["มีเกณฑ์ปี 2567 แล้ว ให้แก้ไขเกณฑ์นั้น"]
 
 
 def test_rubric_change_page_read_only_for_committee(client, committee_user, rubric):
     client.force_login(committee_user)
-    response = client.get(reverse("admin:scoring_rubric_change", args=[rubric.pk]))
+    response = client.get(reverse("admin:rubrics_rubric_change", args=[rubric.pk]))
     assert response.status_code == 200
     assert "data" not in response.context["adminform"].form.fields
     assert "<pre>{\n  &quot;year&quot;: 2566," in response.content.decode()
@@ -150,7 +151,7 @@ def test_rubric_change_page_read_only_for_committee(client, committee_user, rubr
 
 def test_rubric_copy_to_next_year_shifts_dates(central_client, rubric):
     response = central_client.post(
-        reverse("admin:scoring_rubric_changelist"), {"action": "copy_to_next_year", "_selected_action": [rubric.pk]}
+        reverse("admin:rubrics_rubric_changelist"), {"action": "copy_to_next_year", "_selected_action": [rubric.pk]}
     )
     assert response.status_code == 302
     copied = Rubric.objects.get(year=2567)
@@ -172,7 +173,7 @@ def test_criterion_deadline_changelist_edit_saves_and_marks_results_dirty(
     before = dict(Standing.objects.filter(rubric=rubric).values_list("pk", "change_seq"))
     with django_capture_on_commit_callbacks() as callbacks:
         response = central_client.post(
-            reverse("admin:scoring_criterion_changelist") + "?year=2566", _deadline_post(criterion, "2023-08-15")
+            reverse("admin:rubrics_criterion_changelist") + "?year=2566", _deadline_post(criterion, "2023-08-15")
         )
     assert response.status_code == 302
     criterion.refresh_from_db()
@@ -268,7 +269,7 @@ def test_fact_export_writes_a_stored_formula_as_text(central_client, rubric, chi
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 def test_fact_template_has_every_province_and_fact_prefilled(central_client, rubric, chiang_mai, fmt):
     fact_set(rubric=rubric, unit=chiang_mai, criterion_code="1.1", name="done", value="yes")
-    n_facts = sum(len(c.rule.fact_names()) for c in selectors.rubric_spec(rubric).criteria())
+    n_facts = sum(len(c.rule.fact_names()) for c in rubric_spec(rubric).criteria())
     response = central_client.get(reverse("admin:scoring_fact_template") + f"?year=2566&format={fmt}")
     if fmt == "xlsx":
         rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
@@ -309,7 +310,7 @@ def test_holiday_override_add_marks_every_result_dirty(central_client, rubric):
 
     before = seq_sum()
     response = central_client.post(
-        reverse("admin:scoring_holidayoverride_add"),
+        reverse("admin:rubrics_holidayoverride_add"),
         {"date": "2023-08-14", "is_holiday": "on", "name_th": "วันหยุดพิเศษ", "name_en": "Special holiday"},
     )
     assert response.status_code == 302

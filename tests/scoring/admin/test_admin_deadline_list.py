@@ -6,12 +6,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from scoring.models import Rubric
+from rubrics.models import Rubric
 from tests.factories import DistrictFactory, office_contest
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("admin:scoring_criterion_changelist")
+LIST = reverse("admin:rubrics_criterion_changelist")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 from django.urls import reverse
 
 from notices.models import Receipt
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
 
 
 def test_central_moves_a_national_deadline_by_letter_in_the_admin_and_the_linked_one_stays_if_unticked(
@@ -19,7 +19,7 @@ def test_central_moves_a_national_deadline_by_letter_in_the_admin_and_the_linked
     criterion = Criterion.objects.get(rubric=rubric, code="4.1.1")
     linked_before = Criterion.objects.get(rubric=rubric, code="4.1.2").deadline
     client.force_login(central_user)
-    url = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    url = reverse("admin:rubrics_criterion_change", args=[criterion.pk])
     page = client.get(url).content.decode()
     assert 'name="letter_number"' in page and 'value="criterion:4.1.2"' in page and "checked" in page
 

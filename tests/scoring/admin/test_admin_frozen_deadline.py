@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from core.thai import thai_digits
+from rubrics.models import Criterion, RubricChange
 from scoring import snapshots
-from scoring.models import Criterion, RubricChange
 from scoring.recompute import standings_recompute
 
 FROZEN = "ผลปี 2566 ตรึงไว้แล้ว แก้ไขไม่ได้จนกว่าส่วนกลางจะยกเลิกการตรึงผล"
@@ -30,7 +30,7 @@ def central_client(client, central_user):
 def test_frozen_deadline_change_page_refused_on_the_form_and_unchanged(central_client, frozen):
     criterion = Criterion.objects.get(rubric=frozen, code="1.1")
     before = criterion.deadline
-    url = reverse("admin:scoring_criterion_change", args=[criterion.pk])
+    url = reverse("admin:rubrics_criterion_change", args=[criterion.pk])
     response = central_client.post(url, {"deadline": "2023-08-15", "reason": "หนังสือกรม"})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {"deadline": [FROZEN]}
@@ -44,7 +44,7 @@ def test_frozen_deadline_changelist_edit_refused_on_its_row_and_unchanged(centra
     before = criterion.deadline
     management = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0"}
     post = {**management, "form-0-id": str(criterion.pk), "form-0-deadline": "2023-08-15", "_save": "Save"}
-    url = reverse("admin:scoring_criterion_changelist") + "?year=2566"
+    url = reverse("admin:rubrics_criterion_changelist") + "?year=2566"
     response = central_client.post(url, {**post, "reason": "หนังสือกรม"})
     assert response.status_code == 200
     assert response.context["cl"].formset.errors == [{"deadline": [FROZEN]}]

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from rubrics import timetable
-from scoring.models import HolidayAction, HolidayOverride, HolidayOverrideChange
+from rubrics.models import HolidayAction, HolidayOverride, HolidayOverrideChange
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def test_holiday_override_change_page_cannot_move_its_date(central_client, centr
     override = timetable.holiday_override_save(
         user=central_user, day=date(2023, 8, 14), is_holiday=True, name_th="วันหยุดพิเศษ"
     )
-    url = reverse("admin:scoring_holidayoverride_change", args=[override.pk])
+    url = reverse("admin:rubrics_holidayoverride_change", args=[override.pk])
     page = central_client.get(url)
     assert ("date" in page.context["adminform"].form.fields, "๑๔ ส.ค. ๒๕๖๖" in page.content.decode()) == (False, True)
     post = {"date": "2023-08-15", "is_holiday": "on", "name_th": "วันหยุดพิเศษ (แก้)", "name_en": "", "note": ""}

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from contests.models import Contest, Level
 from rubrics import services
+from rubrics.models import Rubric
 from rulebook.spec import RubricError
-from scoring.models import Rubric
 from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,7 @@ def central_client(client, central_user):
 )
 def test_the_admins_rubric_form_refuses_them_too(central_client, raw, message):
     before = (Contest.objects.count(), Rubric.objects.count())
-    response = central_client.post(reverse("admin:scoring_rubric_add"), {"data": raw})
+    response = central_client.post(reverse("admin:rubrics_rubric_add"), {"data": raw})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["data"][0].startswith(message)
     assert (Contest.objects.count(), Rubric.objects.count()) == before
@@ -119,7 +119,7 @@ def test_the_admins_rubric_form_refuses_them_too(central_client, raw, message):
 def test_the_admin_copies_only_the_national_rubric_to_next_year(central_client, chiang_mai):
     office = services.rubric_load(data=web_file(slug="cm-web-2564", organiser="50"))
     response = central_client.post(
-        reverse("admin:scoring_rubric_changelist"),
+        reverse("admin:rubrics_rubric_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [office.pk]},
         follow=True,
     )

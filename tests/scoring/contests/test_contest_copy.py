@@ -1,5 +1,5 @@
 """Copying a contest with periods: the builder starts from one of the office's contests, seed 004's
-months included; `selectors.contest_file` gathers every period's rubric back into one file
+months included; `contest_file` gathers every period's rubric back into one file
 (`contest_spec.periods_gather`), and saving the copy makes the same rubric in every period."""
 
 import copy
@@ -10,8 +10,8 @@ import pytest
 from builder.prefill import to_form
 from contests.models import Combine, Contest
 from people.models import Role
-from scoring import selectors
-from scoring.models import Rubric
+from rubrics.models import Rubric
+from rubrics.selectors import contest_file, rubric_data
 from tests.factories import DistrictFactory, UserFactory
 
 UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
@@ -33,7 +33,7 @@ def _per_period(contest: Contest) -> dict:
     """Each period's rubric as stored, less what a copy renames."""
     out = {}
     for r in contest.rubrics.order_by("period_order"):
-        data = selectors.rubric_data(r)
+        data = rubric_data(r)
         out[(r.period, r.period_name_th, r.period_name_en)] = {k: v for k, v in data.items() if k != "name_th"}
     return out
 
@@ -44,7 +44,7 @@ def test_a_contest_with_periods_is_offered_and_copied_whole(client, months, chia
     assert f"?from=contest:{months.key}" in client.get(BUILD).content.decode()
     page = client.get(BUILD + "?from=contest:cm-milestones-2568")
     assert page.status_code == 200
-    data = selectors.contest_file(months)
+    data = contest_file(months)
     assert [p["code"] for p in data["contest"]["periods"]] == [p["code"] for p in UBON["contest"]["periods"]]
     assert data["contest"]["combine"] == Combine.MEAN
     form = to_form(data)
@@ -56,7 +56,7 @@ def test_a_contest_with_periods_is_offered_and_copied_whole(client, months, chia
 
 
 def test_each_periods_own_rule_and_deadline_are_gathered(months):
-    data = selectors.contest_file(months)
+    data = contest_file(months)
     periods = {p["code"]: p for p in data["contest"]["periods"]}
     shipped = {p["code"]: p for p in UBON["contest"]["periods"]}
     assert {c: p.get("deadline") for c, p in periods.items()} == {c: p.get("deadline") for c, p in shipped.items()}

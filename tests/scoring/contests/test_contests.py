@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from contests.models import Combine, Contest
+from rubrics.models import Rubric
 from scoring.contests import _combine
-from scoring.models import Rubric
 
 
 def run(*args) -> str:

@@ -21,9 +21,10 @@ from committee.models import ChairFinal, Judgment, ScoreChange
 from contests.models import Contest, Level, Unit
 from core.thai import thai_digits
 from people.models import Membership, Role
+from rubrics.models import Rubric
 from scoring import demo
 from scoring.contests import contest_rows
-from scoring.models import Fact, Rubric
+from scoring.models import Fact
 from scoring.recompute import standings_recompute
 from stages.models import Stage, StageEntry
 
@@ -282,7 +283,7 @@ def test_each_office_contest_is_judged_by_its_own_panel(seeded):
 def test_the_seed_year_s_picks_came_with_their_files_one_late(seeded):
     """A finished year looks finished: each regional pick's files were sent, most in the week before
     31 May 2565, Ubon Ratchathani's district-level files two days after it; a rerun sends nothing again."""
-    from scoring.selectors import work_calendar
+    from rubrics.selectors import work_calendar
     from stages.models import StageUpload
     from stages.selectors import files_sent
 

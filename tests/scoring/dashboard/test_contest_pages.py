@@ -14,8 +14,9 @@ from committee import services as panel_services
 from contests.models import Contest
 from core.thai import BANGKOK
 from people.models import Role
+from rubrics.models import YearSettings
 from scoring import snapshots
-from scoring.models import StandingsSnapshot, YearSettings
+from scoring.models import StandingsSnapshot
 from tests.factories import DistrictFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

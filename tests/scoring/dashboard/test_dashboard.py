@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from contests.models import Unit
 from core.errors import YearFrozen
+from rubrics.models import YearSettings
 from scoring import snapshots
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Standing, YearSettings
+from scoring.models import Standing
 
 pytestmark = pytest.mark.django_db
 PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]

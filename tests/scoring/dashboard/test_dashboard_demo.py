@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.thai import BANGKOK
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 LATE_NOVEMBER_2570 = datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)  # fiscal year 2570 began on 1 October 2569
 

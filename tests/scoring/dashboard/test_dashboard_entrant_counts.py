@@ -11,10 +11,12 @@ from django.urls import reverse
 from contests.models import Unit
 from people.models import Role
 from rubrics import services
+from rubrics.models import Criterion
+from rubrics.selectors import work_calendar
 from schedule.selectors import contest_obligations
 from scoring import dashboard, entrant_counts, pages, selectors, views
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Criterion, Fact, Standing
+from scoring.models import Fact, Standing
 from scoring.recompute import standings_recompute
 from submissions import services as evidence_services
 from submissions.models import Evidence
@@ -27,7 +29,7 @@ JUNE_25_2021 = date(2021, 6, 25)  # a Friday; the contest below has 1.1 due on W
 
 
 def board(rubric, today=JUNE_27, page=1):
-    return dashboard.dashboard(rubric, today=today, calendar=selectors.work_calendar(), page=page)
+    return dashboard.dashboard(rubric, today=today, calendar=work_calendar(), page=page)
 
 
 def link(rubric, code: str, criterion: str, page: str = "") -> Evidence:
@@ -110,7 +112,7 @@ def test_due_soon_names_the_first_twelve_by_code_and_counts_the_rest(client, cen
     link(rubric, "TH-14", "1.2")
     link(rubric, "TH-12", "1.2")
 
-    work = dashboard.work_now(rubric, today=JUNE_27, calendar=selectors.work_calendar(), reminder_days=3)
+    work = dashboard.work_now(rubric, today=JUNE_27, calendar=work_calendar(), reminder_days=3)
     (item,) = work["due_soon"]
 
     waiting = Standing.objects.filter(rubric=rubric).exclude(unit__code__in=["TH-12", "TH-14"])
@@ -216,7 +218,7 @@ def test_dashboard_query_count_is_the_same_for_3_or_30_entrants(n, chiang_mai, d
     board(rubric, today=JUNE_25_2021)  # counts the facts once for this process
     # tiers, dimensions, criteria, settings, snapshot, the tallies, the page's keys, its rows, the award places'
     # last key, the award holders, evidence without a fact, and the schedule's rounds (the moves)
-    calendar = selectors.work_calendar()
+    calendar = work_calendar()
     with django_assert_num_queries(12):
         ctx = dashboard.dashboard(rubric, today=JUNE_25_2021, calendar=calendar)
     assert len(ctx["rows"]) == n

@@ -9,8 +9,9 @@ import pytest
 from django.db import transaction
 from django.db.models import F
 
+from rubrics.selectors import work_calendar
 from rulebook import engine
-from scoring import dashboard, entrant_counts, selectors
+from scoring import dashboard, entrant_counts
 from scoring import pages as paging
 from scoring.models import Standing
 from scoring.recompute import standings_rerank
@@ -33,7 +34,7 @@ def ranked(rubric):
 
 
 def page(rubric, number: int) -> list[tuple]:
-    ctx = dashboard.dashboard(rubric, today=date(2023, 6, 27), calendar=selectors.work_calendar(), page=number)
+    ctx = dashboard.dashboard(rubric, today=date(2023, 6, 27), calendar=work_calendar(), page=number)
     return [(row["r"].rank, row["r"].unit.code) for row in ctx["rows"]]
 
 
@@ -88,7 +89,7 @@ def test_a_large_contests_page_bounds_are_kept_with_its_counts_and_read_again_on
     first = [page(ranked, n) for n in range(1, 12)]  # the bounds read with the first page, then kept
     assert [row for p in first for row in p] == whole
     assert [len(p) for p in first] == [7] * 10 + [6]
-    calendar = selectors.work_calendar()
+    calendar = work_calendar()
     for number in (5, 11):  # the kept counts' marks, the page's rows, the rest of the dashboard: no walk to the page
         with django_assert_num_queries(10) as done:  # the rounds owed now are the page's, not the partial's
             dashboard.dashboard(ranked, today=date(2023, 6, 27), calendar=calendar, page=number)

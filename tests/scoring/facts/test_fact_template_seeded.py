@@ -10,7 +10,8 @@ from django.db import transaction
 
 from contests.models import Contest
 from core.sheets.limits import SheetError
-from scoring import demo, selectors
+from rubrics.selectors import rubric_spec
+from scoring import demo
 from scoring.contests import contest_rows
 from scoring.facts.imports import facts_import, facts_import_file
 from scoring.facts.template import sheet_title
@@ -44,7 +45,7 @@ def standings(contest: Contest) -> list[tuple]:
 
 def template_facts(rubric) -> list[dict[str, str]]:
     """The demo's facts the template holds: an office's data (not a judgment, not an upload's time)."""
-    columns = {c.name for c in selectors.rubric_spec(rubric).fact_columns}
+    columns = {c.name for c in rubric_spec(rubric).fact_columns}
     return [row for row in demo.demo_rows(rubric) if row["fact"] in columns]
 
 
@@ -56,7 +57,7 @@ def test_the_template_round_trips_to_the_same_standings(slug):
     if not any(facts.values()):
         # Every criterion judged by the panel: nothing to fill, and it says so. Seed 002's stages ask their
         # entrants questions, but nobody has been picked yet: an empty sheet, said so.
-        asks = any(selectors.rubric_spec(r).fact_columns for r in rubrics)
+        asks = any(rubric_spec(r).fact_columns for r in rubrics)
         said = "ไม่มีค่าใดในแบบฟอร์ม" if asks else "การประกวดนี้ไม่มีข้อมูลที่ต้องกรอก"
         before = standings(contest)
         with pytest.raises(SheetError, match=said):

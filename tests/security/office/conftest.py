@@ -17,7 +17,8 @@ from committee.models import ScoreChange
 from contests.models import ContestState, Unit
 from nominees.services import nominee_submit
 from people.models import Conflict, Role
-from scoring.models import Fact, FactChange, FactSource, RubricChange, Standing
+from rubrics.models import RubricChange
+from scoring.models import Fact, FactChange, FactSource, Standing
 from submissions.models import Submission
 
 from ...factories import DistrictFactory, UserFactory, office_contest
@@ -90,12 +91,12 @@ def chonburi_world() -> World:
         "scoring.fact": fact,
         "scoring.factchange": change,
         "scoring.standing": Standing.objects.get(unit=entrant, rubric=rubric),
-        "scoring.rubric": rubric,
-        "scoring.rubricchange": RubricChange.objects.create(
+        "rubrics.rubric": rubric,
+        "rubrics.rubricchange": RubricChange.objects.create(
             contest=contest, rubric=rubric, user=user["organiser"], state=ContestState.OPEN, reason=MARK
         ),
-        "scoring.criterion": rubric.criteria.get(code=CRITERION),
-        "scoring.awardtier": rubric.award_tiers.first(),
+        "rubrics.criterion": rubric.criteria.get(code=CRITERION),
+        "rubrics.awardtier": rubric.award_tiers.first(),
         "contests.contest": contest,
         "nominees.nominee": nominee,
         "auth.user": user["entrant"],

@@ -37,53 +37,53 @@ RULES = {
     "admin/contests/unit/<path:object_id>/": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302", "-302 0302 -302 0302 -302 0302 +302 -302 +302", "contests.unit"
     ),
-    "admin:scoring_rubric_changelist": Rule(
-        "-302 -403 -302 -403 -302 0200 -403 -302 -403", "-302 -403 -302 -403 -302 0200 -403 -302 -403", "scoring.rubric"
+    "admin:rubrics_rubric_changelist": Rule(
+        "-302 -403 -302 -403 -302 0200 -403 -302 -403", "-302 -403 -302 -403 -302 0200 -403 -302 -403", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_add": Rule(
-        "-302 -403 -302 -403 -302 -403 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "scoring.rubric"
+    "admin:rubrics_rubric_add": Rule(
+        "-302 -403 -302 -403 -302 -403 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_history": Rule(
-        "-302 -403 -302 -403 -302 0302 -403 -302 -403", "-302 -403 -302 -403 -302 0302 -403 -302 -403", "scoring.rubric"
+    "admin:rubrics_rubric_history": Rule(
+        "-302 -403 -302 -403 -302 0302 -403 -302 -403", "-302 -403 -302 -403 -302 0302 -403 -302 -403", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_delete": Rule(
-        "-302 -403 -302 -403 -302 -403 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "scoring.rubric"
+    "admin:rubrics_rubric_delete": Rule(
+        "-302 -403 -302 -403 -302 -403 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "rubrics.rubric"
     ),
-    "admin:scoring_rubric_change": Rule(
-        "-302 -403 -302 -403 -302 0302 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "scoring.rubric"
+    "admin:rubrics_rubric_change": Rule(
+        "-302 -403 -302 -403 -302 0302 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403", "rubrics.rubric"
     ),
-    "admin/scoring/rubric/<path:object_id>/": Rule(
-        "-302 0302 -302 0302 -302 0302 +302 -302 +302", "-302 0302 -302 0302 -302 0302 +302 -302 +302", "scoring.rubric"
+    "admin/rubrics/rubric/<path:object_id>/": Rule(
+        "-302 0302 -302 0302 -302 0302 +302 -302 +302", "-302 0302 -302 0302 -302 0302 +302 -302 +302", "rubrics.rubric"
     ),
-    "admin:scoring_criterion_changelist": Rule(
+    "admin:rubrics_criterion_changelist": Rule(
         "-302 -403 -302 -403 -302 0200 -403 -302 -403",
         "-302 -403 -302 -403 -302 0200 -403 -302 -403",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
-    "admin:scoring_criterion_add": Rule(
+    "admin:rubrics_criterion_add": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
-    "admin:scoring_criterion_history": Rule(
+    "admin:rubrics_criterion_history": Rule(
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
-    "admin:scoring_criterion_delete": Rule(
+    "admin:rubrics_criterion_delete": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
-    "admin:scoring_criterion_change": Rule(
+    "admin:rubrics_criterion_change": Rule(
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
-    "admin/scoring/criterion/<path:object_id>/": Rule(
+    "admin/rubrics/criterion/<path:object_id>/": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.criterion",
+        "rubrics.criterion",
     ),
     "admin:scoring_fact_template": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403"
@@ -143,95 +143,95 @@ RULES = {
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "scoring.factchange",
     ),
-    "admin:scoring_rubricchange_changelist": Rule(
+    "admin:rubrics_rubricchange_changelist": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin:scoring_rubricchange_add": Rule(
+    "admin:rubrics_rubricchange_add": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin:scoring_rubricchange_history": Rule(
+    "admin:rubrics_rubricchange_history": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin:scoring_rubricchange_delete": Rule(
+    "admin:rubrics_rubricchange_delete": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin:scoring_rubricchange_change": Rule(
+    "admin:rubrics_rubricchange_change": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin/scoring/rubricchange/<path:object_id>/": Rule(
+    "admin/rubrics/rubricchange/<path:object_id>/": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.rubricchange",
+        "rubrics.rubricchange",
     ),
-    "admin:scoring_holidayoverride_changelist": Rule(
+    "admin:rubrics_holidayoverride_changelist": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin:scoring_holidayoverride_add": Rule(
+    "admin:rubrics_holidayoverride_add": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin:scoring_holidayoverride_history": Rule(
+    "admin:rubrics_holidayoverride_history": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin:scoring_holidayoverride_delete": Rule(
+    "admin:rubrics_holidayoverride_delete": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin:scoring_holidayoverride_change": Rule(
+    "admin:rubrics_holidayoverride_change": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin/scoring/holidayoverride/<path:object_id>/": Rule(
+    "admin/rubrics/holidayoverride/<path:object_id>/": Rule(
         "-302 -404 -302 -404 -302 -404 -404 -302 -404",
         "-302 -404 -302 -404 -302 -404 -404 -302 -404",
-        "scoring.holidayoverride",
+        "rubrics.holidayoverride",
     ),
-    "admin:scoring_holidayoverridechange_changelist": Rule(
+    "admin:rubrics_holidayoverridechange_changelist": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_add": Rule(
+    "admin:rubrics_holidayoverridechange_add": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_history": Rule(
+    "admin:rubrics_holidayoverridechange_history": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_delete": Rule(
+    "admin:rubrics_holidayoverridechange_delete": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin:scoring_holidayoverridechange_change": Rule(
+    "admin:rubrics_holidayoverridechange_change": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
-    "admin/scoring/holidayoverridechange/<path:object_id>/": Rule(
+    "admin/rubrics/holidayoverridechange/<path:object_id>/": Rule(
         "-302 -404 -302 -404 -302 -404 -404 -302 -404",
         "-302 -404 -302 -404 -302 -404 -404 -302 -404",
-        "scoring.holidayoverridechange",
+        "rubrics.holidayoverridechange",
     ),
     "admin:scoring_standing_changelist": Rule(
         "-302 -403 -302 -403 -302 0200 -403 -302 -403",
@@ -613,35 +613,35 @@ RULES = {
         "-302 -404 -302 -404 -302 -404 -404 -302 -404",
         "submissions.innovationreport",
     ),
-    "admin:scoring_awardtier_changelist": Rule(
+    "admin:rubrics_awardtier_changelist": Rule(
         "-302 -403 -302 -403 -302 0200 -403 -302 -403",
         "-302 -403 -302 -403 -302 0200 -403 -302 -403",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
-    "admin:scoring_awardtier_add": Rule(
+    "admin:rubrics_awardtier_add": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
-    "admin:scoring_awardtier_history": Rule(
+    "admin:rubrics_awardtier_history": Rule(
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
-    "admin:scoring_awardtier_delete": Rule(
+    "admin:rubrics_awardtier_delete": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
-    "admin:scoring_awardtier_change": Rule(
+    "admin:rubrics_awardtier_change": Rule(
         "-302 -403 -302 -403 -302 0302 -403 -302 -403",
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
-    "admin/scoring/awardtier/<path:object_id>/": Rule(
+    "admin/rubrics/awardtier/<path:object_id>/": Rule(
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
         "-302 0302 -302 0302 -302 0302 +302 -302 +302",
-        "scoring.awardtier",
+        "rubrics.awardtier",
     ),
     "admin:awards_awardsignature_changelist": Rule(
         "-302 -403 -302 -403 -302 -403 -403 -302 -403",
@@ -1120,7 +1120,7 @@ RULES = {
     "scoring:criterion": Rule(
         "-302 -404 -404 -404 -404 -404 -404 +302 -404", "-302 -404 -404 -404 -404 -404 -404 -404 -404"
     ),
-    "scoring:deadline_letter": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404", None, "scoring.rubricchange"),
+    "scoring:deadline_letter": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404", None, "rubrics.rubricchange"),
     "scoring:freeze": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:unfreeze": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:publish": Rule(

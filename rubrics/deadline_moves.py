@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from rubrics.models import Rubric, RubricChange
 from rulebook.dates import parse_date
 from rulebook.rounds import Move
-from scoring.models import Rubric, RubricChange
 
 
 @dataclass(frozen=True)

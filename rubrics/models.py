@@ -1,15 +1,21 @@
-"""A contest's rubrics (one per period), dimensions, criteria and award tiers."""
+"""A contest's rules as stored: its rubrics (one per period) with their dimensions, criteria and award tiers,
+the audit of every change to them, each year's settings (the award minimum, reminders, whether entrants see their
+standing), and the working-day calendar's holiday overrides their deadlines move by."""
 
 import uuid
+from decimal import Decimal
 
+from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.codes import validate_period_code
-from contests.models import Contest, national_q
+from contests.models import Contest, ContestState, national_q
 from core.numbers import is_whole
+from core.thai import thai_date
 from rulebook.rubric import criterion_label
 
 
@@ -71,6 +77,7 @@ class Rubric(models.Model):
     objects = RubricQuerySet.as_manager()
 
     class Meta:
+        db_table = "scoring_rubric"  # made by scoring before the model moved here
         ordering = ["-year", "contest_id", "period_order"]
         verbose_name = gettext_lazy("rubric")
         verbose_name_plural = gettext_lazy("rubrics")
@@ -128,6 +135,7 @@ class Dimension(models.Model):
     all_objects = LiveQuerySet.as_manager()
 
     class Meta:
+        db_table = "scoring_dimension"  # made by scoring before the model moved here
         ordering = ["rubric", "order"]
         verbose_name = gettext_lazy("dimension")
         verbose_name_plural = gettext_lazy("dimensions")
@@ -157,7 +165,7 @@ class Criterion(models.Model):
     max_points = models.DecimalField(gettext_lazy("maximum"), max_digits=7, decimal_places=2)
     # {"kind": ..., params}: see docs/rubric-format.md; validated by rulebook.spec on every save.
     rule = models.JSONField(gettext_lazy("scoring rule"))
-    deadline = models.DateField(pgettext_lazy("scoring.models.rubrics", "deadline"), null=True, blank=True)
+    deadline = models.DateField(pgettext_lazy("rubrics.models.criteria", "deadline"), null=True, blank=True)
     # Reports asked more than once, as the rubric file writes them (rulebook.rounds): each with its own date.
     rounds = models.JSONField(_("rounds"), default=list, blank=True)
     extra = models.BooleanField(gettext_lazy("extra points"), default=False)
@@ -175,6 +183,7 @@ class Criterion(models.Model):
     all_objects = LiveQuerySet.as_manager()
 
     class Meta:
+        db_table = "scoring_criterion"  # made by scoring before the model moved here
         ordering = ["rubric", "order"]
         verbose_name = gettext_lazy("criterion")
         verbose_name_plural = gettext_lazy("criteria")
@@ -201,15 +210,15 @@ class AwardTier(models.Model):
     )
     code = models.CharField(gettext_lazy("code"), max_length=30)
     order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
-    name_th = models.CharField(pgettext_lazy("scoring.models.rubrics", "name (th)"), max_length=200)
-    name_en = models.CharField(pgettext_lazy("scoring.models.rubrics", "name (en)"), max_length=200)
+    name_th = models.CharField(pgettext_lazy("rubrics.models.award_tiers", "name (th)"), max_length=200)
+    name_en = models.CharField(pgettext_lazy("rubrics.models.award_tiers", "name (en)"), max_length=200)
     count = models.PositiveSmallIntegerField(gettext_lazy("how many"))
     prize = models.DecimalField(gettext_lazy("prize (baht)"), max_digits=10, decimal_places=2, default=0)
     prize_th = models.CharField(gettext_lazy("prize (th)"), max_length=300, blank=True)
     prize_en = models.CharField(gettext_lazy("prize (en)"), max_length=300, blank=True)
 
     class Meta:
-        db_table = "awards_awardtier"  # made by awards before the model moved here (scoring 0008)
+        db_table = "awards_awardtier"  # made by awards; the model moved to scoring (scoring 0008), then here
         ordering = ["rubric", "order"]
         verbose_name = gettext_lazy("award tier")
         verbose_name_plural = gettext_lazy("award tiers")
@@ -221,3 +230,154 @@ class AwardTier(models.Model):
 
     def __str__(self) -> str:
         return self.name_th
+
+
+class RubricChange(models.Model):
+    """One save that changed a contest's rules: who, when, why, and what changed (rulebook.diff), each
+    period's rubric then at a new revision and every entrant rescored. A draft's saves are recorded too, with
+    no reason asked (nobody has entered yet); an open contest's changes need one (rubrics.revisions), its
+    creation (`changes` {"created": true}) none."""
+
+    contest = models.ForeignKey(
+        Contest, on_delete=models.PROTECT, related_name="rubric_changes", verbose_name=_("contest")
+    )
+    # The contest's first rubric (the one its URLs name): the admin scopes rows by it, as the other rubric rows.
+    rubric = models.ForeignKey(
+        Rubric,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=pgettext_lazy("rubrics.models.changes", "rubric"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    state = models.CharField(_("state when changed"), max_length=10, choices=ContestState.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    # rubric_diff.contest_diff's answer: the contest block's fields, then each period's rubric's changes.
+    changes = models.JSONField(_("what changed"), default=dict)
+    # The criteria the change dropped that held evidence, facts or scores, kept archived with them (confirmed).
+    archived = models.JSONField(_("criteria archived"), default=list, blank=True)
+    # The Department's letter a deadline moves by ("มท 0410.4/ว 6001", its date, optionally its PDF): a move is
+    # told with it (notices), shown beside it, and its PDF served to whoever sees the contest.
+    letter_number = models.CharField(_("letter number"), max_length=80, blank=True)
+    letter_date = models.DateField(_("letter date"), null=True, blank=True)
+    letter_file = models.FileField(_("letter (PDF)"), upload_to="letters/%Y/", blank=True)
+    letter_sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+    # The rounds a deadline's move left on their dates, their boxes unticked: [{"period", "code", "rounds":
+    # [numbers from 1, in the rubric's order]}]; none listed, every round due on the old date moved with it.
+    rounds_kept = models.JSONField(_("rounds kept on their dates"), default=list, blank=True)
+
+    class Meta:
+        db_table = "scoring_rubricchange"  # made by scoring before the model moved here
+        ordering = ["-at", "-pk"]
+        verbose_name = _("rubric change")
+        verbose_name_plural = _("rubric changes")
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=ContestState.values), name="rubric_change_state_known"),
+            # A letter is named by its number and its date together, or not at all.
+            models.CheckConstraint(
+                condition=Q(letter_number="", letter_date__isnull=True)
+                | (~Q(letter_number="") & Q(letter_date__isnull=False)),
+                name="rubric_change_letter_number_and_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest.slug} {self.at:%Y-%m-%d %H:%M}"
+
+
+class HolidayOverride(models.Model):
+    """Central staff's correction of the Thai holiday calendar (a one-off holiday, or a cancelled one)."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_holiday = models.BooleanField(_("office closed"), default=True)
+    name_th = models.CharField(pgettext_lazy("rubrics.models.holidays", "name (th)"), max_length=200)
+    name_en = models.CharField(_("name (en)"), max_length=200, blank=True)
+    note = models.TextField(pgettext_lazy("rubrics.models.holidays", "note"), blank=True)
+
+    class Meta:
+        db_table = "scoring_holidayoverride"  # made by scoring before the model moved here
+        ordering = ["date"]
+        verbose_name = _("holiday override")
+        verbose_name_plural = _("holiday overrides")
+
+    def __str__(self) -> str:
+        return f"{thai_date(self.date, short=True, digits=False)} {self.name_th}"
+
+
+class HolidayAction(models.TextChoices):
+    ADDED = "added", _("added")
+    CHANGED = "changed", _("changed")
+    REMOVED = "removed", pgettext_lazy("rubrics.models.holidays", "removed")
+
+
+class HolidayOverrideChange(models.Model):
+    """Audit trail of the calendar: every override added, changed or removed, by whom and when."""
+
+    date = models.DateField(_("date"), db_index=True)
+    action = models.CharField(
+        pgettext_lazy("rubrics.models.holidays", "action"), max_length=10, choices=HolidayAction.choices
+    )
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("by")
+    )
+    changed_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        db_table = "scoring_holidayoverridechange"  # made by scoring before the model moved here
+        ordering = ["-changed_at", "-id"]
+        verbose_name = _("holiday change")
+        verbose_name_plural = _("holiday changes")
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.action}"
+
+
+# The least total that wins an award (decision 10: more than 0); points are kept in hundredths.
+AWARD_FLOOR = Decimal("0.01")
+
+
+class YearSettings(models.Model):
+    """Central staff's switches for one year; a year without a row uses the defaults below."""
+
+    rubric = models.OneToOneField(
+        Rubric, on_delete=models.CASCADE, related_name="year_settings", verbose_name=_("rubric")
+    )
+    standings_visible_to_entrants = models.BooleanField(
+        _("provinces see their standing"), default=False, db_column="standings_visible_to_provinces"
+    )
+    # 0 turns reminders off for the year.
+    reminder_working_days = models.PositiveSmallIntegerField(_("remind N working days before"), default=3)
+    # An overdue round is reminded of again every N working days until it is met (or the results are frozen);
+    # 0 tells it once, in the first working days after its due day.
+    overdue_every_working_days = models.PositiveSmallIntegerField(
+        _("remind of an overdue round again every N working days"), default=5
+    )
+    # Decision 10: the lowest total listed for an award, always more than 0; the default, AWARD_FLOOR, is the
+    # least total a score can have (points are hundredths), so it reads "any total above 0".
+    award_min_total = models.DecimalField(
+        _("minimum total for an award"),
+        max_digits=7,
+        decimal_places=2,
+        default=AWARD_FLOOR,
+        validators=[MinValueValidator(AWARD_FLOOR)],
+    )
+
+    class Meta:
+        db_table = "scoring_yearsettings"  # made by scoring before the model moved here
+        verbose_name = _("year settings")
+        verbose_name_plural = _("year settings")
+        constraints = [
+            models.CheckConstraint(condition=Q(award_min_total__gt=0), name="year_settings_award_min_above_zero")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric.year}"
+
+    @property
+    def raises_floor(self) -> bool:
+        """Whether the year asks more than "any total above 0" of an award."""
+        return self.award_min_total > AWARD_FLOOR

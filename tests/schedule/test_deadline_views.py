@@ -1,4 +1,4 @@
-"""The criterion's page where whoever runs a contest moves its deadline (rubrics.deadline_views), asked of each
+"""The criterion's page where whoever runs a contest moves its deadline (schedule.deadline_views), asked of each
 kind of person: the organiser of its own contest (the admin answers it 403: this is its door), central staff
 in the national one, another office, another contest's organiser, its panelist, a conflicted member,
 anonymous; the second factor asked before anything moves."""
@@ -14,7 +14,7 @@ from committee.panels import panelist_appoint
 from notices.models import Kind, Receipt
 from people.models import Conflict, Role
 from rubrics import timetable
-from scoring.models import Criterion, RubricChange
+from rubrics.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, office_contest
 from tests.rubrics.test_deadline_move import PDF
 

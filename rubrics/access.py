@@ -23,7 +23,7 @@ from contests.scopes import visible_contests, visible_entrants
 from core import acts
 from core.converters import ContestKey
 from core.gate import SignInRequired
-from scoring.models import Rubric
+from rubrics.models import Rubric
 
 SEE_ENTRY = "contests.see_unit"  # the act a refused act on an entry falls back to: 403 if seen, else 404
 SEE_CONTEST = "scoring.see_rubric"  # the contest exists for the user (`Rights.sees`)

@@ -21,15 +21,14 @@ from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from core.thai import digits
 from notices.events import MOVED_ANCHOR
-from rubrics import revisions, timetable
+from rubrics import access, revisions, timetable
+from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import letter_office
+from rubrics.models import Criterion, Rubric, RubricChange
 from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
-from schedule.deadline_moves import deadline_moves
 from schedule.selectors import criterion_url
-from scoring import access
-from scoring.models import Criterion, Rubric, RubricChange
 from scoring.selectors import is_frozen
 
 ACT = "scoring.change_deadline"
