@@ -1,4 +1,5 @@
-"""A person's obligations as an iCalendar feed (RFC 5545, written by the `icalendar` package; docs/calendar.md).
+"""A person's obligations as an iCalendar feed (RFC 5545, its content lines written by `accounts.ical`;
+docs/calendar.md).
 
 Each obligation with a due day is one all-day event on it: a Thai title (Thai digits), the page where one acts
 on it, and a reminder (a DISPLAY alarm) at 09:00 the working day that is N working days before it, N being the
@@ -17,11 +18,12 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Alarm, Calendar, Event, vDuration
 
 from core.thai import thai_date, thai_digits
 from notices.links import absolute
 from rulebook.workdays import WorkCalendar
+
+from . import ical
 
 PRODID = "-//Community Development Department//CDD 4.0 portal//TH"
 ALARM_AT = time(9, 0)  # the alarm's hour on its working day: the office's morning
@@ -82,29 +84,34 @@ def _description(obligation, unit_name: str) -> str:
     return "\n".join(lines)
 
 
-def _alarm(obligation, timing: Timing) -> Alarm:
-    day = timing.calendar.working_day_before(obligation.due, timing.alarm_days)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", _summary(obligation))
+def _trigger(due: date, timing: Timing) -> str:
+    day = timing.calendar.working_day_before(due, timing.alarm_days)
     # Relative to the event's start (its day at midnight, floating): the alarm day's morning.
-    alarm.add("trigger", datetime.combine(day, ALARM_AT) - datetime.combine(obligation.due, time()))
-    return alarm
+    return ical.duration(datetime.combine(day, ALARM_AT) - datetime.combine(due, time()))
 
 
-def _event(obligation, timing: Timing | None, unit_name: str, stamp: datetime, host: str) -> Event:
-    event = Event()
-    event.add("uid", f"{obligation.key}@{host}")
-    event.add("dtstamp", stamp)
-    event.add("sequence", len(obligation.moves))
-    event.add("summary", _summary(obligation))
-    event.add("dtstart", obligation.due)
-    event.add("dtend", obligation.due + timedelta(1))
-    event.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
-    event.add("url", absolute(obligation.url))
-    event.add("description", _description(obligation, unit_name))
+def _event(obligation, timing: Timing | None, unit_name: str, stamp: str, host: str, triggers: dict) -> list[str]:
+    summary = ical.text(_summary(obligation))
+    due = obligation.due
+    event = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{summary}",
+        f"DTSTART;VALUE=DATE:{ical.day(due)}",
+        f"DTEND;VALUE=DATE:{ical.day(due + timedelta(1))}",
+        f"DTSTAMP:{stamp}",
+        f"UID:{ical.text(f'{obligation.key}@{host}')}",
+        f"SEQUENCE:{len(obligation.moves)}",
+        f"DESCRIPTION:{ical.text(_description(obligation, unit_name))}",
+        "TRANSP:TRANSPARENT",  # a due day, not a meeting: it blocks no one's time
+        f"URL:{absolute(obligation.url)}",
+    ]
     if not obligation.is_met and timing is not None and timing.alarm_days:
-        event.add_component(_alarm(obligation, timing))
+        # Rounds share their due days (a contest's criteria asked on the same day): each day's alarm counted once.
+        key = (obligation.rubric_id, due)
+        if key not in triggers:
+            triggers[key] = _trigger(due, timing)
+        event += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{summary}", f"TRIGGER:{triggers[key]}", "END:VALARM"]
+    event.append("END:VEVENT")
     return event
 
 
@@ -119,25 +126,31 @@ def calendar_ics(
     """The feed: `obligations` (schedule.obligations.Obligation) with a due day, each timed by its rubric's
     `timings` (rubric id → Timing; none: no alarm) and named for its unit (`units`: unit id → Thai name), in Thai."""
     host = urlsplit(settings.CDD4_PUBLIC_URL).hostname or "localhost"
-    feed = Calendar()
-    feed.add("prodid", PRODID)
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("name", name)  # RFC 7986; the older X-WR-CALNAME beside it for the calendars that read only that
-    feed.add("x-wr-calname", name)
-    feed.add("x-wr-timezone", settings.TIME_ZONE)
-    feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    # An X- property has no type the package knows: a bare timedelta would be written as Python prints it
-    # ("6:00:00"), which is no RFC 5545 duration and which ical.js refuses, so it is given its type.
-    feed.add("x-published-ttl", vDuration(REFRESH))
+    stamp = ical.utc(now)
+    refresh = ical.duration(REFRESH)
+    triggers: dict[tuple[int, date], str] = {}
+    # NAME is RFC 7986's, X-WR-CALNAME the older one beside it for the calendars that read only that. Both
+    # refresh properties are RFC 5545 durations ("PT6H"): ical.js refuses a feed whose X-PUBLISHED-TTL is not.
+    feed = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{ical.text(PRODID)}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{ical.text(name)}",
+        f"X-WR-CALNAME:{ical.text(name)}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}",
+        f"X-PUBLISHED-TTL:{refresh}",
+        f"X-WR-TIMEZONE:{ical.text(settings.TIME_ZONE)}",
+    ]
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:
                 continue
             unit = units.get(obligation.unit_id, "")
-            feed.add_component(_event(obligation, timings.get(obligation.rubric_id), unit, now, host))
-    return feed.to_ical()
+            feed += _event(obligation, timings.get(obligation.rubric_id), unit, stamp, host, triggers)
+    feed.append("END:VCALENDAR")
+    return b"\r\n".join(ical.lines(*feed)) + b"\r\n"
 
 
 def feed_name(username: str) -> str:
