@@ -1,5 +1,4 @@
-"""A person's obligations as an iCalendar feed (RFC 5545, its content lines written by `accounts.ical`;
-docs/calendar.md).
+"""A person's obligations as an iCalendar feed (RFC 5545, written by the `icalendar` package; docs/calendar.md).
 
 Each obligation with a due day is one all-day event on it: a Thai title (Thai digits), the page where one acts
 on it, and a reminder (a DISPLAY alarm) at 09:00 the working day that is N working days before it, N being the
@@ -9,6 +8,7 @@ compares it takes the new day. What it says is the schedule's and nothing more: 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,12 +18,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from core.thai import thai_date, thai_digits
 from notices.links import absolute
 from rulebook.workdays import WorkCalendar
-
-from . import ical
 
 PRODID = "-//Community Development Department//CDD 4.0 portal//TH"
 ALARM_AT = time(9, 0)  # the alarm's hour on its working day: the office's morning
@@ -43,6 +42,7 @@ VERBS = {  # what the person does for each kind of obligation (schedule.states.O
     "answers": gettext_lazy("Send the answers"),
 }
 MET_MARK = gettext_lazy("Done")
+END = b"END:VCALENDAR\r\n"  # a written calendar's last line: its events go before it
 
 
 @dataclass(frozen=True)
@@ -84,35 +84,79 @@ def _description(obligation, unit_name: str) -> str:
     return "\n".join(lines)
 
 
-def _trigger(due: date, timing: Timing) -> str:
+def _trigger(due: date, timing: Timing) -> timedelta:
     day = timing.calendar.working_day_before(due, timing.alarm_days)
     # Relative to the event's start (its day at midnight, floating): the alarm day's morning.
-    return ical.duration(datetime.combine(day, ALARM_AT) - datetime.combine(due, time()))
+    return datetime.combine(day, ALARM_AT) - datetime.combine(due, time())
 
 
-def _event(obligation, timing: Timing | None, unit_name: str, stamp: str, host: str, triggers: dict) -> list[str]:
-    summary = ical.text(_summary(obligation))
-    due = obligation.due
-    event = [
-        "BEGIN:VEVENT",
-        f"SUMMARY:{summary}",
-        f"DTSTART;VALUE=DATE:{ical.day(due)}",
-        f"DTEND;VALUE=DATE:{ical.day(due + timedelta(1))}",
-        f"DTSTAMP:{stamp}",
-        f"UID:{ical.text(f'{obligation.key}@{host}')}",
-        f"SEQUENCE:{len(obligation.moves)}",
-        f"DESCRIPTION:{ical.text(_description(obligation, unit_name))}",
-        "TRANSP:TRANSPARENT",  # a due day, not a meeting: it blocks no one's time
-        f"URL:{absolute(obligation.url)}",
-    ]
+@dataclass(frozen=True)
+class Said:
+    """All one event says but its DTSTAMP, in Thai: what its written block is kept under."""
+
+    uid: str
+    sequence: int
+    summary: str
+    due: date
+    url: str
+    description: str
+    trigger: timedelta | None  # none: no alarm
+
+    @property
+    def digest(self) -> bytes:
+        return hashlib.blake2b(repr(self).encode(), digest_size=16).digest()
+
+
+def _said(obligation, timing: Timing | None, unit_name: str, host: str, triggers: dict) -> Said:
+    trigger = None
     if not obligation.is_met and timing is not None and timing.alarm_days:
         # Rounds share their due days (a contest's criteria asked on the same day): each day's alarm counted once.
-        key = (obligation.rubric_id, due)
-        if key not in triggers:
-            triggers[key] = _trigger(due, timing)
-        event += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{summary}", f"TRIGGER:{triggers[key]}", "END:VALARM"]
-    event.append("END:VEVENT")
-    return event
+        day = (obligation.rubric_id, obligation.due)
+        if day not in triggers:
+            triggers[day] = _trigger(obligation.due, timing)
+        trigger = triggers[day]
+    return Said(
+        uid=f"{obligation.key}@{host}",
+        sequence=len(obligation.moves),
+        summary=_summary(obligation),
+        due=obligation.due,
+        url=absolute(obligation.url),
+        description=_description(obligation, unit_name),
+        trigger=trigger,
+    )
+
+
+def _event(said: Said, stamp: datetime) -> bytes:
+    event = Event()
+    event.add("uid", said.uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", said.sequence)
+    event.add("summary", said.summary)
+    event.add("dtstart", said.due)
+    event.add("dtend", said.due + timedelta(1))
+    event.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
+    event.add("url", said.url)
+    event.add("description", said.description)
+    if said.trigger is not None:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", said.summary)
+        alarm.add("trigger", said.trigger)
+        event.add_component(alarm)
+    return event.to_ical()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A feed as written: the calendar without its events (`head`, ending in END:VCALENDAR), and each event's
+    block (BEGIN:VEVENT … END:VEVENT) by its `Said.digest`, in the feed's order."""
+
+    head: bytes
+    blocks: dict[bytes, bytes]
+
+    @property
+    def body(self) -> bytes:
+        return self.head[: -len(END)] + b"".join(self.blocks.values()) + END
 
 
 def calendar_ics(
@@ -122,35 +166,38 @@ def calendar_ics(
     units: Mapping[int, str],
     name: str,
     now: datetime,
-) -> bytes:
+    kept: Mapping[bytes, bytes] | None = None,
+) -> Written:
     """The feed: `obligations` (schedule.obligations.Obligation) with a due day, each timed by its rubric's
-    `timings` (rubric id → Timing; none: no alarm) and named for its unit (`units`: unit id → Thai name), in Thai."""
+    `timings` (rubric id → Timing; none: no alarm) and named for its unit (`units`: unit id → Thai name), in Thai.
+    An event whose block is in `kept` (an earlier feed's `Written.blocks`) is that block, its DTSTAMP the moment
+    it was written as it reads: icalendar writes only the events that changed, most of a feed's cost."""
     host = urlsplit(settings.CDD4_PUBLIC_URL).hostname or "localhost"
-    stamp = ical.utc(now)
-    refresh = ical.duration(REFRESH)
-    triggers: dict[tuple[int, date], str] = {}
-    # NAME is RFC 7986's, X-WR-CALNAME the older one beside it for the calendars that read only that. Both
-    # refresh properties are RFC 5545 durations ("PT6H"): ical.js refuses a feed whose X-PUBLISHED-TTL is not.
-    feed = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{ical.text(PRODID)}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"NAME:{ical.text(name)}",
-        f"X-WR-CALNAME:{ical.text(name)}",
-        f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}",
-        f"X-PUBLISHED-TTL:{refresh}",
-        f"X-WR-TIMEZONE:{ical.text(settings.TIME_ZONE)}",
-    ]
+    kept = kept or {}
+    feed = Calendar()
+    feed.add("prodid", PRODID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("name", name)  # RFC 7986; the older X-WR-CALNAME beside it for the calendars that read only that
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-timezone", settings.TIME_ZONE)
+    feed.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    # An X- property has no type the package knows: a bare timedelta would be written as Python prints it
+    # ("6:00:00"), which is no RFC 5545 duration and which ical.js refuses, so it is given its type.
+    feed.add("x-published-ttl", vDuration(REFRESH))
+    blocks: dict[bytes, bytes] = {}
+    triggers: dict[tuple[int, date], timedelta] = {}
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:
                 continue
-            unit = units.get(obligation.unit_id, "")
-            feed += _event(obligation, timings.get(obligation.rubric_id), unit, stamp, host, triggers)
-    feed.append("END:VCALENDAR")
-    return b"\r\n".join(ical.lines(*feed)) + b"\r\n"
+            said = _said(
+                obligation, timings.get(obligation.rubric_id), units.get(obligation.unit_id, ""), host, triggers
+            )
+            digest = said.digest
+            blocks[digest] = kept.get(digest) or _event(said, now)
+    return Written(feed.to_ical(), blocks)
 
 
 def feed_name(username: str) -> str:

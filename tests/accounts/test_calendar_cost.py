@@ -112,24 +112,24 @@ def test_a_feed_asks_as_many_queries_and_stays_as_small_at_ten_times_the_criteri
 
 def test_a_feed_costs_at_most_half_as_much_again_at_ten_times_the_criteria(client, chiang_mai, clock, settings):
     """Its work counted as tests/scale.py counts a page's (the Python calls, not the time, which moves with the
-    load), made again (the kept body emptied first, as when the person's schedule changed) and kept: the feed of
+    load), written from nothing (the cache emptied: no event block kept) and kept: the feed of
     100 events costs what the feed of 70 does and a share for its 30 more, never a share of its 1,200 rounds."""
     settings.CDD4_CALENDAR_RATE = "100/60"  # each feed is read a few times
     clock(2023, 3, 20, 10, 0)
     small, large = feed_of(client, chiang_mai, 10), feed_of(client, chiang_mai, 100)
 
     def measured(path: str) -> tuple[Cost, Cost]:
-        def made_again():
+        def from_nothing():
             cache.clear()
             return client.get(path)
 
         client.get(path)  # what a process keeps of each contest, warmed
-        return cost(made_again), cost(lambda: client.get(path))
+        return cost(from_nothing), cost(lambda: client.get(path))
 
     at_n, at_10n = measured(small), measured(large)
     grown = [
         f"the calendar feed {read}: {n} at 10 criteria vs {ten_n} at 100"
-        for read, n, ten_n in zip(("made again", "kept"), at_n, at_10n, strict=True)
+        for read, n, ten_n in zip(("written from nothing", "kept"), at_n, at_10n, strict=True)
         if ten_n.queries != n.queries or ten_n.calls > RATIO * n.calls
     ]
     assert not grown, grown
