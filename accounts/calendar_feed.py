@@ -8,6 +8,7 @@ compares it takes the new day. What it says is the schedule's and nothing more: 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -41,6 +42,7 @@ VERBS = {  # what the person does for each kind of obligation (schedule.states.O
     "answers": gettext_lazy("Send the answers"),
 }
 MET_MARK = gettext_lazy("Done")
+END = b"END:VCALENDAR\r\n"  # a written calendar's last line: its events go before it
 
 
 @dataclass(frozen=True)
@@ -82,30 +84,79 @@ def _description(obligation, unit_name: str) -> str:
     return "\n".join(lines)
 
 
-def _alarm(obligation, timing: Timing) -> Alarm:
-    day = timing.calendar.working_day_before(obligation.due, timing.alarm_days)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", _summary(obligation))
+def _trigger(due: date, timing: Timing) -> timedelta:
+    day = timing.calendar.working_day_before(due, timing.alarm_days)
     # Relative to the event's start (its day at midnight, floating): the alarm day's morning.
-    alarm.add("trigger", datetime.combine(day, ALARM_AT) - datetime.combine(obligation.due, time()))
-    return alarm
+    return datetime.combine(day, ALARM_AT) - datetime.combine(due, time())
 
 
-def _event(obligation, timing: Timing | None, unit_name: str, stamp: datetime, host: str) -> Event:
-    event = Event()
-    event.add("uid", f"{obligation.key}@{host}")
-    event.add("dtstamp", stamp)
-    event.add("sequence", len(obligation.moves))
-    event.add("summary", _summary(obligation))
-    event.add("dtstart", obligation.due)
-    event.add("dtend", obligation.due + timedelta(1))
-    event.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
-    event.add("url", absolute(obligation.url))
-    event.add("description", _description(obligation, unit_name))
+@dataclass(frozen=True)
+class Said:
+    """All one event says but its DTSTAMP, in Thai: what its written block is kept under."""
+
+    uid: str
+    sequence: int
+    summary: str
+    due: date
+    url: str
+    description: str
+    trigger: timedelta | None  # none: no alarm
+
+    @property
+    def digest(self) -> bytes:
+        return hashlib.blake2b(repr(self).encode(), digest_size=16).digest()
+
+
+def _said(obligation, timing: Timing | None, unit_name: str, host: str, triggers: dict) -> Said:
+    trigger = None
     if not obligation.is_met and timing is not None and timing.alarm_days:
-        event.add_component(_alarm(obligation, timing))
-    return event
+        # Rounds share their due days (a contest's criteria asked on the same day): each day's alarm counted once.
+        day = (obligation.rubric_id, obligation.due)
+        if day not in triggers:
+            triggers[day] = _trigger(obligation.due, timing)
+        trigger = triggers[day]
+    return Said(
+        uid=f"{obligation.key}@{host}",
+        sequence=len(obligation.moves),
+        summary=_summary(obligation),
+        due=obligation.due,
+        url=absolute(obligation.url),
+        description=_description(obligation, unit_name),
+        trigger=trigger,
+    )
+
+
+def _event(said: Said, stamp: datetime) -> bytes:
+    event = Event()
+    event.add("uid", said.uid)
+    event.add("dtstamp", stamp)
+    event.add("sequence", said.sequence)
+    event.add("summary", said.summary)
+    event.add("dtstart", said.due)
+    event.add("dtend", said.due + timedelta(1))
+    event.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
+    event.add("url", said.url)
+    event.add("description", said.description)
+    if said.trigger is not None:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", said.summary)
+        alarm.add("trigger", said.trigger)
+        event.add_component(alarm)
+    return event.to_ical()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A feed as written: the calendar without its events (`head`, ending in END:VCALENDAR), and each event's
+    block (BEGIN:VEVENT … END:VEVENT) by its `Said.digest`, in the feed's order."""
+
+    head: bytes
+    blocks: dict[bytes, bytes]
+
+    @property
+    def body(self) -> bytes:
+        return self.head[: -len(END)] + b"".join(self.blocks.values()) + END
 
 
 def calendar_ics(
@@ -115,10 +166,14 @@ def calendar_ics(
     units: Mapping[int, str],
     name: str,
     now: datetime,
-) -> bytes:
+    kept: Mapping[bytes, bytes] | None = None,
+) -> Written:
     """The feed: `obligations` (schedule.obligations.Obligation) with a due day, each timed by its rubric's
-    `timings` (rubric id → Timing; none: no alarm) and named for its unit (`units`: unit id → Thai name), in Thai."""
+    `timings` (rubric id → Timing; none: no alarm) and named for its unit (`units`: unit id → Thai name), in Thai.
+    An event whose block is in `kept` (an earlier feed's `Written.blocks`) is that block, its DTSTAMP the moment
+    it was written as it reads: icalendar writes only the events that changed, most of a feed's cost."""
     host = urlsplit(settings.CDD4_PUBLIC_URL).hostname or "localhost"
+    kept = kept or {}
     feed = Calendar()
     feed.add("prodid", PRODID)
     feed.add("version", "2.0")
@@ -131,13 +186,18 @@ def calendar_ics(
     # An X- property has no type the package knows: a bare timedelta would be written as Python prints it
     # ("6:00:00"), which is no RFC 5545 duration and which ical.js refuses, so it is given its type.
     feed.add("x-published-ttl", vDuration(REFRESH))
+    blocks: dict[bytes, bytes] = {}
+    triggers: dict[tuple[int, date], timedelta] = {}
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:
                 continue
-            unit = units.get(obligation.unit_id, "")
-            feed.add_component(_event(obligation, timings.get(obligation.rubric_id), unit, now, host))
-    return feed.to_ical()
+            said = _said(
+                obligation, timings.get(obligation.rubric_id), units.get(obligation.unit_id, ""), host, triggers
+            )
+            digest = said.digest
+            blocks[digest] = kept.get(digest) or _event(said, now)
+    return Written(feed.to_ical(), blocks)
 
 
 def feed_name(username: str) -> str:

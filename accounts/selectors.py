@@ -18,11 +18,14 @@ from rubrics.models import Rubric
 from rubrics.selectors import rubric_calendar, year_settings
 from schedule.selectors import person_obligations
 
-from .calendar_feed import REFRESH, Timing, calendar_ics, feed_name, nearest, window
+from .calendar_feed import Timing, Written, calendar_ics, feed_name, nearest, window
 from .models import AccountEvent
 
 log = logging.getLogger(__name__)
 SHOWN = 30
+# How long a person's feed, with each event's written block, is kept after it was last written: a day's read
+# the next day finds the blocks of the events still in its window (most of them) and writes only the rest.
+KEPT = timedelta(days=2)
 
 
 def events_of(user, limit: int = SHOWN) -> list[AccountEvent]:
@@ -67,19 +70,23 @@ def calendar_obligations(user, *, today: date) -> dict:
 
 
 def calendar_body(user, *, now: datetime) -> bytes:
-    """The person's feed as served: kept in the cache under what it says (`calendar_obligations`' stamp), so a
-    read that finds the schedule unchanged writes no calendar again (the writing is most of a read)."""
+    """The person's feed as served, kept in the cache under the person for `KEPT` (a digest of what it says, its
+    head and its events' blocks, as bytes): served as kept while what it says is unchanged (`calendar_obligations`'
+    stamp), else written again, icalendar writing only the events that changed and the others' blocks reused
+    (the writing is most of a read)."""
     found = calendar_obligations(user, today=timezone.localdate())
-    key = "calendar_feed:" + hashlib.sha256(repr(found.pop("stamp")).encode()).hexdigest()
+    stamp = hashlib.sha256(repr(found.pop("stamp")).encode()).digest()
+    key = f"calendar_feed:{user.pk}"
     try:
         kept = cache.get(key)
     except (OSError, *redis_errors()):  # type: ignore[misc]  # the cache away: the feed is made, as it is
         kept = None
-    if kept is not None:
-        return kept
-    body = calendar_ics(**found, name=feed_name(user.get_username()), now=now)
+    said, head, blocks = kept if kept is not None else (b"", b"", {})
+    if said == stamp:
+        return Written(head, blocks).body
+    written = calendar_ics(**found, name=feed_name(user.get_username()), now=now, kept=blocks)
     try:
-        cache.set(key, body, int(REFRESH.total_seconds()))
+        cache.set(key, (stamp, written.head, written.blocks), int(KEPT.total_seconds()))
     except (OSError, *redis_errors()):  # type: ignore[misc]
         log.warning("a calendar feed not kept: the cache is unavailable")
-    return body
+    return written.body

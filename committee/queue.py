@@ -19,7 +19,7 @@ from submissions.selectors import evidence_pairs  # the evidence portal's own sc
 
 from .models import Judgment
 from .querysets import units_for_member
-from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, unit_matches
+from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, units_matching
 
 # The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
 # "next" and back again, so a member working through one dimension or one province never loses it.
@@ -70,8 +70,7 @@ def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") ->
 
 def units_for(user, rubric: Rubric, query: str = "") -> list[Unit]:
     """The units this user judges here (conflicts left out), by code, matching the matrix's unit filter."""
-    units = units_for_member(user, rubric).order_by("code")
-    return [u for u in units if unit_matches(u, query)] if query.strip() else list(units)
+    return list(units_matching(units_for_member(user, rubric).order_by("code"), query))
 
 
 def _evidence_of(rubric: Rubric, units: QuerySet[Unit], codes: list[str]) -> QuerySet:
@@ -103,9 +102,7 @@ def next_with_evidence(
     if not codes:
         return None
     query = filters.get("province", "")
-    units = units_for_member(user, rubric)
-    if query.strip():  # the matrix's unit filter reads names and other spellings (unit_matches): in Python
-        units = Unit.objects.filter(pk__in=[u.pk for u in units_for(user, rubric, query)])
+    units = units_matching(units_for_member(user, rubric), query)
     position = Case(*(When(submission__criterion__code=code, then=Value(i)) for i, code in enumerate(codes)))
     cells = (
         _evidence_of(rubric, units, codes)

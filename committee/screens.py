@@ -5,25 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy
 
 from contests.entries import Entry
 from contests.models import Unit
 from core import acts
 from core.thai import fmt_points
-from rubrics.models import Rubric
+from rubrics.models import Criterion, Rubric
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
 from schedule.selectors import entrant_obligations
 from scoring.explanations import texts_of
 from scoring.models import Fact, Standing
-from submissions.selectors import criterion_evidence  # the evidence portal's own scope
+from submissions.selectors import criterion_evidence, evidence_pairs  # the evidence portal's own scope
 
 from .aggregate import Aggregate
 from .models import ChairFinal, Clarification, ClarificationStatus, Judgment, Override, ScoreChange
 from .querysets import CHAIR, VIEWER, has_panel, own_only, seat, units_for_member
-from .queue import Progress, members_progress, own_progress, units_for
+from .queue import Progress, members_progress, own_progress
 from .selectors import (
     CellState,
     cell_aggregate,
@@ -31,6 +32,7 @@ from .selectors import (
     clarifications_for_cell,
     evidence_cells,
     panel_evidence,
+    units_matching,
 )
 
 STATUSES = {
@@ -133,6 +135,37 @@ def _paged(rows: list, page: int) -> tuple[list, int]:
     return rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE], page
 
 
+def _having(status: str, user, rubric: Rubric, criteria: list[CriterionSpec], own: bool) -> Exists | None:
+    """The units with a cell in `status` among `criteria` (`_cell`'s statuses), as a condition on a unit asked
+    in the database; None for a status only the rules tell: "disagree" (the judges' spread, as each viewer may
+    see it) and "decide" (the document's rows read against the facts)."""
+    if status == "clarify":
+        running = Clarification.objects.filter(
+            rubric=rubric, unit=OuterRef("pk"), criterion__code__in=[c.code for c in criteria]
+        )
+        return Exists(running.exclude(status=ClarificationStatus.CLOSED))
+    unit, criterion = OuterRef(OuterRef("pk")), OuterRef("pk")  # the unit asked of, the criterion within it
+    cell = {"rubric": rubric, "unit": unit, "criterion": criterion}
+    scores = Judgment.objects.filter(**cell)
+    scores = scores.filter(member=user) if own else scores  # a member's own score is what makes a cell theirs done
+    final = Exists(ChairFinal.objects.filter(**cell, points__isnull=False)) | Exists(
+        Override.objects.filter(**cell, points__isnull=False)
+    )
+    done = Exists(scores) | final
+    sent = Exists(evidence_pairs(rubric).filter(unit=unit, criterion=criterion))
+    judged = [c.code for c in criteria if c.rule.committee_judges]  # a data criterion is neither to do nor scored
+    found = {
+        "todo": (judged, sent & ~done),
+        "noevidence": (judged, ~sent & ~done),
+        "scored": (judged, done),
+        "final": ([c.code for c in criteria], final),
+    }
+    if status not in found:
+        return None
+    codes, condition = found[status]
+    return Exists(Criterion.objects.filter(rubric=rubric, code__in=codes).filter(condition))
+
+
 def matrix(
     user,
     rubric: Rubric,
@@ -145,26 +178,30 @@ def matrix(
 ) -> dict:
     """Provinces × criteria for this user (conflicted provinces left out), the province filter matching
     codes and Thai or English names; with the judges' progress, `page` of its rows (MATRIX_PAGE a page).
-    Unfiltered, the page's units are taken in the database and only their cells are made, so the page costs
-    the same however many entrants; a unit or status filter reads every row (names' spellings, each cell's
-    statuses) and pages what matches. 13 queries (chair) or 12 (member) + the spec."""
+    The rows the filters keep are found, counted and paged in the database, and only the page's cells are made,
+    so the page costs the same however many entrants; but for the two statuses only the rules tell
+    ("disagree", "decide": `_having`), which make every row's cells and page what matches. 13 queries (chair)
+    or 12 (member) + the spec, and one more for the unit filter (`units_matching`)."""
     spec = rubric_spec(rubric)
     criteria = [
         c
         for c in spec.criteria()
         if (not dimension or c.dimension == dimension) and (not criterion or c.code == criterion)
     ]
-    filtered = bool(province.strip() or status)
-    if filtered:
-        units = units_for(user, rubric, province)
-        ids = [p.pk for p in units] if province else None
-    else:
-        everyone = units_for_member(user, rubric).order_by("code")
-        total = everyone.count()
-        page = min(max(page, 1), max(1, -(-total // MATRIX_PAGE)))
-        units = list(everyone[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE])
-        ids = [p.pk for p in units]
     who = seat(user, rubric)
+    own = own_only(user, rubric, who)
+    kept = units_matching(units_for_member(user, rubric).order_by("code"), province)
+    having = _having(status, user, rubric, criteria, own) if status else None
+    every_row = bool(status) and having is None
+    if every_row:
+        units = list(kept)
+        ids = [p.pk for p in units] if province.strip() else None
+    else:
+        kept = kept if having is None else kept.filter(having)
+        total = kept.count()
+        page = min(max(page, 1), max(1, -(-total // MATRIX_PAGE)))
+        units = list(kept[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE])
+        ids = [p.pk for p in units]
     # The chair counts the disagreements of every row the filters keep (`_finals`): their states serve the page.
     every = _chair_states(user, rubric, province) if who == CHAIR else None
     states = cell_states(rubric, ids) if every is None else every
@@ -185,7 +222,7 @@ def matrix(
         for pid, code, name, value in found.values_list("unit_id", "criterion__code", "name", "value"):
             facts.setdefault((pid, code), {})[name] = value
     all_seen = sees_all(user, rubric, who)
-    seen = (all_seen, own_only(user, rubric, who))
+    seen = (all_seen, own)
     rows = []
     for p in units:
         cells = [
@@ -204,10 +241,10 @@ def matrix(
         if status:
             for cell in cells:
                 cell.dim = status not in cell.statuses
-            if all(cell.dim for cell in cells):
+            if every_row and all(cell.dim for cell in cells):
                 continue
         rows.append((p, cells))
-    if filtered:
+    if every_row:
         total = len(rows)
         rows, page = _paged(rows, page)
     return {
@@ -227,9 +264,7 @@ def matrix(
 def _chair_states(user, rubric: Rubric, province: str) -> dict[tuple[int, str], CellState]:
     """The scored cells of every unit the chair judges within the unit filter (3 queries): a row per score,
     never a cell per entrant."""
-    if province.strip():
-        return cell_states(rubric, [p.pk for p in units_for(user, rubric, province)])
-    return cell_states(rubric, units_for_member(user, rubric).values("pk"))
+    return cell_states(rubric, units_matching(units_for_member(user, rubric), province).values("pk"))
 
 
 def _finals(user, criteria: list[CriterionSpec], states: dict[tuple[int, str], CellState]) -> Progress:

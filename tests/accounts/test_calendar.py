@@ -160,6 +160,28 @@ def test_a_feed_read_again_once_the_evidence_is_sent_says_it_is_done(client, cm,
     assert str(events(feed(client, path))[uid]["summary"]).startswith("เสร็จแล้ว: ")
 
 
+def test_a_feed_written_again_keeps_each_unchanged_event_as_it_was_written(client, cm, chiang_mai, rubric, clock):
+    """Only the events that changed are written again (accounts.calendar_feed.calendar_ics' kept blocks): the
+    others keep the moment they were written, the changed one says the new one; both parsers read the whole."""
+    from submissions import services as evidence_services
+
+    clock(2023, 6, 27, 10, 0)
+    path = make_address(client, cm)
+    before = events(feed(client, path))
+    clock(2023, 6, 27, 11, 30)
+    evidence_services.evidence_submit(
+        user=cm, rubric=rubric, unit=chiang_mai, criterion_code="1.2", url="https://example.org/report"
+    )
+    body = feed(client, path)
+    after = events(body)
+    written = {uid for uid, e in after.items() if e.decoded("dtstamp") != before[uid].decoded("dtstamp")}
+    assert written == {"2566:TH-50:1.2:2@localhost"}  # 1.2's second report, now met; ten more events kept
+    assert len(after) == 11 and {uid: str(e["summary"]) for uid, e in after.items() if uid not in written} == {
+        uid: str(e["summary"]) for uid, e in before.items() if uid not in written
+    }
+    assert set(vevents(body)) == set(after)
+
+
 def test_a_committee_member_s_feed_holds_their_judging_and_no_office_s_evidence(client, rubric, chiang_mai, june_27):
     Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2023, 8, 31))
     member = UserFactory(username="member", role=Role.COMMITTEE)

@@ -18,8 +18,9 @@ from rubrics import services
 from rulebook.rounds import LABEL_MAX
 from rulebook.spec import NAME_MAX
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
+from tests.scale import RATIO, Cost, cost
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pg]  # queries counted
 MOST_BYTES = 200 * 1024
 
 
@@ -107,3 +108,28 @@ def test_a_feed_asks_as_many_queries_and_stays_as_small_at_ten_times_the_criteri
     assert len(events) == MOST_EVENTS  # of 1,200 rounds: the coming ones, the soonest first
     assert {e.decoded("dtstart") for e in events} == {date(2023, 4, 18)}  # 15 April 2566: Songkran's Saturday
     assert len(made[large][1]) < MOST_BYTES
+
+
+def test_a_feed_costs_at_most_half_as_much_again_at_ten_times_the_criteria(client, chiang_mai, clock, settings):
+    """Its work counted as tests/scale.py counts a page's (the Python calls, not the time, which moves with the
+    load), written from nothing (the cache emptied: no event block kept) and kept: the feed of
+    100 events costs what the feed of 70 does and a share for its 30 more, never a share of its 1,200 rounds."""
+    settings.CDD4_CALENDAR_RATE = "100/60"  # each feed is read a few times
+    clock(2023, 3, 20, 10, 0)
+    small, large = feed_of(client, chiang_mai, 10), feed_of(client, chiang_mai, 100)
+
+    def measured(path: str) -> tuple[Cost, Cost]:
+        def from_nothing():
+            cache.clear()
+            return client.get(path)
+
+        client.get(path)  # what a process keeps of each contest, warmed
+        return cost(from_nothing), cost(lambda: client.get(path))
+
+    at_n, at_10n = measured(small), measured(large)
+    grown = [
+        f"the calendar feed {read}: {n} at 10 criteria vs {ten_n} at 100"
+        for read, n, ten_n in zip(("written from nothing", "kept"), at_n, at_10n, strict=True)
+        if ten_n.queries != n.queries or ten_n.calls > RATIO * n.calls
+    ]
+    assert not grown, grown
