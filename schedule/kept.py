@@ -18,6 +18,7 @@ them as they were counted and say when (`Kept.as_of`): a page never counts every
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from django.utils import timezone
 from contests.models import Unit
 from core import bulk
 from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
+from scoring.ranking import HELD_PAUSES
 from scoring.selectors import criterion_codes
 
 from .contest import ContestSchedule, DueRound
@@ -155,21 +157,29 @@ def rounds_keep(*, rubric_id: int) -> int:
 
 def _marked(rows: list[tuple[int, int]]) -> None:
     """Each counted entrant's mark (`Standing.rounds_seq`) set to the change mark its rows were counted at. A
-    recompute writes the standings' rows too, in its own order: on PostgreSQL a row it holds is passed by
-    (`SKIP LOCKED`) rather than waited for, so the two never wait on each other or deadlock, and that entrant
-    stays stale, to be counted live by a page and again by the next count."""
+    recompute and the explanation pass write the standings' rows too, in their own order: on PostgreSQL a row
+    another holds is passed by (`SKIP LOCKED`) rather than waited for, so they never wait on each other or
+    deadlock, and marked again once the holder commits (a part of the texts holds its rows for under a second;
+    `HELD_PAUSES`). One still held past those stays stale, to be counted live by a page and again by the next
+    count."""
     if connection.vendor != "postgresql":
         bulk.update_values(Standing, ["rounds_seq"], rows)
         return
     table = connection.ops.quote_name(Standing._meta.db_table)
-    ids = [pk for pk, _ in rows]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
-            f" WHERE s.id = v.id AND s.id IN"
-            f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED)",
-            [ids, [seq for _, seq in rows], ids],
-        )
+    for pause in (*HELD_PAUSES, None):
+        ids = [pk for pk, _ in rows]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
+                f" WHERE s.id = v.id AND s.id IN"
+                f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED) RETURNING s.id",
+                [ids, [seq for _, seq in rows], ids],
+            )
+            marked = {pk for (pk,) in cursor.fetchall()}
+        rows = [row for row in rows if row[0] not in marked]
+        if not rows or pause is None:
+            return
+        time.sleep(pause)
 
 
 def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
