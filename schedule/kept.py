@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core import bulk
-from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
+from scoring.models import Criterion, EntrantRounds, RoundsKept, Rubric, Standing
 from scoring.ranking import HELD_PAUSES
 from scoring.selectors import criterion_codes
 
@@ -126,6 +126,7 @@ def rounds_keep(*, rubric_id: int) -> int:
         return 0
     RoundsKept.objects.get_or_create(rubric=rubric)
     kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
+    _criteria_held(rubric)
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
@@ -153,6 +154,19 @@ def rounds_keep(*, rubric_id: int) -> int:
     kept.windows, kept.counted_at = key, timezone.now()
     kept.save(update_fields=["windows", "counted_at", "sums"])
     return len(stale)
+
+
+def _criteria_held(rubric: Rubric) -> None:
+    """The year's criteria held against a change (`FOR KEY SHARE`) before any entrant is marked. The rows
+    written name their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
+    (`rubrics.timetable`) and then marks every entrant, so a count that took the criterion only at its commit,
+    holding the entrants it marked, deadlocked with it. Now the count waits for such a change before it holds
+    an entrant, and a change waits for the count's commit: one order."""
+    if connection.vendor != "postgresql":
+        return
+    table = connection.ops.quote_name(Criterion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE rubric_id = %s ORDER BY id FOR KEY SHARE", [rubric.pk])
 
 
 def _marked(rows: list[tuple[int, int]]) -> None:

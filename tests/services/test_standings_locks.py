@@ -10,8 +10,9 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from schedule.kept import rounds_keep
+from scoring import demo
 from scoring.explanations import explanations_build
-from scoring.models import Rubric, Standing
+from scoring.models import EntrantRounds, RoundsKept, Rubric, Standing
 from scoring.recompute import results_mark_dirty, standings_recompute
 
 from .conftest import wait_for
@@ -158,3 +159,28 @@ def test_a_rounds_count_beside_a_part_of_the_texts_holding_every_entrant_marks_t
     counter.join(timeout=30)
     assert (written, counted) == ([76], [76])
     assert (unexplained(rubric), rounds_stale(rubric)) == ([], [])
+
+
+def test_a_rounds_count_waits_for_a_deadline_move_before_it_holds_an_entrant(services_up):
+    rubric = Rubric.objects.get(year=2566)
+    demo.demo_facts(rubric=rubric)  # with the criteria's deadlines: rounds to count
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    EntrantRounds.objects.filter(rubric=rubric).delete()  # never counted: the count writes every entrant's rows
+    RoundsKept.objects.filter(rubric=rubric).delete()
+    db = connection.settings_dict
+    move = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"])
+    try:
+        with move.cursor() as cursor:  # a deadline move holds its criterion (rubrics.timetable), then marks
+            cursor.execute("SELECT id FROM scoring_criterion WHERE rubric_id = %s FOR UPDATE", [rubric.pk])
+            counter, counted = in_thread(lambda: rounds_keep(rubric_id=rubric.pk))
+            wait_for(lambda: blocked_on(move.get_backend_pid()) != [])
+            cursor.execute("SET lock_timeout = '5s'")  # held by the count, an entrant would fail the move here
+            cursor.execute(
+                "UPDATE scoring_provinceresult SET change_seq = change_seq + 1 WHERE rubric_id = %s", [rubric.pk]
+            )
+            assert cursor.rowcount == 76
+        move.commit()
+    finally:
+        move.close()
+    counter.join(timeout=30)
+    assert counted == [76]
