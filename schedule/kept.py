@@ -124,9 +124,9 @@ def rounds_keep(*, rubric_id: int) -> int:
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
+    _criteria_held(rubric)
     RoundsKept.objects.get_or_create(rubric=rubric)
     kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
-    _criteria_held(rubric)
     contest = ContestSchedule(rubric, None)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
     key = windows_key(contest, ids)
@@ -157,11 +157,12 @@ def rounds_keep(*, rubric_id: int) -> int:
 
 
 def _criteria_held(rubric: Rubric) -> None:
-    """The year's criteria held against a change (`FOR KEY SHARE`) before any entrant is marked. The rows
-    written name their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
+    """The year's criteria held against a change (`FOR KEY SHARE`) before anything else. The rows written name
+    their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
     (`rubrics.timetable`) and then marks every entrant, so a count that took the criterion only at its commit,
-    holding the entrants it marked, deadlocked with it. Now the count waits for such a change before it holds
-    an entrant, and a change waits for the count's commit: one order."""
+    holding the entrants it marked, deadlocked with it (as it could with a change that holds the criteria and
+    then this year's `RoundsKept`, `rubrics.services.results_ensure`). Now the count waits for such a change
+    before it holds anything, and a change waits for the count's commit: one order."""
     if connection.vendor != "postgresql":
         return
     table = connection.ops.quote_name(Criterion._meta.db_table)
