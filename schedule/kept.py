@@ -18,6 +18,7 @@ them as they were counted and say when (`Kept.as_of`): a page never counts every
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,9 +30,10 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core import bulk
-from rubrics.models import Rubric
+from rubrics.models import Criterion, Rubric
 from rubrics.selectors import criterion_codes
 from scoring.models import EntrantRounds, RoundsKept, Standing
+from scoring.ranking import HELD_PAUSES
 
 from .contest import ContestSchedule, DueRound
 from .obligations import round_windows
@@ -123,6 +125,7 @@ def rounds_keep(*, rubric_id: int) -> int:
     rubric = Rubric.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
+    _criteria_held(rubric)
     RoundsKept.objects.get_or_create(rubric=rubric)
     kept = RoundsKept.objects.select_for_update().get(rubric=rubric)
     contest = ContestSchedule(rubric, None)
@@ -154,23 +157,45 @@ def rounds_keep(*, rubric_id: int) -> int:
     return len(stale)
 
 
+def _criteria_held(rubric: Rubric) -> None:
+    """The year's criteria held against a change (`FOR KEY SHARE`) before anything else. The rows written name
+    their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
+    (`rubrics.timetable`) and then marks every entrant, so a count that took the criterion only at its commit,
+    holding the entrants it marked, deadlocked with it (as it could with a change that holds the criteria and
+    then this year's `RoundsKept`, `rubrics.services.results_ensure`). Now the count waits for such a change
+    before it holds anything, and a change waits for the count's commit: one order."""
+    if connection.vendor != "postgresql":
+        return
+    table = connection.ops.quote_name(Criterion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} WHERE rubric_id = %s ORDER BY id FOR KEY SHARE", [rubric.pk])
+
+
 def _marked(rows: list[tuple[int, int]]) -> None:
     """Each counted entrant's mark (`Standing.rounds_seq`) set to the change mark its rows were counted at. A
-    recompute writes the standings' rows too, in its own order: on PostgreSQL a row it holds is passed by
-    (`SKIP LOCKED`) rather than waited for, so the two never wait on each other or deadlock, and that entrant
-    stays stale, to be counted live by a page and again by the next count."""
+    recompute and the explanation pass write the standings' rows too, in their own order: on PostgreSQL a row
+    another holds is passed by (`SKIP LOCKED`) rather than waited for, so they never wait on each other or
+    deadlock, and marked again once the holder commits (a part of the texts holds its rows for under a second;
+    `HELD_PAUSES`). One still held past those stays stale, to be counted live by a page and again by the next
+    count."""
     if connection.vendor != "postgresql":
         bulk.update_values(Standing, ["rounds_seq"], rows)
         return
     table = connection.ops.quote_name(Standing._meta.db_table)
-    ids = [pk for pk, _ in rows]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
-            f" WHERE s.id = v.id AND s.id IN"
-            f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED)",
-            [ids, [seq for _, seq in rows], ids],
-        )
+    for pause in (*HELD_PAUSES, None):
+        ids = [pk for pk, _ in rows]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
+                f" WHERE s.id = v.id AND s.id IN"
+                f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED) RETURNING s.id",
+                [ids, [seq for _, seq in rows], ids],
+            )
+            marked = {pk for (pk,) in cursor.fetchall()}
+        rows = [row for row in rows if row[0] not in marked]
+        if not rows or pause is None:
+            return
+        time.sleep(pause)
 
 
 def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:

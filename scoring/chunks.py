@@ -102,8 +102,10 @@ def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
             return 0
         rescored = staged_apply(rubric, run)
     coalesce.parallel_done(rubric_id)
-    recompute_recorded(rubric_id, started, rescored)
+    # The rounds' count first: one statement of the database's (everyone's, after a mark of everyone), it runs
+    # beside the explanation pass's parts, which the other worker takes one after another, rather than after them.
     coalesce.keep_rounds(rubric_id)
+    recompute_recorded(rubric_id, started, rescored)
     if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
         coalesce.schedule(rubric_id)
     return rescored

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from collections.abc import Iterable
 from operator import itemgetter
 
@@ -25,6 +26,7 @@ from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import selectors
 from scoring.models import Standing
+from scoring.ranking import HELD_PAUSES
 from scoring.recompute import merged_scores, no_cyclic_gc
 
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations
@@ -94,21 +96,28 @@ def explanations_build(*, rubric_id: int, low: int | None = None, high: int | No
     for at in range(0, len(rows), PART):  # a part's facts and texts in memory at a time (75,000 villages)
         part = rows[at : at + PART]
         built = explanations_of(rubric, {unit: size for _, unit, _, size in part})
-        written += _texts_write([(pk, seq, built[unit]) for pk, unit, seq, _ in part])
+        held = [(pk, seq, built[unit]) for pk, unit, seq, _ in part]
+        for pause in (*HELD_PAUSES, None):
+            done, held = _texts_write(held)
+            written += done
+            if not held or pause is None:
+                break
+            time.sleep(pause)
     return written
 
 
-def _texts_write(rows: list[tuple[int, int, Texts]]) -> int:
+def _texts_write(rows: list[tuple[int, int, Texts]]) -> tuple[int, list[tuple[int, int, Texts]]]:
     """Each (standing id, the marks its texts were built at, texts) written and marked current, where both its
-    marks still hold that value; how many were. On PostgreSQL the texts travel by COPY into a table of this
-    transaction and go to the standings in one UPDATE: as parameters, a part of 10,000 villages' texts (4.8 KB
-    each) cost the driver's quoting and the server's parsing of every one. They go as UTF-8 (Thai is most of
-    them: as JSON's \\u escapes each character is six bytes to parse rather than three) and are compressed with
-    lz4 where the server has it: pglz was most of the server's time in this write."""
+    marks still hold that value; how many were, and the rows passed by because another held them (their marks
+    still that value as last committed: to be written again). On PostgreSQL the texts travel by COPY into a
+    table of this transaction and go to the standings in one UPDATE: as parameters, a part of 10,000 villages'
+    texts (4.8 KB each) cost the driver's quoting and the server's parsing of every one. They go as UTF-8 (Thai
+    is most of them: as JSON's \\u escapes each character is six bytes to parse rather than three) and are
+    compressed with lz4 where the server has it: pglz was most of the server's time in this write."""
     if connection.vendor != "postgresql":
         field = Standing._meta.get_field("explanations")
         values = [(pk, field.get_db_prep_save(texts, connection), True, seq, seq) for pk, seq, texts in rows]
-        return update_values(Standing, ["explanations", "explained"], values, match=["computed_seq", "change_seq"])
+        return update_values(Standing, ["explanations", "explained"], values, match=["computed_seq", "change_seq"]), []
     out = io.StringIO()
     for pk, seq, texts in rows:  # JSON escapes every control character; COPY's own escape is the backslash
         document = json.dumps(texts, ensure_ascii=False).replace("\\", "\\\\")
@@ -123,16 +132,23 @@ def _texts_write(rows: list[tuple[int, int, Texts]]) -> int:
         cursor.execute("CREATE TEMPORARY TABLE explained_texts (id bigint, seq bigint, texts jsonb) ON COMMIT DROP")
         cursor.copy_expert("COPY explained_texts (id, seq, texts) FROM STDIN", out)
         # A row another holds is being marked or rescored (or its rounds counted): passed by (`SKIP LOCKED`)
-        # rather than waited for, so this pass never waits on them nor deadlocks with them. Its texts are then
-        # built when read (`texts_of`), or by the pass after its rescoring.
+        # rather than waited for, so this pass never waits on them nor deadlocks with them. Its texts are written
+        # again once the holder commits (`HELD_PAUSES`), unless its marks moved (the pass after its rescoring
+        # builds them).
         cursor.execute(
             f"UPDATE {table} r SET explanations = t.texts, explained = true FROM explained_texts t"
             f" WHERE r.id = t.id AND r.computed_seq = t.seq AND r.change_seq = t.seq AND r.id IN"
             f" (SELECT id FROM {table} WHERE id IN (SELECT id FROM explained_texts) FOR NO KEY UPDATE SKIP LOCKED)"
         )
         written = cursor.rowcount
+        # Those still unexplained at the marks they were built at: the rows just written read as explained here.
+        cursor.execute(
+            f"SELECT t.id FROM explained_texts t JOIN {table} r ON r.id = t.id"
+            f" WHERE r.computed_seq = t.seq AND r.change_seq = t.seq AND NOT r.explained"
+        )
+        held = {pk for (pk,) in cursor.fetchall()}
         cursor.execute("DROP TABLE explained_texts")  # now, not at the commit: the caller's may be later
-    return written
+    return written, [row for row in rows if row[0] in held]
 
 
 PART = 10_000  # entrants explained at a time

@@ -117,6 +117,13 @@ def standings_write_lock(rubric_id: int, *, shared: bool = False) -> None:
         cursor.execute(f"SELECT {lock}(%s, %s)", [STANDINGS_WRITE, rubric_id])
 
 
+# Seconds between the writes of rows another held, by those that pass a held row by (`SKIP LOCKED`: the texts
+# of the explanation pass, the rounds' count's marks) rather than wait for it: each other's transactions last
+# about two seconds at most at 75,000 villages (a count marking everyone, a recompute's writing), so a row is
+# written once its holder commits; one held past these is left to what reads it (built, or counted, live).
+HELD_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
 def no_flush_wait() -> None:
     """Derived data: were the server to crash before this commit reached the disk, the rows would be stale
     again (their marks roll back with them) and the next run would redo it. So the commit of thousands of rows

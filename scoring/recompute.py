@@ -89,10 +89,16 @@ def recompute_recorded(rubric_id: int, started: datetime, rescored: int) -> None
     took = int((timezone.now() - started).total_seconds() * 1000)
     RecomputeRun.objects.create(rubric_id=rubric_id, started_at=started, duration_ms=took, rescored=rescored)
     # After the standings' commit: they never wait for the text. Many entrants' texts (a full recompute: 59 s
-    # of one process at 75,000 villages) are shared by the workers, in the parallel recompute's parts.
+    # of one process at 75,000 villages) are shared by the workers, in parts of about EXPLAINED_AT_ONCE
+    # entrants, at least one a worker: small enough that a worker done with one task (the rounds' count queued
+    # before them) takes the next part, and neither core waits for the other at the end.
     chunks = settings.CDD4_RECOMPUTE_CHUNKS
     shared = chunks > 1 and rescored >= settings.CDD4_RECOMPUTE_PARALLEL_FROM and coalesce.parallel_wanted()
-    coalesce.explain(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=chunks) if shared else None)
+    parts = max(chunks, -(-rescored // EXPLAINED_AT_ONCE))
+    coalesce.explain(rubric_id, chunk_bounds(rubric_id=rubric_id, chunks=parts) if shared else None)
+
+
+EXPLAINED_AT_ONCE = 10_000  # entrants in a part of a shared explanation pass
 
 
 def stale_rubric_ids() -> list[int]:

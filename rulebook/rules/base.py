@@ -270,8 +270,13 @@ class Rule:
     def _parse_all(self, facts: Mapping[str, str]) -> tuple[dict[str, object], list[FactError]]:
         errors: list[FactError] = []
         parsed: dict[str, object] = {}
+        known = self._parsed
         for name, raw in facts.items():
-            found = self._known(name, raw)
+            # A text met before is read straight from the cache (`_known`'s own first step, a call less a fact:
+            # 272,942 facts a 10,000 villages explained); only texts no longer than PARSED_TEXT_MAX are kept.
+            found = known.get((name, raw), _UNSEEN)
+            if found is _UNSEEN:
+                found = self._known(name, raw)
             if isinstance(found, FactError):
                 errors.append(FactError(found.fact, found.th, found.en))
             else:

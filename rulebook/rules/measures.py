@@ -7,6 +7,7 @@ import random
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -257,17 +258,24 @@ class Bands(Rule):
 
     def _explain(self, value: Decimal, i: int) -> tuple[str, str]:
         """Band `i` met (len(bands): none, `otherwise`), and the better band above it missed."""
-        shown, compare = self.measure.show(value), self.measure.compare
+        shown, said = self.measure.show(value), self._said
         if i == len(self.bands):
-            low, points = compare(self.bands[-1][0], False), self.otherwise
+            low, points = said[-1][1], self.otherwise
             return f"{shown.th} {low.th} → {pts_th(points)}", f"{shown.en}, {low.en} → {pts_en(points)}"
-        minimum, points = self.bands[i]
-        met = compare(minimum, True)
-        above = compare(self.bands[i - 1][0], False) if i else Label("", "")
+        points = self.bands[i][1]
+        met = said[i][0]
+        above = said[i - 1][1] if i else Label("", "")
         return (
             f"{shown.th} {met.th}{' แต่' + above.th if i else ''} → {pts_th(points)}",
             f"{shown.en}, {met.en}{' but ' + above.en if i else ''} → {pts_en(points)}",
         )
+
+    @cached_property
+    def _said(self) -> list[tuple[Label, Label]]:
+        """Each band's threshold as the text says it, met and missed (`Measure.compare`): the same for every
+        entrant, so said once a rule rather than twice an explained cell (111,735 times a 10,000 villages)."""
+        compare = self.measure.compare
+        return [(compare(minimum, True), compare(minimum, False)) for minimum, _ in self.bands]
 
     def demo_facts(self, rng: random.Random, *, deadline: date | None = None) -> dict[str, str]:
         limits = [m for m, _ in self.bands]
