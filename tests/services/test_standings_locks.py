@@ -35,10 +35,13 @@ def blocked_on(pid: int) -> list[tuple[int, str]]:
 def test_a_recompute_writes_only_after_a_mark_commits_and_holds_no_entrant_meanwhile(services_up):
     rubric = Rubric.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)
+    pids: list[int] = []
     done: list = []
 
     def recompute() -> None:
         try:
+            connection.ensure_connection()
+            pids.append(connection.connection.get_backend_pid())
             done.append(standings_recompute(rubric_id=rubric.pk, full=True))
         except Exception as error:  # shown by the assertion below rather than lost with the thread
             done.append(error)
@@ -50,11 +53,29 @@ def test_a_recompute_writes_only_after_a_mark_commits_and_holds_no_entrant_meanw
         marker = connection.connection.get_backend_pid()
         thread = threading.Thread(target=recompute)
         thread.start()
-        wait_for(lambda: blocked_on(marker) or not thread.is_alive())
-        # It waits for the year, taking no row: holding some while waiting for the mark's, as it did, deadlocked.
-        assert [kind for _, kind in blocked_on(marker)] == ["advisory"], done
+        wait_for(lambda: (pids and waits_of(pids[0])) or not thread.is_alive())
+        # It waits for the mark's year, taking no row: holding some while waiting for the mark's, as it did,
+        # deadlocked.
+        assert waits_of(pids[0]) == [("advisory", [marker])], (done, activity())
     thread.join(timeout=30)
     assert done == [76]
+
+
+def waits_of(pid: int) -> list[tuple[str, list[int]]]:
+    """What backend `pid` waits for: each lock's kind, and who holds it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT locktype, pg_blocking_pids(pid) FROM pg_locks WHERE pid = %s AND NOT granted", [pid])
+        return [(kind, sorted(blockers)) for kind, blockers in cursor.fetchall()]
+
+
+def activity() -> list[tuple]:
+    """Every other backend on this database, for a failure's message."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, wait_event_type, left(query, 120) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchall()
 
 
 def lock_wait_bounded() -> None:
