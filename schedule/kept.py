@@ -18,7 +18,6 @@ them as they were counted and say when (`Kept.as_of`): a page never counts every
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from core import bulk
 from rubrics.models import Criterion, Rubric
 from rubrics.selectors import criterion_codes
 from scoring.models import EntrantRounds, RoundsKept, Standing
-from scoring.ranking import HELD_PAUSES
+from scoring.ranking import written_once_free
 
 from .contest import ContestSchedule, DueRound
 from .obligations import round_windows
@@ -181,21 +180,22 @@ def _marked(rows: list[tuple[int, int]]) -> None:
     if connection.vendor != "postgresql":
         bulk.update_values(Standing, ["rounds_seq"], rows)
         return
+    written_once_free(_marked_unless_held, rows)
+
+
+def _marked_unless_held(rows: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """`_marked`'s rows marked on PostgreSQL but those another holds: how many were, and those passed by."""
     table = connection.ops.quote_name(Standing._meta.db_table)
-    for pause in (*HELD_PAUSES, None):
-        ids = [pk for pk, _ in rows]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
-                f" WHERE s.id = v.id AND s.id IN"
-                f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED) RETURNING s.id",
-                [ids, [seq for _, seq in rows], ids],
-            )
-            marked = {pk for (pk,) in cursor.fetchall()}
-        rows = [row for row in rows if row[0] not in marked]
-        if not rows or pause is None:
-            return
-        time.sleep(pause)
+    ids = [pk for pk, _ in rows]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} s SET rounds_seq = v.seq FROM UNNEST(%s::bigint[], %s::bigint[]) AS v(id, seq)"
+            f" WHERE s.id = v.id AND s.id IN"
+            f" (SELECT id FROM {table} WHERE id = ANY(%s::bigint[]) FOR UPDATE SKIP LOCKED) RETURNING s.id",
+            [ids, [seq for _, seq in rows], ids],
+        )
+        marked = {pk for (pk,) in cursor.fetchall()}
+    return len(marked), [row for row in rows if row[0] not in marked]
 
 
 def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:

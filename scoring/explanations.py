@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from collections.abc import Iterable
 from operator import itemgetter
 
@@ -26,7 +25,7 @@ from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import selectors
 from scoring.models import Standing
-from scoring.ranking import HELD_PAUSES
+from scoring.ranking import written_once_free
 from scoring.recompute import merged_scores, no_cyclic_gc
 
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations
@@ -96,13 +95,7 @@ def explanations_build(*, rubric_id: int, low: int | None = None, high: int | No
     for at in range(0, len(rows), PART):  # a part's facts and texts in memory at a time (75,000 villages)
         part = rows[at : at + PART]
         built = explanations_of(rubric, {unit: size for _, unit, _, size in part})
-        held = [(pk, seq, built[unit]) for pk, unit, seq, _ in part]
-        for pause in (*HELD_PAUSES, None):
-            done, held = _texts_write(held)
-            written += done
-            if not held or pause is None:
-                break
-            time.sleep(pause)
+        written += written_once_free(_texts_write, [(pk, seq, built[unit]) for pk, unit, seq, _ in part])
     return written
 
 

@@ -3,9 +3,10 @@ tie left open at an award line told. A full recompute and a rescore of a few (sc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from django.db import connection
 from django.utils import timezone
@@ -20,6 +21,7 @@ from rulebook import engine
 from scoring.models import Standing, TieDecision, TieMethod
 
 PLACE = ("rank", "tied", "award", "award_tie")
+R = TypeVar("R")
 
 
 class Scored(NamedTuple):
@@ -122,6 +124,19 @@ def standings_write_lock(rubric_id: int, *, shared: bool = False) -> None:
 # about two seconds at most at 75,000 villages (a count marking everyone, a recompute's writing), so a row is
 # written once its holder commits; one held past these is left to what reads it (built, or counted, live).
 HELD_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+
+
+def written_once_free(write: Callable[[list[R]], tuple[int, list[R]]], rows: list[R]) -> int:
+    """`write(rows)` gives how many it wrote and the rows it passed by, held by another; those are written again
+    after each of `HELD_PAUSES`, holding nothing meanwhile. How many were written in all."""
+    written = 0
+    for pause in (*HELD_PAUSES, None):
+        done, rows = write(rows)
+        written += done
+        if not rows or pause is None:
+            break
+        time.sleep(pause)
+    return written
 
 
 def no_flush_wait() -> None:
