@@ -39,10 +39,10 @@ from scoring import dashboard as board
 from scoring import lifecycle, pages, selectors, snapshots
 from scoring.contests import contest_rows, results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
-from scoring.lifecycle import TRANSITIONS, State, state_of
-from scoring.models import FreezeEvent, Standing, StandingsSnapshot
+from scoring.lifecycle import State
+from scoring.models import Standing, StandingsSnapshot
 from scoring.needs import contest_needs
-from scoring.standings import tie_breaks
+from scoring.standings import as_of, tie_breaks
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
@@ -79,33 +79,6 @@ def index(request):
     return redirect("scoring:mine", key=rubric.key)
 
 
-def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) -> dict:
-    """Where the period's results stand and what the lifecycle allows now (freezing, publishing), with who
-    froze, published or withdrew them, when and why: the freeze card's, on its page and on the dashboard."""
-    events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10]) if snapshot else []
-    state = state_of(
-        contest_state=rubric.contest.state,
-        ends_on=rubric.ends_on,
-        today=today,
-        frozen=snapshot is not None,
-        published=bool(snapshot and snapshot.published_at),
-        last_word=events[0].action if events else None,
-    )
-    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
-    since = {
-        State.FROZEN: snapshot and snapshot.frozen_at,
-        State.PUBLISHED: snapshot and snapshot.published_at,
-        State.WITHDRAWN: events[0].at if events else None,
-    }.get(state)
-    return {
-        "snapshot": snapshot,
-        "freeze_events": events,
-        "state": state,
-        "since": since,
-        "allows": set(TRANSITIONS[state]),
-    }
-
-
 @require_GET
 def dashboard_page(request, key: ContestKey):
     """Central's first screen is the work of the moment: the rounds late and due soon, then the standings.
@@ -123,7 +96,7 @@ def dashboard_page(request, key: ContestKey):
         reminder_days=ctx["year_settings"].reminder_working_days,
         frozen=ctx["snapshot"] is not None,
     )
-    results = _results_state(rubric, ctx["snapshot"], today)
+    results = lifecycle.results_state(rubric, ctx["snapshot"], today)
     ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
     if ctx["freeze_here"]:
         ctx.update(results)
@@ -211,7 +184,7 @@ def freeze(request, key: ContestKey):
     if request.method == "GET":
         rubric = _central_rubric(request, key)
         snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-        ctx = {"rubric": rubric, **_results_state(rubric, snapshot, timezone.localdate())}
+        ctx = {"rubric": rubric, **lifecycle.results_state(rubric, snapshot, timezone.localdate())}
         return render(request, "scoring/freeze.html", ctx)
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
         _central_rubric(request, key)  # who may not freeze learns nothing more
@@ -250,7 +223,7 @@ def publish(request, key: ContestKey):
     if snapshot is None:
         messages.error(request, _("freeze the results before publishing"))
         return redirect("scoring:freeze", key=key)
-    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at), "preview": True}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
@@ -298,10 +271,10 @@ def mine(request, key: ContestKey):
     ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
-        ctx["as_of"] = board.as_of(snapshot.computed_at)
+        ctx["as_of"] = as_of(snapshot.computed_at)
     elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
-        ctx["as_of"] = board.as_of(rubric.standings_computed_at)
+        ctx["as_of"] = as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
     return render(request, "scoring/mine.html", ctx)
 
@@ -336,7 +309,7 @@ def results(request, key: ContestKey):
         # Gone, not missing: whoever follows an old link learns the announcement was taken down.
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).rights(rubric.contest).runs}
         return render(request, "scoring/results.html", ctx, status=410)
-    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at)}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["runs"] = actor_of(request.user).rights(rubric.contest).runs  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
