@@ -47,9 +47,10 @@ urlpatterns = [
         "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"
     ),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
-    path("standings/", include("builder.urls")),  # before scoring's <contest:…>, which "contests" fits
-    path("standings/", include("stages.urls")),  # before scoring's <contest:…>, which "stages" fits
+    path("standings/", include("builder.urls")),  # before scoring's and the schedule's <contest:…>: "contests" fits
+    path("standings/", include("stages.urls")),  # before scoring's and the schedule's <contest:…>: "stages" fits
     path("standings/", include("scoring.urls")),
+    path("standings/", include("schedule.urls")),  # after scoring's "contests/" and "past/", which <contest:…> fits
     path("", include("submissions.urls")),
 ]
 urlpatterns += [

@@ -1,12 +1,12 @@
-"""Standings pages: the central dashboard (live), an entrant's own standing, the published results."""
+"""Standings pages: the year's settings, its imports, freezing and publishing, an entrant's own standing, the
+published results. Central's dashboard, which leads to them, is the schedule's (schedule/dashboard_views.py)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,22 +22,19 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.i18n import Text
-from core.numbers import whole
 from core.sheets import exporter
-from core.thaimap import thailand_map
 from rubrics import services
 from rubrics.access import SEE_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
-from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec, year_settings
+from rubrics.selectors import calendar_year, rubric_spec, year_settings
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
-from scoring import dashboard as board
-from scoring import lifecycle, pages, selectors, snapshots
-from scoring.contests import contest_rows, results_waiting, run_results, shown_results
+from scoring import lifecycle, selectors, snapshots
+from scoring.contests import results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import State
 from scoring.models import Standing, StandingsSnapshot
@@ -51,23 +48,6 @@ def _central_rubric(request, key: ContestKey) -> Rubric:
     return contest_or_404(request.user, key, "scoring.view_standings", request=request)
 
 
-def _stamp(rubric: Rubric) -> str:
-    at = rubric.standings_computed_at
-    return f"{at.timestamp():.6f}" if at else "0"
-
-
-def _context(request, rubric: Rubric) -> dict:
-    mode = "award" if request.GET.get("map") == "award" else "total"
-    page = whole(request.GET.get("page", "")) or 1
-    calendar = rubric_calendar(rubric)
-    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
-    ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
-    nominees = selectors.named_people(rubric.contest)  # no query unless the contest takes nominees
-    for row in ctx["rows"] if nominees else ():
-        row["nominee"] = nominees.get(row["r"].unit_id)
-    return ctx
-
-
 @login_required
 @require_GET
 def index(request):
@@ -75,46 +55,8 @@ def index(request):
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):
-        return redirect("scoring:dashboard", key=rubric.key)
+        return redirect("schedule:dashboard", key=rubric.key)
     return redirect("scoring:mine", key=rubric.key)
-
-
-@require_GET
-def dashboard_page(request, key: ContestKey):
-    """Central's first screen is the work of the moment: the rounds late and due soon, then the standings.
-    The year's settings, imports and freezing have pages of their own; freezing comes back to this screen
-    once judging is over (`board.judging_over`)."""
-    rubric = _central_rubric(request, key)
-    today = timezone.localdate()
-    ctx = _context(request, rubric)
-    names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
-    ctx["map"] = thailand_map()
-    ctx["work"] = board.work_now(
-        rubric,
-        today=today,
-        calendar=ctx["calendar"],
-        reminder_days=ctx["year_settings"].reminder_working_days,
-        frozen=ctx["snapshot"] is not None,
-    )
-    results = lifecycle.results_state(rubric, ctx["snapshot"], today)
-    ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
-    if ctx["freeze_here"]:
-        ctx.update(results)
-    ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
-    ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
-    if rubric.period:  # a contest with periods: each period's page, and the periods combined
-        ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
-        ctx["combined"] = contest_rows(rubric.contest)[: pages.PAGE_SIZE]
-    return render(request, "scoring/dashboard.html", ctx)
-
-
-@require_GET
-def dashboard_live(request, key: ContestKey):
-    """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
-    rubric = _central_rubric(request, key)
-    if request.GET.get("since") == _stamp(rubric):
-        return HttpResponse(status=204)
-    return render(request, "scoring/_live.html", _context(request, rubric))
 
 
 @require_GET
@@ -254,7 +196,7 @@ def mine(request, key: ContestKey):
     rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
     rights = actor.rights(rubric.contest)
     if rights.runs:
-        return redirect("scoring:dashboard", key=key)
+        return redirect("schedule:dashboard", key=key)
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if not rights.enters and rights.judges:
         if published is not None:
@@ -396,5 +338,5 @@ def _contest_upload(request):
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
         messages.success(request, format_lazy(_("contest saved: {slug}"), slug=rubric.contest.slug))
-        return redirect("scoring:dashboard", key=rubric.key)
+        return redirect("schedule:dashboard", key=rubric.key)
     return render(request, "scoring/contest_upload.html", {"errors": []})

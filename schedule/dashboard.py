@@ -1,5 +1,6 @@
-"""Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests): the
-page's rows are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
+"""Reads for central's dashboard: the rounds late and due soon first (`work_now`, from the schedule's tallies),
+then the standings (`dashboard`). A fixed number of queries whatever the data (see the tests): the page's rows
+are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
 
 from __future__ import annotations
 
