@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/upload-gate/", upload_gate, name="upload-gate"),
     path("api/v1/", include("scoring.api_urls")),
+    path("api/v1/", include("schedule.api_urls")),
     path("api/v1/", include("nominees.api_urls")),
     path("api/v1/", include("stages.api_urls")),
     path("api/v1/schema/", SchemaView.as_view(), name="schema"),
