@@ -12,7 +12,7 @@ machine, and the machine's load average), with their queries:
 - central's "missing, by round" page for one criterion (its first page of names) and for every criterion:
   ≤ 300 ms, read from the rounds kept per entrant (`schedule.kept`, counted once after the set-up: its time is
   printed), and again with 20 entrants stale (counted live beside the kept rows), then their rows kept again;
-- central's dashboard (`scoring.dashboard.dashboard` and `work_now`, late and due soon by round), for the record;
+- central's dashboard (`schedule.dashboard.dashboard` and `work_now`, late and due soon by round), for the record;
 - every obligation of every entrant (`schedule.selectors.contest_obligations`), for the record.
 """
 
@@ -135,8 +135,8 @@ def main() -> None:
     from people.models import Role
     from rubrics import services
     from rubrics.selectors import rubric_calendar
+    from schedule import dashboard
     from schedule.selectors import contest_obligations
-    from scoring import dashboard
     from tests.factories import UserFactory
 
     real = timezone.localdate

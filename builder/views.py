@@ -110,7 +110,7 @@ def contest_builder(request):
             builder.place(builder.rows.place(exc.problems, builder.problems.add))
         else:
             messages.success(request, format_lazy(gettext_lazy("contest saved: {slug}"), slug=rubric.contest.slug))
-            return redirect("scoring:dashboard", key=rubric.key)
+            return redirect("schedule:dashboard", key=rubric.key)
 
     return _page(request, builder, status=400 if what == "save" else 200, refused=refused)
 
@@ -144,11 +144,11 @@ def contest_open(request, key: ContestKey):
     rubric = contest_or_404(request.user, key, RUN_CONTEST, request=request, national_403=False)
     if request.POST.get("confirm") != "1":  # entrants see it at once and its rules change only with a reason
         messages.error(request, gettext_lazy("tick the confirmation before opening the contest"))
-        return redirect("scoring:dashboard", key=rubric.key)
+        return redirect("schedule:dashboard", key=rubric.key)
     try:
         services.contest_open(user=request.user, rubric=rubric)
     except PortalError as exc:
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("the contest is open to its entrants"))
-    return redirect("scoring:dashboard", key=rubric.key)
+    return redirect("schedule:dashboard", key=rubric.key)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/upload-gate/", upload_gate, name="upload-gate"),
     path("api/v1/", include("scoring.api_urls")),
+    path("api/v1/", include("schedule.api_urls")),
     path("api/v1/", include("nominees.api_urls")),
     path("api/v1/", include("stages.api_urls")),
     path("api/v1/schema/", SchemaView.as_view(), name="schema"),
@@ -47,9 +48,10 @@ urlpatterns = [
         "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"
     ),  # the LINE Official Account's webhook (docs/line.md)
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
-    path("standings/", include("builder.urls")),  # before scoring's <contest:…>, which "contests" fits
-    path("standings/", include("stages.urls")),  # before scoring's <contest:…>, which "stages" fits
+    path("standings/", include("builder.urls")),  # before scoring's and the schedule's <contest:…>: "contests" fits
+    path("standings/", include("stages.urls")),  # before scoring's and the schedule's <contest:…>: "stages" fits
     path("standings/", include("scoring.urls")),
+    path("standings/", include("schedule.urls")),  # after scoring's "contests/" and "past/", which <contest:…> fits
     path("", include("submissions.urls")),
 ]
 urlpatterns += [

@@ -69,7 +69,7 @@ def deadline_moved(
         contest=contest,
         about=code,
         params=params,
-        link=reverse("scoring:criterion", args=[rubric.key, code]) + f"#{MOVED_ANCHOR}",
+        link=reverse("schedule:criterion", args=[rubric.key, code]) + f"#{MOVED_ANCHOR}",
     )
 
 

@@ -83,7 +83,7 @@ def _move(request, rubric: Rubric, found: Criterion):
     # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
     moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
     messages.success(request, moved)
-    return redirect(f"{reverse('scoring:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
+    return redirect(f"{reverse('schedule:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
 def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
@@ -102,7 +102,7 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
         "letter_office": office,
         "errors": list(errors),
     }
-    return render(request, "scoring/criterion.html", context, status=status)
+    return render(request, "schedule/criterion.html", context, status=status)
 
 
 @login_required

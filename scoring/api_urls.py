@@ -5,7 +5,6 @@ from scoring import api
 
 urlpatterns = [
     path("provinces/", api.ProvinceList.as_view(), name="api-provinces"),
-    path("years/<contest:key>/rubric/", api.RubricDetail.as_view(), name="api-rubric"),
     path("years/<contest:key>/standings/", api.StandingsList.as_view(), name="api-standings"),
     path("years/<contest:key>/awards/", api.AwardList.as_view(), name="api-awards"),
     path("years/<contest:key>/facts/", api.FactImport.as_view(), name="api-facts"),

@@ -9,7 +9,7 @@ score_sources = Hook("scoring.score_sources")
 # rubric → a queryset whose rows carry `province` and `criterion` ids: something submitted besides a
 # recorded fact (submissions: visible evidence, whose `created_at` and `answers_round` the schedule reads too: the
 # day it came and the round it names). A queryset so that the dashboard counts it in the database
-# (scoring.dashboard); every count of missing evidence and the reminders read these.
+# (scoring.entrant_counts); every count of missing evidence and the reminders read these.
 submitted_sources = Hook("scoring.submitted_sources")
 
 # user → True for someone outside the Department who still works in the admin on some pages of their own

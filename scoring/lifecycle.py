@@ -27,7 +27,7 @@ from contests.models import ContestState
 from core.errors import PortalError, YearFrozen
 from core.labels import both
 from rubrics.models import Rubric
-from scoring.models import FreezeEvent
+from scoring.models import FreezeEvent, StandingsSnapshot
 
 
 class State(models.TextChoices):
@@ -198,6 +198,33 @@ def state(rubric: Rubric, *, today: date | None = None) -> State:
         published=published_at is not None,
         last_word=last,
     )
+
+
+def results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today: date) -> dict:
+    """Where the period's results stand and what the lifecycle allows now (freezing, publishing), with who
+    froze, published or withdrew them, when and why: the freeze card's, on its page and on the dashboard."""
+    events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10]) if snapshot else []
+    now = state_of(
+        contest_state=rubric.contest.state,
+        ends_on=rubric.ends_on,
+        today=today,
+        frozen=snapshot is not None,
+        published=bool(snapshot and snapshot.published_at),
+        last_word=events[0].action if events else None,
+    )
+    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
+    since = {
+        State.FROZEN: snapshot and snapshot.frozen_at,
+        State.PUBLISHED: snapshot and snapshot.published_at,
+        State.WITHDRAWN: events[0].at if events else None,
+    }.get(now)
+    return {
+        "snapshot": snapshot,
+        "freeze_events": events,
+        "state": now,
+        "since": since,
+        "allows": set(TRANSITIONS[now]),
+    }
 
 
 def ensure(rubric: Rubric, action: Action, *, today: date | None = None) -> State:

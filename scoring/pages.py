@@ -1,5 +1,5 @@
 """A large contest's standings in pages (75,000 villages): each page read off the index `result_rank_key`, never
-by sorting the whole table; the award places likewise (scoring.dashboard shows them)."""
+by sorting the whole table; the award places likewise (central's dashboard shows them: schedule.dashboard)."""
 
 from __future__ import annotations
 

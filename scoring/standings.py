@@ -4,11 +4,17 @@ rows with their explanations, those a recompute left for the explanation pass bu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from itertools import pairwise
 
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
+
 from contests.region_ranking import RankWithin, regions_of
-from core.thai import fmt_points
+from core.i18n import either
+from core.thai import fmt_points, thai_datetime
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_spec
 from rulebook.engine import decided_by
@@ -72,6 +78,15 @@ def standings_rows(rubric: Rubric) -> list[dict]:
     if regions is not None:  # region by region, each ranked from 1
         rows.sort(key=lambda r: (r["region"] or 99, r["rank"] or 0, r["entrant"]))
     return rows
+
+
+def as_of(value: datetime | None):
+    """ "ข้อมูล ณ …" with a Buddhist-Era Thai date, or "as of …" in English: Bangkok time, to the second."""
+    if value is None:
+        return gettext_lazy("not computed yet")
+    local = timezone.localtime(value)
+    when = either(thai_datetime(local, seconds=True), f"{local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})")
+    return format_lazy(gettext_lazy("as of {when}"), when=when)
 
 
 def published_rubrics(limit: int = 50) -> list[Rubric]:

@@ -1,12 +1,12 @@
-"""Standings pages: the central dashboard (live), an entrant's own standing, the published results."""
+"""Standings pages: the year's settings, its imports, freezing and publishing, an entrant's own standing, the
+published results. Central's dashboard, which leads to them, is the schedule's (schedule/dashboard_views.py)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,50 +22,30 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from core.i18n import Text
-from core.numbers import whole
 from core.sheets import exporter
-from core.thaimap import thailand_map
 from rubrics import services
 from rubrics.access import SEE_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
-from rubrics.selectors import calendar_year, rubric_calendar, rubric_spec, year_settings
+from rubrics.selectors import calendar_year, rubric_spec, year_settings
 from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
-from scoring import dashboard as board
-from scoring import lifecycle, pages, selectors, snapshots
-from scoring.contests import contest_rows, results_waiting, run_results, shown_results
+from scoring import lifecycle, selectors, snapshots
+from scoring.contests import results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
-from scoring.lifecycle import TRANSITIONS, State, state_of
-from scoring.models import FreezeEvent, Standing, StandingsSnapshot
+from scoring.lifecycle import State
+from scoring.models import Standing, StandingsSnapshot
 from scoring.needs import contest_needs
-from scoring.standings import tie_breaks
+from scoring.standings import as_of, tie_breaks
 
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
 def _central_rubric(request, key: ContestKey) -> Rubric:
     return contest_or_404(request.user, key, "scoring.view_standings", request=request)
-
-
-def _stamp(rubric: Rubric) -> str:
-    at = rubric.standings_computed_at
-    return f"{at.timestamp():.6f}" if at else "0"
-
-
-def _context(request, rubric: Rubric) -> dict:
-    mode = "award" if request.GET.get("map") == "award" else "total"
-    page = whole(request.GET.get("page", "")) or 1
-    calendar = rubric_calendar(rubric)
-    ctx = board.dashboard(rubric, today=timezone.localdate(), calendar=calendar, map_mode=mode, page=page)
-    ctx.update(stamp=_stamp(rubric), poll=settings.CDD4_DASHBOARD_POLL_SECONDS, calendar=calendar)
-    nominees = selectors.named_people(rubric.contest)  # no query unless the contest takes nominees
-    for row in ctx["rows"] if nominees else ():
-        row["nominee"] = nominees.get(row["r"].unit_id)
-    return ctx
 
 
 @login_required
@@ -75,73 +55,8 @@ def index(request):
     if rubric is None:
         raise Http404
     if acts.allowed(request.user, "scoring.view_standings"):
-        return redirect("scoring:dashboard", key=rubric.key)
+        return redirect("schedule:dashboard", key=rubric.key)
     return redirect("scoring:mine", key=rubric.key)
-
-
-def _results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today) -> dict:
-    """Where the period's results stand and what the lifecycle allows now (freezing, publishing), with who
-    froze, published or withdrew them, when and why: the freeze card's, on its page and on the dashboard."""
-    events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10]) if snapshot else []
-    state = state_of(
-        contest_state=rubric.contest.state,
-        ends_on=rubric.ends_on,
-        today=today,
-        frozen=snapshot is not None,
-        published=bool(snapshot and snapshot.published_at),
-        last_word=events[0].action if events else None,
-    )
-    # Since when the results stand so: a state says its moment ("ตรึงผลแล้ว เมื่อ …"), never a bare label.
-    since = {
-        State.FROZEN: snapshot and snapshot.frozen_at,
-        State.PUBLISHED: snapshot and snapshot.published_at,
-        State.WITHDRAWN: events[0].at if events else None,
-    }.get(state)
-    return {
-        "snapshot": snapshot,
-        "freeze_events": events,
-        "state": state,
-        "since": since,
-        "allows": set(TRANSITIONS[state]),
-    }
-
-
-@require_GET
-def dashboard_page(request, key: ContestKey):
-    """Central's first screen is the work of the moment: the rounds late and due soon, then the standings.
-    The year's settings, imports and freezing have pages of their own; freezing comes back to this screen
-    once judging is over (`board.judging_over`)."""
-    rubric = _central_rubric(request, key)
-    today = timezone.localdate()
-    ctx = _context(request, rubric)
-    names = {row["r"].unit.code: row["r"].unit.name_th for row in ctx["rows"]}
-    ctx["map"] = thailand_map()
-    ctx["work"] = board.work_now(
-        rubric,
-        today=today,
-        calendar=ctx["calendar"],
-        reminder_days=ctx["year_settings"].reminder_working_days,
-        frozen=ctx["snapshot"] is not None,
-    )
-    results = _results_state(rubric, ctx["snapshot"], today)
-    ctx["freeze_here"] = board.judging_over(rubric, results["state"], user=request.user, today=today)
-    if ctx["freeze_here"]:
-        ctx.update(results)
-    ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
-    ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
-    if rubric.period:  # a contest with periods: each period's page, and the periods combined
-        ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))
-        ctx["combined"] = contest_rows(rubric.contest)[: pages.PAGE_SIZE]
-    return render(request, "scoring/dashboard.html", ctx)
-
-
-@require_GET
-def dashboard_live(request, key: ContestKey):
-    """Polled by htmx. 204 (htmx swaps nothing) while the standings have not changed: one query."""
-    rubric = _central_rubric(request, key)
-    if request.GET.get("since") == _stamp(rubric):
-        return HttpResponse(status=204)
-    return render(request, "scoring/_live.html", _context(request, rubric))
 
 
 @require_GET
@@ -211,7 +126,7 @@ def freeze(request, key: ContestKey):
     if request.method == "GET":
         rubric = _central_rubric(request, key)
         snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
-        ctx = {"rubric": rubric, **_results_state(rubric, snapshot, timezone.localdate())}
+        ctx = {"rubric": rubric, **lifecycle.results_state(rubric, snapshot, timezone.localdate())}
         return render(request, "scoring/freeze.html", ctx)
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
         _central_rubric(request, key)  # who may not freeze learns nothing more
@@ -250,7 +165,7 @@ def publish(request, key: ContestKey):
     if snapshot is None:
         messages.error(request, _("freeze the results before publishing"))
         return redirect("scoring:freeze", key=key)
-    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at), "preview": True}
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at), "preview": True}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
@@ -281,7 +196,7 @@ def mine(request, key: ContestKey):
     rubric = contest_or_404(request.user, key, SEE_CONTEST, request=request)
     rights = actor.rights(rubric.contest)
     if rights.runs:
-        return redirect("scoring:dashboard", key=key)
+        return redirect("schedule:dashboard", key=key)
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
     if not rights.enters and rights.judges:
         if published is not None:
@@ -298,10 +213,10 @@ def mine(request, key: ContestKey):
     ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None}
     if snapshot:
         ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
-        ctx["as_of"] = board.as_of(snapshot.computed_at)
+        ctx["as_of"] = as_of(snapshot.computed_at)
     elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
-        ctx["as_of"] = board.as_of(rubric.standings_computed_at)
+        ctx["as_of"] = as_of(rubric.standings_computed_at)
         ctx["dims"] = [(d, result.dimensions.get(d.code, "0") if result else "0") for d in rubric.dimensions.all()]
     return render(request, "scoring/mine.html", ctx)
 
@@ -336,7 +251,7 @@ def results(request, key: ContestKey):
         # Gone, not missing: whoever follows an old link learns the announcement was taken down.
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).rights(rubric.contest).runs}
         return render(request, "scoring/results.html", ctx, status=410)
-    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": board.as_of(snapshot.computed_at)}
+    ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at)}
     ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
     ctx["runs"] = actor_of(request.user).rights(rubric.contest).runs  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
@@ -423,5 +338,5 @@ def _contest_upload(request):
         except RubricError as exc:
             return render(request, "scoring/contest_upload.html", {"errors": exc.messages}, status=400)
         messages.success(request, format_lazy(_("contest saved: {slug}"), slug=rubric.contest.slug))
-        return redirect("scoring:dashboard", key=rubric.key)
+        return redirect("schedule:dashboard", key=rubric.key)
     return render(request, "scoring/contest_upload.html", {"errors": []})

@@ -24,9 +24,9 @@ from core.labels import both
 from core.thai import digits, thai_date, thai_digits
 from rubrics.models import Rubric
 from rulebook.dates import en_date
+from schedule.dashboard import item_labels
 from schedule.obligations import next_owed
 from schedule.states import ObligationState
-from scoring.dashboard import item_labels
 from scoring.models import Standing
 
 from .models import SubmissionStatus

@@ -60,7 +60,7 @@ def home(request):
     if Power.ADMINISTER in actor_of(request.user).powers:  # where to land, not a right: no act is asked
         running = running_national(timezone.localdate())
         if running is not None:
-            return redirect("scoring:dashboard", key=running.key)
+            return redirect("schedule:dashboard", key=running.key)
     return provinces(request)
 
 

@@ -76,7 +76,7 @@ def test_headers_session_cookie_secure_and_httponly_after_login(client, producti
 
 def test_headers_dashboard_with_htmx_served_under_csp(client, production, rubric):
     client.force_login(UserFactory(role=Role.CENTRAL))
-    response = https_get(client, reverse("scoring:dashboard", args=[2566]))
+    response = https_get(client, reverse("schedule:dashboard", args=[2566]))
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == CSP
     html = response.content.decode()

@@ -118,7 +118,7 @@ def test_a_tier_held_by_a_tie_above_is_awaiting_the_panel_not_vacant(tied, tmp_p
 
 def test_organisers_dashboard_names_the_tie_and_the_rule(tied, client, chiang_mai):
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
-    html = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=["cm-web-2564"])).content.decode()
     assert "หลักเกณฑ์ไม่ได้กำหนดวิธีตัดสินเมื่อคะแนนเท่ากัน: คะแนนรวมเท่ากันได้อันดับเดียวกัน" in html
     tie = html[html.index('id="award-ties"') :]
     tie = tie[: tie.index("</p>")]
@@ -127,5 +127,5 @@ def test_organisers_dashboard_names_the_tie_and_the_rule(tied, client, chiang_ma
 
 def test_national_dashboard_states_its_own_order(rubric, client, central_user):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert "เมื่อคะแนนรวมเท่ากัน เทียบคะแนนมิติ ๕, ๔, ๓, ๒, ๑ ตามลำดับ" in html

@@ -86,7 +86,7 @@ def test_the_scoring_screen_codes_and_numbers_in_thai_digits(client, committee_u
 @pytest.mark.django_db
 def test_the_portal_keeps_thai_digits(client, central_user, named):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[named.key])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[named.key])).content.decode()
     assert "อันดับคะแนนจังหวัด ปี ๒๕๖๖" in html
 
 

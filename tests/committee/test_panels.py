@@ -215,7 +215,7 @@ def test_the_panel_page_as_each_role(client, cm, people, panel):
     client.logout()
     assert client.get(url)["Location"].startswith("/accounts/login/")
     client.force_login(people["organiser"])
-    assert f'href="{url}"' in client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    assert f'href="{url}"' in client.get(reverse("schedule:dashboard", args=[rubric.key])).content.decode()
 
 
 def test_the_organiser_forms_the_panel_on_its_page(client, cm, people):

@@ -50,6 +50,6 @@ def test_dashboard_and_pdf_colour_the_winner_alike(client, central_user, rubric,
     assert f'fill="{winner.colour}" stroke="#555" stroke-width="0.6"><title>ภูเก็ต</title>' in pdf_map
     assert "<title>Phuket</title>" not in pdf_map and "<title>กรุงเทพมหานคร</title>" in pdf_map
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566]), {"map": "award"}).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566]), {"map": "award"}).content.decode()
     assert f"#map-TH-83{{fill:{winner.colour}}}" in html
     assert f'<i style="background:{winner.colour}"></i>{winner.tier.name_th}' in html

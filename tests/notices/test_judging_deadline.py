@@ -76,11 +76,11 @@ def test_whoever_runs_the_contest_finds_the_judging_deadline_page_from_its_stand
     theirs, staff = office
     client.force_login(staff["central"])
     url = reverse("panel:judging_deadline", args=[rubric.key])
-    body = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    body = client.get(reverse("schedule:dashboard", args=[rubric.key])).content.decode()
     assert f'<a href="{url}" id="judging-deadline-link">' in body
     client.force_login(staff["organiser"])
     url = reverse("panel:judging_deadline", args=[theirs.key])
-    body = client.get(reverse("scoring:dashboard", args=[theirs.key])).content.decode()
+    body = client.get(reverse("schedule:dashboard", args=[theirs.key])).content.decode()
     assert f'<a href="{url}" id="judging-deadline-link">' in body
     assert client.get(url).status_code == 200
 

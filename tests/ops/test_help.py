@@ -147,7 +147,7 @@ def test_office_staff_and_the_committee_set_no_contacts(client, provincial_user,
 
 def test_the_dashboard_asks_central_staff_for_their_contacts_until_they_are_set(client, central_user, rubric):
     client.force_login(central_user)
-    dashboard = reverse("scoring:dashboard", args=[rubric.key])
+    dashboard = reverse("schedule:dashboard", args=[rubric.key])
     prompt = 'id="contacts-prompt"'
     assert prompt in client.get(dashboard).content.decode()
     client.post(reverse("ops:contacts"), {"desk": "", "site-email": "cdd4@cdd.go.th"})
@@ -177,7 +177,7 @@ def test_an_organisers_contest_dashboard_asks_for_its_own_contacts_and_central_s
     from tests.factories import DistrictFactory, office_contest
 
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    dashboard = reverse("scoring:dashboard", args=[rubric.key])
+    dashboard = reverse("schedule:dashboard", args=[rubric.key])
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     assert "ผู้เข้าประกวดของการประกวดนี้ยังไม่พบโทรศัพท์ อีเมล หรือ LINE ของท่าน" in client.get(dashboard).content.decode()
     ContestContact.objects.create(contest=rubric.contest, email="cm@cdd.go.th")

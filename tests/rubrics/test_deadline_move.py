@@ -127,7 +127,7 @@ def test_the_letters_pdf_is_kept_and_served_only_to_whoever_sees_the_contest(cli
     )  # fmt: skip
     change = RubricChange.objects.exclude(letter_file="").get()
     assert change.letter_file.name.startswith("letters/") and len(change.letter_sha256) == 64
-    url = reverse("scoring:deadline_letter", args=[office.key, change.pk])
+    url = reverse("schedule:deadline_letter", args=[office.key, change.pk])
     for user, status in [
         (organiser, 200),
         (UserFactory(role=Role.OFFICE_STAFF, role__unit=district), 200),  # an entrant's staff: it sees the contest

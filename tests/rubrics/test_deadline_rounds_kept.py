@@ -31,7 +31,7 @@ def present(db, monkeypatch):
 
 
 def _move(client, rubric, code: str, day: date, **boxes):
-    url = reverse("scoring:criterion", args=[rubric.key, code])
+    url = reverse("schedule:criterion", args=[rubric.key, code])
     return client.post(url, {**LETTER, "deadline": f"{day.day}/{day.month}/{day.year + 543}", **boxes})
 
 
@@ -57,7 +57,7 @@ def test_report_1_unticked_stays_on_its_date_and_report_2_moves(present, client,
     client.force_login(central_user)
     first = _move(client, present, "1.2", date(2028, 3, 31), also=["round:2"])  # both reports by 31 March
     assert first.status_code == 302
-    form = client.get(reverse("scoring:criterion", args=[present.key, "1.2"])).content.decode()
+    form = client.get(reverse("schedule:criterion", args=[present.key, "1.2"])).content.decode()
     assert 'value="round:1"' in form and 'value="round:2"' in form  # both due on 31 March now, both ticked
 
     second = _move(client, present, "1.2", date(2028, 4, 28), also=["round:2"])  # report 1 unticked
@@ -74,7 +74,7 @@ def test_report_1_unticked_stays_on_its_date_and_report_2_moves(present, client,
 
 def test_an_extension_with_report_2_unticked_keeps_it_on_30_june(present, client, api, central_user, provincial_user):
     client.force_login(central_user)
-    form = client.get(reverse("scoring:criterion", args=[present.key, "1.2"])).content.decode()
+    form = client.get(reverse("schedule:criterion", args=[present.key, "1.2"])).content.decode()
     assert re.search(r'value="round:2"[^>]*checked', form) and 'value="round:1"' not in form  # report 2 due then
 
     assert _move(client, present, "1.2", date(2028, 7, 14)).status_code == 302  # no box sent: report 2 unticked
@@ -84,7 +84,7 @@ def test_an_extension_with_report_2_unticked_keeps_it_on_30_june(present, client
     assert [written for written, _ in seen["page"]] == ["2028-03-31", "2028-06-30"]
     assert seen["api"] == [(1, "2028-03-31"), (2, "2028-06-30")]
     client.force_login(central_user)  # whoever runs the contest reads the same dates on its page
-    runner = client.get(reverse("scoring:criterion", args=[present.key, "1.2"])).content.decode()
+    runner = client.get(reverse("schedule:criterion", args=[present.key, "1.2"])).content.decode()
     assert re.findall(r'<li data-round-due="([^"]+)"', runner) == ["2028-03-31", "2028-06-30"]
 
 

@@ -29,12 +29,12 @@ from rubrics.selectors import rubric_calendar, rubric_spec
 from rubrics.timetable import companions, criterion_deadline_set
 from rulebook.engine import evaluate_entrant
 from rulebook.workdays import deadline_text
+from schedule import dashboard
 from schedule.contest import criterion_rounds, round_in_force
 from schedule.obligations import Obligation, in_force
 from schedule.reminders import overdue_repeat, rhythm, rubric_reminders
 from schedule.selectors import deadline_of, entrant_obligations
 from schedule.states import ObligationState
-from scoring import dashboard
 from scoring.demo import demo_present_year
 
 TODAY = date(2027, 11, 25)
@@ -191,7 +191,7 @@ def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
         except ChangeRefused:  # only a round kept after a date brought before it (decision 16)
             assert kept is not None and kept.old is not None and day < kept.old
     codes = {code for code, _, _ in moved}
-    page = reverse("scoring:missing", args=[present.key])
+    page = reverse("schedule:missing", args=[present.key])
     missing = {code: client.get(page, {"criterion": code}).content.decode() for code in codes}
     board = dashboard.dashboard(present, today=TODAY, calendar=rubric_calendar(present))
     api = client.get(reverse("api-rubric", args=[present.key])).json()

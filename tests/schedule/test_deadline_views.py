@@ -43,7 +43,7 @@ def office(chiang_mai, phuket):
 
 
 def _url(rubric, code="1.1"):
-    return reverse("scoring:criterion", args=[rubric.key, code])
+    return reverse("schedule:criterion", args=[rubric.key, code])
 
 
 def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(client, office):
@@ -71,7 +71,7 @@ def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(c
     assert "เลื่อนกำหนดส่งตัวชี้วัด ๑ แล้ว และแจ้งผู้เกี่ยวข้องทุกคนแล้ว" in page  # "๑", as the contest numbers it
     box = page.split('id="deadline-moved"')[1].split("</section>")[0]
     assert "ตามหนังสือ ที่ ชม 0019/ว 1234 ลงวันที่ ๑๐ สิงหาคม ๒๕๖๔" in box
-    assert reverse("scoring:deadline_letter", args=[rubric.key, change.pk]) in box
+    assert reverse("schedule:deadline_letter", args=[rubric.key, change.pk]) in box
     assert people["owner"].username in box  # whoever runs it reads who moved it
 
 

@@ -15,8 +15,8 @@ from core.thai import thai_date, thai_digits
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rubrics.timetable import criterion_deadline_set
 from rulebook.engine import evaluate_entrant
+from schedule import dashboard
 from schedule.obligations import days_left
-from scoring import dashboard
 from scoring.demo import demo_present_year
 from scoring.facts.imports import facts_import
 from scoring.models import Standing

@@ -104,7 +104,7 @@ def _counts(client, url: str) -> list[tuple[str, dict]]:
 
 
 @pytest.mark.parametrize("kept", [True, False], ids=["rounds kept, two entrants stale", "never counted"])
-@pytest.mark.parametrize("view", ["scoring:dashboard", "scoring:missing"])
+@pytest.mark.parametrize("view", ["schedule:dashboard", "schedule:missing"])
 def test_the_rounds_counted_for_central_s_pages_are_planned_without_a_loop_over_entrants_inside_another(
     client, monkeypatch, kept, view
 ):

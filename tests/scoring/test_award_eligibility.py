@@ -87,7 +87,7 @@ def test_api_awards_is_for_central_staff_only(rubric, api, request, who):
 
 def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with_points, client, central_user):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert "ไม่มีผู้ได้รับรางวัล ๘ รางวัล" in html
     assert 'name="award_min_total"' not in html  # the settings have a page of their own
     assert 'name="award_min_total"' in client.get(reverse("scoring:settings", args=[2566])).content.decode()

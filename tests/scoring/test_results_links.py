@@ -27,7 +27,7 @@ def published():
 def test_the_organisers_dashboard_links_its_award_documents(client, published):
     rubric, organiser = published
     client.force_login(organiser)
-    page = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    page = client.get(reverse("schedule:dashboard", args=[rubric.key])).content.decode()
     documents = reverse("awards:results", args=[rubric.key])
     assert f'href="{documents}" id="award-documents"' in page
     assert client.get(documents).status_code == 200
@@ -43,4 +43,4 @@ def test_published_district_results_speak_of_districts_and_lead_on(client, publi
     client.force_login(organiser)
     mine = client.get(url).content.decode()
     assert f'href="{reverse("awards:results", args=[rubric.key])}"' in mine
-    assert f'href="{reverse("scoring:dashboard", args=[rubric.key])}"' in mine
+    assert f'href="{reverse("schedule:dashboard", args=[rubric.key])}"' in mine

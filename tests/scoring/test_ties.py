@@ -65,7 +65,7 @@ def test_a_panel_vote_orders_the_tied_and_is_kept_on_record(tied, organiser, cli
     )  # fmt: skip
     html = client.get(reverse("scoring:ties", args=["cm-web-2564"])).content.decode()
     assert 'id="no-ties"' in html and "สารภี → หางดง" in html and REASON in html
-    dashboard = client.get(reverse("scoring:dashboard", args=["cm-web-2564"])).content.decode()
+    dashboard = client.get(reverse("schedule:dashboard", args=["cm-web-2564"])).content.decode()
     assert 'id="award-ties"' not in dashboard
 
 

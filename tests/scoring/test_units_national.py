@@ -32,7 +32,7 @@ def _add_units(chiang_mai, phuket):
 def _national(client, api, rubric, central_user, committee_user) -> dict:
     client.force_login(central_user)
     api.force_authenticate(central_user)
-    dashboard = client.get(reverse("scoring:dashboard", args=[rubric.year])).content.decode()
+    dashboard = client.get(reverse("schedule:dashboard", args=[rubric.year])).content.decode()
     home = client.get(reverse("submissions:provinces")).content.decode()
     return {
         "results": Standing.objects.filter(rubric=rubric).count(),

@@ -911,11 +911,11 @@ RULES = {
     "password_change": Rule("-302 0200 0200 0200 0200 0200 0200 0200", "-302 0200 0200 0200 0200 0200 0200 0200"),
     "password_change_done": Rule("-302 0200 0200 0200 0200 0200 0200 0200"),
     "scoring:index": Rule("-302 0302 0302 0302 0302 0302 0302 0302"),
-    "scoring:dashboard": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
-    "scoring:live": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
+    "schedule:dashboard": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
+    "schedule:live": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
     "scoring:settings": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
     "scoring:calendar": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
-    "scoring:missing": Rule(
+    "schedule:missing": Rule(
         "-302 -403 -403 -403 -403 -403 -403 +200"
     ),  # who has not sent, by name: whoever runs the contest
     "scoring:facts": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
@@ -960,8 +960,8 @@ RULES = {
     ),  # the revision history: whoever runs the contest
     # A criterion's page where its deadline moves: whoever runs the contest (here no criterion is named <code>:
     # 404); an entrant's staff are sent on to their own page of it (nothing of TH-50's); nobody else.
-    "scoring:criterion": Rule("-302 0302 -404 -404 0302 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404"),
-    "scoring:deadline_letter": Rule(
+    "schedule:criterion": Rule("-302 0302 -404 -404 0302 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404"),
+    "schedule:deadline_letter": Rule(
         "-302 -404 -404 -404 -404 -404 -404 -404", None, "rubrics.rubricchange"
     ),  # a change with no letter kept
     "scoring:freeze": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
@@ -972,7 +972,7 @@ RULES = {
     "scoring:ties": Rule(
         "-302 -403 -403 -403 -403 -403 -403 0200", "-302 -403 -403 -403 -403 -403 -403 0302"
     ),  # whoever runs the contest settles its ties
-    "scoring:remind_late": Rule(
+    "schedule:remind_late": Rule(
         None, "-302 -403 -403 -403 -403 -403 -403 0302"
     ),  # whoever runs the contest reminds the late
     "scoring:withdraw": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),

@@ -1080,11 +1080,11 @@ RULES = {
     ),
     "password_change_done": Rule("-302 0200 0200 0200 0200 0200 +200 +200 +200"),
     "scoring:index": Rule("-302 0302 0302 0302 0302 0302 +302 +302 +302"),
-    "scoring:dashboard": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
-    "scoring:live": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
+    "schedule:dashboard": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
+    "schedule:live": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
     "scoring:settings": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:calendar": Rule("-302 -404 -404 -404 -404 -404 +200 -404 -404"),
-    "scoring:missing": Rule(
+    "schedule:missing": Rule(
         "-302 -404 -404 -404 -404 -404 +200 -404 -404"
     ),  # who has not sent, by name: whoever runs the contest
     "scoring:facts": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
@@ -1117,10 +1117,10 @@ RULES = {
     # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
     "scoring:rubric_changes": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
     # A criterion's page (no criterion is named <code>: 404 to its runner); the entrant's staff sent on to its own.
-    "scoring:criterion": Rule(
+    "schedule:criterion": Rule(
         "-302 -404 -404 -404 -404 -404 -404 +302 -404", "-302 -404 -404 -404 -404 -404 -404 -404 -404"
     ),
-    "scoring:deadline_letter": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404", None, "rubrics.rubricchange"),
+    "schedule:deadline_letter": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404", None, "rubrics.rubricchange"),
     "scoring:freeze": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:unfreeze": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:publish": Rule(
@@ -1129,7 +1129,7 @@ RULES = {
     "scoring:ties": Rule(
         "-302 -404 -404 -404 -404 -404 +200 -404 -404", "-302 -404 -404 -404 -404 -404 +302 -404 -404"
     ),
-    "scoring:remind_late": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
+    "schedule:remind_late": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:withdraw": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:mine": Rule(
         "-302 -404 -404 -404 -404 -404 +302 +200 +302"

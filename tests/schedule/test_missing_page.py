@@ -13,7 +13,7 @@ from scoring.recompute import results_mark_dirty
 from tests.factories import entrants_sized
 
 pytestmark = pytest.mark.django_db
-PAGE = reverse("scoring:missing", args=[2566])
+PAGE = reverse("schedule:missing", args=[2566])
 
 
 def _names(html: str, criterion: str) -> list[str]:
@@ -40,7 +40,7 @@ def test_central_staff_see_who_has_not_sent_a_criterion_by_name(client, central_
 
 def test_the_dashboard_links_each_missing_count_to_its_names(client, central_user):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert f'href="{PAGE}?criterion=2.1.2"' in html and 'id="missing-names"' in html
 
 
@@ -91,7 +91,7 @@ def test_the_late_list_reminds_every_late_office_at_a_press_of_whoever_runs_the_
 ):
     """Nothing on the late list reminded the late."""
     clock(2023, 7, 3, 10, 0)
-    remind = reverse("scoring:remind_late", args=[2566])
+    remind = reverse("schedule:remind_late", args=[2566])
     client.force_login(provincial_user)
     assert client.post(remind).status_code == 403
     client.force_login(central_user)

@@ -13,8 +13,9 @@ from people.models import Role
 from rubrics import services
 from rubrics.models import Criterion
 from rubrics.selectors import work_calendar
+from schedule import dashboard, dashboard_views
 from schedule.selectors import contest_obligations
-from scoring import dashboard, entrant_counts, pages, selectors, views
+from scoring import entrant_counts, pages, selectors
 from scoring.facts.imports import fact_set, facts_import
 from scoring.models import Fact, Standing
 from scoring.recompute import standings_recompute
@@ -120,8 +121,8 @@ def test_due_soon_names_the_first_twelve_by_code_and_counts_the_rest(client, cen
     assert (item["criterion"].code, item["left"], item["missing"], item["more"]) == ("1.2", 3, 74, 62)
     assert [p["code"] for p in item["provinces"]] == first
     client.force_login(central_user)
-    monkeypatch.setattr(views.timezone, "localdate", lambda: JUNE_27)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    monkeypatch.setattr(dashboard_views.timezone, "localdate", lambda: JUNE_27)
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert "และอีก ๖๒ ราย" in html and "and 62 more" not in html and Unit.objects.get(code=first[-1]).name_th in html
 
 

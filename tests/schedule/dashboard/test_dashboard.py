@@ -1,3 +1,5 @@
+"""Central's dashboard and the standings' part it polls: who sees them, what they show, and their queries."""
+
 from datetime import date
 
 import pytest
@@ -6,14 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contests.models import Unit
-from core.errors import YearFrozen
-from rubrics.models import YearSettings
+from schedule import dashboard_views
 from scoring import snapshots
 from scoring.facts.imports import fact_set, facts_import
-from scoring.models import Standing
 
 pytestmark = pytest.mark.django_db
-PAGES = ["scoring:dashboard", "scoring:live", "scoring:publish"]
+PAGES = ["schedule:dashboard", "schedule:live"]
 
 
 @pytest.fixture
@@ -36,17 +36,9 @@ def test_only_central_staff_see_the_dashboard(client, rubric, request, who, page
     assert client.get(reverse(page, args=[2566])).status_code == 403
 
 
-@pytest.mark.parametrize("who", ["provincial_user", "committee_user"])
-@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:withdraw", "scoring:settings"])
-def test_only_central_staff_freeze_publish_or_change_settings(client, rubric, request, who, action):
-    client.force_login(request.getfixturevalue(who))
-    assert client.post(reverse(action, args=[2566]), {"visible": "1"}).status_code == 403
-    assert not YearSettings.objects.exists()
-
-
 def test_central_dashboard_shows_map_table_and_as_of(client, central_user, scored):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert html.count('class="prov"') == 76 and 'id="map-TH-50"' in html
     assert html.count("<tr data-province=") == 76
     assert "ข้อมูล ณ" in html and "as of" not in html and "@svg-maps/thailand" in html and "CC BY 4.0" in html
@@ -56,7 +48,7 @@ def test_central_dashboard_shows_map_table_and_as_of(client, central_user, score
 
 def test_live_partial_answers_204_while_nothing_changed(client, central_user, scored):
     client.force_login(central_user)
-    url = reverse("scoring:live", args=[2566])
+    url = reverse("schedule:live", args=[2566])
     first = client.get(url)
     stamp = first.context["stamp"]
     assert first.status_code == 200 and f"since={stamp}" in first.content.decode()
@@ -68,7 +60,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
     client, central_user, rubric, django_capture_on_commit_callbacks
 ):
     client.force_login(central_user)
-    url = reverse("scoring:live", args=[2566])
+    url = reverse("schedule:live", args=[2566])
     client.get(url)  # warms the per-process rubric cache
     with CaptureQueriesContext(connection) as before:
         client.get(url)
@@ -84,7 +76,7 @@ def test_dashboard_query_count_does_not_grow_with_data(
 
 def test_dashboard_page_query_count(client, central_user, scored, django_assert_num_queries):
     client.force_login(central_user)
-    client.get(reverse("scoring:dashboard", args=[2566]))
+    client.get(reverse("schedule:dashboard", args=[2566]))
     # session, user, membership, nav year, rubric, then tiers, dimensions, criteria, settings, snapshot, the
     # tallies over all entrants, the page's keys, its rows, award holders, evidence without a fact; the holidays
     # are the rubric's calendar, read by the first visit and cached per rubric revision; the schedule's rounds
@@ -92,77 +84,19 @@ def test_dashboard_page_query_count(client, central_user, scored, django_assert_
     # Department's receipts, then every round counted with its first names in one statement, and those names:
     # every round of 2566 is past and owed; schedule.tallies; whether rounds are kept for these windows first)
     with django_assert_num_queries(23):  # +1: the bell's unread count (notices)
-        client.get(reverse("scoring:dashboard", args=[2566]))
+        client.get(reverse("schedule:dashboard", args=[2566]))
 
 
 def test_map_can_be_coloured_by_award(client, central_user, scored):
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566]), {"map": "award"}).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566]), {"map": "award"}).content.decode()
     assert "#map-TH-83{fill:#d4a017}" in html  # the only province with points wins
 
 
-def test_provincial_staff_see_own_standing_figures_only_when_enabled(client, provincial_user, central_user, scored):
-    client.force_login(provincial_user)
-    url = reverse("scoring:mine", args=[2566])
-    response = client.get(url)
-    assert response.status_code == 200 and "ยังไม่เปิด" in response.content.decode()  # its own page, nothing yet
-    client.force_login(central_user)
-    client.post(reverse("scoring:settings", args=[2566]), {"visible": "1", "reminder_working_days": "5"})
-    assert YearSettings.objects.get().reminder_working_days == 5
-    client.force_login(provincial_user)
-    html = client.get(url).content.decode()
-    assert "เชียงใหม่" in html and "ภูเก็ต" not in html and "ข้อมูล ณ" in html
-
-
-def test_committee_has_no_own_standing_page_and_is_sent_to_the_scoring_matrix(client, committee_user, rubric):
-    client.force_login(committee_user)
-    response = client.get(reverse("scoring:mine", args=[2566]))
-    assert (response.status_code, response["Location"]) == (302, "/admin/committee/judgment/matrix/?year=2566")
-
-
-def test_freeze_stores_snapshot_that_later_changes_do_not_touch(
-    client, central_user, provincial_user, scored, django_capture_on_commit_callbacks
-):
-    client.force_login(central_user)
-    assert client.get(reverse("scoring:results", args=[2566])).status_code == 404
-    unconfirmed = client.post(reverse("scoring:freeze", args=[2566]), follow=True)
-    assert "ทำเครื่องหมายยืนยันก่อนตรึงผล" in unconfirmed.content.decode() and not hasattr(scored, "snapshot")
-    client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"})
-    scored.refresh_from_db()
-    snapshot = scored.snapshot
-    assert len(snapshot.rows) == 76 and snapshot.rows[0]["province"] == "TH-83" and snapshot.published_at is None
-    with pytest.raises(YearFrozen), django_capture_on_commit_callbacks(execute=True):
-        fact_set(rubric=scored, unit=Unit.objects.get(code="TH-50"), criterion_code="1.1", name="done", value="yes")
-    snapshot.refresh_from_db()
-    assert snapshot.rows[0]["total"] == "5" and snapshot.rows[1]["total"] == "0"
-    confirm = {"confirm": "1", "frozen_at": snapshot.frozen_at.isoformat()}
-    client.post(reverse("scoring:publish", args=[2566]), confirm)
-    snapshot.refresh_from_db()
-    assert snapshot.published_at is not None
-    client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"})  # refused after publication
-    snapshot.refresh_from_db()
-    assert snapshot.rows[1]["total"] == "0"
-    client.logout()
-    html = client.get(reverse("scoring:results", args=[2566])).content.decode()
-    assert "ภูเก็ต" in html and "ข้อมูล ณ" in html
-    client.force_login(provincial_user)  # published results are visible even with the live standings closed
-    assert "ผลที่ประกาศแล้ว" in client.get(reverse("scoring:mine", args=[2566])).content.decode()
-
-
-def test_freeze_refused_while_results_are_stale(client, central_user, rubric):
-    Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(change_seq=999)
-    client.force_login(central_user)
-    response = client.post(reverse("scoring:freeze", args=[2566]), {"confirm": "1"}, follow=True)
-    assert "ยังคำนวณคะแนนไม่เสร็จ" in response.content.decode()
-    assert not hasattr(rubric, "snapshot") or rubric.snapshot is None
-
-
 def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypatch):
-    from scoring import views
-
-    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 6, 27))
+    monkeypatch.setattr(dashboard_views.timezone, "localdate", lambda: date(2023, 6, 27))
     client.force_login(central_user)
-    ctx = client.get(reverse("scoring:dashboard", args=[2566])).context
+    ctx = client.get(reverse("schedule:dashboard", args=[2566])).context
     missing = {m["criterion"].code: m["missing"] for m in ctx["missing"]}
     assert missing["1.1"] == 76 and missing["1.2"] == 76  # Phuket's 1.1 fact is no evidence
     near = {item["criterion"].code: item for item in ctx["work"]["due_soon"]}
@@ -175,11 +109,9 @@ def test_due_soon_late_and_missing_counts(client, central_user, scored, monkeypa
 def test_due_soon_says_a_closed_day_with_the_working_day_it_falls_due_on(client, central_user, rubric, monkeypatch):
     """1.1 is written due Monday 31 July 2566, a day offices are closed: the schedule has it due Thursday 3 August,
     as its page, the API, the feed, the reminders and the points do; the list says both, as the criterion's page."""
-    from scoring import views
-
-    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2023, 7, 24))
+    monkeypatch.setattr(dashboard_views.timezone, "localdate", lambda: date(2023, 7, 24))
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
 
     soon = html.split('id="due-soon-heading"', 1)[1]
     item = soon.split('data-criterion="1.1"', 1)[1].split("</p>", 1)[0]
@@ -201,7 +133,7 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     data["awards"] = []
     services.rubric_load(data=data)
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
-    html = client.get(reverse("scoring:dashboard", args=["cm-watch-2564"])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=["cm-watch-2564"])).content.decode()
     assert "ห่างจากรางวัลถัดไป" not in html and "<th>รางวัล</th>" not in html
     assert "<th>เสมอ</th>" in html and district.name_th in html
 
@@ -209,6 +141,6 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
 def test_frozen_year_says_frozen_not_open(client, central_user, scored):
     snapshots.standings_freeze(user=central_user, rubric=scored)
     client.force_login(central_user)
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert "ตัวชี้วัดที่ยังเปิด" not in html and "คะแนนที่ยังเปิดไม่พอ" not in html
     assert html.count("ผลตรึงแล้ว</td>") + html.count("; ผลตรึงแล้ว<br>") == 75  # every row but the winner's

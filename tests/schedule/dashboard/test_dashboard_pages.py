@@ -11,7 +11,8 @@ from django.db.models import F
 
 from rubrics.selectors import work_calendar
 from rulebook import engine
-from scoring import dashboard, entrant_counts
+from schedule import dashboard
+from scoring import entrant_counts
 from scoring import pages as paging
 from scoring.models import Standing
 from scoring.recompute import standings_rerank

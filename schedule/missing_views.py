@@ -26,10 +26,10 @@ from rubrics.access import contest_or_404
 from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
+from schedule.dashboard import RESULTS_IN_HAND, item_labels
 from schedule.services import REMIND_LATE, late_remind
 from schedule.tallies import round_tallies
 from scoring import lifecycle
-from scoring.dashboard import RESULTS_IN_HAND, item_labels
 from scoring.lifecycle import Action
 
 NAMES_SHOWN = 200  # names per round on one page of one criterion; the rest on the next pages
@@ -103,7 +103,7 @@ def missing_list(request, key: ContestKey):
         "as_of": next((t.as_of for t in tallies), None),
         "previous_page": page - 1 if page > 1 else None,
     }
-    return render(request, "scoring/missing.html", context)
+    return render(request, "schedule/missing.html", context)
 
 
 @require_POST
@@ -118,4 +118,4 @@ def remind_late(request, key: ContestKey):
     else:
         text = _("Reminded {told} offices that are late; {earlier} were reminded earlier today and are not again.")
         messages.success(request, format_lazy(text, told=digits(done.told), earlier=digits(done.earlier)))
-    return redirect("scoring:missing", key=rubric.key)
+    return redirect("schedule:missing", key=rubric.key)

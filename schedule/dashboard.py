@@ -1,22 +1,21 @@
-"""Reads for the standings dashboard. A fixed number of queries whatever the data (see the tests): the
-page's rows are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
+"""Reads for central's dashboard: the rounds late and due soon first (`work_now`, from the schedule's tallies),
+then the standings (`dashboard`). A fixed number of queries whatever the data (see the tests): the page's rows
+are loaded, everything about all entrants is counted in the database (scoring.entrant_counts)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-
-from django.utils import timezone
 
 from contests.models import Level, Unit
 from contests.region_ranking import NO_REGION, region_number
 from contests.regions import inspection_regions
 from core.i18n import _, either, format_lazy
 from core.labels import both
-from core.thai import fmt_points, thai_datetime, thai_digits
+from core.thai import fmt_points, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
 from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric
 from rubrics.selectors import rubric_spec, year_settings
@@ -29,6 +28,7 @@ from schedule.tallies import RoundTally, round_tallies
 from scoring import award_tiers, entrant_counts, pages
 from scoring.lifecycle import State
 from scoring.models import Standing, StandingsSnapshot
+from scoring.standings import as_of
 
 NO_REGION_NAME = ("ไม่อยู่ในเขตตรวจราชการ", "no inspection region")
 
@@ -43,15 +43,6 @@ def region_heading(name: tuple[str, str]):
 
 
 TOTAL_STEPS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")  # light → dark: low → high total
-
-
-def as_of(value: datetime | None):
-    """ "ข้อมูล ณ …" with a Buddhist-Era Thai date, or "as of …" in English: Bangkok time, to the second."""
-    if value is None:
-        return _("not computed yet")
-    local = timezone.localtime(value)
-    when = either(thai_datetime(local, seconds=True), f"{local:%Y-%m-%d %H:%M:%S} (B.E. {local.year + 543})")
-    return format_lazy(_("as of {when}"), when=when)
 
 
 # How far ahead the first screen looks: two working weeks, or the year's reminder days when further (central

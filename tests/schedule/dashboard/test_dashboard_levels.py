@@ -31,7 +31,7 @@ def test_each_banded_dimension_and_the_total_show_their_level(client, central_us
     Standing.objects.filter(rubric=rubric, unit=first).update(dimensions={"1": "15"}, total=60, level=2)
     client.force_login(central_user)
 
-    html = client.get(reverse("scoring:dashboard", args=[rubric.key])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[rubric.key])).content.decode()
 
     table = html[html.index('id="ranking"') :]
     row = table[table.index(f'data-province="{first.code}"') :].split("</tr>")[0]
@@ -47,7 +47,7 @@ def test_each_banded_dimension_and_the_total_show_their_level(client, central_us
 def test_a_contest_without_bands_shows_no_level(client, central_user, rubric):
     client.force_login(central_user)
 
-    html = client.get(reverse("scoring:dashboard", args=[2566])).content.decode()
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
 
     assert 'class="level"' not in html
 
@@ -69,7 +69,7 @@ def test_a_banded_dimension_s_chart_counts_entrants_per_level_not_per_fifth(clie
         Standing.objects.filter(rubric=rubric, unit=unit).update(dimensions={"1": points})
     client.force_login(central_user)
 
-    charts = client.get(reverse("scoring:dashboard", args=[rubric.key])).context["charts"]
+    charts = client.get(reverse("schedule:dashboard", args=[rubric.key])).context["charts"]
 
     banded, plain = charts[0]["bars"], charts[1]["bars"]
     assert [(b["label"], b["count"]) for b in banded] == [("ระดับ 1", 2), ("ระดับ 2", 1)]

@@ -2,7 +2,7 @@ from datetime import date
 from decimal import Decimal
 
 from rubrics.models import AwardTier, Criterion
-from scoring.dashboard import Gap, tier_gaps
+from schedule.dashboard import Gap, tier_gaps
 from scoring.models import Standing
 
 TIERS = [AwardTier(code="winner", name_th="ชนะเลิศ", count=1), AwardTier(code="runner_up_1", name_th="รองฯ ๑", count=1),

@@ -34,7 +34,7 @@ def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
 def first_screen(loaded, db, client):
     client.force_login(get_user_model().objects.get(username="central"))
     rubric = Rubric.objects.national().get(year=2570)
-    response = client.get(reverse("scoring:dashboard", args=[rubric.key]))
+    response = client.get(reverse("schedule:dashboard", args=[rubric.key]))
     assert response.status_code == 200
     html = response.content.decode()
     return html[html.index("<main") :], response.context
@@ -72,7 +72,7 @@ def test_freezing_is_not_on_the_first_screen_before_judging_ends(first_screen):
 
 def test_the_dashboard_query_count_in_the_demo(loaded, db, client, django_assert_max_num_queries):
     client.force_login(get_user_model().objects.get(username="central"))
-    url = reverse("scoring:dashboard", args=[Rubric.objects.national().get(year=2570).key])
+    url = reverse("schedule:dashboard", args=[Rubric.objects.national().get(year=2570).key])
     client.get(url)
     with django_assert_max_num_queries(30):
         client.get(url)

@@ -1,7 +1,7 @@
 """The missing-evidence list names each item so two missions' item "2" are never two identical rows."""
 
 from rubrics.models import Criterion
-from scoring.dashboard import item_labels
+from schedule.dashboard import item_labels
 
 DIMENSIONS = {1: "2", 2: "3", 3: "4"}
 
