@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from icalendar import Alarm, Calendar, Event, vDuration
+from icalendar import Alarm, Calendar, Event, vDDDTypes, vDuration, vInt, vText, vUri
 
 from core.thai import thai_date, thai_digits
 from notices.links import absolute
@@ -126,22 +126,45 @@ def _said(obligation, timing: Timing | None, unit_name: str, host: str, triggers
     )
 
 
-def _event(said: Said, stamp: datetime) -> bytes:
+class Typed:
+    """The property values one feed's events share, typed once for all of them: its DTSTAMP (as `add` makes it:
+    in UTC), TRANSP, the alarms' ACTION, and each due day's DTSTART and DTEND (a contest's rounds share their
+    days). An event is given icalendar's own typed values rather than Python ones for `add` to type again: its
+    inference was a fifth of an event's writing, and the written block is the same."""
+
+    def __init__(self, stamp: datetime) -> None:
+        typed = Event()
+        typed.add("dtstamp", stamp)
+        typed.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
+        self.stamp, self.transp = typed["DTSTAMP"], typed["TRANSP"]
+        self.display = vText("DISPLAY")
+        self._days: dict[date, tuple[vDDDTypes, vDDDTypes]] = {}
+
+    def day(self, due: date) -> tuple[vDDDTypes, vDDDTypes]:
+        """An all-day event's DTSTART and DTEND (VALUE=DATE: the day after, exclusive)."""
+        if due not in self._days:
+            self._days[due] = (vDDDTypes(due), vDDDTypes(due + timedelta(1)))
+        return self._days[due]
+
+
+def _event(said: Said, typed: Typed) -> bytes:
     event = Event()
-    event.add("uid", said.uid)
-    event.add("dtstamp", stamp)
-    event.add("sequence", said.sequence)
-    event.add("summary", said.summary)
-    event.add("dtstart", said.due)
-    event.add("dtend", said.due + timedelta(1))
-    event.add("transp", "TRANSPARENT")  # a due day, not a meeting: it blocks no one's time
-    event.add("url", said.url)
-    event.add("description", said.description)
+    start, end = typed.day(said.due)
+    summary = vText(said.summary)
+    event["UID"] = vText(said.uid)
+    event["DTSTAMP"] = typed.stamp
+    event["SEQUENCE"] = vInt(said.sequence)
+    event["SUMMARY"] = summary
+    event["DTSTART"] = start
+    event["DTEND"] = end
+    event["TRANSP"] = typed.transp
+    event["URL"] = vUri(said.url)
+    event["DESCRIPTION"] = vText(said.description)
     if said.trigger is not None:
         alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", said.summary)
-        alarm.add("trigger", said.trigger)
+        alarm["ACTION"] = typed.display
+        alarm["DESCRIPTION"] = summary
+        alarm["TRIGGER"] = vDDDTypes(said.trigger)
         event.add_component(alarm)
     return event.to_ical()
 
@@ -188,6 +211,7 @@ def calendar_ics(
     feed.add("x-published-ttl", vDuration(REFRESH))
     blocks: dict[bytes, bytes] = {}
     triggers: dict[tuple[int, date], timedelta] = {}
+    typed = Typed(now)
     with translation.override("th"):
         for obligation in obligations:
             if obligation.due is None:
@@ -196,7 +220,7 @@ def calendar_ics(
                 obligation, timings.get(obligation.rubric_id), units.get(obligation.unit_id, ""), host, triggers
             )
             digest = said.digest
-            blocks[digest] = kept.get(digest) or _event(said, now)
+            blocks[digest] = kept.get(digest) or _event(said, typed)
     return Written(feed.to_ical(), blocks)
 
 

@@ -12,10 +12,11 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from contests.actor import actor_of
 from contests.models import Unit
 from core.ratelimit import redis_errors
-from rubrics.models import Rubric
-from rubrics.selectors import rubric_calendar, year_settings
+from rubrics.models import Rubric, YearSettings
+from rubrics.selectors import rubric_calendar
 from schedule.selectors import person_obligations
 
 from .calendar_feed import Timing, Written, calendar_ics, feed_name, nearest, window
@@ -53,11 +54,16 @@ def calendar_obligations(user, *, today: date) -> dict:
     since, until = window(today)
     found = [o for o in person_obligations(user, due_from=since, due_to=until, today=today) if o.due is not None]
     near = nearest(found, today)
-    rubrics = list(Rubric.objects.filter(pk__in={o.rubric_id for o in near}).select_related("contest"))
-    days = {r.pk: year_settings(r).reminder_working_days for r in rubrics}
+    ids = {o.rubric_id for o in near}
+    rubrics = list(Rubric.objects.filter(pk__in=ids).select_related("contest", "year_settings"))
+    days = {r.pk: _year_settings(r).reminder_working_days for r in rubrics}
     timings = {r.pk: Timing(rubric_calendar(r), days[r.pk]) for r in rubrics}
-    names = Unit.objects.filter(pk__in={o.unit_id for o in near if o.unit_id}).values_list("pk", "name_th")
-    units = dict(names)
+    # Most of what a person owes is their own office's, whose name their membership read already.
+    office = actor_of(user).own_office
+    named = {office.pk: office.name_th} if office is not None else {}
+    unit_ids = {o.unit_id for o in near if o.unit_id}
+    units = {pk: name for pk, name in named.items() if pk in unit_ids}
+    units.update(Unit.objects.filter(pk__in=unit_ids - units.keys()).values_list("pk", "name_th"))
     # A rubric's revision names its calendar (a holiday changed revises every rubric) as it names its spec.
     said = [(o.key, o.kind, o.due, o.is_met, len(o.moves), o.label_th, o.round_th, o.url, o.unit_id) for o in near]
     stamp = (
@@ -67,6 +73,14 @@ def calendar_obligations(user, *, today: date) -> dict:
         tuple(sorted(units.items())),
     )
     return {"obligations": near, "timings": timings, "units": units, "stamp": stamp}
+
+
+def _year_settings(rubric: Rubric) -> YearSettings:
+    """`rubrics.selectors.year_settings` of a rubric read with its settings (`select_related`): no query."""
+    try:
+        return rubric.year_settings
+    except YearSettings.DoesNotExist:  # none saved: the defaults
+        return YearSettings(rubric=rubric)
 
 
 def calendar_body(user, *, now: datetime) -> bytes:

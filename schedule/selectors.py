@@ -207,13 +207,15 @@ def person_obligations(
     wanted = set(states) if states is not None else None
     out: list[Obligation] = []
     office = actor.own_office
+    # Every contest period, read once for the evidence and the judging both: the running ones are asked.
+    rubrics = list(Rubric.objects.select_related("contest"))
     if office is not None and Power.FILE in actor.powers:
-        rubrics = list(Rubric.objects.national().order_by("-year")[:1])
-        rubrics += list(Rubric.objects.exclude(pk__in=[r.pk for r in rubrics]).select_related("contest"))
         for rubric in rubrics:
             if rubric.ends_on >= today and actor.rights(rubric.contest).enters:
                 out += entrant_obligations(rubric, office, today=today, due_from=due_from, due_to=due_to)
-    for rubric in Rubric.objects.filter(contest__judging_deadline__isnull=False).select_related("contest"):
+    for rubric in rubrics:
+        if rubric.contest.judging_deadline is None:
+            continue
         if rubric.ends_on >= today and actor.rights(rubric.contest).judges:
             found = judging_obligation(rubric, user, today=today)
             if found is not None:
