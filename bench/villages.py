@@ -169,7 +169,8 @@ def rounds_count(rubric) -> bool:
 
 def rounds_forgotten(rubric, *, behind: bool) -> bool:
     """The worker behind (`behind`: every entrant marked since its last count, as while a full recompute runs)
-    or never come (nothing counted yet); whether the code keeps counts to be behind on."""
+    or never come (nothing counted yet: a contest this large is shown as being counted, where older code counted
+    every sending live); whether the code keeps counts to be behind on."""
     from django.db.models import F
 
     from scoring.models import Standing
@@ -363,8 +364,9 @@ def one_size(count: int) -> None:
         if rounds_forgotten(rubric, behind=behind):
             shown = pages(slug, count, login=False)
             out[f"page_{state}_ms"] = statistics.median(shown)
+            worker = "behind" if behind else "never come (the rounds not yet counted)"
             print(
-                f"[{count}] central's dashboard, the worker {'behind' if behind else 'never come'}: median"
+                f"[{count}] central's dashboard, the worker {worker}: median"
                 f" {statistics.median(shown):.0f} ms, p95 {p95(shown):.0f} ms ({load()})"
             )
     rounds_count(rubric)

@@ -73,16 +73,21 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
     the year's reminder days when further), with how many entrants owe it and the first of them by code, named.
     From the schedule (a criterion's rounds and steps each by their own date, every recorded move applied): the
     schedule's queries, +1 for the names. Once the results are frozen (`frozen`, published too) a round not met is
-    excused (schedule.obligations.rounds_stand): nothing is left to follow, and nothing is asked."""
+    excused (schedule.obligations.rounds_stand): nothing is left to follow, and nothing is asked. While a large
+    contest's rounds were never counted (`RoundTally.uncounted`), nothing is listed and the page says they are
+    being counted (`uncounted`): never that no round is late."""
     working_days = max(DUE_SOON_WORKING_DAYS, reminder_days)
+    nothing = {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "as_of": None}
     if frozen:
-        return {"late": [], "late_owed": 0, "due_soon": [], "working_days": working_days, "frozen": True, "as_of": None}
+        return nothing | {"frozen": True, "uncounted": False}
     # A bound in days that N working days never exceed (weekends and the longest run of holidays), then the
     # working days counted exactly.
     until = today + timedelta(days=working_days * 2 + 14)
     late: list[tuple[RoundTally, int]] = []
     soon: list[tuple[RoundTally, int, date]] = []  # with the day it is due, the order shown
     tallies = round_tallies(rubric, due_to=until, shown=WORK_SHOWN, today=today)
+    if any(t.uncounted for t in tallies):
+        return nothing | {"frozen": False, "uncounted": True}
     for t in tallies:
         due = t.round.due
         left = days_left(calendar, today, due)
@@ -101,6 +106,7 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
         "due_soon": [_owed_round(t, left, names) for t, left, _due in sorted(soon, key=lambda found: found[2])],
         "working_days": working_days,
         "frozen": False,
+        "uncounted": False,
         "as_of": next((t.as_of for t in tallies), None),  # the counts' time while they are not current
     }
 

@@ -13,7 +13,9 @@ windows from `obligations.round_windows`), only per entrant and kept. They are r
 A stale entrant is counted live beside the kept rows (`schedule.tallies`); `rounds_keep` counts the stale ones
 again, in a task of its own (`schedule.rounds_keep`) queued after each recompute, so the standings never wait for
 it. While the rows are not current (other windows, or more stale entrants than a page counts live), pages read
-them as they were counted and say when (`Kept.as_of`): a page never counts every sending of the year."""
+them as they were counted and say when (`Kept.as_of`); while they were never counted, pages count a contest of
+at most `STALE_MOST` entrants live and say a larger one's rounds are not counted yet (`few_to_count_live`): a
+page never counts every sending of a large contest."""
 
 from __future__ import annotations
 
@@ -112,6 +114,14 @@ def kept_stale(rubric: Rubric, key: str) -> Kept | None:
         return Kept([], counted_at, sums)
     stale = list(_stale(rubric).values_list("unit_id", flat=True)[: STALE_MOST + 1])
     return Kept([], counted_at, sums) if len(stale) > STALE_MOST else Kept(stale, None, sums)
+
+
+def few_to_count_live(rubric: Rubric) -> bool:
+    """Whether a page may count every sending of a year whose rounds were never counted: at most `STALE_MOST`
+    entrants, the most it counts live beside the kept rows. A larger contest waits for the worker's first count
+    (`rounds_keep`): counted live, 75,000 villages' 2.7 million sendings took a page a second. 1 query, reading
+    at most `STALE_MOST` + 1 of the year's entrants from an index."""
+    return Standing.objects.filter(rubric=rubric).order_by()[: STALE_MOST + 1].count() <= STALE_MOST
 
 
 @transaction.atomic

@@ -58,6 +58,8 @@ def missing_list(request, key: ContestKey):
     tallies = round_tallies(
         rubric, criteria=[c.code for c in shown], shown=names_shown, offset=(page - 1) * names_shown, today=today
     )
+    # Never counted yet (a large contest before the worker's first count): nobody is named, and the page says so.
+    uncounted = any(t.uncounted for t in tallies)
     # A round not due yet (an earlier round is still ahead) owes nothing and is left out.
     tallies = [t for t in tallies if t.owed or t.met]
     names = {o.unit_code for t in tallies for o in t.shown}
@@ -101,6 +103,7 @@ def missing_list(request, key: ContestKey):
         "page": page,
         "next_page": page + 1 if more else None,
         "as_of": next((t.as_of for t in tallies), None),
+        "uncounted": uncounted,
         "previous_page": page - 1 if page > 1 else None,
     }
     return render(request, "schedule/missing.html", context)

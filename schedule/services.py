@@ -40,15 +40,15 @@ class LateReminded:
 def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[str]]:
     """unit id → each round it is late with, named ("๑.๒ … รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"), from the
     counts the late list reads (schedule.tallies.round_tallies), CHUNK entrants a round at a time: a bounded number
-    of queries a page, never an entrant's own."""
+    of queries a page, never an entrant's own. Counted live while the rounds were never counted, however many the
+    entrants: a press of the button tells every office late, where the list may still say it is counting."""
     late: dict[int, list[str]] = {}
     offset = 0
     while True:
-        tallies = [
-            t
-            for t in round_tallies(rubric, due_to=today - timedelta(days=1), shown=CHUNK, offset=offset, today=today)
-            if t.late
-        ]
+        counted = round_tallies(
+            rubric, due_to=today - timedelta(days=1), shown=CHUNK, offset=offset, today=today, live_when_uncounted=True
+        )
+        tallies = [t for t in counted if t.late]
         for tally in tallies:
             for owed in tally.shown:
                 if owed.unit_id is not None:

@@ -18,7 +18,7 @@ from rubrics.selectors import criterion_codes
 from scoring.models import EntrantRounds, Standing
 
 from .contest import ContestSchedule, DueRound, within
-from .kept import Kept, bit, kept_stale, meets, sent_union, windows_key
+from .kept import Kept, bit, few_to_count_live, kept_stale, meets, sent_union, windows_key
 from .obligations import Obligation, round_windows
 from .states import ObligationState
 
@@ -36,6 +36,7 @@ class RoundTally:
     late: int = 0
     shown: list[Obligation] = field(default_factory=list)
     as_of: datetime | None = None  # counted then, not now: the kept rows were not current (`schedule.kept.Kept`)
+    uncounted: bool = False  # not counted at all: a large contest's rounds before the worker's first count
 
     @property
     def more(self) -> int:
@@ -51,6 +52,7 @@ def round_tallies(
     shown: int = 30,
     offset: int = 0,
     today: date | None = None,
+    live_when_uncounted: bool = False,
 ) -> list[RoundTally]:
     """Each round (of the criteria asked, falling due in the window) with its entrants counted by state and
     the owing ones listed from `offset`, `shown` of them, by unit code: central's dashboard ("due soon") and
@@ -60,7 +62,13 @@ def round_tallies(
     sendings (`sendings.sent_days`: what `sendings` reads) falls in the round's window (`round_windows`, the
     rule `rounds_met` applies to one entrant). A round not met stands as it does for an entrant that sent
     nothing, so the owing ones shown are made from that standing. 4 queries (the moves, frozen or not, the
-    receipts' days, the counts with each round's page of names), 3 when no criterion takes a receipt."""
+    receipts' days, the counts with each round's page of names), 3 when no criterion takes a receipt.
+
+    While the rounds were never counted (no kept rows: a year's first minutes, or the worker down since), a
+    contest of more entrants than a page counts live (`kept.few_to_count_live`) is not counted: each tally comes
+    `uncounted`, with nothing owed, met or shown (4 queries: the moves, frozen or not, the kept rows, the
+    entrants), and the page says the rounds are being counted. `live_when_uncounted`: counted live even then,
+    for a task that must be exact (reminding the late), never for a page."""
     contest = ContestSchedule(rubric, today)
     chosen = contest.chosen(criteria, due_from, due_to)
     ids = {code: pk for pk, code in criterion_codes(rubric).items()}
@@ -77,7 +85,11 @@ def round_tallies(
         return []
     codes = {rounds[0].criterion.code for rounds in chosen}
     kept = kept_stale(rubric, windows_key(contest, ids))
-    if kept is None:  # never counted (a year's first minutes): every sending counted
+    if kept is None and not live_when_uncounted and not few_to_count_live(rubric):
+        for tally, _, _ in counted:
+            tally.uncounted = True
+        return [tally for tally, _, _ in counted]
+    if kept is None:  # never counted, and few enough entrants (or a task's exact count): every sending counted
         entrants, met, names = _count(rubric, contest, windows, codes, offset=offset, shown=shown)
     else:
         entrants, met, names = _count_kept(rubric, contest, windows, codes, kept, offset=offset, shown=shown)

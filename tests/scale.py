@@ -99,7 +99,8 @@ class Scaled:
 def scaled_contest(n: int = N, *, kept: bool = False, explained: bool = False) -> Scaled:
     """The contest among `n` villages, their standings computed; with `kept`, their rounds counted after it
     (`schedule.kept.rounds_keep`, the task queued after every recompute), else never counted (a year's first
-    minutes: pages count every sending); with `explained`, the explanation pass run after it too."""
+    minutes: pages count every sending, or above `schedule.kept.STALE_MOST` entrants say the rounds are being
+    counted); with `explained`, the explanation pass run after it too."""
     districts = []
     for number, code in enumerate(PROVINCES):
         province = Unit.objects.get(code=code)

@@ -13,8 +13,10 @@ from core.thai import BANGKOK
 from notices.models import Delivery, Kind, Notice, Receipt
 from people.models import Role
 from schedule.services import late_remind
+from schedule.tallies import round_tallies
 from scoring import snapshots
 from scoring.lifecycle import Refused
+from scoring.models import RoundsKept
 from submissions import services as evidence_services
 from tests.factories import UserFactory
 
@@ -54,3 +56,17 @@ def test_only_whoever_runs_the_contest_reminds_and_never_once_the_results_froze(
     with pytest.raises(Refused):
         late_remind(user=central_user, rubric=rubric, today=JULY_3)
     assert not Notice.objects.filter(kind=Kind.LATE_REMINDED).exists()
+
+
+def test_the_late_of_a_large_contest_never_counted_are_all_reminded(rubric, phuket, staff, central_user, monkeypatch):
+    monkeypatch.setattr("schedule.kept.STALE_MOST", 10)  # the 76 provinces stand for a village contest's thousands
+    RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: the late list says it is counting
+    assert {t.uncounted for t in round_tallies(rubric, today=JULY_3)} == {True}
+    evidence_services.evidence_submit(
+        user=staff["pk"], rubric=rubric, unit=phuket, criterion_code="1.2", url="https://example.org/x",
+        now=datetime(2023, 6, 29, 10, tzinfo=BANGKOK),
+    )  # fmt: skip
+    assert late_remind(user=central_user, rubric=rubric, today=JULY_3).told == 2  # counted live: every late office
+    cm = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-50")
+    pk = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-83")
+    assert "รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)" in cm.params["rounds"] and cm.params["count"] == pk.params["count"] + 1

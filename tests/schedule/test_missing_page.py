@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from schedule.kept import rounds_keep
 from scoring.facts.imports import facts_import
-from scoring.models import Standing
+from scoring.models import RoundsKept, Standing
 from scoring.recompute import results_mark_dirty
 from tests.factories import entrants_sized
 
@@ -100,3 +100,19 @@ def test_the_late_list_reminds_every_late_office_at_a_press_of_whoever_runs_the_
     assert response.redirect_chain == [(PAGE, 302)]
     told = "แจ้งเตือนหน่วยงานที่ยังไม่ส่ง ๑ แห่งแล้ว อีก ๐ แห่งได้รับแจ้งเตือนไปแล้ววันนี้ จึงไม่แจ้งซ้ำ"
     assert told in response.content.decode()  # Chiang Mai's staff: the one office with an account here
+
+
+def test_a_large_contest_never_counted_says_its_rounds_are_being_counted_not_that_nobody_is_late(
+    client, central_user, rubric, monkeypatch, clock
+):
+    clock(2023, 6, 27, 10, 0)  # the period open: whoever runs the contest may remind the late
+    monkeypatch.setattr("schedule.kept.STALE_MOST", 10)  # the 76 provinces stand for a village contest's thousands
+    RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: the worker not come yet
+    client.force_login(central_user)
+    html = client.get(PAGE).content.decode()
+    assert (
+        '<p class="card" id="rounds-uncounted" role="status">กำลังนับการส่งของแต่ละรอบเป็นครั้งแรก:'
+        " ผู้ที่ส่งแล้วและผู้ที่ส่งล่าช้าจะแสดงที่นี่ภายในไม่กี่นาที</p>"
+    ) in html
+    assert (html.count('<section class="card" id="missing-'), 'id="missing-pages"' in html) == (0, False)
+    assert 'id="remind-late-button"' in html  # the button counts every sending: it reaches the late all the same

@@ -104,9 +104,9 @@ def test_a_due_window_counts_its_rounds_alone(rubric):
         assert (t.owed, t.shown) == (len(owing), owing[:3])
 
 
-def _agree(rubric, today: date, *, shown: int = 5, offset: int = 0) -> list:
+def _agree(rubric, today: date, *, shown: int = 5, offset: int = 0, live_when_uncounted: bool = False) -> list:
     every = contest_obligations(rubric, today=today)
-    tallies = round_tallies(rubric, shown=shown, offset=offset, today=today)
+    tallies = round_tallies(rubric, shown=shown, offset=offset, today=today, live_when_uncounted=live_when_uncounted)
     for t in tallies:
         mine = [o for o in every if (o.criterion, o.index) == (t.round.criterion.code, t.round.index)]
         owing = [o for o in mine if o.state in OWING]
@@ -253,3 +253,26 @@ def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its
     evidence_withdraw(user=user, evidence=evidence)
     assert _kept(rubric, today) == Kept([standing.unit_id], None)
     _agree(rubric, today)
+
+
+@pytest.mark.parametrize(("most", "counted"), [(75, False), (76, True)])  # the 76 provinces: one over the bound, at it
+def test_a_contest_never_counted_is_counted_live_only_up_to_the_entrants_a_page_counts_live(
+    rubric, monkeypatch, django_assert_num_queries, most, counted
+):
+    monkeypatch.setattr("schedule.kept.STALE_MOST", most)  # the 76 provinces stand for a village contest's thousands
+    _sent(rubric, 8)
+    today = date(2023, 6, 20)
+    RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: the worker not come yet
+    assert _kept(rubric, today) is None
+    if counted:
+        tallies = _agree(rubric, today)
+        assert {t.uncounted for t in tallies} == {False}
+        return
+    # The moves, frozen or not, the kept rows (none), the entrants (up to one over the bound): no sending read.
+    with django_assert_num_queries(4):
+        tallies = round_tallies(rubric, shown=5, today=today)
+    exact = _agree(rubric, today, live_when_uncounted=True)  # a task's count: every sending, as before
+    assert [(t.round, t.uncounted, t.owed, t.met, t.late, t.shown) for t in tallies] == [
+        (t.round, True, 0, 0, 0, []) for t in exact
+    ]
+    assert {t.uncounted for t in exact} == {False} and sum(t.owed for t in exact) > 0

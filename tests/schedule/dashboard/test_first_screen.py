@@ -10,6 +10,7 @@ from django.utils import timezone
 from contests.models import Contest
 from core.thai import BANGKOK
 from scoring import snapshots
+from scoring.models import RoundsKept
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,20 @@ def test_a_frozen_years_first_screen_leaves_its_unsent_rounds_excused_not_as_wor
     assert "เลยกำหนด" not in work and "ยังไม่ส่ง" not in work.replace("รอบที่ยังไม่ส่ง", "")
     missing = client.get(reverse("schedule:missing", args=[2566]), {"criterion": "1.2"}).content.decode()
     assert 'id="missing-excused"' in missing and 'id="missing-1.2"' not in missing  # nobody named as owing it
+
+
+def test_a_large_contest_never_counted_says_its_rounds_are_being_counted_not_that_none_is_late(
+    client, rubric, central_user, clock, monkeypatch
+):
+    clock(2023, 6, 27, 10, 0)
+    monkeypatch.setattr("schedule.kept.STALE_MOST", 10)  # the 76 provinces stand for a village contest's thousands
+    RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: the worker not come yet
+    client.force_login(central_user)
+    html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
+    work = html[html.index('id="work-now"') : html.index("</section>", html.index('id="work-now"'))]
+    assert (
+        '<p class="card" id="rounds-uncounted" role="status">กำลังนับการส่งของแต่ละรอบเป็นครั้งแรก:'
+        " ผู้ที่ส่งแล้วและผู้ที่ส่งล่าช้าจะแสดงที่นี่ภายในไม่กี่นาที</p>"
+    ) in work
+    for claim in ('id="none-late"', 'id="late-heading"', 'id="due-soon-heading"', 'id="counted-as-of"'):
+        assert claim not in work
