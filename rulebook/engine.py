@@ -50,26 +50,18 @@ def evaluate_entrant(
     size_group: str,
     calendar: WorkCalendar,
     overrides: Mapping[str, Decimal] = {},  # never mutated
-    memo: dict | None = None,
     today: date | None = None,
 ) -> Breakdown:
-    """One entrant's points with their explanations (its page, its PDF, the explanation pass). A recompute
-    scores thousands with `Scorer`, which builds no `Score` at all.
-
-    `memo`: a dict the caller keeps for one pass (one calendar). A rule's score depends only on its facts, the
-    size group and the deadline, and entrants often report the same values (a date, a yes): thousands of
-    entrants then cost one evaluation per distinct value, not one each."""
+    """One entrant's points with their explanations (its page, its PDF). A recompute scores thousands with
+    `Scorer`, which builds no `Score` at all, and the explanation pass their scores a criterion at a time
+    (`Scorer.explain_many`)."""
     _check_stray(rubric, overrides)
     criteria: dict[str, Score] = {}
     for c in rubric.criteria():
         code = c.code
-        given = facts.get(code, EMPTY)
-        key = (code, size_group, tuple(given.items())) if memo is not None else None
-        score = memo.get(key) if memo is not None and key is not None else None
-        if score is None:
-            score = c.rule.evaluate(given, _context(calendar, size_group, rubric.timing_deadline(code), today))
-            if memo is not None and key is not None:
-                memo[key] = score
+        score = c.rule.evaluate(
+            facts.get(code, EMPTY), _context(calendar, size_group, rubric.timing_deadline(code), today)
+        )
         if overrides and code in overrides:
             points = _allowed(code, c.max_points, c.rule.levels(), overrides[code])
             score = Score.later(points, _override_text, score.points, points)
@@ -123,21 +115,7 @@ class Scorer:
     ) -> list[Tally]:
         """(facts, size group, committee overrides) of each entrant → its `Tally`, in order. The same points
         as `evaluate_entrant` (tests/rulebook/test_engine.py holds them equal)."""
-        by_size: dict[str, list[int]] = {}
-        for i, (_, size_group, _) in enumerate(entrants):
-            by_size.setdefault(size_group, []).append(i)
-        points: list[dict[str, Decimal]] = [{} for _ in entrants]
-        criteria = self.rubric.criteria()
-        for size_group, indexes in by_size.items():
-            facts = [entrants[i][0] for i in indexes]
-            for c in criteria:
-                code = c.code
-                column = c.rule.column_points(
-                    [f.get(code) for f in facts],
-                    _context(self.calendar, size_group, self.rubric.timing_deadline(code), self.today),
-                )
-                for i, found in zip(indexes, column, strict=True):
-                    points[i][code] = found
+        points: list[dict[str, Decimal]] = self._columns(entrants, "column_points")
         out = []
         for (_, _, overrides), mine in zip(entrants, points, strict=True):
             if overrides:
@@ -146,6 +124,44 @@ class Scorer:
                     c = self.rubric.criterion(code)
                     mine[code] = _allowed(code, c.max_points, c.rule.levels(), value)
             out.append(tally(self.rubric, mine))
+        return out
+
+    def explain_many(
+        self, entrants: Sequence[tuple[Mapping[str, Mapping[str, str]], str, Mapping[str, Decimal]]]
+    ) -> list[dict[str, Score]]:
+        """(facts, size group, committee overrides) of each entrant → its criteria's `Score`s, their texts built
+        when read: the explanation pass's, a criterion at a time (`Rule.column_scores`). The same scores as
+        `evaluate_entrant`'s criteria (tests/rulebook/test_engine.py holds them equal), without the sums."""
+        scores: list[dict[str, Score]] = self._columns(entrants, "column_scores")
+        for (_, _, overrides), mine in zip(entrants, scores, strict=True):
+            if overrides:
+                _check_stray(self.rubric, overrides)
+                for code, value in overrides.items():
+                    c = self.rubric.criterion(code)
+                    points = _allowed(code, c.max_points, c.rule.levels(), value)
+                    mine[code] = Score.later(points, _override_text, mine[code].points, points)
+        return scores
+
+    def _columns(
+        self, entrants: Sequence[tuple[Mapping[str, Mapping[str, str]], str, Mapping[str, Decimal]]], column: str
+    ) -> list[dict]:
+        """Each entrant's answer of the rule's `column` method (its points, or its scores), by criterion code in
+        the rubric's order: asked a criterion's cells of every entrant of one size group at once."""
+        by_size: dict[str, list[int]] = {}
+        for i, (_, size_group, _) in enumerate(entrants):
+            by_size.setdefault(size_group, []).append(i)
+        out: list[dict] = [{} for _ in entrants]
+        criteria = self.rubric.criteria()
+        for size_group, indexes in by_size.items():
+            facts = [entrants[i][0] for i in indexes]
+            for c in criteria:
+                code = c.code
+                found = getattr(c.rule, column)(
+                    [f.get(code) for f in facts],
+                    _context(self.calendar, size_group, self.rubric.timing_deadline(code), self.today),
+                )
+                for i, answer in zip(indexes, found, strict=True):
+                    out[i][code] = answer
         return out
 
 

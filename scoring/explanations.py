@@ -36,19 +36,16 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
     if not units:
         return {}
     ids = list(units)
-    spec, calendar = rubric_spec(rubric), rubric_calendar(rubric)
     facts = selectors.facts_by_unit(rubric, ids)
     judged = merged_scores(rubric, ids)
-    memo: dict = {}  # entrants with the same facts share one Score, so its text is rendered once
-    today = timezone.localdate()
-    out = {}
-    for unit, size_group in units.items():
-        given, overrides = facts.get(unit, {}), judged.get(unit, {})
-        b = engine.evaluate_entrant(
-            spec, given, size_group=size_group, calendar=calendar, overrides=overrides, memo=memo, today=today
-        )
-        out[unit] = {code: {"th": s.th, "en": s.en} for code, s in b.criteria.items()}
-    return out
+    # A criterion at a time, as the recompute scores them: entrants with the same facts share one Score (its
+    # text rendered once), and a rule's common case is read without its plain parsing (`Rule.column_scores`).
+    scorer = engine.Scorer(rubric_spec(rubric), rubric_calendar(rubric), timezone.localdate())
+    scores = scorer.explain_many([(facts.get(unit, {}), size, judged.get(unit, {})) for unit, size in units.items()])
+    return {
+        unit: {code: {"th": s.th, "en": s.en} for code, s in mine.items()}
+        for unit, mine in zip(units, scores, strict=True)
+    }
 
 
 def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, bool, object]]) -> dict[int, Texts]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
@@ -301,21 +301,35 @@ class Rule:
         one has none (a recompute). Entrants often report the same values (a date, a yes), so each
         distinct cell is evaluated once. A kind may answer the common case faster, if a property test proves
         its points equal (tests/scoring/test_fast_points.py)."""
-        memo: dict[tuple, Decimal] = {}
+        return [score.points for score in Rule.column_scores(self, cells, ctx)]
+
+    def column_scores(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Score]:
+        """`evaluate(...)` of each cell of a column, its explanation included (the pass that builds the texts of
+        thousands of entrants, a criterion at a time: `engine.Scorer.explain_many`). Each distinct cell is
+        evaluated once; a kind may answer the common case faster, if a property test proves its scores equal,
+        texts included (tests/scoring/test_fast_points.py)."""
+        memo: dict[tuple, Score] = {}
         out = []
         for cell in cells:
             key = tuple(cell.items()) if cell else ()
             found = memo.get(key)
             if found is None:
-                found = memo[key] = self.evaluate(cell or NO_FACTS, ctx).points
+                found = memo[key] = self.evaluate(cell or NO_FACTS, ctx)
             out.append(found)
         return out
 
-    def _fill(self, out: list[Decimal | None], cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list:
-        """A fast path's column completed: the cells it left (None) scored by the plain rule."""
+    def _fill(
+        self,
+        out: list,
+        cells: Sequence[Mapping[str, str] | None],
+        ctx: Context,
+        plain: Callable[[Rule, Sequence[Mapping[str, str] | None], Context], list] | None = None,
+    ) -> list:
+        """A fast path's column completed: the cells it left (None) scored by the plain rule (`plain`: its
+        points, `Rule.column_points`, or its scores, `Rule.column_scores`)."""
         rest = [i for i, found in enumerate(out) if found is None]
         if rest:
-            for i, found in zip(rest, Rule.column_points(self, [cells[i] for i in rest], ctx), strict=True):
+            for i, found in zip(rest, (plain or Rule.column_points)(self, [cells[i] for i in rest], ctx), strict=True):
                 out[i] = found
         return out
 

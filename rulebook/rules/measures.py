@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -84,22 +84,34 @@ class Ratio(Rule):
         return []
 
     def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
-        # The common case in whole numbers, exactly as `_evaluate` rounds it: min(n, d) × weight ÷ d, half up
-        # to the satang. Anything else (a zero, a typo, Thai digits) is left to the plain rule.
         if self.numerator == self.denominator:
             return super().column_points(cells, ctx)
+        return self._fill([None if p is None else p[2] for p in self._plain(cells)], cells, ctx)
+
+    def column_scores(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Score]:
+        if self.numerator == self.denominator:
+            return super().column_scores(cells, ctx)
+        explain = self._explain
+        out = [
+            None if p is None else Score.later(p[2], explain, Decimal(p[0]), Decimal(p[1]), p[2])
+            for p in self._plain(cells)
+        ]
+        return self._fill(out, cells, ctx, Rule.column_scores)
+
+    def _plain(self, cells: Sequence[Mapping[str, str] | None]) -> Iterator[tuple[int, int, Decimal] | None]:
+        """(n, d, points) of each cell in the common case, in whole numbers, exactly as `_evaluate` rounds it:
+        min(n, d) × weight ÷ d, half up to the satang. None for anything else (a zero, a typo, Thai digits),
+        left to the plain rule."""
         scale = -min(self.weight.as_tuple().exponent, 0)
         weight_units, unit = int(self.weight.scaleb(scale)) * 100, 10**scale  # weight × 100 = units ÷ unit
-        out: list[Decimal | None] = []
         for n, d in plain_pairs(cells, self.numerator, self.denominator):
             if n is None or not d:
-                out.append(None)
+                yield None
             elif n >= d:
-                out.append(self.weight)
+                yield n, d, self.weight
             else:
                 q, r = divmod(n * weight_units, d * unit)
-                out.append(hundredths(q + (2 * r >= d * unit)))
-        return self._fill(out, cells, ctx)
+                yield n, d, hundredths(q + (2 * r >= d * unit))
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.denominator) == 0:  # nothing to collect: the rubric says what
@@ -217,34 +229,57 @@ class Bands(Rule):
         return tuple(sorted({ZERO, self.otherwise, *(p for _, p in self.bands), *zero_levels(self.if_zero)}))
 
     def column_points(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Decimal]:
-        # A plain share in whole numbers (most bands), when no if_zero but its own denominator's can apply:
-        # the percentage in units of its rounding, exactly as `Measure.value` rounds it, against each band's
-        # limit in the same units. Anything else is left to the plain rule.
+        pair = self._plain_pair()
+        if pair is None:
+            return super().column_points(cells, ctx)
+        points = [*(p for _, p in self.bands), self.otherwise]  # by the band met; the last: none
+        return self._fill([None if f is None else points[f[1]] for f in self._plain(cells, pair)], cells, ctx)
+
+    def column_scores(self, cells: Sequence[Mapping[str, str] | None], ctx: Context) -> list[Score]:
+        pair = self._plain_pair()
+        if pair is None:
+            return super().column_scores(cells, ctx)
+        points = [*(p for _, p in self.bands), self.otherwise]
+        places, explain = self.rounding.percent_places, self._explain
+        out = [
+            None if f is None else Score.later(points[f[1]], explain, Decimal(f[0]).scaleb(-places), f[1])
+            for f in self._plain(cells, pair)
+        ]
+        return self._fill(out, cells, ctx, Rule.column_scores)
+
+    def _plain_pair(self) -> tuple[str, str] | None:
+        """The share's two facts where the common case applies: a plain share, with no if_zero but its own
+        denominator's. None: the plain rule reads every cell."""
         pair = self.measure._pair
         if pair is None or self.extra_facts or (self.if_zero and self.if_zero.fact != self.measure.denominator):
-            return super().column_points(cells, ctx)
+            return None
+        return pair
+
+    def _plain(
+        self, cells: Sequence[Mapping[str, str] | None], pair: tuple[str, str]
+    ) -> Iterator[tuple[int, int] | None]:
+        """(the percentage in units of its rounding, the band it meets: len(bands) for none) of each cell that is
+        a share in whole numbers, exactly as `Measure.value` rounds it, against each band's limit in the same
+        units. None for anything else, left to the plain rule."""
         places, exceed, lower = self.rounding.percent_places, self.measure.may_exceed, self.measure.lower
         up = self.rounding.mode != "truncate"
         limits = [
-            (int((m.scaleb(places)).to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)), p)
-            for m, p in self.bands
+            int((m.scaleb(places)).to_integral_value(ROUND_FLOOR if lower else ROUND_CEILING)) for m, _ in self.bands
         ]
         hundred = 100 * 10**places
-        out: list[Decimal | None] = []
         for n, d in plain_pairs(cells, *pair):
             if n is None or not d or (n > d and not exceed):
-                out.append(None)
+                yield None
                 continue
             q, r = divmod(n * hundred, d)
             if up and 2 * r >= d:
                 q += 1
-            for limit, points in limits:
+            for i, limit in enumerate(limits):
                 if (q <= limit) if lower else (q >= limit):
-                    out.append(points)
+                    yield q, i
                     break
             else:
-                out.append(self.otherwise)
-        return self._fill(out, cells, ctx)
+                yield q, len(limits)
 
     def _evaluate(self, parsed: Mapping[str, object], ctx: Context) -> Score:
         if self.if_zero and parsed.get(self.if_zero.fact) == 0:

@@ -163,6 +163,19 @@ def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
         )
 
 
+@given(st.lists(st.tuples(ENTRANT, st.sampled_from(["small", "medium", "large"]), OVERRIDES), max_size=6))
+def test_explain_many_gives_evaluate_provinces_scores_with_their_texts(entrants: list) -> None:
+    """The explanation pass's scores (`Scorer.explain_many`, a criterion's cells of every entrant at once) are
+    the page's (`evaluate_entrant`): the criteria in the rubric's order, each with its points and both texts,
+    committee overrides included."""
+    many = Scorer(RUBRIC, CAL).explain_many(entrants)
+    for (facts, size, overrides), mine in zip(entrants, many, strict=True):
+        b = unit(facts, size, overrides=overrides)
+        assert [(k, s.points, s.th, s.en) for k, s in mine.items()] == [
+            (k, s.points, s.th, s.en) for k, s in b.criteria.items()
+        ]
+
+
 def test_seed001_scores_a_district_exactly() -> None:
     spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
     facts = {
@@ -317,20 +330,6 @@ def test_rank_without_a_tie_break_order_shares_ranks_decision_12() -> None:
 
 def test_rank_returns_placings() -> None:
     assert rank({"TH-10": bd("1")}, tie_break=TIE, awards=[]) == [Placing("TH-10", 1, False, None, False)]
-
-
-def test_memo_scores_each_distinct_value_once_and_changes_nothing():
-    memo: dict = {}
-    first = evaluate_entrant(RUBRIC, FULL, size_group="medium", calendar=CAL, memo=memo)
-    assert len(memo) == len(list(RUBRIC.criteria()))
-    # Another province with the same facts but one: only that criterion is evaluated again.
-    antivirus, computers = FULL["3.3"]
-    other = {**FULL, "3.3": {antivirus: "40", computers: "50"}}
-    second = evaluate_entrant(RUBRIC, other, size_group="medium", calendar=CAL, memo=memo)
-    assert len(memo) == len(list(RUBRIC.criteria())) + 1
-    assert first == evaluate_entrant(RUBRIC, FULL, size_group="medium", calendar=CAL)
-    assert second == evaluate_entrant(RUBRIC, other, size_group="medium", calendar=CAL)
-    assert second.criteria["3.3"] != first.criteria["3.3"]
 
 
 POINTS = st.decimals(min_value=-1000, max_value=1000, places=4, allow_nan=False, allow_infinity=False)

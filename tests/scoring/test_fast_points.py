@@ -93,6 +93,19 @@ def test_a_columns_points_are_each_cells_plain_points(rule, data) -> None:
     assert [str(p) for p in got] == [str(p) for p in plain]  # written to the standings as these texts
 
 
+@settings(max_examples=800, deadline=None)
+@given(rule=st.one_of(ratios(), bands()), data=st.data())
+def test_a_columns_scores_are_each_cells_plain_scores(rule, data) -> None:
+    """`column_scores` (the explanation pass builds a criterion's texts of every entrant at once) gives each
+    cell's plain score: the same points, as they print, and the same Thai and English explanation."""
+    own = st.fixed_dictionaries({name: NUMBER for name in rule.fact_names()})
+    halves = HALVES if set(rule.fact_names()) == {"n", "d"} else own
+    cells = data.draw(st.lists(st.one_of(own, own, halves, halves, FACTS, st.none()), max_size=8))
+    cells += cells[: data.draw(st.integers(0, len(cells)))]
+    got = [(str(s.points), s.th, s.en) for s in rule.column_scores(cells, CTX)]
+    assert got == [(str(s.points), s.th, s.en) for s in (rule.evaluate(c or {}, CTX) for c in cells)]
+
+
 def test_the_fast_path_answers_the_common_case() -> None:
     """Plain counts are scored without the plain rule's parsing (its parse cache stays empty); a cell it cannot
     read plainly goes to the plain rule."""
@@ -107,6 +120,10 @@ def test_the_fast_path_answers_the_common_case() -> None:
     cells = [{"n": "95", "d": "100"}, {"n": "89", "d": "100"}, {"n": "899", "d": "1,000"}]
     assert banded.column_points(cells, CTX) == [Decimal(5), Decimal(1), Decimal(1)]
     assert sorted(banded._parsed) == [("d", "1,000"), ("n", "899")]  # the thousands comma: the plain rule read it
+    banded._parsed.clear()
+    assert [s.points for s in banded.column_scores(cells[:2], CTX)] == [Decimal(5), Decimal(1)]
+    assert ratio.column_scores([{"n": "2", "d": "3"}], CTX)[0].points == Decimal("20.00")
+    assert (ratio._parsed, banded._parsed) == ({}, {})  # the texts' common case is read without it too
 
 
 EDGE_CELLS = [{"n": str(n), "d": str(d)} for d in (3, 7, 8, 32, 40, 400) for n in range(d + 1)]
@@ -132,6 +149,19 @@ def test_bands_fast_path_at_every_edge(lower: bool, places: int, mode: str) -> N
         Rounding(percent_places=places, mode=mode),
     )
     assert rule.column_points(EDGE_CELLS, CTX) == [rule.evaluate(c, CTX).points for c in EDGE_CELLS]
+
+
+def test_a_columns_same_cells_share_one_score() -> None:
+    """A cell the plain rule reads (Thai digits) met again in the column is evaluated once: its entrants share
+    one Score, so its text is rendered once however many report it."""
+    ratio = build_rule("ratio", {"numerator": "n", "denominator": "d", "weight": "30"}, Decimal(30))
+    first, other, again = ratio.column_scores([{"n": "๒", "d": "3"}, {"n": "1", "d": "๓"}, {"n": "๒", "d": "3"}], CTX)
+    assert (first is again, first is other, first.points, other.points) == (
+        True,
+        False,
+        Decimal("20.00"),
+        Decimal("10.00"),
+    )
 
 
 @pytest.mark.parametrize("weight", ["1", "3", "7", "2.5", "0.25", "15", "30"])
