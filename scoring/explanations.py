@@ -2,8 +2,9 @@
 
 A recompute stores points and places only, and marks each rescored entrant's explanations as not its points'
 own (`Standing.explained`): ranking 7,255 subdistricts must not wait for 145,100 Thai and English texts nobody
-reads then. They are built from the same facts, judgments and rules as the points (`engine.evaluate_entrant`,
-so the text is the one the points came with): by the pass that follows a recompute (`explanations_build`, the
+reads then. They are built from the same facts, judgments and rules as the points (`engine.Scorer.explain_many`,
+the scores `engine.evaluate_entrant` gives, so the text is the one the points came with): by the pass that
+follows a recompute (`explanations_build`, the
 `scoring.explain` task), or, for whatever it has not reached yet, where they are read (`filled`: one entrant's
 page, its PDF breakdown, the standings and exports).
 """
