@@ -42,11 +42,9 @@ urlpatterns = [
     path("accounts/", include("accounts.session_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/passkey/", include((passkeys.urlpatterns, "otp_webauthn"))),
-    path("line/", include("notices.channels.line.urls")),
+    path("line/", include("notices.channels.line.urls")),  # the LINE Official Account's webhook (docs/line.md)
     # A person's private calendar: its address is the secret, read by calendar applications that never sign in.
-    path(
-        "calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"
-    ),  # the LINE Official Account's webhook (docs/line.md)
+    path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's and the schedule's <contest:…>: "contests" fits
     path("standings/", include("stages.urls")),  # before scoring's and the schedule's <contest:…>: "stages" fits
