@@ -4,19 +4,24 @@ on the criterion page, in the office's "what to do now" and in the calendar (the
 tests/schedule/test_rounds_stand.py). The API and a file sent in pieces name it the same way."""
 
 import re
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+import pytest
 from django.urls import reverse
 
 from core.thai import thai_date
+from core.validators.content import UploadRefused
 from schedule.selectors import person_obligations
 from schedule.states import ObligationState
+from submissions import services
 from submissions.models import Evidence
 
 from . import files
 from .test_resumable import create, send
 from .test_todo import _page
 
+BANGKOK = ZoneInfo("Asia/Bangkok")
 NOVEMBER, DECEMBER = date(2022, 11, 15), date(2022, 12, 15)  # 4.2's first two monthly reports of B.E. 2566
 
 
@@ -85,3 +90,64 @@ def test_a_file_sent_in_pieces_names_its_round_as_a_file_sent_whole(owner_client
     assert Evidence.objects.get().answers_round == 1
     assert 'data-answers="1"' in owner_client.get(location).json()["row_html"]
     assert create(owner_client, 10, criterion="4.2", round="12").status_code == 400
+
+
+JANUARY_REFUSED = "รายงานประจำเดือน (ขั้น ๔ และ ๘) มกราคม ๒๕๖๖ ยังไม่เปิดรับ (รับได้หลังกำหนดส่งรอบก่อน ๑๕ ธันวาคม ๒๕๖๕) จึงไม่ได้บันทึก"
+
+
+def _named(user, rubric, unit, number, now):
+    return services.evidence_submit(
+        user=user,
+        rubric=rubric,
+        unit=unit,
+        criterion_code="4.2",
+        url=f"https://example.org/round-{number}",
+        answers_round=number,
+        now=now,
+    )
+
+
+def test_a_report_names_only_a_round_that_has_opened_and_a_round_ahead_is_refused_until_it_opens(
+    provincial_user, rubric, chiang_mai
+):
+    late = datetime(2022, 11, 28, 10, 0, tzinfo=BANGKOK)
+    opened = datetime(2022, 12, 16, 10, 0, tzinfo=BANGKOK)  # the day after December's round fell due
+
+    _named(provincial_user, rubric, chiang_mai, 1, late)  # November's, late
+    _named(provincial_user, rubric, chiang_mai, 2, late)  # December's, open
+    for _ in range(2):  # asked again, refused again
+        with pytest.raises(UploadRefused) as refused:
+            _named(provincial_user, rubric, chiang_mai, 3, late)
+        assert refused.value.th == JANUARY_REFUSED
+    assert list(Evidence.objects.order_by("pk").values_list("answers_round", flat=True)) == [1, 2]
+
+    _named(provincial_user, rubric, chiang_mai, 3, opened)
+
+    assert list(Evidence.objects.order_by("pk").values_list("answers_round", flat=True)) == [1, 2, 3]
+
+
+def test_every_door_refuses_a_round_ahead_in_thai_and_keeps_nothing(owner_client, api, provincial_user, clock):
+    clock(2022, 11, 28, 10, 0)
+    args = [2566, "TH-50", "4.2"]
+
+    page = owner_client.post(
+        reverse("submissions:upload", args=args),
+        {"file": files.upload("jan.pdf", files.pdf_new()), "round": "3"},
+        headers={"accept": "application/json"},
+    )
+    link = owner_client.post(
+        reverse("submissions:link", args=args), {"url": "https://example.org/jan", "round": "3"}, follow=True
+    )
+    api.force_authenticate(provincial_user)
+    by_api = api.post(
+        "/api/v1/years/2566/evidence/",
+        {"criterion": "4.2", "url": "https://example.org/jan", "round": 3},
+        format="multipart",
+    )
+    by_tus = create(owner_client, 10, criterion="4.2", round="3")
+
+    assert (page.status_code, page.json()["refused"][0]["th"]) == (400, JANUARY_REFUSED)
+    assert JANUARY_REFUSED in link.content.decode()
+    assert (by_api.status_code, by_api.json()["errors"][0]["th"]) == (400, JANUARY_REFUSED)
+    assert by_tus.status_code == 400 and JANUARY_REFUSED in by_tus.content.decode()
+    assert not Evidence.objects.exists()
