@@ -167,3 +167,11 @@ def test_the_form_lists_the_round_due_on_the_deadline_as_a_ticked_box(client, ru
     boxes = re.findall(r'<input type="checkbox" name="also" value="([^"]+)"([^>]*)>', page)
     assert [(value, "checked" in rest) for value, rest in boxes] == [("round:2", True)]
     assert "รายงานครั้งที่ ๒ (กำหนดส่งเดิม ๓๐ มิถุนายน ๒๕๖๖)" in page
+
+
+def test_the_rounds_list_names_a_round_written_for_a_closed_day_by_both_dates(client, rubric, central_user):
+    """4.2's January report is written for Sunday 15 January 2566 and falls due on Monday the 16th."""
+    client.force_login(central_user)
+    page = client.get(_url(rubric, "4.2")).content.decode()
+    january = re.search(r'<li data-round-due="2023-01-15">([^<]*)</li>', page).group(1)
+    assert january.endswith(": ๑๕ มกราคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๖ มกราคม ๒๕๖๖")

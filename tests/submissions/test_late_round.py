@@ -41,6 +41,16 @@ def test_the_upload_form_offers_the_rounds_open_or_past_and_proposes_the_oldest_
         assert thai_date(NOVEMBER) in options[0][2] and "เลยกำหนด" in options[0][2]
 
 
+def test_the_round_box_names_a_round_due_on_a_closed_day_by_both_dates(owner_client, clock):
+    clock(2023, 1, 20, 10, 0)  # January's report was written for Sunday 15 January 2566 and falls due on the 16th
+
+    page = _criterion(owner_client)
+
+    choice = re.search(r'<select name="round" id="upload-round">(.*?)</select>', page, re.S).group(1)
+    january = re.search(r'<option value="3">([^<]*)</option>', choice).group(1)
+    assert "กำหนดส่ง ๑๕ มกราคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๖ มกราคม ๒๕๖๖ ·" in january
+
+
 def test_november_named_on_28_november_is_novembers_late_and_december_stays_owed(
     owner_client, clock, rubric, provincial_user
 ):
