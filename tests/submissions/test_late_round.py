@@ -51,6 +51,22 @@ def test_the_round_box_names_a_round_due_on_a_closed_day_by_both_dates(owner_cli
     assert "กำหนดส่ง ๑๕ มกราคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๖ มกราคม ๒๕๖๖ ·" in january
 
 
+def test_a_monthly_criterions_heading_names_its_round_in_force_and_the_year_s_last(owner_client, clock):
+    clock(2023, 3, 20, 10, 0)  # March's report is past; April's, written for Saturday the 15th, is next
+
+    page = _criterion(owner_client)
+
+    heading = re.search(r'<dd id="criterion-deadline"[^>]*>(.*?)</dd>', page, re.S).group(1)
+    assert (
+        re.sub(r"<[^>]+>|\s+", " ", heading).split()
+        == (
+            "รายงานประจำเดือน (ขั้น ๔ และ ๘) เมษายน ๒๕๖๖: ๑๕ เมษายน ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖"
+            " รอบสุดท้าย: ๓๑ กรกฎาคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๓ สิงหาคม ๒๕๖๖"
+            " กำหนดส่งที่ตรงกับวันที่สำนักงานปิด: เลื่อนเป็นวันทำการถัดไป (หลักเกณฑ์ข้อ ๙)"
+        ).split()
+    )
+
+
 def test_november_named_on_28_november_is_novembers_late_and_december_stays_owed(
     owner_client, clock, rubric, provincial_user
 ):
