@@ -45,9 +45,10 @@ def criterion(request, key: ContestKey, code: str):
     if not actor.rights(contest).runs:
         office = actor.own_office
         if request.method == "GET" and office is not None and actor.rights(contest).enters:
-            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form.
-            page = criterion_url(rubric, office.code, code)
-            return redirect(page if "#" in page else f"{page}#{MOVED_ANCHOR}")
+            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form,
+            # which shows the date and its moves.
+            page = criterion_url(rubric, office.code, code).split("#", 1)[0]
+            return redirect(f"{page}#{MOVED_ANCHOR}")
         raise Http404
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":
