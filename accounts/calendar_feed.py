@@ -27,12 +27,11 @@ from rulebook.workdays import WorkCalendar
 PRODID = "-//Community Development Department//CDD 4.0 portal//TH"
 ALARM_AT = time(9, 0)  # the alarm's hour on its working day: the office's morning
 REFRESH = timedelta(hours=6)  # how often a calendar is asked to read the feed again (RFC 7986)
-# What one read carries, whatever its person owes (a hundred criteria asked monthly are 1,200 rounds): the rounds
-# falling due from four weeks back to half a year ahead, at most MOST_EVENTS of them, the coming ones first, each
-# title cut at SUMMARY_MOST characters. So a read's work and body are bounded (docs/calendar.md).
+# What one read carries: every round of the person's running contests still to fall due, to the end of their
+# periods, and those that fell due up to four weeks back; none is left out for being far off (a June deadline is
+# in November's feed). A read's cost grows with those rounds alone, each costing the same (its queries the same
+# whatever their number, each title cut at SUMMARY_MOST characters, its written block kept): docs/calendar.md.
 BEFORE = timedelta(weeks=4)
-AHEAD = timedelta(weeks=26)
-MOST_EVENTS = 100
 SUMMARY_MOST = 150
 
 VERBS = {  # what the person does for each kind of obligation (schedule.states.ObligationKind's values)
@@ -53,17 +52,9 @@ class Timing:
     alarm_days: int
 
 
-def window(today: date) -> tuple[date, date]:
-    """The due days a feed read on `today` lists."""
-    return today - BEFORE, today + AHEAD
-
-
-def nearest(obligations: Sequence, today: date) -> list:
-    """At most MOST_EVENTS of `obligations` (each with a due day): those still to fall due, the soonest first, then
-    those past, the latest first; listed by due day. What is coming is what a calendar is for."""
-    coming = sorted((o for o in obligations if o.due >= today), key=lambda o: (o.due, o.key))
-    past = sorted((o for o in obligations if o.due < today), key=lambda o: (o.due, o.key), reverse=True)
-    return sorted((coming + past)[:MOST_EVENTS], key=lambda o: (o.due, o.key))
+def first_day(today: date) -> date:
+    """The earliest due day a feed read on `today` lists: it lists every later one."""
+    return today - BEFORE
 
 
 def _summary(obligation) -> str:

@@ -19,13 +19,13 @@ from rubrics.models import Rubric, YearSettings
 from rubrics.selectors import rubric_calendar
 from schedule.selectors import person_obligations
 
-from .calendar_feed import Timing, Written, calendar_ics, feed_name, nearest, window
+from .calendar_feed import Timing, Written, calendar_ics, feed_name, first_day
 from .models import AccountEvent
 
 log = logging.getLogger(__name__)
 SHOWN = 30
 # How long a person's feed, with each event's written block, is kept after it was last written: a day's read
-# the next day finds the blocks of the events still in its window (most of them) and writes only the rest.
+# the next day finds the blocks of the events it still lists (most of them) and writes only the rest.
 KEPT = timedelta(days=2)
 
 
@@ -47,13 +47,12 @@ def unused_accounts(now=None) -> QuerySet:
 
 def calendar_obligations(user, *, today: date) -> dict:
     """What a person's calendar feed shows (accounts.calendar_feed.calendar_ics): of the obligations they or their
-    office owe (the schedule's answer, the lock asked inside it), those falling due in the feed's window, at most
-    calendar_feed.MOST_EVENTS, nearest today first; each contest period's working-day calendar and reminder
-    setting; their units' Thai names; and `stamp`, all the body is made of but the moment it is made. A few
-    queries per contest period the person takes part in, however many criteria and rounds it has."""
-    since, until = window(today)
-    found = [o for o in person_obligations(user, due_from=since, due_to=until, today=today) if o.due is not None]
-    near = nearest(found, today)
+    office owe in their running contests (the schedule's answer, the lock asked inside it), every one falling due
+    from `calendar_feed.first_day` to the end of its period, by due day; each contest period's working-day calendar
+    and reminder setting; their units' Thai names; and `stamp`, all the body is made of but the moment it is made.
+    A few queries per contest period the person takes part in, however many criteria and rounds it has."""
+    found = person_obligations(user, due_from=first_day(today), today=today)
+    near = [o for o in found if o.due is not None]
     ids = {o.rubric_id for o in near}
     rubrics = list(Rubric.objects.filter(pk__in=ids).select_related("contest", "year_settings"))
     days = {r.pk: _year_settings(r).reminder_working_days for r in rubrics}

@@ -19,7 +19,9 @@ from .services import notice_record, notices_settle
 
 
 def _about(rubric) -> dict:
-    return {"contest": rubric.contest.name_th}
+    """The contest a notice names; a contest of periods with the period (April's results, May's 4.1's deadline)."""
+    period = f" · {rubric.period_name_th}" if rubric.period else ""
+    return {"contest": rubric.contest.name_th + period}
 
 
 def _day(value: date | None) -> str:

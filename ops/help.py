@@ -22,6 +22,7 @@ from scoring.contests import contests_for_user
 from .contacts import desks
 from .forms import ContactForm
 from .models import ContestContact, SiteContact
+from .navigation import results_items
 from .services import CONTACT_FIELDS, contacts_set
 
 ROLES = {
@@ -87,6 +88,8 @@ def help_page(request, role: str = ""):
     # Another role's help describes its tasks; only one's own links to them (another's pages answer 403).
     linked = not own or shown == own
     context = {"roles": ROLES, "role": shown, "own": own, "linked": linked, "desks": desks(contests_of(request.user))}
+    # Where results are: one's own menu's items by their names, never a link another's menu has.
+    context["results"] = results_items(request.user) if linked and own else []
     return render(request, "ops/help.html", context)
 
 

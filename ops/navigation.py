@@ -91,7 +91,13 @@ def _items(user) -> list[Link]:
     return []
 
 
+RESULTS = ("standing", "past", "results")  # the items that lead to results: what help promises is these
 OFFICE_LISTS = ("evidence", "contests", "provinces")  # the items that list the offices a contest's pages are of
+
+
+def results_items(user) -> list[NavItem]:
+    """The user's menu items that lead to results, as their menu names them (none for a role without)."""
+    return [NavItem(text, url, key) for text, url, key in _items(user) if key in RESULTS]
 
 
 def nav_items(user, path: str) -> list[NavItem]:

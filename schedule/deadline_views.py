@@ -19,6 +19,7 @@ from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.i18n import either
 from core.thai import digits
 from notices.events import MOVED_ANCHOR
 from rubrics import access, revisions, timetable
@@ -44,9 +45,10 @@ def criterion(request, key: ContestKey, code: str):
     if not actor.rights(contest).runs:
         office = actor.own_office
         if request.method == "GET" and office is not None and actor.rights(contest).enters:
-            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form.
-            page = criterion_url(rubric, office.code, code)
-            return redirect(page if "#" in page else f"{page}#{MOVED_ANCHOR}")
+            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form,
+            # which shows the date and its moves.
+            page = criterion_url(rubric, office.code, code).split("#", 1)[0]
+            return redirect(f"{page}#{MOVED_ANCHOR}")
         raise Http404
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":
@@ -80,8 +82,12 @@ def _move(request, rubric: Rubric, found: Criterion):
     except PortalError as exc:
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
         return _page(request, rubric, found, form, errors, status=400)
-    # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
-    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
+    # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits; in a contest of
+    # periods, with its period's name: April's 4.1 is not May's.
+    code = digits(found.label)
+    if rubric.period:
+        code = format_lazy("{code} ({period})", code=code, period=either(rubric.period_name_th, rubric.period_name_en))
+    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=code)
     messages.success(request, moved)
     return redirect(f"{reverse('schedule:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 

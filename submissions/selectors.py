@@ -161,13 +161,15 @@ class CriterionRow:
 
     @property
     def standing_label(self) -> Text:
-        """The criterion page's status: a criterion asked more than once is said by its round in force while that
-        round is owed ("รายงานครั้งที่ ๒: ยังไม่ส่ง", or "…: เลยกำหนด"), whatever an earlier round met; else as its
-        office's table says it (`status_label`)."""
+        """The criterion page's status: a criterion asked more than once is said by its round in force until that
+        round is met ("รายงานครั้งที่ ๒: ยังไม่ส่ง", or "…: เลยกำหนด"), whatever an earlier round met, the next
+        round not yet open included (the first report sent, the second still to come); else as its office's table
+        says it (`status_label`)."""
         current = self.current
-        if self.rounds is None or self.criterion.nominee or current is None or not current.is_owed:
+        unmet = (ObligationState.OPEN, ObligationState.NOT_DUE, ObligationState.LATE)
+        if self.rounds is None or self.criterion.nominee or current is None or current.state not in unmet:
             return self.status_label
-        state = gettext_lazy("not submitted") if current.state == ObligationState.OPEN else current.state.label
+        state = current.state.label if current.state == ObligationState.LATE else gettext_lazy("not submitted")
         line = gettext_lazy("{round}: {state}")
         return format_lazy(line, round=either(current.round_th, current.round_en), state=state)
 

@@ -19,13 +19,15 @@ from django.utils import timezone
 from contests.entries import Entry
 from contests.models import Unit
 from core import acts, files
-from core.thai import thai_digits
+from core.thai import thai_date, thai_digits
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from notices import events
 from rubrics.models import Criterion, Rubric
 from rubrics.selectors import rubric_spec
 from rulebook.rules.evidence import EvidenceExpected
+from schedule.obligations import answerable
+from schedule.selectors import entrant_obligations
 from scoring.facts.imports import FactImportReport, ensure_not_frozen, fact_set, facts_import
 from scoring.models import Fact, FactSource
 from scoring.recompute import results_mark_dirty
@@ -112,7 +114,7 @@ def evidence_submit(
     round of the criterion it answers (a late report names its own round: the schedule then counts it there,
     late), None for the round its day falls in."""
     criterion = evidence_may_submit(
-        user=user, rubric=rubric, unit=unit, criterion_code=criterion_code, answers_round=answers_round
+        user=user, rubric=rubric, unit=unit, criterion_code=criterion_code, answers_round=answers_round, now=now
     )
     if (upload is None) == (not url.strip()):
         raise UploadRefused("ส่งไฟล์หรือลิงก์อย่างใดอย่างหนึ่ง", "Send either a file or a link")
@@ -222,10 +224,18 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
 
 
 def evidence_may_submit(
-    *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers_round: int | None = None
+    *,
+    user,
+    rubric: Rubric,
+    unit: Unit,
+    criterion_code: str,
+    answers_round: int | None = None,
+    now: datetime | None = None,
 ) -> Criterion:
     """What evidence_submit refuses before a byte is read; asked again when a resumable upload is created. A
-    criterion a nominee answers takes no file (its nominee form does); a round named must be one it asks."""
+    criterion a nominee answers takes no file (its nominee form does); a round named must be one it asks, and one
+    that has opened (met, late or open: `schedule.obligations.answerable`, the rounds the upload form offers), so
+    that a report never counts for a round still ahead."""
     # Its own office, in a contest that office enters (a province in a district contest): the act's one ask here.
     acts.require(user, SUBMIT, Entry(rubric.contest, unit))
     criterion = Criterion.objects.get(rubric=rubric, code=criterion_code)  # the API answers 404
@@ -239,7 +249,20 @@ def evidence_may_submit(
     if answers_round is not None and not 1 <= answers_round <= len(asked):
         th = f"ตัวชี้วัดนี้ไม่มีรอบที่ {thai_digits(str(answers_round))}"
         raise UploadRefused(th, f"This criterion has no round {answers_round}")
+    if answers_round is not None:
+        _ensure_round_opened(rubric=rubric, unit=unit, criterion_code=criterion_code, number=answers_round, now=now)
     return criterion
+
+
+def _ensure_round_opened(*, rubric: Rubric, unit: Unit, criterion_code: str, number: int, now: datetime | None) -> None:
+    today = timezone.localdate(now) if now is not None else None
+    rounds = entrant_obligations(rubric, unit, criteria=[criterion_code], today=today)
+    if any(o.index == number for o in answerable(rounds)):
+        return
+    named, before = rounds[number - 1], rounds[number - 2]
+    th = f"{named.round_th} ยังไม่เปิดรับ (รับได้หลังกำหนดส่งรอบก่อน {thai_date(before.due)}) จึงไม่ได้บันทึก"
+    en = f"{named.round_en} has not opened (it opens after the round before falls due, {before.due}); nothing was saved"
+    raise UploadRefused(th, en)
 
 
 def _ensure_open(rubric: Rubric) -> None:

@@ -156,7 +156,10 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
             (ctx["can_submit"] and ctx["nominations_open"]) or runs_contest(request.user, ctx["rubric"])
         )
         ctx["nominee_rules"] = Eligibility.of(contest.nominee_rules)
-        asked = any(row.criterion.nominee for _, rows in ctx["groups"] for row in rows)  # a criterion says it
+        nominated_rows = [row for _, rows in ctx["groups"] for row in rows if row.criterion.nominee]
+        asked = bool(nominated_rows)  # a criterion says it
+        # Its moves beside the date they moved, where a moved deadline's notice lands (schedule.deadline_views).
+        ctx["nominee_moves"] = [m for row in nominated_rows if row.current for m in row.current.moves]
         if (
             ctx["todo"]
             and not asked

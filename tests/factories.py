@@ -80,6 +80,18 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     return rubric
 
 
+def monthly_contest(slug: str, office, *entrants):
+    """monthly_contest("cm-milestones-2568", chiang_mai, d1): seed 004's contest of six monthly periods (April to
+    September 2568, its criterion ๔.๑ asked each month), run by that provincial office among the given units; its
+    April period's rubric."""
+    from rubrics import services
+
+    data = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+    organiser = office.code.removeprefix("TH-")
+    data["contest"] |= {"slug": slug, "organiser": organiser, "entrants": [e.code for e in entrants]}
+    return services.rubric_load(data=data)
+
+
 QUESTIONS = {
     "villages": {"th": "จำนวนหมู่บ้านในตำบล", "answer": "count"},
     "represented": {"th": "หมู่บ้านที่มีตัวแทนเข้าร่วมประชุมอย่างน้อย 1 คน", "answer": "count", "need": "villages"},

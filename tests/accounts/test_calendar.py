@@ -103,6 +103,20 @@ def test_the_owner_s_feed_lists_their_office_s_rounds_in_thai_with_a_link_and_an
     assert calendar["version"] == "2.0" and all("dtstamp" in e for e in found.values())
 
 
+def test_a_feed_read_in_november_keeps_every_deadline_to_the_end_of_the_year(client, cm, clock):
+    """Read on 28 November 2565, the office's feed holds 1.2's reports of 31 March and 30 June and 4.2's monthly
+    reports to its last of 3 August: the whole year ahead, however far off."""
+    clock(2022, 11, 28, 10, 0)
+
+    found = events(feed(client, make_address(client, cm)))
+
+    def days(code: str) -> list[date]:
+        return sorted(e.decoded("dtstart") for uid, e in found.items() if f":TH-50:{code}:" in uid)
+
+    assert days("1.2") == [date(2023, 3, 31), date(2023, 6, 30)]
+    assert len(days("4.2")) == 11 and days("4.2")[-1] == date(2023, 8, 3)  # November's, late, to the last
+
+
 def test_the_feed_asks_to_be_read_again_every_six_hours_as_rfc_5545_durations(client, cm):
     """ical.js refuses a feed whose X-PUBLISHED-TTL is no duration ("6:00:00")."""
     calendar = icalendar.Calendar.from_ical(feed(client, make_address(client, cm)))

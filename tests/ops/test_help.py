@@ -1,5 +1,7 @@
 """Help for each role and central staff's contacts, set in the admin, on the help page and the error pages."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
@@ -185,3 +187,17 @@ def test_an_organisers_contest_dashboard_asks_for_its_own_contacts_and_central_s
     client.force_login(central_user)  # the organiser's desk is theirs to set, not central staff's
     ContestContact.objects.all().delete()
     assert 'id="contacts-prompt"' not in client.get(dashboard).content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.OFFICE_STAFF, Role.ORGANISER])
+def test_help_points_to_results_only_by_the_links_ones_own_menu_has(client, chiang_mai, rubric, role):
+    client.force_login(UserFactory(role=role, role__unit=chiang_mai))
+
+    page = client.get(reverse("ops:help")).content.decode()
+
+    line = re.search(r'<li id="help-results">(.*?)</li>', page).group(1)
+    promised = re.findall(r'<a href="([^"]+)">([^<]+)</a>', line)
+    nav = page.split('class="rolenav"', 1)[1].split("</nav>", 1)[0]
+    menu = re.findall(r'<a href="([^"]+)" data-nav="(?:standing|past|results)"[^>]*>([^<]+)</a>', nav)
+    assert promised == menu and len(menu) == 1  # by the name and address its own menu gives it
+    assert "ลิงก์ผลในเมนู" not in page

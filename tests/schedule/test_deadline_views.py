@@ -15,7 +15,7 @@ from notices.models import Kind, Receipt
 from people.models import Conflict, Role
 from rubrics import timetable
 from rubrics.models import Criterion, RubricChange
-from tests.factories import DistrictFactory, UserFactory, office_contest
+from tests.factories import DistrictFactory, UserFactory, monthly_contest, office_contest
 from tests.rubrics.test_deadline_move import PDF
 
 FACTOR_PAGE = "/accounts/second-factor/"
@@ -167,3 +167,36 @@ def test_the_form_lists_the_round_due_on_the_deadline_as_a_ticked_box(client, ru
     boxes = re.findall(r'<input type="checkbox" name="also" value="([^"]+)"([^>]*)>', page)
     assert [(value, "checked" in rest) for value, rest in boxes] == [("round:2", True)]
     assert "รายงานครั้งที่ ๒ (กำหนดส่งเดิม ๓๐ มิถุนายน ๒๕๖๖)" in page
+
+
+def test_the_rounds_list_names_a_round_written_for_a_closed_day_by_both_dates(client, rubric, central_user):
+    """4.2's January report is written for Sunday 15 January 2566 and falls due on Monday the 16th."""
+    client.force_login(central_user)
+    page = client.get(_url(rubric, "4.2")).content.decode()
+    january = re.search(r'<li data-round-due="2023-01-15">([^<]*)</li>', page).group(1)
+    assert january.endswith(": ๑๕ มกราคม ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๖ มกราคม ๒๕๖๖")
+
+
+@pytest.fixture
+def monthly(chiang_mai):
+    district = DistrictFactory(parent=chiang_mai)
+    april = monthly_contest("cm-milestones-2568", chiang_mai, district)
+    owner = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    return april.contest, owner, UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+
+
+def test_a_monthly_contests_move_names_its_month_in_the_confirmation_and_the_notice(client, monthly, clock):
+    contest, owner, staff = monthly
+    clock(2025, 4, 1, 10, 0)
+    april = contest.rubrics.get(period="2568-04")
+    client.force_login(owner)
+    url = _url(april, "4.1.1")
+    assert 'id="period-name">เมษายน ๒๕๖๘</span>' in client.get(url).content.decode()
+
+    moved = client.post(url, {**MOVE, "deadline": "25/04/2568", "letter_date": "01/04/2568"}, follow=True)
+
+    assert [str(m) for m in moved.context["messages"]] == [
+        "เลื่อนกำหนดส่งตัวชี้วัด ๔.๑ (เมษายน ๒๕๖๘) แล้ว และแจ้งผู้เกี่ยวข้องทุกคนแล้ว"
+    ]
+    notice = Receipt.objects.get(user=staff).notice
+    assert notice.params["contest"] == f"{contest.name_th} · เมษายน ๒๕๖๘"

@@ -221,3 +221,12 @@ def test_a_full_or_closed_stage_calls_no_row_pickable_and_its_nav_has_no_matrix(
     body = page(client, None, DISTRICT).content.decode()
     assert "<td>เลือกได้</td>" not in body  # the one place is taken
     assert 'data-key="panel-matrix"' not in body and "ให้คะแนนการประกวด" not in body  # its office runs no panel
+
+
+def test_the_regional_stage_gives_one_date_its_deadline_not_the_guide_s_year_beside_it(client, chain):
+    body = page(client, organiser(Unit.objects.get(code="TH-50")), REGION).content.decode()
+
+    rule = body.split('id="stage-rule"', 1)[1].split("</div>", 1)[0]
+    assert 'กำหนดคัดเลือก <strong id="stage-deadline">๑๕ ธ.ค. ๒๕๖๔</strong>' in rule
+    assert "แจ้งทะเบียนรายชื่อสารสนเทศตำบลต้นแบบฯ ให้กรมการพัฒนาชุมชน ภายใน …;" in rule
+    assert "ธันวาคม" not in rule

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from nominees.models import Nominee, NomineeVersion
+from notices.models import Kind, Receipt
 from people.models import Role
 from rubrics import services, timetable
 from scoring import snapshots
@@ -276,10 +277,26 @@ def test_a_moved_nominee_deadlines_notice_lands_on_the_nominee_form_and_its_page
     client.force_login(users["own"])
 
     landed = client.get(f"/standings/{rubric.key}/criteria/1.1/")  # where the notice links (notices.events)
-    assert (landed.status_code, landed["Location"]) == (302, url(d1) + "#nominee")
+    assert (landed.status_code, landed["Location"]) == (302, url(d1) + "#deadline-moved")  # in the nominee's card
     page = client.get(url(d1, "criteria/1.1/")).content.decode()
     assert 'id="upload-form"' not in page and f'href="{url(d1)}#nominee"' in page
     refused = client.post(url(d1, "criteria/1.1/link/"), {"url": "https://example.org/x"}, follow=True)
     assert "ตัวชี้วัดนี้ส่งโดยการเสนอชื่อในหน้าของหน่วยงาน ไม่ใช่การส่งไฟล์" in refused.content.decode()
     assert not Evidence.objects.exists()
     assert re.search(r'<span id="criterion-status">([^<]*)</span>', page).group(1) == "ยังไม่เสนอชื่อ"
+
+
+def test_the_nominee_form_a_moved_deadlines_notice_lands_on_shows_the_date_and_the_move(client, setup):
+    rubric, _, users = setup
+    timetable.criterion_deadline_set(
+        user=users["organiser"], rubric=rubric, code="1.1", deadline=date(2021, 7, 30), reason="ขยายเวลาเสนอชื่อ"
+    )
+    notice = Receipt.objects.get(user=users["own"], notice__kind=Kind.DEADLINE_MOVED).notice
+    client.force_login(users["own"])
+
+    landed = client.get(notice.link, follow=True)
+
+    card = landed.content.decode().split('id="nominee"', 1)[1].split("<form", 1)[0]
+    assert "กำหนดเสนอชื่อ <strong>๓๐ กรกฎาคม ๒๕๖๔</strong>" in card
+    moved = card.split('id="deadline-moved"', 1)[1]
+    assert "๒๐ กรกฎาคม ๒๕๖๔" in moved and "๓๐ กรกฎาคม ๒๕๖๔" in moved and ": ขยายเวลาเสนอชื่อ" in moved

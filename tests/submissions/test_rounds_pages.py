@@ -131,3 +131,11 @@ def test_a_criterion_page_says_the_round_in_force_while_it_is_owed_whatever_the_
     assert _status(owner_client, rubric) == "รายงานครั้งที่ ๒: เลยกำหนด"
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
     assert _status(owner_client, rubric) == "ส่งแล้ว"  # both rounds met: as a criterion sent for every round
+
+
+def test_a_criterion_page_with_its_first_report_in_says_the_second_is_still_owed_before_it_opens(owner_client):
+    rubric = _rounds(5, 40)
+
+    owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
+
+    assert _status(owner_client, rubric) == "รายงานครั้งที่ ๒: ยังไม่ส่ง"  # not "ส่งแล้ว" while report 2 is owed

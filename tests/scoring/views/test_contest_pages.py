@@ -12,7 +12,7 @@ from committee import services as panel_services
 from people.models import Role
 from rubrics.models import YearSettings
 from scoring.models import StandingsSnapshot
-from tests.factories import DistrictFactory, UserFactory
+from tests.factories import DistrictFactory, UserFactory, monthly_contest
 
 pytestmark = pytest.mark.django_db
 PAGES = ["scoring:settings", "scoring:facts", "scoring:freeze"]
@@ -128,3 +128,19 @@ def test_the_freeze_page_freezes_and_comes_back_to_itself(client, rubric, centra
     assert response.redirect_chain == [(url, 302)]
     assert StandingsSnapshot.objects.filter(rubric=rubric).exists()
     assert 'id="publish-preview"' in response.content.decode()
+
+
+def test_a_monthly_contests_freeze_pages_name_their_month(client, chiang_mai, people):
+    contest = monthly_contest("cm-milestones-2568", chiang_mai, DistrictFactory(parent=chiang_mai)).contest
+    client.force_login(people["organiser"])
+
+    shown = [
+        client.get(reverse("scoring:freeze", args=[contest.rubrics.get(period=period).key])).content.decode()
+        for period in ("2568-04", "2568-05")
+    ]
+
+    heading = [page.split("<h1>", 1)[1].split("</h1>", 1)[0] for page in shown]
+    assert heading == [
+        'ตรึงและประกาศผล: <span id="period-name">เมษายน ๒๕๖๘</span>',
+        'ตรึงและประกาศผล: <span id="period-name">พฤษภาคม ๒๕๖๘</span>',
+    ]
