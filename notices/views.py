@@ -98,9 +98,11 @@ def announce(request):
     """Central staff write an announcement to an audience, an organiser to the entrants of a contest it runs, with
     a letter if they attach one; the last ones they may write are listed below the form. The act (and its second
     factor) is asked before the body is read, and once more about the contest chosen by the service."""
-    gate.require(request, ANNOUNCE if acts.allowed(request.user, ANNOUNCE) else ANNOUNCE_TO_ENTRANTS)
+    act = ANNOUNCE if acts.allowed(request.user, ANNOUNCE) else ANNOUNCE_TO_ENTRANTS
+    gate.require(request, act)
     if request.method == "GET":
-        return _announce_page(request, _form(request))
+        code = gate.factor_first(request, act)  # its letter could not be kept across the code's page
+        return redirect(code) if code else _announce_page(request, _form(request))
     try:
         check_body_size(request, "letter")
     except BodyTooLarge as exc:

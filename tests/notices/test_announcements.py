@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from core.errors import PortalError
 from notices.announcements import announcement_send
@@ -15,6 +16,7 @@ from notices.models import Announcement, Audience, Delivery, Kind, Notice, Recei
 from people import directory
 from people.models import Role
 from tests.factories import DistrictFactory, UserFactory
+from tests.security.test_privileged_acts import confirmed_session
 from tests.submissions.files import pdf
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +170,11 @@ def test_the_organisers_dashboard_offers_the_page_and_its_form_names_its_contest
     assert response["Location"] == reverse("notices:announcement", args=[sent.pk]) and told(sent) == ["d-staff"]
     page = client.get(response["Location"]).content.decode()
     assert "ประกาศจาก สมศรี" in page and "ผู้จัดการประกวด" in page
+
+
+def test_the_code_is_asked_before_the_form_so_its_letter_is_never_lost(client, central_user, second_factor_required):
+    client.force_login(central_user)
+    response = client.get(reverse("notices:announce"))
+    assert response["Location"] == f"/accounts/second-factor/?{urlencode({'next': reverse('notices:announce')})}"
+    confirmed_session(client, central_user)
+    assert 'id="announce-form"' in client.get(reverse("notices:announce")).content.decode()
