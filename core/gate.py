@@ -6,7 +6,8 @@ refusal is answered, the same way everywhere:
 - an object the user may not see (another province, a conflicted province): 404, so nothing leaks;
 - an action the user may not take: 403;
 - an act declared to need a second factor, asked by a request that changes something (not GET/HEAD), by
-  someone who has not confirmed one in this session: the page that asks for the code (SecondFactorRequired).
+  someone who has not confirmed one in this session: the page that asks for the code (SecondFactorRequired);
+  a page whose form sends a file to such an act asks the code before the form (`factor_first`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,17 @@ def visible(request, perm: str, obj: T) -> T:
         raise Http404
     _step_up(request, perm)
     return obj
+
+
+def factor_first(request, perm: str) -> str:
+    """A page whose form sends a file (a letter) to an act that asks a second factor: the address of the code's
+    page, coming back here, while this session has confirmed none; "" once it has. A file is never kept across the
+    code's page (core.interrupted), so the code is asked before the form is filled and nothing typed or attached
+    is lost after it."""
+    act = acts.ACTS.get(perm)
+    if act is None or not act.second_factor or not acts.second_factor_due(request.user):
+        return ""
+    return f"{reverse('accounts:second_factor')}?{urlencode({'next': request.get_full_path()})}"
 
 
 def _step_up(request, perm: str) -> None:

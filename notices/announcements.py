@@ -2,7 +2,8 @@
 contest's entrants or its committee), with a letter if they attach one. One notice per office (per entrant office
 of a contest; one for a contest's committee), each told to those the lock says are of that audience
 (notices.recipients), through the outbox and its sending limits like any notice (notices.services.notices_many).
-Who may write one is the act `notices.announce` (notices.permissions)."""
+Who may write one is the act `notices.announce` (notices.permissions); to a contest's entrants, the act
+`notices.announce_to_entrants`, whoever runs the contest (an organiser to its own office's contest's entrants)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 
+from contests.actor import Power, actor_of
 from contests.entrants import contest_entrants
+from contests.units import office_name
 from core import acts
 from core.errors import PortalError
 from core.names import has_control
@@ -20,7 +23,7 @@ from core.validators.letter import pdf_check
 
 from . import recipients
 from .models import CONTEST_AUDIENCES, Announcement, Audience, Kind
-from .permissions import ANNOUNCE
+from .permissions import announce_act
 from .services import Note, notices_many
 
 SUBJECT_MOST = 200
@@ -65,8 +68,8 @@ def _notes(announcement: Announcement, author) -> list[Note]:
         "subject": announcement.subject,
         "body": announcement.body,
         "letter": announcement.letter_name,
-        "by": author.get_full_name() or author.get_username(),
         "contest": contest.name_th if contest is not None else "",
+        **author_said(author),
     }
     link = reverse("notices:announcement", args=[announcement.pk])
     return [
@@ -84,13 +87,27 @@ def _notes(announcement: Announcement, author) -> list[Note]:
     ]
 
 
+def author_said(author) -> dict:
+    """Who the readers are told wrote it: central staff by name; anyone else by name and office (a contest's
+    organiser)."""
+    if author is None:  # the account since removed
+        return {}
+    name = author.get_full_name() or author.get_username()
+    actor = actor_of(author)
+    office = actor.own_office
+    if Power.ADMINISTER in actor.powers or office is None:
+        return {"by": name}
+    return {"organiser": f"{name} ({office_name(office)})"}
+
+
 @transaction.atomic
 def announcement_send(
     *, user, audience: str, subject: str, body: str, contest=None, letter: UploadedFile | None = None
 ) -> Announcement:
     """Writes the announcement and tells its audience (`told`: how many people), its letter's PDF checked by
-    content and stored under a new name. Central staff, with a confirmed second factor (`notices.announce`)."""
-    acts.require(user, ANNOUNCE)
+    content and stored under a new name. Central staff (`notices.announce`), or to a contest's entrants whoever
+    runs it (`notices.announce_to_entrants`), with a confirmed second factor."""
+    acts.require(user, *announce_act(audience, contest))
     _checked(audience, contest, subject, body)
     announcement = Announcement(author=user, audience=audience, contest=contest, subject=subject.strip(), body=body)
     if letter is not None:

@@ -249,6 +249,7 @@ WORDINGS = {
             ("body", gettext_lazy("Message: %(body)s")),
             ("letter", gettext_lazy("With a letter: %(letter)s")),
             ("by", gettext_lazy("From %(by)s, central staff")),
+            ("organiser", gettext_lazy("From %(organiser)s, who runs the contest")),
         ),
         asks=gettext_lazy("Please read it, and its letter if it has one, on the linked page."),
     ),

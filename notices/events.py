@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from contests.models import Contest
 
-from . import recipients
+from . import asks, recipients
 from .models import Delivery, Kind, Notice
-from .reminders import reminders_met
 from .services import notice_record, notices_settle
 
 
@@ -132,10 +131,11 @@ def evidence_received(
     *, rubric, unit, code: str, key: str, author, day: date | None = None, at: datetime | None = None
 ):
     """An upload (`key` names the version; `at`, when it was sent) or the Department's record of receipt
-    (`day`). The criterion's reminders to the unit still waiting in the outbox (a digest's, a retry's) are
-    not sent: what they remind of is done."""
+    (`day`). The unit's reminders of the rounds it met, and its late reminders once every round they name is
+    met, settle (notices.asks): those still waiting in the outbox (a digest's, a retry's) are not sent. A round
+    still owed keeps its reminders."""
     contest = rubric.contest
-    reminders_met(contest=contest, unit=unit, code=code)
+    asks.rounds_settle(rubric=rubric, unit=unit, codes=[code])
     return notice_record(
         kind=Kind.EVIDENCE_RECEIVED,
         key=f"evidence:{rubric.pk}:{key}",
@@ -182,16 +182,26 @@ def contest_opened(*, rubric, author):
 
 def tie_waiting(*, rubric, award: str, units: list):
     """A tie at an award line (its units) told once while it is the same tie."""
-    ids = ",".join(str(u.pk) for u in sorted(units, key=lambda u: u.pk))
     return notice_record(
         kind=Kind.TIE_WAITING,
-        key=f"tie:{rubric.pk}:{award}:{ids}",
+        key=asks.tie_key(rubric.pk, award, [u.pk for u in units]),
         recipients=lambda: recipients.tie_waiting(rubric.contest),
         contest=rubric.contest,
         about=award,
         params={**_about(rubric), "award": award, "units": ", ".join(u.name_th for u in units)},
         link=reverse("scoring:ties", args=[rubric.key]),
     )
+
+
+def ties_waiting(*, rubric) -> bool:
+    """Whether a tie notice of the rubric still waits for its decision."""
+    return asks.ties_waiting(rubric).exists()
+
+
+def ties_open(*, rubric, ties: list[list[int]]) -> int:
+    """The ties open at the rubric's award lines now (each its unit ids): a tie notice naming none of them asks
+    nothing any more (notices.asks.ties_settle)."""
+    return asks.ties_settle(rubric=rubric, open_ties=ties)
 
 
 def final_waiting(*, rubric, unit, code: str, key: str, link: str):

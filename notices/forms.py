@@ -1,4 +1,5 @@
-"""The announcement's form (central staff): to whom, about which contest when it is one's, what, and a letter."""
+"""The announcement's form: to whom (central staff: any audience; whoever else runs a contest: its entrants), about
+which contest when it is one's, what, and a letter."""
 
 from __future__ import annotations
 
@@ -25,11 +26,17 @@ class AnnouncementForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
     )
 
-    def __init__(self, *args, contests, **kwargs) -> None:
+    def __init__(self, *args, contests, entrants_only: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["contest"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = contests
+        if entrants_only:  # an organiser writes to its own contests' entrants alone
+            audience = self.fields["audience"]
+            assert isinstance(audience, forms.ChoiceField)
+            audience.choices = [(Audience.ENTRANTS.value, Audience.ENTRANTS.label)]
+            audience.initial = Audience.ENTRANTS
+            field.required, field.empty_label = True, None
 
     def clean_letter(self):
         return letter_clean(self.cleaned_data.get("letter"))

@@ -10,3 +10,8 @@ picks_for = Hook("notices.picks_for")
 # or an address's key, never stored), or None when it opens nothing any more; None too for a kind not its own.
 # Nothing registered: a sealed notice is not sent (notices.channels.email).
 sealed_link = Hook("notices.sealed_link")
+
+# (rubric, unit, codes) → the obligation keys of the unit's rounds of those criteria met now (the schedule's
+# one rule of which sending meets which round: schedule.selectors.rounds_met_keys, registered by submissions).
+# A reminder, or a late reminder, is settled only once every round it asks is among them (notices.asks).
+rounds_met = Hook("notices.rounds_met")

@@ -17,8 +17,8 @@ from django.db import transaction
 
 from core.bulk import insert_values
 
-from .models import REMINDER_KINDS, Kind, Notice, Reminder
-from .services import Note, notices_many, notices_settle
+from .models import REMINDER_KINDS, Kind, Reminder
+from .services import Note, notices_many
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,3 @@ def reminders_record(dues: Sequence[Due], *, now=None) -> int:
     records = [(dues[i].obligation, dues[i].due_on, dues[i].kind, dues[i].repeat, u.pk, pk) for i, pk, u in told]
     insert_values(Reminder, ("obligation", "due_on", "kind", "repeat", "user", "notice"), records)
     return len(told)
-
-
-def reminders_met(*, contest, unit, code: str) -> int:
-    """The unit's reminders of a criterion settled (an upload or the Department's receipt came first): no longer
-    waiting for their readers, and those still waiting to be sent marked met instead: how many of those. The inbox
-    keeps them, as it keeps every notice."""
-    return notices_settle(
-        Notice.objects.filter(kind__in=REMINDER_KINDS, contest=contest, unit=unit, about=code),
-    )

@@ -9,13 +9,15 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from contests.actor import Need, actor_of
+from contests.scopes import visible_contests
 from core import acts
 from core.numbers import is_whole
 
 from . import catalogue
 from .channels import registered
-from .models import Announcement, Kind, Mode, Notice, Preference, Receipt
-from .permissions import ANNOUNCE
+from .models import Announcement, Audience, Kind, Mode, Notice, Preference, Receipt
+from .permissions import ANNOUNCE, announce_act
 from .recipients import reader_check
 
 PAGE = 50
@@ -205,7 +207,7 @@ def announcement_for(user, pk: int) -> Announcement | None:
     """An announcement as its reader may open it: one of its notices told to them that the lock still lets them
     know of (the question that chose them, asked again), or any, to whoever may write one. 2 queries."""
     found = Announcement.objects.select_related("contest", "author").filter(pk=pk).first()
-    if found is None or acts.allowed(user, ANNOUNCE):
+    if found is None or acts.allowed(user, *announce_act(found.audience, found.contest)):
         return found
     told = Receipt.objects.filter(user=user, notice__kind=Kind.ANNOUNCEMENT, notice__about=str(pk))
     may_know = reader_check(user)
@@ -215,6 +217,10 @@ def announcement_for(user, pk: int) -> Announcement | None:
     return None
 
 
-def announcements_sent(limit: int = 10) -> list[Announcement]:
-    """The latest announcements, for whoever writes them: 1 query."""
-    return list(Announcement.objects.select_related("contest", "author")[:limit])
+def announcements_sent(user, limit: int = 10) -> list[Announcement]:
+    """The latest announcements the person may write (central staff: every one; whoever runs a contest: those to
+    its entrants): 1 query, and the lock's list of the contests they run."""
+    sent = Announcement.objects.select_related("contest", "author")
+    if not acts.allowed(user, ANNOUNCE):
+        sent = sent.filter(audience=Audience.ENTRANTS, contest__in=visible_contests(actor_of(user), Need.RUN))
+    return list(sent[:limit])

@@ -15,17 +15,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from contests.actor import Need, actor_of
 from contests.scopes import visible_contests
-from core import files, gate
+from core import acts, files, gate
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from core.numbers import whole
 from core.thai import digits
 
 from . import selectors, services
-from .announcements import announcement_send
+from .announcements import announcement_send, author_said
 from .forms import AnnouncementForm
 from .models import Mode
-from .permissions import ANNOUNCE
+from .permissions import ANNOUNCE, ANNOUNCE_TO_ENTRANTS
 
 MOST_PAGES = 40  # 2,000 lines at most, however many pages are asked for: each page is the same few queries
 
@@ -78,32 +78,40 @@ def preferences(request):
 
 
 def _announce_page(request, form: AnnouncementForm, errors=(), status: int = 200):
-    context = {"form": form, "errors": list(errors), "sent": selectors.announcements_sent()}
+    context = {"form": form, "errors": list(errors), "sent": selectors.announcements_sent(request.user)}
     return render(request, "notices/announce.html", context, status=status)
 
 
-def _contests(request):
-    return visible_contests(actor_of(request.user), Need.RUN).order_by("-pk")
+def _form(request, *args) -> AnnouncementForm:
+    """The form as the writer may send it: central staff to any audience; whoever runs a contest to its entrants,
+    the contest named by `?contest=` (its id: the dashboard's link) chosen."""
+    everyone = acts.allowed(request.user, ANNOUNCE)
+    contests = visible_contests(actor_of(request.user), Need.RUN).order_by("-pk")
+    initial = {"contest": whole(request.GET.get("contest", ""))}
+    return AnnouncementForm(*args, contests=contests, entrants_only=not everyone, initial=initial)
 
 
 @takes_files
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @require_http_methods(["GET", "POST"])
 def announce(request):
-    """Central staff write an announcement to an audience, with a letter if they attach one; the last ones sent
-    are listed below the form. The act (and its second factor) is asked before the body is read."""
-    gate.require(request, ANNOUNCE)
+    """Central staff write an announcement to an audience, an organiser to the entrants of a contest it runs, with
+    a letter if they attach one; the last ones they may write are listed below the form. The act (and its second
+    factor) is asked before the body is read, and once more about the contest chosen by the service."""
+    act = ANNOUNCE if acts.allowed(request.user, ANNOUNCE) else ANNOUNCE_TO_ENTRANTS
+    gate.require(request, act)
     if request.method == "GET":
-        return _announce_page(request, AnnouncementForm(contests=_contests(request)))
+        code = gate.factor_first(request, act)  # its letter could not be kept across the code's page
+        return redirect(code) if code else _announce_page(request, _form(request))
     try:
         check_body_size(request, "letter")
     except BodyTooLarge as exc:
-        return _announce_page(request, AnnouncementForm(contests=_contests(request)), [str(exc)], status=exc.status)
+        return _announce_page(request, _form(request), [str(exc)], status=exc.status)
     return csrf_protect(_announce)(request)
 
 
 def _announce(request):
-    form = AnnouncementForm(request.POST, request.FILES, contests=_contests(request))
+    form = _form(request, request.POST, request.FILES)
     if not form.is_valid():
         return _announce_page(request, form, status=400)
     data = form.cleaned_data
@@ -126,11 +134,11 @@ def _announce(request):
 @login_required
 @require_GET
 def announcement(request, pk: int):
-    """An announcement, to whoever it was told to (and to whoever writes them); anyone else: 404."""
+    """An announcement, to whoever it was told to (and to whoever may write it); anyone else: 404."""
     found = selectors.announcement_for(request.user, pk)
     if found is None:
         raise Http404
-    return render(request, "notices/announcement.html", {"announcement": found})
+    return render(request, "notices/announcement.html", {"announcement": found, "by": author_said(found.author)})
 
 
 @login_required

@@ -65,6 +65,7 @@ def dashboard_page(request, key: ContestKey):
     if ctx["freeze_here"]:
         ctx.update(results)
     ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
+    ctx["announces"] = acts.allowed(request.user, "notices.announce_to_entrants", rubric.contest)
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))

@@ -105,6 +105,7 @@ def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: in
         "rounds": rounds,
         "moves": deadline_moves(rubric).get(found.code, []),
         "form": form if may else None,
+        "factor_first": gate.factor_first(request, ACT) if may else "",  # before the letter is attached
         "letter_office": office,
         "errors": list(errors),
     }

@@ -119,7 +119,7 @@ def due_of(
         unit_id=unit[0] if unit is not None else None,
         about=about,
         params=params,
-        link=_landing(obligation),
+        link=landing(obligation),
     )
 
 
@@ -137,8 +137,9 @@ def _params(obligation: Obligation, kind: Kind, contest) -> dict:
     return params
 
 
-def _landing(obligation: Obligation) -> str:
-    """Where the reminder lands: the obligation's page, at the criterion's upload form when it is one's."""
+def landing(obligation: Obligation) -> str:
+    """Where a reminder of it lands: the obligation's page, at the criterion's upload form when it is one's (which
+    proposes the oldest round still owed)."""
     if obligation.kind == ObligationKind.EVIDENCE and "#" not in obligation.url:
         return obligation.url + "#upload"
     return obligation.url
@@ -178,7 +179,7 @@ def _told_today(schedule: ContestSchedule, today: date, rhythm: Rhythm) -> list[
             found = reminder_kind(o, rhythm) if within(o.due, *window) and o.state in OWED else None
             if found is not None:
                 kind, repeat = found
-                told.append(Told(o.criterion, i, kind, repeat, o, _params(o, kind, contest), _landing(o)))
+                told.append(Told(o.criterion, i, kind, repeat, o, _params(o, kind, contest), landing(o)))
         if told:
             out.append((rounds, told))
     return out

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from contests.models import Unit
@@ -16,14 +15,14 @@ from core import acts
 from core.bulk import AnyOf
 from core.thai import thai_date
 from notices import recipients
+from notices.asks import OWED
 from notices.models import Kind
 from notices.services import Note, notices_many
 from rubrics.models import Rubric
 from scoring import lifecycle
 from scoring.lifecycle import Action
 
-from .contest import UNIT
-from .reminders import CHUNK, owed_th
+from .reminders import CHUNK, landing, owed_th
 from .tallies import round_tallies
 
 REMIND_LATE = "scoring.remind_late"  # declared in scoring/permissions.py
@@ -37,12 +36,23 @@ class LateReminded:
     earlier: int
 
 
-def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[str]]:
-    """unit id → each round it is late with, named ("๑.๒ … รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"), from the
+@dataclass(frozen=True)
+class LateRound:
+    """One round an office is late with: its name as the notice says it, its obligation's key (what settles the
+    notice once met: notices.asks) and where it is sent."""
+
+    named: str
+    key: str
+    link: str
+    due: date
+
+
+def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[LateRound]]:
+    """unit id → each round it is late with, oldest first ("๑.๒ … รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"), from the
     counts the late list reads (schedule.tallies.round_tallies), CHUNK entrants a round at a time: a bounded number
     of queries a page, never an entrant's own. Counted live while the rounds were never counted, however many the
     entrants: a press of the button tells every office late, where the list may still say it is counting."""
-    late: dict[int, list[str]] = {}
+    late: dict[int, list[LateRound]] = {}
     offset = 0
     while True:
         counted = round_tallies(
@@ -53,10 +63,11 @@ def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[str]]:
             for owed in tally.shown:
                 if owed.unit_id is not None:
                     named = f"{owed_th(owed)} ({thai_date(owed.written or owed.due, short=True)})"
-                    late.setdefault(owed.unit_id, []).append(named)
+                    found = LateRound(named, owed.key, landing(owed), owed.due or date.min)
+                    late.setdefault(owed.unit_id, []).append(found)
         offset += CHUNK
         if not any(offset < t.owed for t in tallies):
-            return late
+            return {unit: sorted(rounds, key=lambda r: r.due) for unit, rounds in late.items()}
 
 
 @transaction.atomic
@@ -74,22 +85,22 @@ def late_remind(*, user, rubric: Rubric, today: date | None = None) -> LateRemin
     units = Unit.objects.filter(AnyOf(F("pk"), list(people)))
     named = {pk: (code, name) for pk, code, name in units.values_list("pk", "code", "name_th")}
     by = user.get_full_name() or user.get_username()
-    link = reverse("submissions:province", args=[rubric.key, UNIT]) + "#criteria"  # each office's own page
     notes = [
         Note(
             key=f"late:{rubric.pk}:{unit_id}:{today.isoformat()}",
             kind=Kind.LATE_REMINDED,
             people=people[unit_id],
             contest_id=contest.pk,
-            link=link.replace(UNIT, named[unit_id][0]),
+            link=rounds[0].link,  # the oldest round missed, at its upload form
             unit_id=unit_id,
             about="late",
             params={
                 "contest": contest.name_th,
                 "unit": named[unit_id][1],
                 "count": len(rounds),
-                "rounds": "; ".join(rounds),
+                "rounds": "; ".join(r.named for r in rounds),
                 "by": by,
+                OWED: [r.key for r in rounds],
             },
         )
         for unit_id, rounds in late.items()

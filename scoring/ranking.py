@@ -166,18 +166,25 @@ def placed(fresh: Iterable[Scored], others: list[tuple], placings: dict) -> tupl
 
 
 def ties_tell(rubric: Rubric, spec, placings: dict) -> None:
-    """Each tie still open at an award line is told to whoever runs the contest, once while it is the same tie
-    (notices.events.tie_waiting); nothing is read when there is none."""
+    """Each tie open at an award line, as the standings now hold it, told to whoever runs the contest, once while
+    it is the same tie (notices.events.tie_waiting), and a tie notice naming no open tie settled (decided, or a
+    tie no more: notices.events.ties_open). A regional stage's ties are each region's own: entrants of two
+    regions at the same place are two ties. Nothing is read when no tie is open or waits."""
+    if not any(p.award_tie for p in placings.values()) and not events.ties_waiting(rubric=rubric):
+        return
+    rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).values_list("unit_id", "rank", "award"))
+    within = rubric.rank_within or ""  # type: ignore[attr-defined]  # annotated by rubric_locked
+    regions = rank_groups(within, [unit for unit, _, _ in rows]) or {}
     tied: dict[tuple, list[int]] = {}
-    for unit, p in placings.items():
-        if p.award_tie:
-            tied.setdefault((p.rank, p.award or ""), []).append(unit)
+    for unit, rank, award in rows:
+        tied.setdefault((rank, regions.get(unit, 0), award or ""), []).append(unit)
+    events.ties_open(rubric=rubric, ties=list(tied.values()))
     if not tied:
         return
     names = {a.code: a.name_th for a in spec.awards}
     units = Unit.objects.in_bulk([u for group in tied.values() for u in group])
-    for (_, award), ids in sorted(tied.items()):
-        events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in ids])
+    for (_, _, award), ids in sorted(tied.items()):
+        events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in sorted(ids)])
 
 
 def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:

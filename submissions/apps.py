@@ -8,6 +8,8 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
+        from notices.hooks import rounds_met  # inline: see above
+        from schedule.selectors import rounds_met_keys  # inline: see above
         from scoring.hooks import submitted_sources  # inline: see above
         from stages.hooks import upload_limits  # inline: see above
 
@@ -17,3 +19,5 @@ class SubmissionsConfig(AppConfig):
         # a stage's files the limits.
         submitted_sources.register(selectors.evidence_pairs)
         upload_limits.register(uploads.limits_bytes)
+        # The notices never import the schedule: an upload settles the reminders of the rounds it met from here.
+        rounds_met.register(rounds_met_keys)

@@ -25,7 +25,7 @@ from core.thai import digits, thai_date, thai_digits
 from rubrics.models import Rubric
 from rulebook.dates import en_date
 from schedule.dashboard import item_labels
-from schedule.obligations import next_owed
+from schedule.obligations import next_owed, oldest_owed
 from schedule.states import ObligationState
 from scoring.models import Standing
 
@@ -181,12 +181,13 @@ def _line(text, **params):
 
 
 def _round(row, label, url: str) -> Todo:
-    """A criterion asked more than once, by its next open round's own date, with its rounds met and missed (a
-    round missed is still sent from its criterion's page, naming the round it answers)."""
+    """A criterion asked more than once, with its rounds met and missed: by its next open round's own date, or,
+    while a round is missed, by the oldest one missed (November's report, not December's): that is the round its
+    criterion's page proposes, sent naming the round it answers."""
     owed = row.obligations
-    ahead = next_owed(owed)
-    assert ahead is not None  # asked only of a criterion with a round open now (entrant_todo's by_round)
     missed = sum(o.state == ObligationState.LATE for o in owed)
+    ahead = oldest_owed(owed) if missed else next_owed(owed)
+    assert ahead is not None  # asked only of a criterion with a round open now (entrant_todo's by_round)
     text = (
         _("Send %(round)s, %(criterion)s (%(done)s of %(total)s rounds sent, %(missed)s missed)")
         if missed

@@ -2,10 +2,13 @@
 organiser, or a contest's entrants or committee anything. Each audience reaches exactly its people, one notice per
 office, through the outbox; the letter goes to its readers and nobody else; the lock is asked again."""
 
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from core.errors import PortalError
 from notices.announcements import announcement_send
@@ -13,6 +16,7 @@ from notices.models import Announcement, Audience, Delivery, Kind, Notice, Recei
 from people import directory
 from people.models import Role
 from tests.factories import DistrictFactory, UserFactory
+from tests.security.test_privileged_acts import confirmed_session
 from tests.submissions.files import pdf
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +118,63 @@ def test_only_central_staff_open_the_page_that_writes_one(client, more, central_
     client.force_login(central_user)
     html = client.get(reverse("notices:announce")).content.decode()
     assert 'id="announce-form"' in html and 'name="letter"' in html and "สำนักงานพัฒนาชุมชนจังหวัดทุกแห่ง" in html
+
+
+@pytest.fixture
+def own_contest(chiang_mai, phuket):
+    """Chiang Mai's website contest among one of its districts (whose staff is "d-staff"), Phuket's contest, and
+    Chiang Mai's organiser."""
+    from tests.factories import office_contest
+
+    district = DistrictFactory(parent=chiang_mai)
+    rubric = office_contest("cm-web-2564", chiang_mai, district)
+    other = office_contest("pk-web-2564", phuket, DistrictFactory(parent=phuket))
+    UserFactory(username="d-staff", email="d@x.org", role=Role.OFFICE_STAFF, role__unit=district)
+    organiser = UserFactory(username="cm-org", first_name="สมศรี", role=Role.ORGANISER, role__unit=chiang_mai)
+    return rubric, other, organiser
+
+
+def test_an_organiser_writes_to_its_own_contests_entrants_and_nobody_else(own_contest):
+    rubric, other, organiser = own_contest
+    sent = announcement_send(
+        user=organiser, audience=Audience.ENTRANTS, contest=rubric.contest, subject="ประชุมผู้เข้าประกวด", body="เชิญ"
+    )
+    assert told(sent) == ["d-staff"]
+    notice = Notice.objects.get(kind=Kind.ANNOUNCEMENT)
+    assert "by" not in notice.params and notice.params["organiser"].endswith("(สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่)")
+    refused = [
+        {"audience": Audience.ENTRANTS, "contest": other.contest},  # another office's contest
+        {"audience": Audience.COMMITTEE, "contest": rubric.contest},  # its panel: central staff's to write to
+        {"audience": Audience.OFFICES},
+    ]
+    for given in refused:
+        with pytest.raises(PermissionDenied):
+            announcement_send(user=organiser, subject="ทดสอบ", body="ทดสอบ", **given)
+
+
+def test_the_organisers_dashboard_offers_the_page_and_its_form_names_its_contests_entrants(client, own_contest):
+    rubric, _, organiser = own_contest
+    client.force_login(organiser)
+    dashboard = client.get(reverse("schedule:dashboard", args=[rubric.key])).content.decode()
+    address = f"{reverse('notices:announce')}?contest={rubric.contest_id}"
+    assert f'href="{address}" id="announce-link"' in dashboard
+
+    html = client.get(address).content.decode()
+
+    assert re.findall(r'name="audience" value="(\w+)"', html) == ["entrants"]
+    choices = re.search(r'<select name="contest"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r'<option value="(\d+)"( selected)?>', choices) == [(str(rubric.contest_id), " selected")]
+    response = client.post(address, {"audience": "entrants", "contest": rubric.contest_id, "subject": "ประชุม",
+                                     "body": "เชิญประชุม"})  # fmt: skip
+    sent = Announcement.objects.get()
+    assert response["Location"] == reverse("notices:announcement", args=[sent.pk]) and told(sent) == ["d-staff"]
+    page = client.get(response["Location"]).content.decode()
+    assert "ประกาศจาก สมศรี" in page and "ผู้จัดการประกวด" in page
+
+
+def test_the_code_is_asked_before_the_form_so_its_letter_is_never_lost(client, central_user, second_factor_required):
+    client.force_login(central_user)
+    response = client.get(reverse("notices:announce"))
+    assert response["Location"] == f"/accounts/second-factor/?{urlencode({'next': reverse('notices:announce')})}"
+    confirmed_session(client, central_user)
+    assert 'id="announce-form"' in client.get(reverse("notices:announce")).content.decode()

@@ -1,6 +1,6 @@
 """A day's reminders written in bulk (notices.reminders): each person told of each obligation once per kind and
 due day, through the inbox and the channels they chose, in a number of queries that does not grow with the
-number of entrants; a reminder still waiting when the round is met is not sent."""
+number of entrants (settled once met: tests/notices/test_asks.py)."""
 
 from datetime import date
 
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from contests.models import Unit
 from notices.models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt, Reminder
-from notices.reminders import Due, reminders_met, reminders_record
+from notices.reminders import Due, reminders_record
 from people.models import Role
 from tests.factories import UserFactory
 
@@ -89,15 +89,6 @@ def test_line_reaches_the_same_people_and_counts_against_the_quota(rubric, chian
     from notices.channels.line.models import LinePushMonth
 
     assert LinePushMonth.objects.get().pushes == 1
-
-
-def test_a_reminder_waiting_for_the_digest_is_not_sent_once_the_round_is_met(rubric, chiang_mai, phuket, people):
-    Preference.objects.create(user=people["cm"], channel="email", mode=Mode.DIGEST)
-    Preference.objects.create(user=people["pk"], channel="email", mode=Mode.DIGEST)
-    reminders_record([due(rubric, chiang_mai, [people["cm"]]), due(rubric, phuket, [people["pk"]])])
-    assert reminders_met(contest=rubric.contest, unit=chiang_mai, code="1.2") == 1
-    rows = dict(Delivery.objects.values_list("receipt__user__username", "state"))
-    assert rows == {"cm": DeliveryState.MET, "pk": DeliveryState.PENDING}  # another office's still waits
 
 
 def test_the_queries_do_not_grow_with_the_number_of_entrants(rubric):

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from committee.panels import panelist_appoint
 from notices.models import Kind, Receipt
@@ -17,6 +18,7 @@ from rubrics import timetable
 from rubrics.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, monthly_contest, office_contest
 from tests.rubrics.test_deadline_move import PDF
+from tests.security.test_privileged_acts import confirmed_session
 
 FACTOR_PAGE = "/accounts/second-factor/"
 MOVE = {"deadline": "31/08/2564", "reason": "ขยายเวลา", "letter_number": "ชม 0019/ว 1234", "letter_date": "10/08/2564"}
@@ -129,6 +131,16 @@ def test_without_the_second_factor_the_page_asks_for_it_first(client, office, se
     response = client.post(_url(rubric), MOVE)
     assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
     assert Criterion.objects.get(rubric=rubric, code="1.1").deadline == dt.date(2021, 8, 15)
+
+
+def test_the_code_is_asked_before_the_form_so_its_letter_is_never_lost(client, office, second_factor_required):
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    page = client.get(_url(rubric)).content.decode()
+    assert 'id="deadline-move-form"' not in page
+    code = f"{FACTOR_PAGE}?{urlencode({'next': _url(rubric)})}"
+    assert f'<a class="button primary" href="{code.replace("&", "&amp;")}">' in page
+    assert 'id="deadline-move-form"' in confirmed_session(client, people["owner"]).get(_url(rubric)).content.decode()
 
 
 def test_the_revision_history_leads_whoever_runs_the_contest_to_each_criterions_page(client, office):

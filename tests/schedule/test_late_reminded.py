@@ -35,7 +35,9 @@ def test_each_late_office_gets_one_notice_naming_its_rounds_once_a_day(rubric, p
     second_report = "รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"
     assert second_report in cm.params["rounds"] and second_report not in pk.params["rounds"]
     assert cm.params["count"] == pk.params["count"] + 1 and cm.params["unit"] == "เชียงใหม่"
-    assert cm.link == reverse("submissions:province", args=[2566, "TH-50"]) + "#criteria"
+    # It leads to where the oldest round missed is sent: 4.2's November report, at its upload form.
+    assert cm.params["owed"][0] == "2566:TH-50:4.2:1"
+    assert cm.link == reverse("submissions:criterion", args=[2566, "TH-50", "4.2"]) + "#upload"
     assert sorted(Receipt.objects.values_list("user__username", "notice__unit__code")) == [
         ("cm", "TH-50"),
         ("pk", "TH-83"),

@@ -986,8 +986,8 @@ RULES = {
         "-302 0302 0200 0200 0302 0200 0200 0200", "-302 0302 0200 0200 0302 0200 0200 0200"
     ),  # everyone's home but central's, in their menu
     "notices:announce": Rule(
-        "-302 -403 -403 -403 -403 -403 -403 0200", "-302 -403 -403 -403 -403 -403 -403 0400"
-    ),  # central staff write to every office
+        "-302 -403 0200 -403 -403 -403 -403 0200", "-302 -403 0400 -403 -403 -403 -403 0400"
+    ),  # central staff write to every office; an organiser to its own contest's entrants
     # An announcement and its letter, to its readers only (tests/notices/test_announcements.py): here none exists.
     "notices:announcement": Rule("-404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),

@@ -65,6 +65,7 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "committee.import_judgments",
         "committee.manage_panel",
         "notices.announce",
+        "notices.announce_to_entrants",
         "ops.open_next_year",
         "scoring.change_deadline",
         "scoring.change_open_contest",
@@ -183,6 +184,13 @@ SERVICES = {
         None,
         lambda user, rubric, office: announcement_send(
             user=user, audience=Audience.OFFICES, subject="ประชุมชี้แจง", body="ขอเชิญประชุมชี้แจงโครงการ"
+        ),
+    ),
+    "notices.announce_to_entrants": (
+        "organiser",
+        None,
+        lambda user, rubric, office: announcement_send(
+            user=user, audience=Audience.ENTRANTS, contest=office[0].contest, subject="ประชุม", body="ขอเชิญประชุม"
         ),
     ),
     "ops.open_next_year": (

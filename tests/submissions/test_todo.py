@@ -214,7 +214,8 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
 
 def test_each_criterion_is_one_line_the_most_urgent_first(owner_client, ahead, central_user):
     """A monthly report with a round already missed and the next two weeks away comes right after what is late,
-    before a moved deadline ten days away; a moved criterion is said by its move alone, not again as "next"."""
+    named by the month missed (not the next month), before a moved deadline ten days away; a moved criterion is
+    said by its move alone, not again as "next"."""
     today = timezone.localdate()
     ahead.criteria.filter(code="4.2").update(
         rounds=[
@@ -230,7 +231,7 @@ def test_each_criterion_is_one_line_the_most_urgent_first(owner_client, ahead, c
     lines = _page(owner_client, ahead)
 
     assert [key for key, _ in lines] == ["late", "round", "moved", "next", "next", "next", "more"]
-    assert lines[1][1].startswith("ส่ง รายงานเดือนนี้, ๔.๒ ") and "ขาด ๑ รอบ" in lines[1][1]
+    assert lines[1][1].startswith("ส่ง รายงานเดือนก่อน, ๔.๒ ") and "ขาด ๑ รอบ" in lines[1][1]
     assert [text.split(" ")[1] for key, text in lines if key == "next"][:1] == ["๑.๑"]
     for code in ("๑.๒", "๔.๒"):
         assert sum(f" {code} " in f" {text} " for _, text in lines) == 1, code

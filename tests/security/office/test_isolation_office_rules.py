@@ -1142,8 +1142,8 @@ RULES = {
         "-302 0200 0302 0302 0302 0200 *200 +302 +200", "-302 0200 0302 0302 0302 0200 *200 +302 +200"
     ),  # the home, signed in
     "notices:announce": Rule(
-        "-302 -403 -403 -403 -403 -403 -403 -403 -403", "-302 -403 -403 -403 -403 -403 -403 -403 -403"
-    ),  # central staff alone
+        "-302 0200 -403 -403 -403 -403 +200 -403 -403", "-302 0400 -403 -403 -403 -403 +400 -403 -403"
+    ),  # central staff, and each organiser to its own contest's entrants
     "notices:announcement": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "submissions:province": Rule(
