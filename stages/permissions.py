@@ -4,10 +4,11 @@ and the files still missing, who imports the register of past models (core.acts)
 import rules
 
 from contests.actor import actor_of, contest_of
+from contests.entries import Entry
 from contests.permissions import is_central, runs_contest
 from contests.scopes import visible_entrants
 from core.acts import declare
-from stages.rights import chooser, chooses
+from stages.rights import answers_for, chooser, chooses
 
 
 @rules.predicate
@@ -28,6 +29,13 @@ def sees_pick(user, entry) -> bool:
     return (mine is not None and entry.chooser_id == mine.pk) or visible_entrants(actor, contest).filter(
         pk=entry.unit_id
     ).exists()
+
+
+@rules.predicate
+def answers_for_pick(user, entry) -> bool:
+    """An entry (contests.entries.Entry) its unit's picking office answers for (`rights.answers_for`): asked by
+    the evidence's acts, which submissions declares."""
+    return isinstance(entry, Entry) and answers_for(actor_of(user), entry.contest, entry.unit)
 
 
 @rules.predicate

@@ -13,7 +13,7 @@ from typing import TypeAlias
 from contests.actor import Actor, Power
 from contests.models import Contest, Unit
 from contests.tree import line_of
-from stages.models import Stage
+from stages.models import Stage, StageEntry
 from stages.rules import stage_of
 
 # (the stages a user picks for, those and every stage below them), by contest id
@@ -70,6 +70,26 @@ def chooses(actor: Actor, contest: Contest) -> bool:
 def chooser(actor: Actor, contest: Contest) -> Unit | None:
     """The office the person picks this stage's entrants for, if they choose here."""
     return actor.own_office if chooses(actor, contest) else None
+
+
+def answers_for(actor: Actor, contest: Contest, unit: Unit) -> bool:
+    """The person answers for `unit` in this stage's contest: their office picked it, and it is a unit without
+    staff of its own (a subdistrict: seed 002 has the district "คัดเลือก" it and the district and province
+    "เตรียมความพร้อมและขับเคลื่อน" its work, and no account may belong to it), so the picking office's organisers
+    send its files and answer what its document requires, each recorded under their own name. One query a
+    contest and request (the office's picks there)."""
+    if unit.has_staff:
+        return False
+    office = chooser(actor, contest)
+    if office is None:
+        return False
+    picked = actor.memo(
+        ("picked_by_office", contest.pk),
+        lambda: frozenset(
+            StageEntry.objects.filter(stage__contest=contest, chooser=office).values_list("unit_id", flat=True)
+        ),
+    )
+    return unit.pk in picked
 
 
 def in_stages(actor: Actor, contests: Iterable[Contest] | None) -> frozenset[int]:

@@ -319,6 +319,9 @@ class Asked:
     verdicts: list
     panel: list
     outcome: Score | None
+    # Who gave the latest answer, and their office: the entrant's own staff, or the office that picked it and
+    # answers for it (stages.rights.answers_for), recorded as such.
+    answered_by: tuple[object, Unit | None] | None = None
 
 
 def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Asked | None:
@@ -327,9 +330,12 @@ def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Aske
     questions = rule.entrant_questions()
     if not questions:
         return None
-    stored = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
+    rows = list(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).select_related("updated_by"))
+    stored = {f.name: f.value for f in rows}
     facts = {k: v for k, v in stored.items() if v}
     mine = {q.code for q in questions}
+    latest = max((f for f in rows if f.name in mine and f.updated_by), key=lambda f: f.updated_at, default=None)
+    answered_by = (latest.updated_by, actor_of(latest.updated_by).own_office) if latest else None
     verdicts = [v for v in rule.verdicts(facts) if v.question.code in mine and v.met is not None]
     panel = [label for _, label in rule.tickable_items()]
     answered = {k: v for k, v in facts.items() if k in mine}
@@ -340,7 +346,8 @@ def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Aske
         outcome = rule.evaluate(
             answered, Context(calendar=rubric_calendar(rubric), deadline=spec.timing_deadline(criterion.code))
         )
-    return Asked([(q, *_as_typed(rule, q, stored.get(q.code, ""))) for q in questions], verdicts, panel, outcome)
+    typed = [(q, *_as_typed(rule, q, stored.get(q.code, ""))) for q in questions]
+    return Asked(typed, verdicts, panel, outcome, answered_by)
 
 
 def _as_typed(rule, question, raw: str) -> tuple[str, Label]:

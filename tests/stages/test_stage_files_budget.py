@@ -136,11 +136,11 @@ def test_the_province_sees_which_of_its_districts_picks_fail_which_requirement(c
         "✗ ไม่ผ่านเงื่อนไข: ปี (พ.ศ.) ของข้อมูล จปฐ. ที่ใช้วิเคราะห์ ๒๕๖๓ ≠ ๒๕๖๔",
         "○ มีรายงานการประชุมการดำเนินงาน: คณะกรรมการยังไม่ได้ตรวจ",  # the panel's own check, beside the answers
     ]
-    # หนองควาย answered nothing: its seven conditions wait for the subdistrict's own staff, none fails yet,
-    # and the page says who answers them and how a subdistrict gets an account.
+    # หนองควาย answered nothing: its seven conditions wait for the subdistrict, none fails yet, and the page says
+    # who answers them: the office that picked it (tests/stages/test_picks_answered.py).
     other = re.search(rf'<tr id="pool-{chain.nong_kwai.code}">(.*?)</tr>', body, re.S).group(1)
     assert other.count("○ รอตำบลตอบ: ") == 7 and "ไม่ผ่านเงื่อนไข" not in other  # the villages are no condition
-    assert "เจ้าหน้าที่ของตำบลตอบข้อเหล่านี้เองในหน้าตัวชี้วัดของตำบล" in other
+    assert "ตำบลไม่มีเจ้าหน้าที่ของตนเอง สำนักงานที่คัดเลือกตำบลตอบข้อเหล่านี้แทนในหน้าตัวชี้วัดของตำบล" in other
 
 
 def test_the_picks_export_says_what_the_page_says(client, clock, picked, settings, tmp_path):
