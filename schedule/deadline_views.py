@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -21,6 +22,8 @@ from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
 from core.thai import digits
 from notices.events import MOVED_ANCHOR
+from notices.models import BulkAct
+from notices.outreach import outreach_latest, outreach_said
 from rubrics import access, revisions, timetable
 from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import letter_office
@@ -64,6 +67,7 @@ def _move(request, rubric: Rubric, found: Criterion):
     form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code, office=office)
     if not form.is_valid():
         return _page(request, rubric, found, form, status=400)
+    started = timezone.now()
     try:
         timetable.criterion_deadline_set(
             user=request.user,
@@ -81,8 +85,8 @@ def _move(request, rubric: Rubric, found: Criterion):
         errors = exc.messages if isinstance(exc, RubricError) else [str(exc)]
         return _page(request, rubric, found, form, errors, status=400)
     # The criterion by the number its pages show (the contest's own, "๑"), in the reader's digits.
-    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=digits(found.label))
-    messages.success(request, moved)
+    messages.success(request, format_lazy(_("the deadline of {code} is moved"), code=digits(found.label)))
+    messages.info(request, outreach_said(outreach_latest(request.user, BulkAct.DEADLINE_MOVED, started)))
     return redirect(f"{reverse('schedule:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
