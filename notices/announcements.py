@@ -12,9 +12,11 @@ import uuid
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from contests.actor import Power, actor_of
 from contests.entrants import contest_entrants
+from contests.models import Unit
 from contests.units import office_name
 from core import acts
 from core.errors import PortalError
@@ -22,7 +24,8 @@ from core.names import has_control
 from core.validators.letter import pdf_check
 
 from . import recipients
-from .models import CONTEST_AUDIENCES, Announcement, Audience, Kind
+from .models import CONTEST_AUDIENCES, Announcement, Audience, BulkAct, Kind
+from .outreach import Target, outreach_record
 from .permissions import announce_act
 from .services import Note, notices_many
 
@@ -53,17 +56,34 @@ def _checked(audience: str, contest, subject: str, body: str) -> None:
         )
 
 
-def _notes(announcement: Announcement, author) -> list[Note]:
-    """Its notices: one per office the audience reaches (or one for a contest's committee), each to its readers."""
+def _readers(announcement: Announcement, author) -> list[tuple[int | None, list]]:
+    """(office, its readers) of each office the audience names, an office with nobody to read it among them (every
+    provincial office, every entrant; every organiser's office has one); no office: a contest's committee."""
     contest, audience = announcement.contest, announcement.audience
-    readers: list[tuple[int | None, list]]  # (office, its readers); no office: a contest's committee
-    if contest is None:  # every office's people, or every organiser
-        readers = [*recipients.announced_offices(organisers=audience == Audience.ORGANISERS).items()]
-    elif audience == Audience.COMMITTEE:
-        readers = [(None, recipients.judging_deadline(contest, author))]
-    else:
-        entrants = contest_entrants(contest).values_list("pk", flat=True)
-        readers = [*recipients.evidence_owed(contest, entrants).items()]
+    if contest is None and audience == Audience.ORGANISERS:
+        return [*recipients.announced_offices(organisers=True).items()]
+    if contest is None:
+        found = recipients.announced_offices()
+        provinces = Unit.objects.provinces().order_by("code").values_list("pk", flat=True)
+        return [(pk, found.get(pk, [])) for pk in provinces]
+    if audience == Audience.COMMITTEE:
+        return [(None, recipients.judging_deadline(contest, author))]
+    entrants = list(contest_entrants(contest).order_by("code").values_list("pk", flat=True))
+    found = recipients.evidence_owed(contest, entrants)
+    return [(pk, found.get(pk, [])) for pk in entrants]
+
+
+def _targets(announcement: Announcement, readers: list[tuple[int | None, list]]) -> list[Target]:
+    """Each office's name (or the committee's) with its readers, for the act's account."""
+    names = dict(Unit.objects.filter(pk__in=[pk for pk, _ in readers if pk]).values_list("pk", "name_th"))
+    with translation.override("th"):
+        committee = str(Audience.COMMITTEE.label)
+    return [Target(names[office] if office else committee, people) for office, people in readers]
+
+
+def _notes(announcement: Announcement, author, readers: list[tuple[int | None, list]]) -> list[Note]:
+    """Its notices: one per office the audience reaches (or one for a contest's committee), each to its readers."""
+    contest = announcement.contest
     params = {
         "subject": announcement.subject,
         "body": announcement.body,
@@ -116,6 +136,15 @@ def announcement_send(
         letter.seek(0)
         announcement.letter.save(f"{uuid.uuid4().hex}.pdf", letter, save=False)
     announcement.save()
-    announcement.told = len(notices_many(_notes(announcement, user)))
+    readers = _readers(announcement, user)
+    told = notices_many(_notes(announcement, user, readers))
+    announcement.told = len(told)
     announcement.save(update_fields=["told"])
+    outreach_record(
+        act=BulkAct.ANNOUNCEMENT,
+        author=user,
+        contest=contest,
+        targets=_targets(announcement, readers),
+        told={place for place, _, _ in told},
+    )
     return announcement

@@ -10,10 +10,12 @@ from datetime import date, datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from contests.entrants import contest_entrants
 from contests.models import Contest
 
 from . import asks, recipients
-from .models import Delivery, Kind, Notice
+from .models import BulkAct, Delivery, Kind, Notice
+from .outreach import Target, outreach_record
 from .services import notice_record, notices_settle
 
 
@@ -63,7 +65,7 @@ def deadline_moved(
         "letter": letter_number,
         "letter_date": _day(letter_date),
     }
-    return notice_record(
+    notice = notice_record(
         kind=Kind.DEADLINE_MOVED,
         key=f"deadline:{rubric.pk}:{code}:c{change}",
         recipients=lambda: recipients.deadline_moved(contest, author),
@@ -72,6 +74,18 @@ def deadline_moved(
         params=params,
         link=reverse("schedule:criterion", args=[rubric.key, code]) + f"#{MOVED_ANCHOR}",
     )
+    _moved_outreach(notice, contest, author)
+    return notice
+
+
+def _moved_outreach(notice: Notice, contest: Contest, author) -> None:
+    """The move's account, by entrant: told (one of those who send its evidence has the notice), or not, and why."""
+    entrants = list(contest_entrants(contest).only("pk", "code", "name_th").order_by("code"))
+    people = recipients.evidence_owed(contest, [u.pk for u in entrants])
+    readers = set(notice.receipts.values_list("user_id", flat=True))
+    targets = [Target(u.name_th, people.get(u.pk, [])) for u in entrants]
+    told = {place for place, t in enumerate(targets) if any(p.pk in readers for p in t.people)}
+    outreach_record(act=BulkAct.DEADLINE_MOVED, author=author, contest=contest, targets=targets, told=told)
 
 
 AT_ONCE_EVERY = timedelta(hours=1)  # a thread's questions, and its answers, told at once at most once in it

@@ -226,3 +226,41 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class BulkAct(models.TextChoices):
+    """An act that tells many at once, each ending with its account (`Outreach`)."""
+
+    LATE_REMINDED = "late_reminded", _("reminding the late")
+    ANNOUNCEMENT = "announcement", pgettext_lazy("notices", "announcement")
+    DEADLINE_MOVED = "deadline_moved", _("deadline move")
+
+
+class Unreached(models.TextChoices):
+    """Why one of an act's targets (an office, a committee) could not be told."""
+
+    NO_ACCOUNT = "no_account", _("no account: nobody there has an account that may read it")
+    NO_ADDRESS = "no_address", _("no address: no e-mail or LINE reaches its people, so it waits in the portal only")
+
+
+class Outreach(models.Model):
+    """What one bulk act reached: the targets told now, those told of it earlier (told nothing more), and those it
+    could not reach with why, each by name as the act's page lists them (notices.outreach)."""
+
+    act = models.CharField(_("act"), max_length=16, choices=BulkAct.choices)
+    author = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by"))
+    contest = models.ForeignKey(
+        "contests.Contest", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("contest")
+    )
+    reached = models.JSONField(_("told now"), default=list)
+    earlier = models.JSONField(_("told earlier"), default=list)
+    missed = models.JSONField(_("not told"), default=list)  # [name, Unreached]
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("account of a bulk act")
+        verbose_name_plural = _("accounts of bulk acts")
+
+    def __str__(self) -> str:
+        return f"{self.act} {self.created_at:%Y-%m-%d %H:%M}"

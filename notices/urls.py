@@ -11,4 +11,5 @@ urlpatterns = [
     path("announce/", views.announce, name="announce"),
     path("announcements/<int:pk>/", views.announcement, name="announcement"),
     path("announcements/<int:pk>/letter/", views.announcement_letter, name="announcement_letter"),
+    path("outreach/<int:pk>/", views.outreach, name="outreach"),
 ]

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -24,7 +25,8 @@ from core.thai import digits
 from . import selectors, services
 from .announcements import announcement_send, author_said
 from .forms import AnnouncementForm
-from .models import Mode
+from .models import BulkAct, Mode, Unreached
+from .outreach import outreach_for, outreach_latest, outreach_said
 from .permissions import ANNOUNCE, ANNOUNCE_TO_ENTRANTS
 
 MOST_PAGES = 40  # 2,000 lines at most, however many pages are asked for: each page is the same few queries
@@ -115,6 +117,7 @@ def _announce(request):
     if not form.is_valid():
         return _announce_page(request, form, status=400)
     data = form.cleaned_data
+    started = timezone.now()
     try:
         sent = announcement_send(
             user=request.user,
@@ -128,6 +131,7 @@ def _announce(request):
         form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         return _announce_page(request, form, status=400)
     messages.success(request, format_lazy(_("The announcement is sent to {told} people."), told=digits(sent.told)))
+    messages.info(request, outreach_said(outreach_latest(request.user, BulkAct.ANNOUNCEMENT, started)))
     return redirect("notices:announcement", pk=sent.pk)
 
 
@@ -155,3 +159,14 @@ def announcement_letter(request, pk: int):
         raise Http404 from None
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+@require_GET
+def outreach(request, pk: int):
+    """A bulk act's account, to whoever did it: whom it told now, earlier, and whom it could not, and why."""
+    found = outreach_for(request.user, pk)
+    if found is None:
+        raise Http404
+    missed = [(name, Unreached(why).label) for name, why in found.missed]
+    return render(request, "notices/outreach.html", {"outreach": found, "missed": missed})

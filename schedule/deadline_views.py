@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -22,6 +23,8 @@ from core.http import BodyTooLarge, check_body_size, content_disposition, takes_
 from core.i18n import either
 from core.thai import digits
 from notices.events import MOVED_ANCHOR
+from notices.models import BulkAct
+from notices.outreach import outreach_latest, outreach_said
 from rubrics import access, revisions, timetable
 from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import letter_office
@@ -66,6 +69,7 @@ def _move(request, rubric: Rubric, found: Criterion):
     form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code, office=office)
     if not form.is_valid():
         return _page(request, rubric, found, form, status=400)
+    started = timezone.now()
     try:
         timetable.criterion_deadline_set(
             user=request.user,
@@ -87,8 +91,8 @@ def _move(request, rubric: Rubric, found: Criterion):
     code = digits(found.label)
     if rubric.period:
         code = format_lazy("{code} ({period})", code=code, period=either(rubric.period_name_th, rubric.period_name_en))
-    moved = format_lazy(_("the deadline of {code} is moved; everyone concerned is told"), code=code)
-    messages.success(request, moved)
+    messages.success(request, format_lazy(_("the deadline of {code} is moved"), code=code))
+    messages.info(request, outreach_said(outreach_latest(request.user, BulkAct.DEADLINE_MOVED, started)))
     return redirect(f"{reverse('schedule:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 

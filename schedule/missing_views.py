@@ -11,8 +11,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from contests.models import Unit
@@ -21,7 +19,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import show
 from core.numbers import whole
-from core.thai import digits
+from notices.outreach import outreach_said
 from rubrics.access import contest_or_404
 from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
@@ -112,13 +110,13 @@ def missing_list(request, key: ContestKey):
 @require_POST
 def remind_late(request, key: ContestKey):
     """The late list's button: every office late with a round of the contest gets one notice naming its rounds
-    (once a day), then back to the list with how many were told."""
+    (once a day), then back to the list with its account: offices told now, told earlier today, and not told, and
+    why (notices.outreach)."""
     rubric = contest_or_404(request.user, key, REMIND_LATE, request=request)
     try:
         done = late_remind(user=request.user, rubric=rubric)
     except PortalError as exc:  # the lifecycle's refusal: frozen results leave nothing late
         show(request, exc)
     else:
-        text = _("Reminded {told} offices that are late; {earlier} were reminded earlier today and are not again.")
-        messages.success(request, format_lazy(text, told=digits(done.told), earlier=digits(done.earlier)))
+        messages.success(request, outreach_said(done))
     return redirect("schedule:missing", key=rubric.key)

@@ -16,7 +16,8 @@ from core.bulk import AnyOf
 from core.thai import thai_date
 from notices import recipients
 from notices.asks import OWED
-from notices.models import Kind
+from notices.models import BulkAct, Kind, Outreach
+from notices.outreach import Target, outreach_record
 from notices.services import Note, notices_many
 from rubrics.models import Rubric
 from scoring import lifecycle
@@ -26,14 +27,6 @@ from .reminders import CHUNK, landing, owed_th
 from .tallies import round_tallies
 
 REMIND_LATE = "scoring.remind_late"  # declared in scoring/permissions.py
-
-
-@dataclass(frozen=True)
-class LateReminded:
-    """What a press of the button did: the offices told now, and those already told today (told nothing more)."""
-
-    told: int
-    earlier: int
 
 
 @dataclass(frozen=True)
@@ -71,18 +64,19 @@ def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[LateRound]]:
 
 
 @transaction.atomic
-def late_remind(*, user, rubric: Rubric, today: date | None = None) -> LateReminded:
+def late_remind(*, user, rubric: Rubric, today: date | None = None) -> Outreach:
     """One notice to each office late with a round of the contest, naming its rounds, to those the lock says send
     its evidence (notices.recipients.evidence_owed), once an office a day: a second press that day tells nobody
     twice. Whoever runs the contest (`scoring.remind_late`), while the lifecycle reminds (an open period: frozen
-    results leave nothing late). Sent through the outbox, so each person's hourly limit holds (notices.outbox)."""
+    results leave nothing late). Sent through the outbox, so each person's hourly limit holds (notices.outbox). Its
+    account (notices.outreach): the offices told now, those told earlier today, those with nobody to tell."""
     acts.require(user, REMIND_LATE, rubric)
     today = today or timezone.localdate()
     lifecycle.ensure(rubric, Action.REMIND, today=today)
     contest = rubric.contest
     late = _late_rounds(rubric, today)
     people = recipients.evidence_owed(contest, late)
-    units = Unit.objects.filter(AnyOf(F("pk"), list(people)))
+    units = Unit.objects.filter(AnyOf(F("pk"), list(late)))
     named = {pk: (code, name) for pk, code, name in units.values_list("pk", "code", "name_th")}
     by = user.get_full_name() or user.get_username()
     notes = [
@@ -107,4 +101,8 @@ def late_remind(*, user, rubric: Rubric, today: date | None = None) -> LateRemin
         if unit_id in people
     ]
     told = {place for place, _, _ in notices_many(notes)}
-    return LateReminded(told=len(told), earlier=len(notes) - len(told))
+    order = {unit_id: place for place, unit_id in enumerate(late)}
+    offices = [Target(named[unit_id][1], people.get(unit_id, [])) for unit_id in late]
+    noted = [unit_id for unit_id in late if unit_id in people]  # each note's office, in the notes' order
+    told_offices = {order[noted[place]] for place in told}
+    return outreach_record(act=BulkAct.LATE_REMINDED, author=user, contest=contest, targets=offices, told=told_offices)

@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from core.thai import BANGKOK
-from notices.models import Delivery, Kind, Notice, Receipt
+from notices.models import Delivery, Kind, Notice, Receipt, Unreached
 from people.models import Role
 from schedule.services import late_remind
 from schedule.tallies import round_tallies
 from scoring import snapshots
 from scoring.lifecycle import Refused
-from scoring.models import RoundsKept
+from scoring.models import RoundsKept, Standing
 from submissions import services as evidence_services
 from tests.factories import UserFactory
 
@@ -29,7 +29,11 @@ def test_each_late_office_gets_one_notice_naming_its_rounds_once_a_day(rubric, p
         user=staff["pk"], rubric=rubric, unit=phuket, criterion_code="1.2", url="https://example.org/x",
         now=datetime(2023, 6, 29, 10, tzinfo=BANGKOK),
     )  # fmt: skip
-    assert late_remind(user=central_user, rubric=rubric, today=JULY_3).told == 2  # the offices with staff here
+    first = late_remind(user=central_user, rubric=rubric, today=JULY_3)
+    assert sorted(first.reached) == ["ภูเก็ต", "เชียงใหม่"]  # the offices with staff here
+    # Every other late office has nobody to tell, and is named so.
+    assert len(first.missed) == Standing.objects.filter(rubric=rubric).count() - 2
+    assert {why for _, why in first.missed} == {Unreached.NO_ACCOUNT}
     cm = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-50")
     pk = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-83")
     second_report = "รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"
@@ -44,8 +48,8 @@ def test_each_late_office_gets_one_notice_naming_its_rounds_once_a_day(rubric, p
     ]  # those who send each office's evidence, nobody else: central staff, another office
     assert set(Delivery.objects.values_list("channel", "digest")) == {("email", False)}  # at once, by the outbox
     again = late_remind(user=central_user, rubric=rubric, today=JULY_3)
-    assert (again.told, again.earlier, Receipt.objects.count()) == (0, 2, 2)  # pressed twice: told once
-    assert late_remind(user=central_user, rubric=rubric, today=date(2023, 7, 4)).told == 2
+    assert (again.reached, sorted(again.earlier), Receipt.objects.count()) == ([], ["ภูเก็ต", "เชียงใหม่"], 2)
+    assert len(late_remind(user=central_user, rubric=rubric, today=date(2023, 7, 4)).reached) == 2
 
 
 def test_only_whoever_runs_the_contest_reminds_and_never_once_the_results_froze(
@@ -68,7 +72,7 @@ def test_the_late_of_a_large_contest_never_counted_are_all_reminded(rubric, phuk
         user=staff["pk"], rubric=rubric, unit=phuket, criterion_code="1.2", url="https://example.org/x",
         now=datetime(2023, 6, 29, 10, tzinfo=BANGKOK),
     )  # fmt: skip
-    assert late_remind(user=central_user, rubric=rubric, today=JULY_3).told == 2  # counted live: every late office
+    assert len(late_remind(user=central_user, rubric=rubric, today=JULY_3).reached) == 2  # counted live: every late
     cm = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-50")
     pk = Notice.objects.get(kind=Kind.LATE_REMINDED, unit__code="TH-83")
     assert "รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)" in cm.params["rounds"] and cm.params["count"] == pk.params["count"] + 1

@@ -95,15 +95,11 @@ def test_the_homes_round_line_and_the_dashboard_say_the_same_date_and_days(prese
     monkeypatch.setattr(
         timezone, "localdate", lambda value=None, tz=None: REAL_LOCALDATE(value, tz) if value else ninth_of_december
     )
-    (item,) = [
-        i
-        for i in dashboard.work_now(
-            present, today=ninth_of_december, calendar=rubric_calendar(present), reminder_days=3
-        )["due_soon"]
-        if i["criterion"].code == "4.2"
-    ]
+    work = dashboard.work_now(present, today=ninth_of_december, calendar=rubric_calendar(present), reminder_days=3)
+    # November's report missed: the home's line names it, late, as the dashboard's late list does.
+    (item,) = [i for i in work["late"] if i["criterion"].code == "4.2"]
     (line,) = [t for t in _todo(_home(office, present))["round"] if "๔.๒" in t]
-    assert f"กำหนด {thai_date(item['due'])} · เหลือ {thai_digits(item['left'])} วันทำการ" in line
+    assert f"กำหนด {thai_date(item['due'])} · เลยกำหนด {thai_digits(item['late_days'])} วันทำการ" in line
 
 
 def test_an_extension_of_the_files_moves_the_date_their_timeliness_is_scored_by(present, office, central_user):

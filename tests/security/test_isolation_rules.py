@@ -991,6 +991,8 @@ RULES = {
     # An announcement and its letter, to its readers only (tests/notices/test_announcements.py): here none exists.
     "notices:announcement": Rule("-404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
+    # A bulk act's account, to whoever did it (tests/notices/test_outreach.py): here none exists.
+    "notices:outreach": Rule("-404 -404 -404 -404 -404 -404 -404 -404", None, "notices.outreach"),
     "submissions:province": Rule("-302 -404 -404 -404 *200 +200 +200 +200", "-302 -404 -404 -404 *200 +200 +200 +200"),
     "submissions:innovation": Rule(
         "-302 -404 -404 -404 *200 +200 +200 +200", "-302 -404 -404 -404 *200 -403 -403 -403"

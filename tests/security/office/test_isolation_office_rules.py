@@ -1146,6 +1146,8 @@ RULES = {
     ),  # central staff, and each organiser to its own contest's entrants
     "notices:announcement": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
+    # A bulk act's account, to whoever did it (tests/notices/test_outreach.py): here none exists.
+    "notices:outreach": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.outreach"),
     "submissions:province": Rule(
         "-302 -404 -404 -404 -404 -404 *200 *200 -404", "-302 -404 -404 -404 -404 -404 *200 *200 -404"
     ),
