@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from contests.actor import actor_of
 from core.errors import PortalError
 from core.files import upload_tmp_dir
-from core.thai import thai_digits
+from core.thai import be_strftime, local, thai_digits
 from notices.channels.line.client import (
     LinePermanent,
     Transcoding,
@@ -103,7 +103,9 @@ def _file_one(line_set: LineSet, item: LineItem, office) -> None:
             locked = LineItem.objects.select_for_update().get(pk=item.pk)
             if locked.evidence_id or locked.refusal:
                 return
-            name = item.file_name or f"LINE-{timezone.localtime(item.sent_at):%Y%m%d-%H%M%S}-{item.index}"
+            # A picture has no name in LINE: the moment it was sent, in the Buddhist Era, and its place in the set.
+            sent = be_strftime(local(item.sent_at), "%Y%m%d-%H%M%S", digits=False)
+            name = item.file_name or f"LINE-{sent}-{item.index}"
             try:
                 evidence = services.evidence_submit(
                     user=line_set.user,
