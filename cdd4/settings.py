@@ -225,6 +225,8 @@ CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     "notices-send-due": {"task": "notices.send_due", "schedule": crontab(minute="*")},
     "notices-digest": {"task": "notices.send_digests", "schedule": crontab(hour=7, minute=0)},
     "resumable-expire": {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)},
+    # What was sent from the LINE chat and never filed (a choice never tapped) is dropped a day after.
+    "line-expire": {"task": "submissions.line_expire", "schedule": crontab(minute=43)},
     # A file sent in pieces whose saving broke off (its web process killed) is saved minutes later, not at the
     # sweep.
     "resumable-recover": {"task": "submissions.resumable_recover", "schedule": crontab(minute="*")},

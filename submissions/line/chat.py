@@ -5,7 +5,7 @@ the set is handed to the worker that files it (submissions.line.filing). Every a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
@@ -30,6 +30,12 @@ from .choices import (
     round_choices,
 )
 from .models import LineItem, LineSet, LineSetState
+
+# LINE sends an image set's pictures within seconds; a set still short of its total this long after its first
+# picture is offered as it stands.
+SET_WAIT_SECONDS = 30
+# A set not filed by then can no longer be: its choice lived CDD4_LINE_CHOICE_MINUTES.
+SETS_KEPT = timedelta(days=1)
 
 
 def sent_at(event) -> datetime:
@@ -83,6 +89,9 @@ def _note(user, event, image_set) -> bool:
         )
     else:
         line_set = LineSet.objects.create(line_user_id=event.source.user_id, **common)
+    if line_set.state != LineSetState.GATHERING:  # a picture of a set already offered: the choice names the rest
+        line_reply(reply_token=event.reply_token, text=_("This picture came after its set was offered: send it again."))
+        return True
     LineItem.objects.create(
         line_set=line_set,
         message_id=message.id,
@@ -93,17 +102,24 @@ def _note(user, event, image_set) -> bool:
     )
     line_set.reply_token = event.reply_token
     line_set.save(update_fields=["reply_token"])
-    if line_set.state == LineSetState.GATHERING and line_set.items.count() >= line_set.expected:
-        current_app.tasks["submissions.line_offer"].delay_on_commit(line_set.pk)
+    arrived = line_set.items.count()
+    offer = current_app.tasks["submissions.line_offer"]
+    if arrived >= line_set.expected:
+        offer.delay_on_commit(line_set.pk)
+    elif arrived == 1:  # a picture of the set may never come: what came is offered once the set has waited
+        transaction.on_commit(lambda: offer.apply_async((line_set.pk,), {"whole": False}, countdown=SET_WAIT_SECONDS))
     return True
 
 
-def line_set_offer(*, set_id: int) -> bool:
+def line_set_offer(*, set_id: int, whole: bool = True) -> bool:
     """The quick reply of what the person's office owes now, for a set whole and not yet offered (once: a
-    task run twice offers once). Nothing owed: the set is dropped and the chat told so."""
+    task run twice offers once); `whole=False`, an image set some of whose pictures never came, once it has waited
+    SET_WAIT_SECONDS since its first. Nothing owed: the set is dropped and the chat told so."""
     with transaction.atomic():
         line_set = LineSet.objects.select_for_update().select_related("user").filter(pk=set_id).first()
         if line_set is None or line_set.state != LineSetState.GATHERING:
+            return False
+        if not whole and timezone.now() - line_set.created_at < timedelta(seconds=SET_WAIT_SECONDS):
             return False
         owed = owed_now(line_set.user)
         if owed:
@@ -172,3 +188,13 @@ def line_choice_take(*, user, event) -> bool:
     if chosen:
         current_app.tasks["submissions.line_file"].delay_on_commit(line_set.pk)
     return True
+
+
+def line_sets_expire() -> int:
+    """The sets never filed, a day after they came (a choice never tapped, an image set never whole): their
+    message ids and times dropped. Sets filed stay, each file beside the evidence it became or why it was refused."""
+    stale = LineSet.objects.filter(
+        state__in=[LineSetState.GATHERING, LineSetState.OFFERED], created_at__lt=timezone.now() - SETS_KEPT
+    )
+    deleted, _by_model = stale.delete()
+    return deleted

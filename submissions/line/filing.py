@@ -131,8 +131,9 @@ def _file_one(line_set: LineSet, item: LineItem, office) -> None:
             os.unlink(path)
 
 
-def line_set_file(*, set_id: int) -> Filed:
-    """Files a chosen set (see the module); Filed.WAITING while LINE still prepares a video or audio clip."""
+def line_set_file(*, set_id: int, waits: bool = True) -> Filed:
+    """Files a chosen set (see the module); Filed.WAITING while LINE still prepares a video or audio clip, or
+    with `waits=False` (the last try) such a clip refused as LINE failing to prepare it."""
     line_set = LineSet.objects.select_related("user", "rubric").filter(pk=set_id).first()
     if line_set is None or line_set.state != LineSetState.CHOSEN:
         return Filed.NOTHING
@@ -151,9 +152,9 @@ def line_set_file(*, set_id: int) -> Filed:
                 prepared = line_transcoding(message_id=item.message_id)
             except LinePermanent:
                 prepared = Transcoding.FAILED
-            if prepared == Transcoding.PROCESSING:
+            if prepared == Transcoding.PROCESSING and waits:
                 return Filed.WAITING
-            if prepared == Transcoding.FAILED:
+            if prepared != Transcoding.SUCCEEDED:
                 _refusal(
                     item,
                     _("LINE could not prepare this video or audio clip. Send it again, or upload it on the portal."),

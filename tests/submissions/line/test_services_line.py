@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from submissions import services
+from submissions.line.chat import line_set_offer, line_sets_expire
 from submissions.line.filing import Filed, line_set_file
 from submissions.line.models import LineItem, LineSet, LineSetState
 from submissions.models import Evidence, SentThrough
@@ -126,6 +127,53 @@ def test_a_video_waits_for_line_to_prepare_it_then_is_filed(chat, line_api, prov
     [evidence] = Evidence.objects.all()
     assert (evidence.file_kind, evidence.sent_through) == ("video", SentThrough.LINE)
     assert line_api.replies()[-1].text.startswith("รับหลักฐาน ๔.๑.๑ แล้ว ๑ ไฟล์\n")
+
+
+def test_a_video_line_never_prepares_is_refused_at_the_last_try_and_not_kept(chat, line_api, provincial_user):
+    line_user = provincial_user.line_link.line_user_id
+    video = message_id()
+    line_api.hold(video, files.mp4(), "video/mp4", transcoding="processing")
+    chat(content_event(line_user, "video", video))
+    chat(postback_event(line_user, tap(line_api.replies()[-1], "๔.๑.๑")), run=False)
+
+    assert line_set_file(set_id=LineSet.objects.get().pk, waits=False) == Filed.DONE
+
+    assert LineItem.objects.get().refusal == ("LINE เตรียมวิดีโอหรือคลิปเสียงนี้ไม่สำเร็จ กรุณาส่งใหม่ หรืออัปโหลดในพอร์ทัล")
+    assert line_api.fetched == [] and not Evidence.objects.exists()
+
+
+def test_an_image_set_short_of_its_total_is_offered_once_it_has_waited_and_a_late_picture_is_sent_back(
+    chat, line_api, provincial_user, clock
+):
+    line_user = provincial_user.line_link.line_user_id
+    events = image_set(line_api, line_user, 3)
+    chat(*events[:2])
+    line_set = LineSet.objects.get()
+    assert not line_set_offer(set_id=line_set.pk, whole=False)  # not yet waited
+    clock(2022, 11, 28, 10, 1)
+
+    assert line_set_offer(set_id=line_set.pk, whole=False)
+    assert line_set_offer(set_id=line_set.pk, whole=False) is False  # offered once
+
+    assert line_api.replies()[0].text.startswith("ได้รับ ๒ ไฟล์แล้ว")
+    chat(events[2])
+    assert line_api.replies()[-1].text == "ภาพนี้มาถึงหลังจากเสนอตัวเลือกของชุดภาพแล้ว กรุณาส่งภาพนี้ใหม่"
+    chat(postback_event(line_user, tap(line_api.replies()[0], "๔.๑.๑")))
+    assert Evidence.objects.count() == 2
+
+
+def test_sets_never_filed_are_dropped_a_day_later_and_filed_ones_kept(chat, line_api, provincial_user, clock):
+    line_user = provincial_user.line_link.line_user_id
+    chat(*image_set(line_api, line_user, 1, set_id="A"))
+    chat(postback_event(line_user, tap(line_api.replies()[-1], "๔.๑.๑")))
+    chat(*image_set(line_api, line_user, 1, set_id="B", first_shade=50))  # offered, never tapped
+    clock(2022, 11, 29, 9, 59)
+    assert line_sets_expire() == 0
+
+    clock(2022, 11, 29, 10, 1)
+
+    assert line_sets_expire() == 2  # the set B and its picture
+    assert list(LineSet.objects.values_list("state", flat=True)) == [LineSetState.FILED]
 
 
 def test_a_file_keeps_its_name_and_one_line_no_longer_holds_is_refused_beside_it(chat, line_api, provincial_user):
