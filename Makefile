@@ -181,6 +181,7 @@ bench: $(BIN)/.installed
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/14 $(BIN)/python bench/latency.py 2>&1 | tee $(BENCH_LOG)/latency.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/13 $(BIN)/python bench/rush.py 2>&1 | tee $(BENCH_LOG)/rush.log
 	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/12 $(BIN)/python bench/broadcast.py 2>&1 | tee $(BENCH_LOG)/broadcast-pg.log
+	-DATABASE_URL=$(PG_URL) REDIS_URL=redis://127.0.0.1:6379/11 $(BIN)/python bench/line_evidence.py 2>&1 | tee $(BENCH_LOG)/line-evidence-pg.log
 	PG_URL=$(PG_URL) $(BIN)/python bench/report.py $(BENCH_LOG)
 
 # Real worker + Redis + PostgreSQL: event accepted → standings updated (target p95 ≤ 1.5 s).

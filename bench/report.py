@@ -37,6 +37,7 @@ EXPECTED = [
     "deadline-move-pg",
     "reminders-pg",
     "broadcast-pg",
+    "line-evidence-pg",
 ]
 
 

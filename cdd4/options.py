@@ -73,6 +73,9 @@ class Options:
     CDD4_LINE_BASIC_ID: str = option("", "the Official Account's LINE ID as people search it (`@123abcde`)")
     CDD4_LINE_MONTHLY_QUOTA: int = option(300, "messages the plan sends a month")
     CDD4_LINE_LINK_RATE: str = option("10/3600", "link codes one LINE user may try, `count/seconds`")
+    CDD4_LINE_EVIDENCE_RATE: str = option(
+        "120/3600", "files one person may send as evidence from LINE, `count/seconds`"
+    )
     CDD4_CALENDAR_RATE: str = option("60/3600", "reads of one private calendar address, `count/seconds`")
     # --- government digital ID (docs/accounts.md, "ThaID / Digital ID"): a provider is shown once its URL is set ---
     CDD4_THAID_DISCOVERY_URL: str = option("", "ThaID's `/.well-known/openid-configuration`; ThaID is off when empty")

@@ -225,6 +225,8 @@ CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     "notices-send-due": {"task": "notices.send_due", "schedule": crontab(minute="*")},
     "notices-digest": {"task": "notices.send_digests", "schedule": crontab(hour=7, minute=0)},
     "resumable-expire": {"task": "submissions.resumable_expire", "schedule": crontab(minute=17)},
+    # What was sent from the LINE chat and never filed (a choice never tapped) is dropped a day after.
+    "line-expire": {"task": "submissions.line_expire", "schedule": crontab(minute=43)},
     # A file sent in pieces whose saving broke off (its web process killed) is saved minutes later, not at the
     # sweep.
     "resumable-recover": {"task": "submissions.resumable_recover", "schedule": crontab(minute="*")},
@@ -365,6 +367,8 @@ CDD4_LINE_BASIC_ID = OPTIONS.CDD4_LINE_BASIC_ID  # the OA's LINE ID as people se
 CDD4_LINE_MONTHLY_QUOTA = OPTIONS.CDD4_LINE_MONTHLY_QUOTA  # the plan's free messages a month
 CDD4_LINE_LINK_MINUTES = 10  # a link code lives this long, once
 CDD4_LINE_LINK_RATE = OPTIONS.CDD4_LINE_LINK_RATE  # codes one LINE user may try an hour
+CDD4_LINE_EVIDENCE_RATE = OPTIONS.CDD4_LINE_EVIDENCE_RATE  # files one person may send from LINE an hour
+CDD4_LINE_CHOICE_MINUTES = 30  # a quick reply's choice of what files are evidence of is taken this long
 # A private calendar address (docs/calendar.md) read this often at most: calendars poll every few hours, and one
 # set to refresh each minute still gets its dates; a copied address hammered from a script does not.
 CDD4_CALENDAR_RATE = OPTIONS.CDD4_CALENDAR_RATE

@@ -11,6 +11,7 @@ from contests.models import Contest, Unit
 from rubrics.models import Criterion, Rubric
 from stages.models import StageUpload
 
+from .line import models as line_models  # noqa: F401  (what LINE sent, waiting to be filed: models of this app)
 from .querysets import EvidenceQuerySet
 
 
@@ -32,6 +33,13 @@ class FileKind(models.TextChoices):
 class EvidenceKind(models.TextChoices):
     FILE = "file", _("file")
     LINK = "link", _("link")
+
+
+class SentThrough(models.TextChoices):
+    """The door a version came in by: every one goes through the same upload service."""
+
+    PORTAL = "portal", _("the portal")
+    LINE = "line", "LINE"
 
 
 class Submission(models.Model):
@@ -95,6 +103,10 @@ class Evidence(models.Model):
     created_at = models.DateTimeField(pgettext_lazy("submissions.models", "submitted at"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    # Sent from the LINE chat (submissions/line/): `created_at` is then the moment LINE says it was sent.
+    sent_through = models.CharField(
+        _("sent through"), max_length=6, choices=SentThrough.choices, default=SentThrough.PORTAL
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(

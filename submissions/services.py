@@ -33,7 +33,7 @@ from scoring.models import Fact, FactSource
 from scoring.recompute import results_mark_dirty
 
 from . import policy
-from .models import Evidence, EvidenceKind, InnovationReport, Submission, SubmissionStatus
+from .models import Evidence, EvidenceKind, InnovationReport, SentThrough, Submission, SubmissionStatus
 from .permissions import SUBMIT
 from .uploads import NO_SPACE, limits_bytes, storage_full
 
@@ -109,10 +109,12 @@ def evidence_submit(
     description: str = "",
     answers_round: int | None = None,
     now: datetime | None = None,
+    sent_through: SentThrough = SentThrough.PORTAL,
 ) -> Evidence:
     """A new version: one file or one link. Refusals raise UploadRefused and store nothing. `answers_round`: the
     round of the criterion it answers (a late report names its own round: the schedule then counts it there,
-    late), None for the round its day falls in."""
+    late), None for the round its day falls in. `sent_through`: the door it came in by; a file from the LINE chat
+    comes with `now` the moment LINE says it was sent (submissions/line/)."""
     criterion = evidence_may_submit(
         user=user, rubric=rubric, unit=unit, criterion_code=criterion_code, answers_round=answers_round, now=now
     )
@@ -143,6 +145,7 @@ def evidence_submit(
                         answers_round=answers_round,
                         created_at=now or timezone.now(),
                         created_by=user,
+                        sent_through=sent_through,
                         **fields,
                     )
                     _feed_time_facts(rubric=rubric, unit=unit, criterion_code=criterion_code, user=user)

@@ -1,7 +1,10 @@
 """A local stand-in for LINE's Messaging API, and webhooks signed as LINE signs them (docs/line.md).
 
-`LineStandIn` is a small threaded HTTP server on 127.0.0.1 (a free port) that answers the two calls the portal
-makes, `POST /v2/bot/message/push` and `POST /v2/bot/message/reply`, as LINE does: 401 without the channel's
+`LineStandIn` is a small threaded HTTP server on 127.0.0.1 (a free port) that answers the calls the portal
+makes, `POST /v2/bot/message/push` and `POST /v2/bot/message/reply`, as LINE does, and LINE's content API for what
+people send (`GET /v2/bot/message/{id}/content`: the bytes with LINE's `Content-Type` and `Content-Length`, 404
+once LINE no longer keeps them; `GET /v2/bot/message/{id}/content/transcoding`: a video's or audio clip's
+preparation, `processing`, `succeeded` or `failed`, as `held` says): 401 without the channel's
 `Authorization: Bearer <token>`, 409 for a push whose `X-Line-Retry-Key` LINE already took, 403 for a user who
 blocked the Official Account, and, given `per_second`, 429 for a push past that many in the last second (LINE's
 rate limit per channel: 2,000 requests a second for the push endpoint); it records every request it took (body and
@@ -14,6 +17,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import threading
 import time
@@ -26,6 +30,7 @@ import pytest
 TOKEN = "standin-channel-token"
 SECRET = "standin-channel-secret"
 PATHS = {"/v2/bot/message/push": "push", "/v2/bot/message/reply": "reply"}
+CONTENT = re.compile(r"^/v2/bot/message/(?P<id>[0-9]+)/content(?P<transcoding>/transcoding)?$")
 
 
 @dataclass
@@ -39,6 +44,22 @@ class Taken:
     def text(self) -> str:
         return self.body["messages"][0]["text"]
 
+    @property
+    def choices(self) -> list[dict]:
+        """The quick reply's postback buttons: each its `label`, `data` and `displayText`."""
+        quick = self.body["messages"][0].get("quickReply") or {"items": []}
+        return [item["action"] for item in quick["items"]]
+
+
+@dataclass
+class Held:
+    """What a person sent, as LINE keeps it for the content API: its bytes and type, and for a video or audio
+    clip where LINE's preparation stands."""
+
+    data: bytes
+    content_type: str
+    transcoding: str = "succeeded"
+
 
 @dataclass
 class LineStandIn:
@@ -46,6 +67,8 @@ class LineStandIn:
     taken: list[Taken] = field(default_factory=list)
     asked: list[tuple[str, int, str | None]] = field(default_factory=list)  # (kind, status answered, retry key)
     blocked: set[str] = field(default_factory=set)
+    held: dict[str, Held] = field(default_factory=dict)  # message id → content (absent: gone, 404)
+    fetched: list[str] = field(default_factory=list)  # message ids whose content was asked, in order
     per_second: int = 0  # pushes taken in any second before LINE answers 429 (0: no limit)
     _recent: deque = field(default_factory=deque)
     _fail: list[int] = field(default_factory=list)
@@ -105,10 +128,42 @@ class LineStandIn:
         self._recent.append(now)
         return len(self._recent) > self.per_second
 
+    def hold(self, message_id: str, data: bytes, content_type: str, transcoding: str = "succeeded") -> None:
+        self.held[message_id] = Held(data, content_type, transcoding)
+
+    def content(self, headers, message_id: str, transcoding: bool) -> tuple[int, str, bytes]:
+        """LINE's content API: (status, content type, body)."""
+        with self._lock:
+            if headers.get("Authorization") != f"Bearer {self.token}":
+                return 401, "application/json", b'{"message": "Authentication failed"}'
+            if self._fail:
+                return self._fail.pop(0), "application/json", b'{"message": "The stand-in was told to fail"}'
+            held = self.held.get(message_id)
+            if held is None:
+                return 404, "application/json", b'{"message": "Not found"}'
+            if transcoding:
+                return 200, "application/json", json.dumps({"status": held.transcoding}).encode()
+            self.fetched.append(message_id)
+            if held.transcoding != "succeeded":  # LINE answers the content of one not prepared with 404
+                return 404, "application/json", b'{"message": "Not found"}'
+            return 200, held.content_type, held.data
+
     def __enter__(self) -> LineStandIn:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                found = CONTENT.match(self.path)
+                if found is None:
+                    status, kind, data = 404, "application/json", b'{"message": "Not found"}'
+                else:
+                    status, kind, data = standin.content(self.headers, found["id"], bool(found["transcoding"]))
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self):
                 kind = PATHS.get(self.path)
                 length = int(self.headers.get("Content-Length") or 0)
@@ -143,19 +198,61 @@ def sign(body: bytes, secret: str = SECRET) -> str:
     return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
 
 
-def _source(line_user_id: str) -> dict:
+def _source(line_user_id: str, group: str = "") -> dict:
+    if group:
+        return {"type": "group", "groupId": group, "userId": line_user_id}
     return {"type": "user", "userId": line_user_id}
 
 
-def _common(kind: str, line_user_id: str) -> dict:
+def _common(kind: str, line_user_id: str, group: str = "", at_ms: int | None = None) -> dict:
     return {
         "type": kind,
         "mode": "active",
-        "timestamp": int(time.time() * 1000),
-        "source": _source(line_user_id),
+        "timestamp": at_ms if at_ms is not None else int(time.time() * 1000),
+        "source": _source(line_user_id, group),
         "webhookEventId": secrets.token_hex(13).upper(),
         "deliveryContext": {"isRedelivery": False},
     }
+
+
+def message_id() -> str:
+    """A message id as LINE writes them: digits."""
+    return str(time.time_ns())
+
+
+def content_event(
+    line_user_id: str,
+    kind: str,
+    msg_id: str,
+    *,
+    image_set: tuple[str, int, int] | None = None,
+    file_name: str = "",
+    size: int = 0,
+    group: str = "",
+    at_ms: int | None = None,
+) -> dict:
+    """A message event with content, as LINE's webhook sends it: `kind` image, video, audio or file; an image of
+    a set carries `imageSet` (its id, index from 1, total); a file its name and size; a video or audio clip its
+    duration; each from LINE (`contentProvider`)."""
+    message: dict = {"type": kind, "id": msg_id}
+    if kind in ("image", "video", "audio"):
+        message["contentProvider"] = {"type": "line"}
+    if kind == "image":
+        message["quoteToken"] = secrets.token_hex(8)
+        if image_set is not None:
+            message["imageSet"] = {"id": image_set[0], "index": image_set[1], "total": image_set[2]}
+    if kind in ("video", "audio"):
+        message["duration"] = 12000
+    if kind == "video":
+        message["quoteToken"] = secrets.token_hex(8)
+    if kind == "file":
+        message |= {"fileName": file_name, "fileSize": size}
+    common = _common("message", line_user_id, group, at_ms)
+    return common | {"replyToken": secrets.token_hex(16), "message": message}
+
+
+def postback_event(line_user_id: str, data: str) -> dict:
+    return _common("postback", line_user_id) | {"replyToken": secrets.token_hex(16), "postback": {"data": data}}
 
 
 def text_event(line_user_id: str, text: str) -> dict:

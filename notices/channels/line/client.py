@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import urllib3
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 
 TEXT_MAX = 5000  # LINE's limit on one text message, in characters
 TIMEOUT = (5, 15)  # seconds to connect, to read: a worker never hangs on LINE
+CONTENT_TIMEOUT = (5, 120)  # a video's bytes take longer than a message's answer
 RETRY_NAMESPACE = uuid.UUID("3f0c8a52-61d2-4d7e-9b1a-7c4e2f5d9a10")  # the portal's retry keys, by what they send
 ALREADY_ACCEPTED = 409  # LINE took a request with this retry key before: the message went once, not again
 UNAUTHORIZED = 401
@@ -160,16 +163,85 @@ def _refused(exc, link: LineLink) -> LineError:
     return LinePermanent(said, status)
 
 
-def line_reply(*, reply_token: str, text: str) -> None:
-    """Answers a webhook event in the chat it came from (free: replies do not count against the quota).
+@dataclass(frozen=True)
+class Choice:
+    """One button of a reply's quick reply: what it reads (LINE cuts a label at 20 characters), the postback data
+    it sends back (at most 300), and what the chat shows as the person's own message when it is tapped."""
+
+    label: str
+    data: str
+    said: str
+
+
+QUICK_REPLY_MAX = 13  # LINE's limit on a quick reply's buttons
+LABEL_MAX = 20
+
+
+def line_reply(*, reply_token: str, text: str, url: str = "", choices: Sequence[Choice] = ()) -> None:
+    """Answers a webhook event in the chat it came from (free: replies do not count against the quota), with
+    the link on its last line and, given `choices`, a quick reply of them (postback buttons).
     A reply LINE does not take is logged and dropped: the event's own work is already done."""
     sdk = _sdk()
-    request = sdk.ReplyMessageRequest(reply_token=reply_token, messages=[_message(sdk, text, "")])
+    message = _message(sdk, text, url)
+    if choices:
+        message.quick_reply = sdk.QuickReply(
+            items=[
+                sdk.QuickReplyItem(
+                    action=sdk.PostbackAction(label=c.label[:LABEL_MAX], data=c.data, displayText=c.said[:300])
+                )
+                for c in choices[:QUICK_REPLY_MAX]
+            ]
+        )
+    request = sdk.ReplyMessageRequest(reply_token=reply_token, messages=[message])
     try:
         with _api(sdk) as client:
             sdk.MessagingApi(client).reply_message(request, _request_timeout=TIMEOUT)
     except (sdk.ApiException, urllib3.exceptions.HTTPError, OSError) as exc:
         log.warning("LINE reply not sent: %s", f"{exc}"[:200])
+
+
+class Transcoding(StrEnum):
+    """Where LINE stands preparing a video's or an audio clip's content (its transcoding endpoint)."""
+
+    PROCESSING = "processing"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+def line_transcoding(*, message_id: str) -> Transcoding:
+    """Whether a video's or an audio clip's content can be fetched yet. Raises as line_content does."""
+    sdk = _sdk()
+    try:
+        with _api(sdk) as client:
+            answer = sdk.MessagingApiBlob(client).get_message_content_transcoding_by_message_id(
+                message_id, _request_timeout=TIMEOUT
+            )
+    except sdk.ApiException as exc:
+        raise _content_refused(exc) from exc
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        raise LineRetryable(f"{type(exc).__name__}: {exc}"[:400]) from exc
+    return Transcoding(answer.status)
+
+
+def line_content(*, message_id: str) -> bytes:
+    """The bytes a person sent (an image, a video, an audio clip, a file), from LINE's content endpoint (the
+    SDK's blob API). LINE keeps them a limited time: a 404 or 410 then is LinePermanent (the content is gone);
+    429, 5xx and no answer are LineRetryable."""
+    sdk = _sdk()
+    try:
+        with _api(sdk) as client:
+            return bytes(sdk.MessagingApiBlob(client).get_message_content(message_id, _request_timeout=CONTENT_TIMEOUT))
+    except sdk.ApiException as exc:
+        raise _content_refused(exc) from exc
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        raise LineRetryable(f"{type(exc).__name__}: {exc}"[:400]) from exc
+
+
+def _content_refused(exc) -> LineError:
+    status, said = exc.status or 0, f"LINE {exc.status}: {exc.body or exc.reason}"[:400]
+    if status == 429 or status >= 500 or status in (0, UNAUTHORIZED):
+        return LineRetryable(said, status)
+    return LinePermanent(said, status)
 
 
 def line_pushes_this_month() -> int:

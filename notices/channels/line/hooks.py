@@ -17,3 +17,10 @@ owner_confirm = Hook("line.owner_confirm")
 
 # user → whether the account has a second factor (its code is then offered beside the password): accounts.
 second_factor_of = Hook("line.second_factor_of")
+
+# (user=, event=) → str | None: a file the LINE user linked to `user` sent in their one-to-one chat (an image,
+# a video, an audio clip, a file), and (user=, event=) → str | None: a button of a quick reply tapped
+# (postback). Submissions keeps them as evidence through its upload service (submissions/line/); it answers
+# in the chat itself. Unregistered, such a message is answered with how the portal is used.
+content_sent = Hook("line.content_sent")
+postback_sent = Hook("line.postback_sent")
