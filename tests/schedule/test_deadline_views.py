@@ -211,6 +211,6 @@ def test_a_monthly_contests_move_names_its_month_in_the_confirmation_and_the_not
     moved = client.post(url, {**MOVE, "deadline": "25/04/2568", "letter_date": "01/04/2568"}, follow=True)
 
     # The first message names the month; the second is the move's account of whom it told (tests/notices).
-    assert str(list(moved.context["messages"])[0]) == "เลื่อนกำหนดส่งตัวชี้วัด ๔.๑ (เมษายน ๒๕๖๘) แล้ว"
+    assert str(next(iter(moved.context["messages"]))) == "เลื่อนกำหนดส่งตัวชี้วัด ๔.๑ (เมษายน ๒๕๖๘) แล้ว"
     notice = Receipt.objects.get(user=staff).notice
     assert notice.params["contest"] == f"{contest.name_th} · เมษายน ๒๕๖๘"
