@@ -1,8 +1,11 @@
 """A digital ID's writes: the provider's answer checked by Authlib, then linked to the person who asked, signed
 in, or refused; and unlinked.
 
-A link is made only by its person: from a session signed in with the portal's password (and its code, where the
-account has a second factor), or by accepting the person's own invitation. An identity linked to no account
+A link is made only by its person: from any signed-in session once its holder has typed the portal's password
+again, or a current code where the account has a second factor (the confirmation LINE's link and the calendar
+address ask: second_factor.identity_confirm), or by accepting the person's own invitation; an account with no
+password (invited and accepted with a digital ID) links only through its invitation. A remedy ends every link
+(accounts.sessions.DOORS). An identity linked to no account
 signs nobody in and makes nothing. A sign-in the provider vouched for at the assurance level central staff set
 (`Provider.vouches`) confirms the session as a code does; below it, the portal asks its own code as before."""
 
@@ -17,26 +20,27 @@ from authlib.common.errors import AuthlibBaseError
 from django.conf import settings
 from django.contrib.auth import login as auth_login
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from joserfc.errors import JoseError
 
 from core.errors import PortalError
 from notices.models import Kind
-from notices.services import notice_record
 
-from ..audit import event_record, has_second_factor
+from ..audit import event_record
 from ..invitation_notices import invitation_accepted_tell
 from ..invitations import invitation_user
 from ..models import DigitalIdentity, Event
+from ..second_factor import identity_confirm
 from ..services import BACKEND
 from ..sessions import session_confirmed
-from .providers import NAMES, Provider, citizen_hash, client
+from .links import owner_tell
+from .providers import Provider, citizen_hash, client
 
 logger = logging.getLogger(__name__)
 
-# session: state → what the person went to the provider for (purpose, provider, next, token), the last few only
+# session: state → what the person went to the provider for (purpose, provider, next, token, and the account
+# whose owner confirmed a link), the last few only
 FLOW = "accounts.digital_id"
 FLOWS_KEPT = 5
 SIGNED_IN_WITH = "accounts.digital_id.signed_in_with"  # session: the provider this session signed in with
@@ -67,17 +71,32 @@ class Identity:
         return f"{self.provider.name} ({self.name})" if self.name else self.provider.name
 
 
-def link_allowed(request) -> bool:
-    """Linking is the signed-in person's own act, after their password and, where they have one, their code."""
+LINK_REFUSED = _(
+    "a digital ID is linked from “My account”, after typing your password (or a current code) again: start there"
+)
+
+
+def link_begin(*, request, provider: Provider, redirect_uri: str, password: str = "", token: str = ""):
+    """The redirect to the provider to link the signed-in person's own identity, once whoever holds the session
+    has said again that they are the owner: the password, or a current code where the account has a second factor
+    (each wrong answer counted as at sign-in). An account with no password links only through its invitation."""
     user = request.user
-    return user.is_authenticated and (not has_second_factor(user) or user.is_verified())
+    if not user.has_usable_password():
+        raise PortalError(
+            _(
+                "this account signs in with its digital ID alone: another digital ID is linked to it only through "
+                "an invitation; ask whoever invited you"
+            ),
+            field="account",
+        )
+    identity_confirm(request=request, password=password, token=token)
+    return flow_begin(request=request, provider=provider, purpose=Purpose.LINK, redirect_uri=redirect_uri)
 
 
 def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, next_url: str = "", token: str = ""):
     """The redirect to the provider, with a new state, nonce and PKCE verifier kept in this session by Authlib,
-    and what the answer is for. Raises PortalError when the provider cannot be reached (its discovery)."""
-    if purpose == Purpose.LINK and not link_allowed(request):
-        raise PortalError(_("sign in with your password (and code) first, then link your digital ID"))
+    and what the answer is for (a link: for the signed-in account, whose owner link_begin confirmed). Raises
+    PortalError when the provider cannot be reached (its discovery)."""
     try:
         response = client(provider).authorize_redirect(request, redirect_uri)
     except REFUSALS as error:
@@ -86,6 +105,8 @@ def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, 
     state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
     flows = dict(list(request.session.get(FLOW, {}).items())[-(FLOWS_KEPT - 1) :])
     flows[state] = {"purpose": purpose, "provider": provider.key, "next": next_url, "token": token}
+    if purpose == Purpose.LINK:
+        flows[state]["user"] = request.user.pk
     request.session[FLOW] = flows
     return response
 
@@ -148,11 +169,12 @@ def digital_sign_in(*, request, identity: Identity):
     return user
 
 
-def digital_link(*, request, identity: Identity) -> DigitalIdentity:
+def digital_link(*, request, identity: Identity, flow: dict) -> DigitalIdentity:
     """The signed-in person's own identity linked to their account, and they are told (a safety notice). Refused
-    when the identity is another account's or the account has one of this provider already."""
-    if not link_allowed(request):
-        raise PortalError(_("sign in with your password (and code) first, then link your digital ID"))
+    unless this session went to the provider to link this account, its owner confirmed (link_begin), and when the
+    identity is another account's or the account has one of this provider already."""
+    if not request.user.is_authenticated or flow.get("purpose") != Purpose.LINK or flow.get("user") != request.user.pk:
+        raise PortalError(LINK_REFUSED)
     linked = _link(request=request, user=request.user, identity=identity)
     _used(request=request, linked=linked, identity=identity, signed_in=False)
     return linked
@@ -186,7 +208,7 @@ def digital_unlink(*, request, provider_key: str) -> bool:
         deleted, _kinds = DigitalIdentity.objects.filter(user=user, provider=provider_key).delete()
         if deleted:
             event = event_record(kind=Event.DIGITAL_ID_UNLINKED, user=user, request=request)
-            _owner_tell(user=user, kind=Kind.DIGITAL_ID_UNLINKED, event=event, provider_key=provider_key)
+            owner_tell(user=user, kind=Kind.DIGITAL_ID_UNLINKED, event=event, provider_key=provider_key)
     return bool(deleted)
 
 
@@ -221,7 +243,7 @@ def _link(*, request, user, identity: Identity) -> DigitalIdentity:
                 user=user, provider=key, citizen_hash=identity.citizen_hash, name=identity.label[:64]
             )
             event = event_record(kind=Event.DIGITAL_ID_LINKED, user=user, request=request)
-            _owner_tell(user=user, kind=Kind.DIGITAL_ID_LINKED, event=event, provider_key=key)
+            owner_tell(user=user, kind=Kind.DIGITAL_ID_LINKED, event=event, provider_key=key)
     except IntegrityError as error:
         raise PortalError(
             _("this %(provider)s is linked to another account: ask the help contacts below")
@@ -239,22 +261,6 @@ def _used(*, request, linked: DigitalIdentity, identity: Identity, signed_in: bo
     if identity.vouched:
         session_confirmed(request, linked)
         event_record(kind=Event.DIGITAL_ID_VOUCHED, user=linked.user, request=request)
-
-
-def _owner_tell(*, user, kind: Kind, event, provider_key: str) -> None:
-    """The owner told at once by e-mail, whatever they chose (a safety notice), and in the inbox: whoever linked
-    or unlinked it from a taken session must not be the only one to know."""
-    notice_record(
-        kind=kind,
-        key=f"{kind}:{event.pk}",
-        recipients=lambda: [user] if user.is_active else [],
-        params={"provider": _name(provider_key), "day": timezone.localdate(event.at).isoformat()},
-        link=f"{reverse('accounts:account')}#digital-id",
-    )
-
-
-def _name(provider_key: str) -> str:
-    return NAMES.get(provider_key, provider_key)
 
 
 def _unreachable(provider: Provider, error: Exception) -> PortalError:

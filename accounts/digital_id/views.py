@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import PortalError
 
+from ..audit import has_second_factor
+from ..forms import DigitalIdLinkForm
 from . import services
 from .providers import Provider, provider_of
 from .services import Purpose
@@ -61,11 +63,34 @@ def sign_in(request, provider: str):
     return _begin(request, provider_of(provider), Purpose.SIGN_IN)
 
 
+def onward(request, provider: Provider, response):
+    """The provider's address as a page that goes on by itself (a refresh): a form's submission may not be
+    redirected to another origin (form-action 'self')."""
+    return render(request, "accounts/digital_id_onward.html", {"provider": provider, "there": response["Location"]})
+
+
+@never_cache
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def link(request, provider: str):
-    """From "บัญชีของฉัน": the signed-in person goes to link their own identity."""
-    return _begin(request, provider_of(provider), Purpose.LINK)
+    """From "บัญชีของฉัน": the signed-in person types their password (or a current code) again, then goes to the
+    provider to link their own identity."""
+    chosen = provider_of(provider)
+    form = DigitalIdLinkForm(request.POST or None, auto_id="id_digital_id_%s")
+    if request.method == "POST":
+        try:
+            if form.is_valid():
+                response = services.link_begin(
+                    request=request, provider=chosen, redirect_uri=_callback_uri(request, chosen), **form.cleaned_data
+                )
+                return onward(request, chosen, response)
+        except PortalError as error:
+            if error.status == 502:  # the provider does not answer
+                return refused(request, chosen, error)
+            # A wrong password on its field, a wrong code on the code's, an account that links no more above both.
+            form.add_error({"password": "password", "account": None}.get(error.field or "", "token"), error.message)
+    context = {"form": form, "provider": chosen, "providers": [chosen], "enrolled": has_second_factor(request.user)}
+    return render(request, "accounts/digital_id_link.html", context, status=400 if request.method == "POST" else 200)
 
 
 @require_GET
@@ -82,7 +107,7 @@ def callback(request, provider: str):
     try:
         identity, flow = services.identity_checked(request=request, provider=chosen)
         if flow["purpose"] == Purpose.LINK:
-            services.digital_link(request=request, identity=identity)
+            services.digital_link(request=request, identity=identity, flow=flow)
             messages.success(request, _("%(provider)s is linked: you may sign in with it") % {"provider": chosen.name})
             return redirect(f"{reverse('accounts:account')}#digital-id")
         if flow["purpose"] == Purpose.INVITATION:

@@ -20,3 +20,9 @@ def digital_ids_of(user) -> list[tuple[Provider, DigitalIdentity | None]]:
         return []
     linked = {row.provider: row for row in DigitalIdentity.objects.filter(user=user)}
     return [(provider, linked.get(provider.key)) for provider in providers]
+
+
+@register.simple_tag
+def unlinked_of(rows) -> list[Provider]:
+    """`{% unlinked_of rows as providers %}`: the providers of `digital_ids_of` the person has not linked."""
+    return [provider for provider, linked in rows if linked is None]

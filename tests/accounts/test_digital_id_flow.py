@@ -23,6 +23,7 @@ from tests.factories import PASSWORD, UserFactory
 pytestmark = pytest.mark.django_db
 CALLBACK = "http://testserver/accounts/digital-id/thaid/callback/"
 SIGN_IN = "/accounts/digital-id/thaid/sign-in/"
+LINK = "/accounts/digital-id/thaid/link/"
 REFUSED_TH = "ไม่สำเร็จ"  # the refusal page's title: "Sign-in with ThaID did not go through"
 
 
@@ -50,9 +51,17 @@ def back(client, provider, path: str, *, pid: str, acr: str = "AAL1"):
     return client.get(callback_path(provider.sign_in(to_provider(client, path), pid=pid, acr=acr)))
 
 
+def link_confirmed(client, **typed) -> str:
+    """The owner types their password (or code) again to link: the page that goes on to the provider, by itself."""
+    response = client.post(LINK, typed)
+    assert response.status_code == 200, response.content.decode()[:500]
+    assert 'http-equiv="refresh"' in response.content.decode()
+    return response.context["there"]
+
+
 def linked(client, provider, user, pid: str):
     assert client.login(username=user.username, password=PASSWORD)
-    response = back(client, provider, "/accounts/digital-id/thaid/link/", pid=pid)
+    response = client.get(callback_path(provider.sign_in(link_confirmed(client, password=PASSWORD), pid=pid)))
     assert (response.status_code, response["Location"]) == (302, "/accounts/me/#digital-id")
     client.logout()
     return DigitalIdentity.objects.get(user=user)
@@ -79,6 +88,35 @@ def test_a_person_links_thaid_once_then_signs_in_with_it(client, provider, chian
     assert kinds[-2:] == [Event.SIGN_OUT, Event.DIGITAL_ID_SIGN_IN]
     assert Event.DIGITAL_ID_LINKED in kinds
     assert SOMYING not in caplog.text and SOMYING not in str(dict(client.session))
+
+
+def test_a_session_signed_in_with_thaid_links_only_after_the_owners_password(client, provider, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    back(client, provider, SIGN_IN, pid=SOMYING)  # a session signed in with ThaID, perhaps taken
+    client.post("/accounts/digital-id/thaid/unlink/")
+
+    for typed in ({}, {"password": "not-the-owners"}):
+        response = client.post(LINK, typed)
+        assert response.status_code == 400 and 'http-equiv="refresh"' not in response.content.decode()
+    assert AccountEvent.objects.filter(user=user, kind=Event.FAILURE).count() == 1
+    assert not DigitalIdentity.objects.filter(user=user).exists()
+
+    response = client.get(callback_path(provider.sign_in(link_confirmed(client, password=PASSWORD), pid=MANEE)))
+
+    assert response["Location"] == "/accounts/me/#digital-id"
+    assert DigitalIdentity.objects.get(user=user).citizen_hash == citizen_hash(MANEE)
+
+
+def test_an_answer_for_a_sign_in_links_nothing_at_a_signed_in_session(client, provider, chiang_mai):
+    """A taken session that goes to the provider to sign in with the taker's own ID: nothing links it."""
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    client.force_login(user)
+
+    page = _refused(back(client, provider, SIGN_IN, pid=MANEE))
+
+    assert "ไม่ได้เชื่อมกับบัญชีใด" in page
+    assert not DigitalIdentity.objects.exists()
 
 
 def test_two_tabs_gone_to_the_provider_each_come_back_to_their_own(client, provider, chiang_mai):
