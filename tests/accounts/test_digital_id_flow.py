@@ -10,7 +10,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.urls import reverse
 
 from accounts.audit import event_record
-from accounts.digital_id.providers import citizen_hash
+from accounts.digital_id.providers import _client, citizen_hash
 from accounts.invitations import invitation_token
 from accounts.models import AccountEvent, DigitalIdentity, Event
 from notices.models import Kind, Receipt
@@ -257,6 +257,17 @@ def test_a_token_the_library_does_not_trust_is_refused(client, provider, somying
     page = _refused(back(client, provider, SIGN_IN, pid=SOMYING))
 
     assert "ตรวจสอบ" in page and SOMYING not in page
+    _unchanged(client, somying)
+
+
+def test_an_unsigned_token_is_refused_where_the_discovery_lists_none(client, provider, somying):
+    provider.control("/__discovery", id_token_signing_alg_values_supported=["none", "RS256"])
+    _client.cache_clear()  # the portal reads the provider's document anew
+    provider.misbehave_once("unsigned")
+
+    page = _refused(back(client, provider, SIGN_IN, pid=SOMYING))
+
+    assert "ตรวจสอบ" in page
     _unchanged(client, somying)
 
 

@@ -8,6 +8,7 @@
 //   POST /__rotate    the second key signs from now on; the keys published are both, the new one first
 //   POST /__behave {"mode": "...", "seconds": n}  the next token answer misbehaves once: wrong_aud, wrong_iss,
 //        expired, unsigned, unknown_key, old_nonce (the nonce of the answer before), slow (waits `seconds`)
+//   POST /__discovery {...}  these members replace the discovery document's own, until the next /__configure
 import http from 'node:http';
 import { once } from 'node:events';
 import * as jose from 'jose';
@@ -32,6 +33,7 @@ const unknown = await signingKey('never-published');
 let published = [keys.first];
 let client = { redirect_uris: ['http://testserver/'], post_logout_redirect_uris: ['http://testserver/'] };
 let behaviour = { mode: '', seconds: 0 };
+let discovered = {};
 let lastNonce = null;
 
 const server = http.createServer();
@@ -81,6 +83,9 @@ function build() {
     await next();
     if (ctx.path === '/token' && ctx.body && ctx.body.id_token) {
       await misbehave(ctx);
+    }
+    if (ctx.path === '/.well-known/openid-configuration' && ctx.body) {
+      ctx.body = { ...ctx.body, ...discovered };
     }
   });
   return provider;
@@ -170,7 +175,10 @@ async function control(req, res, path) {
   const body = JSON.parse((await readBody(req)) || '{}');
   if (path === '/__configure') {
     client = { ...client, ...body };
+    discovered = {};
     provider = build();
+  } else if (path === '/__discovery') {
+    discovered = body;
   } else if (path === '/__rotate') {
     published = [keys.second, keys.first];
     provider = build();
