@@ -11,15 +11,19 @@ signs nobody in and makes nothing. A sign-in the provider vouched for at the ass
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
 
 import requests
 from authlib.common.errors import AuthlibBaseError
+from authlib.integrations.base_client import OAuthError
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from joserfc.errors import JoseError
@@ -29,20 +33,17 @@ from notices.models import Kind
 
 from ..audit import event_record
 from ..invitation_notices import invitation_accepted_tell
-from ..invitations import invitation_user
+from ..invitations import invitation_state, invitation_user, pending
 from ..models import DigitalIdentity, Event
 from ..second_factor import identity_confirm
 from ..services import BACKEND
 from ..sessions import session_confirmed
+from .flows import answered_once, flow_added, flows_keep, flows_of
 from .links import owner_tell
 from .providers import Provider, citizen_hash, client
 
 logger = logging.getLogger(__name__)
 
-# session: state → what the person went to the provider for (purpose, provider, next, token, and the account
-# whose owner confirmed a link), the last few only
-FLOW = "accounts.digital_id"
-FLOWS_KEPT = 5
 SIGNED_IN_WITH = "accounts.digital_id.signed_in_with"  # session: the provider this session signed in with
 # Whatever goes wrong between the portal and the provider: Authlib's refusals (state, the token's claims), the
 # signature's (joserfc), the network's, a document that is not what it should be.
@@ -71,6 +72,7 @@ class Identity:
         return f"{self.provider.name} ({self.name})" if self.name else self.provider.name
 
 
+INVITATION_GONE = _("this invitation was used already or has expired: use “forgot password” with your e-mail")
 LINK_REFUSED = _(
     "a digital ID is linked from “My account”, after typing your password (or a current code) again: start there"
 )
@@ -93,36 +95,54 @@ def link_begin(*, request, provider: Provider, redirect_uri: str, password: str 
     return flow_begin(request=request, provider=provider, purpose=Purpose.LINK, redirect_uri=redirect_uri)
 
 
-def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, next_url: str = "", token: str = ""):
-    """The redirect to the provider, with a new state, nonce and PKCE verifier kept in this session by Authlib,
-    and what the answer is for (a link: for the signed-in account, whose owner link_begin confirmed). Raises
+def invitation_begin(*, request, provider: Provider, token: str, redirect_uri: str):
+    """The redirect to the provider to accept an invitation with the invited person's identity, from the
+    invitation's own page (a form: POST, CSRF). What the browser keeps names the invited account and a digest of
+    its invitation, never the link; refused when the invitation is used or has expired."""
+    user = invitation_user(token)
+    if user is None:
+        raise PortalError(INVITATION_GONE)
+    return flow_begin(
+        request=request,
+        provider=provider,
+        purpose=Purpose.INVITATION,
+        redirect_uri=redirect_uri,
+        invitee=user.pk,
+        invitation=_invitation_digest(user),
+    )
+
+
+def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, next_url: str = "", **bound):
+    """The redirect to the provider with a new state, nonce and PKCE verifier (Authlib's), kept with what the
+    answer is for in the browser's own cookie (accounts.digital_id.flows), never in a session row: a link's for the
+    signed-in account whose owner link_begin confirmed, an invitation's for the invited account (`bound`). Raises
     PortalError when the provider cannot be reached (its discovery)."""
     try:
-        response = client(provider).authorize_redirect(request, redirect_uri)
+        started = client(provider).create_authorization_url(redirect_uri)
     except REFUSALS as error:
         raise _unreachable(provider, error) from error
-    # Kept under the request's state, so that two tabs going to the provider at once each come back to their own.
-    state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
-    flows = dict(list(request.session.get(FLOW, {}).items())[-(FLOWS_KEPT - 1) :])
-    flows[state] = {"purpose": purpose, "provider": provider.key, "next": next_url, "token": token}
+    flow = {"purpose": purpose, "provider": provider.key, "next": next_url, "redirect_uri": redirect_uri, **bound}
+    flow |= {"nonce": started["nonce"], "verifier": started["code_verifier"]}
     if purpose == Purpose.LINK:
-        flows[state]["user"] = request.user.pk
-    request.session[FLOW] = flows
-    return response
+        flow["user"] = request.user.pk
+    # Kept under its state, so that two tabs going to the provider at once each come back to their own.
+    flows = flow_added(request, state=started["state"], flow=flow)
+    return flows_keep(HttpResponseRedirect(started["url"]), flows)
 
 
 def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
-    """The provider's answer at the callback, checked by Authlib: the state this session keeps (then dropped, so
-    an answer counts once), the code exchanged with the PKCE verifier, the ID token's signature against the
+    """The provider's answer at the callback: the state this browser keeps (its answer counted once), then
+    Authlib's checks: the code exchanged with the PKCE verifier, the ID token's RS256 signature against the
     provider's keys (fetched again for a key they lack), its issuer, audience, expiry and issue time within the
-    leeway, and its nonce. Returns the identity and what the session went there for; PortalError otherwise."""
-    flows = request.session.get(FLOW, {})
-    flow = flows.pop(request.GET.get("state", ""), None)
-    request.session[FLOW] = flows
-    if not flow or flow.get("provider") != provider.key:
+    leeway, and its nonce. Returns the identity and what the browser went there for; PortalError otherwise."""
+    state = request.GET.get("state", "")
+    flow = flows_of(request).get(state)
+    if not flow or flow.get("provider") != provider.key or not answered_once(state):
         raise PortalError(_("this sign-in was not started here or has expired: start again from the login page"))
     app = client(provider)
     try:
+        if request.GET.get("error"):
+            raise OAuthError(error=request.GET["error"])
         metadata = app.load_server_metadata()
         claims_options = {
             "iss": {"essential": True, "values": [metadata["issuer"]]},
@@ -132,10 +152,15 @@ def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
             "sub": {"essential": True},
             provider.citizen_id_claim: {"essential": True},
         }
-        token = app.authorize_access_token(
-            request, claims_options=claims_options, leeway=settings.CDD4_DIGITAL_ID_LEEWAY_SECONDS
+        token = app.fetch_access_token(
+            code=request.GET.get("code"),
+            state=state,
+            redirect_uri=flow["redirect_uri"],
+            code_verifier=flow["verifier"],
         )
-        claims = token.get("userinfo")
+        claims = app.parse_id_token(
+            token, nonce=flow["nonce"], claims_options=claims_options, leeway=settings.CDD4_DIGITAL_ID_LEEWAY_SECONDS
+        )
         if not claims:
             raise ValueError("no ID token")
     except REFUSALS as error:
@@ -180,14 +205,14 @@ def digital_link(*, request, identity: Identity, flow: dict) -> DigitalIdentity:
     return linked
 
 
-def digital_invitation_accept(*, request, token: str, identity: Identity):
+def digital_invitation_accept(*, request, flow: dict, identity: Identity):
     """The invited person accepts with their digital ID instead of a password: the identity linked to the invited
-    account, the invitation used (the account keeps no password it could be signed in with), then signed in."""
-    user = invitation_user(token)
-    if user is None:
-        raise PortalError(
-            _("this invitation was used already or has expired: use “forgot password” with your e-mail"),
-        )
+    account, the invitation used (the account keeps no password it could be signed in with), then signed in.
+    Refused when the invitation the browser started from was used, sent again or has expired meanwhile."""
+    user = get_user_model().objects.filter(pk=flow.get("invitee"), is_active=True).first()
+    kept = str(flow.get("invitation", ""))
+    if user is None or not pending(user) or not hmac.compare_digest(_invitation_digest(user), kept):
+        raise PortalError(INVITATION_GONE)
     with transaction.atomic():
         linked = _link(request=request, user=user, identity=identity)
         user.set_unusable_password()  # the invitation's token is made from the password: it now opens nothing
@@ -228,6 +253,12 @@ def provider_logout_url(*, provider: Provider, post_logout_redirect_uri: str) ->
     except REFUSALS as error:
         logger.warning("digital ID %s: no sign-out there: %s", provider.key, type(error).__name__)
         return None
+
+
+def _invitation_digest(user) -> str:
+    """What the browser keeps of an invitation: a digest of what its link digests (accounts.invitations), which
+    makes no link, and matches no more once the invitation is used or sent again."""
+    return hashlib.sha256(invitation_state(user).encode()).hexdigest()
 
 
 def _link(*, request, user, identity: Identity) -> DigitalIdentity:

@@ -19,6 +19,7 @@ from core.errors import PortalError
 from ..audit import has_second_factor
 from ..forms import DigitalIdLinkForm
 from . import services
+from .flows import flows_keep, flows_without
 from .providers import Provider, provider_of
 from .services import Purpose
 
@@ -40,33 +41,31 @@ def refused(request, provider: Provider, error: PortalError):
     )
 
 
-def _begin(request, provider: Provider, purpose: str, *, token: str = ""):
+# Signing in is a link (GET), and starts only the browser's own state, nonce and verifier (its cookie). Linking
+# and accepting an invitation are forms, answered by a page that goes on to the provider (`onward`).
+@require_GET
+def sign_in(request, provider: str):
+    """From the login page's button: to the provider, then back signed in (or told why not)."""
+    chosen = provider_of(provider)
     next_url = _safe(request, request.GET.get("next", ""))
     try:
         return services.flow_begin(
             request=request,
-            provider=provider,
-            purpose=purpose,
-            redirect_uri=_callback_uri(request, provider),
+            provider=chosen,
+            purpose=Purpose.SIGN_IN,
+            redirect_uri=_callback_uri(request, chosen),
             next_url=next_url,
-            token=token,
         )
     except PortalError as error:
-        return refused(request, provider, error)
-
-
-# Each way to the provider is a link (GET): a form's submission may not be redirected to another origin (the
-# portal's CSP: form-action 'self'), and what it starts is only this session's state, nonce and verifier.
-@require_GET
-def sign_in(request, provider: str):
-    """From the login page's button: to the provider, then back signed in (or told why not)."""
-    return _begin(request, provider_of(provider), Purpose.SIGN_IN)
+        return refused(request, chosen, error)
 
 
 def onward(request, provider: Provider, response):
-    """The provider's address as a page that goes on by itself (a refresh): a form's submission may not be
-    redirected to another origin (form-action 'self')."""
-    return render(request, "accounts/digital_id_onward.html", {"provider": provider, "there": response["Location"]})
+    """The provider's address as a page that goes on by itself (a refresh), with what the browser keeps for the
+    answer: a form's submission may not be redirected to another origin (form-action 'self')."""
+    page = render(request, "accounts/digital_id_onward.html", {"provider": provider, "there": response["Location"]})
+    page.cookies.update(response.cookies)
+    return page
 
 
 @never_cache
@@ -93,17 +92,31 @@ def link(request, provider: str):
     return render(request, "accounts/digital_id_link.html", context, status=400 if request.method == "POST" else 200)
 
 
-@require_GET
+@require_POST
 def invitation(request, provider: str, token: str):
-    """From the invitation's page: the invited person accepts with their identity instead of a password."""
-    return _begin(request, provider_of(provider), Purpose.INVITATION, token=token)
+    """From the invitation's own page (its form: POST, CSRF, the account's name shown): the invited person goes to
+    accept with their identity instead of a password."""
+    chosen = provider_of(provider)
+    try:
+        response = services.invitation_begin(
+            request=request, provider=chosen, token=token, redirect_uri=_callback_uri(request, chosen)
+        )
+    except PortalError as error:
+        return refused(request, chosen, error)
+    return onward(request, chosen, response)
 
 
 @never_cache
 @require_GET
 def callback(request, provider: str):
-    """The provider's answer (the redirect URI): checked, then what the person went there for."""
+    """The provider's answer (the redirect URI): checked, then what the person went there for. The browser keeps
+    the answer's flow no longer, whatever the outcome."""
     chosen = provider_of(provider)
+    left = flows_without(request, request.GET.get("state", ""))
+    return flows_keep(_answered(request, chosen), left)
+
+
+def _answered(request, chosen: Provider):
     try:
         identity, flow = services.identity_checked(request=request, provider=chosen)
         if flow["purpose"] == Purpose.LINK:
@@ -111,7 +124,7 @@ def callback(request, provider: str):
             messages.success(request, _("%(provider)s is linked: you may sign in with it") % {"provider": chosen.name})
             return redirect(f"{reverse('accounts:account')}#digital-id")
         if flow["purpose"] == Purpose.INVITATION:
-            services.digital_invitation_accept(request=request, token=flow["token"], identity=identity)
+            services.digital_invitation_accept(request=request, flow=flow, identity=identity)
             messages.success(request, _("%(provider)s is linked: welcome") % {"provider": chosen.name})
             return redirect("submissions:home")
         services.digital_sign_in(request=request, identity=identity)

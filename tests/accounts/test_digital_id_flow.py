@@ -7,16 +7,20 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.contrib.auth import SESSION_KEY, get_user_model
+from django.core import signing
+from django.test import Client
 from django.urls import reverse
 
 from accounts.audit import event_record
+from accounts.digital_id.flows import COOKIE, FLOWS_KEPT, SALT
 from accounts.digital_id.providers import _client, citizen_hash
-from accounts.invitations import invitation_token
-from accounts.models import AccountEvent, DigitalIdentity, Event
+from accounts.invitations import invitation_state, invitation_token
+from accounts.models import AccountEvent, DigitalIdentity, Event, PersonSession
 from notices.models import Kind, Receipt
 from people.models import Role
 from scoring.models import StandingsSnapshot
 from scoring.recompute import standings_recompute
+from tests.accounts.support import form_sent
 from tests.digital_id_standin import MANEE, SOMCHAI, SOMYING
 from tests.factories import PASSWORD, UserFactory
 
@@ -130,6 +134,38 @@ def test_two_tabs_gone_to_the_provider_each_come_back_to_their_own(client, provi
     assert (response.status_code, response["Location"], signed_in_as(client)) == (302, "/accounts/me/", str(user.pk))
 
 
+def test_an_anonymous_start_and_a_refused_answer_keep_no_session_row(client, provider):
+    rows = PersonSession.objects.count()
+    response = client.get(SIGN_IN)
+    cookie = response.cookies[COOKIE]
+
+    assert (response.status_code, PersonSession.objects.count()) == (302, rows)
+    assert (cookie["httponly"], cookie["samesite"], cookie["path"], cookie["max-age"]) == (
+        True, "Lax", "/accounts/digital-id/", 600,
+    )  # fmt: skip
+    _refused(client.get(callback_path(provider.sign_in(response["Location"], pid=MANEE))))
+    assert PersonSession.objects.count() == rows
+    assert client.cookies[COOKIE].value == ""  # the answered flow is dropped
+
+
+def test_a_browser_keeps_a_few_pending_answers_at_most(client, provider):
+    for _tab in range(FLOWS_KEPT + 3):
+        to_provider(client, SIGN_IN)
+
+    assert len(signing.loads(client.cookies[COOKIE].value, salt=SALT)) == FLOWS_KEPT
+
+
+def test_an_answer_sent_again_with_a_copy_of_the_cookie_is_refused(client, provider, somying):
+    location = callback_path(provider.sign_in(to_provider(client, SIGN_IN), pid=SOMYING))
+    copied = client.cookies[COOKIE].value
+    assert client.get(location).status_code == 302
+    client.logout()
+    client.cookies[COOKIE] = copied
+
+    _refused(client.get(location))
+    assert signed_in_as(client) is None
+
+
 def test_an_identity_linked_to_no_account_is_told_so_and_nothing_is_made(client, provider):
     users = get_user_model().objects.count()
 
@@ -143,14 +179,28 @@ def test_an_identity_linked_to_no_account_is_told_so_and_nothing_is_made(client,
     assert MANEE not in page
 
 
-def test_an_invited_person_accepts_with_thaid_and_signs_in_with_it_afterwards(client, provider, chiang_mai):
+def _invited(chiang_mai):
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     user.set_unusable_password()
     user.save()
     event_record(kind=Event.INVITED, user=user)
-    token = invitation_token(user)
+    return user, invitation_token(user)
 
-    response = back(client, provider, f"/accounts/digital-id/thaid/invitation/{token}/", pid=SOMCHAI)
+
+def _accept_started(client, token: str) -> str:
+    """The invitation's page, then its ThaID form (POST, with the page's CSRF token): where the browser goes on to."""
+    page = client.get(f"/accounts/invitation/{token}/")
+    action, fields = form_sent(page.content.decode(), "digital-id-accept-thaid")
+    response = client.post(action, {name: values[0] for name, values in fields.items()})
+    assert response.status_code == 200, response.content.decode()[:500]
+    return response.context["there"]
+
+
+def test_an_invited_person_accepts_with_thaid_and_signs_in_with_it_afterwards(client, provider, chiang_mai):
+    user, token = _invited(chiang_mai)
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.get(callback_path(provider.sign_in(_accept_started(client, token), pid=SOMCHAI)))
 
     assert (response.status_code, response["Location"]) == (302, "/")
     assert signed_in_as(client) == str(user.pk)
@@ -160,6 +210,46 @@ def test_an_invited_person_accepts_with_thaid_and_signs_in_with_it_afterwards(cl
     assert signed_in_as(client) is None
     assert back(client, provider, SIGN_IN, pid=SOMCHAI).status_code == 302
     assert signed_in_as(client) == str(user.pk)
+
+
+def test_an_invitation_is_accepted_with_thaid_only_from_its_own_page(client, provider, chiang_mai):
+    user, token = _invited(chiang_mai)
+    path = f"/accounts/digital-id/thaid/invitation/{token}/"
+    strict = Client(enforce_csrf_checks=True)
+
+    assert client.get(path).status_code == 405  # a link opened on another site starts nothing
+    assert strict.post(path).status_code == 403  # a form posted from another site: no CSRF token
+    assert COOKIE not in client.cookies and COOKIE not in strict.cookies
+
+    there = _accept_started(strict, token)
+    kept = signing.loads(strict.cookies[COOKIE].value, salt=SALT)
+
+    assert token not in str(kept) and invitation_state(user) not in str(kept) and token not in there
+    [flow] = kept.values()
+    assert flow["invitee"] == user.pk
+
+
+def test_a_browser_signed_in_as_someone_else_is_told_before_it_is_switched(client, provider, chiang_mai):
+    invited, token = _invited(chiang_mai)
+    office = UserFactory(username="office-cm", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    client.force_login(office)
+
+    page = client.get(f"/accounts/invitation/{token}/").content.decode()
+
+    assert 'id="invitation-switch"' in page and "office-cm" in page and invited.username in page
+    assert f"ตอบรับคำเชิญในชื่อ {invited.username} ด้วย ThaID" in page
+
+
+def test_an_invitation_used_meanwhile_links_nothing(client, provider, chiang_mai):
+    user, token = _invited(chiang_mai)
+    client = Client(enforce_csrf_checks=True)
+    there = _accept_started(client, token)
+    user.set_password("set-meanwhile-2570")  # accepted with a password in another tab
+    user.save()
+
+    _refused(client.get(callback_path(provider.sign_in(there, pid=SOMCHAI))))
+
+    assert not DigitalIdentity.objects.exists() and signed_in_as(client) is None
 
 
 def test_a_rotated_key_is_fetched_and_trusted(client, provider, chiang_mai):

@@ -1,12 +1,16 @@
 """Every remedy ends every door a taken session could have opened to the account (accounts.sessions.DOORS): each
 remedy (a password changed or reset, a second factor set up, turned off, or reset by central staff) against each
-door (another session, a LINE link and its live code, a calendar address, a digital-ID link), door by door."""
+door (another session, a LINE link and its live code, a calendar address, a digital-ID link), door by door; and what
+a remedy costs does not grow with other people's sessions."""
+
+from datetime import timedelta
 
 import pytest
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.tokens import default_token_generator
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -14,11 +18,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.calendar import Found, calendar_address_make, calendar_reader
 from accounts.digital_id.providers import citizen_hash
 from accounts.models import AccountEvent, DigitalIdentity, Event
+from accounts.models import PersonSession as Session
+from accounts.session_store import SessionStore
+from accounts.sessions import sessions_and_links_end
 from notices.channels.line.linking import line_code_issue
 from notices.channels.line.models import LineLink, LineLinkCode
 from people.models import Role
 from tests.accounts.support import app_code
 from tests.factories import PASSWORD, UserFactory
+from tests.scale import assert_same_cost, cost
 
 from .test_second_factor import enrol, signed_in
 
@@ -126,3 +134,32 @@ def test_a_wrong_set_up_code_ends_no_door(chiang_mai):
 
     assert [ended() for ended in ends] == [False] * len(DOORS)
     assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def _others_sessions(numbers: range) -> None:
+    """Live sessions of other people, as signed-in browsers leave them."""
+    store = SessionStore()
+    later = timezone.now() + timedelta(days=1)
+    rows = [
+        Session(session_key=f"other{n:032d}", user_id=100_000 + n, expire_date=later,
+                session_data=store.encode({SESSION_KEY: str(100_000 + n)}))
+        for n in numbers
+    ]  # fmt: skip
+    Session.objects.bulk_create(rows)
+
+
+def test_a_remedy_reads_the_persons_own_sessions_whatever_the_number_of_others(chiang_mai):
+    """At N and 10 × N other people's live sessions, ending the person's own two asks the same queries and does the
+    same work in Python (tests/scale.py's measure: reading every live row to find theirs grows tenfold)."""
+    user = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
+    costs, made = [], 0
+    for others in (50, 500):
+        _others_sessions(range(made, others))
+        made = others
+        for _browser in range(2):
+            signed_in(Client(), user)
+        costs.append(cost(lambda: sessions_and_links_end(user), reads=1))
+
+    assert_same_cost("a remedy's sessions", 50, *costs)
+    assert Session.objects.exclude(user_id=user.pk).count() == 500
+    assert not Session.objects.filter(user_id=user.pk).exists()
