@@ -72,10 +72,11 @@ class OpenIdStandIn:
     def rotate(self) -> None:
         self.control("/__rotate")
 
-    def sign_in(self, authorize_url: str, *, pid: str, acr: str = "AAL1") -> str:
+    def sign_in(self, authorize_url: str, *, pid: str, acr: str = "AAL1", browser=None) -> str:
         """A browser at the provider: the authorization request, the sign-in page answered for `pid` with
-        `acr`, and the redirect back. Returns the portal's callback address with its code and state."""
-        browser = requests.Session()
+        `acr`, and the redirect back. Returns the portal's callback address with its code and state. `browser`
+        (a requests.Session) keeps the provider's own session, as a person's browser does."""
+        browser = browser or requests.Session()
         answer = browser.get(authorize_url, allow_redirects=False, timeout=10)
         interaction = urljoin(authorize_url, answer.headers["Location"])
         page = browser.get(interaction, timeout=10)
@@ -84,9 +85,41 @@ class OpenIdStandIn:
         answer = browser.post(
             urljoin(interaction, action.group(1)), data={"pid": pid, "acr": acr}, allow_redirects=False, timeout=10
         )
-        while answer.status_code in (302, 303) and not answer.headers["Location"].startswith("http://testserver"):
+        return self._back(browser, answer).headers["Location"]
+
+    def asks_again(self, authorize_url: str, browser) -> bool:
+        """Whether the provider asks `browser` to sign in again (its session ended), rather than answering the
+        portal at once."""
+        answer = browser.get(authorize_url, allow_redirects=False, timeout=10)
+        while answer.status_code in (302, 303):
+            location = urljoin(self.url, answer.headers["Location"])
+            if "/interaction/" in location:
+                return True
+            if not location.startswith(self.url):
+                return False
+            answer = browser.get(location, allow_redirects=False, timeout=10)
+        raise AssertionError(answer.text)
+
+    def sign_out(self, there: str, browser) -> requests.Response:
+        """A browser sent to the provider's sign-out (`there`): its page's form sent as its script does, then the
+        redirects. Returns the provider's last answer: a redirect back to the portal, or its refusal."""
+        page = browser.get(there, allow_redirects=False, timeout=10)
+        if page.status_code != 200:
+            return page
+        action = re.search(r'action="([^"]+)"', page.text)
+        assert action is not None, page.text
+        fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page.text)) | {"logout": "yes"}
+        answer = browser.post(urljoin(there, action.group(1)), data=fields, allow_redirects=False, timeout=10)
+        return self._back(browser, answer)
+
+    def strict_logout(self) -> None:
+        self.control("/__strict_logout")
+
+    def _back(self, browser, answer) -> requests.Response:
+        """The provider's redirects followed until one leaves it (back to the portal)."""
+        while answer.status_code in (302, 303) and urljoin(self.url, answer.headers["Location"]).startswith(self.url):
             answer = browser.get(urljoin(self.url, answer.headers["Location"]), allow_redirects=False, timeout=10)
-        return answer.headers["Location"]
+        return answer
 
 
 @pytest.fixture(scope="module")

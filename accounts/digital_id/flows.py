@@ -63,3 +63,33 @@ def flows_keep(response, flows: dict[str, dict]):
 def answered_once(state: str) -> bool:
     """Whether this is the first answer to `state`: a copy of the cookie sent again with the same answer is not."""
     return cache.add(f"accounts.digital_id.answered:{state}", True, FLOW_SECONDS)
+
+
+OUT_COOKIE = "cdd4_digital_id_out"  # a sign-out's trip to the provider: its state and the provider
+OUT_SALT = "accounts.digital_id.out"
+
+
+def sign_out_keep(response, *, provider_key: str, state: str):
+    """The browser remembers, for FLOW_SECONDS, the sign-out it went to the provider with."""
+    value = signing.dumps({"provider": provider_key, "state": state}, salt=OUT_SALT)
+    response.set_cookie(
+        OUT_COOKIE,
+        value,
+        max_age=FLOW_SECONDS,
+        path="/accounts/",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def signed_out_at(request) -> str | None:
+    """The provider this browser has just come back from signing out of (its state matches the one it went with),
+    or None."""
+    try:
+        out = signing.loads(request.COOKIES.get(OUT_COOKIE, ""), salt=OUT_SALT, max_age=FLOW_SECONDS)
+    except signing.BadSignature:
+        return None
+    state = request.GET.get("state", "")
+    return out["provider"] if state and out.get("state") == state else None

@@ -39,6 +39,7 @@ from ..second_factor import identity_confirm
 from ..services import BACKEND
 from ..sessions import session_confirmed
 from .flows import answered_once, flow_added, flows_keep, flows_of
+from .hints import hint_seal
 from .links import owner_tell
 from .providers import Provider, citizen_hash, client
 
@@ -130,11 +131,12 @@ def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, 
     return flows_keep(HttpResponseRedirect(started["url"]), flows)
 
 
-def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
+def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict, str]:
     """The provider's answer at the callback: the state this browser keeps (its answer counted once), then
     Authlib's checks: the code exchanged with the PKCE verifier, the ID token's RS256 signature against the
     provider's keys (fetched again for a key they lack), its issuer, audience, expiry and issue time within the
-    leeway, and its nonce. Returns the identity and what the browser went there for; PortalError otherwise."""
+    leeway, and its nonce. Returns the identity, what the browser went there for, and the ID token itself (to be
+    kept only sealed: accounts.digital_id.hints); PortalError otherwise."""
     state = request.GET.get("state", "")
     flow = flows_of(request).get(state)
     if not flow or flow.get("provider") != provider.key or not answered_once(state):
@@ -167,10 +169,10 @@ def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
         raise _refused(provider, error) from error
     name = " ".join(str(claims[c]) for c in provider.name_claims if claims.get(c))
     identity = Identity(provider, citizen_hash(str(claims[provider.citizen_id_claim])), name, provider.vouches(claims))
-    return identity, flow
+    return identity, flow, token["id_token"]
 
 
-def digital_sign_in(*, request, identity: Identity):
+def digital_sign_in(*, request, identity: Identity, id_token: str = ""):
     """The account linked to this identity signed in; its second factor confirmed in this session when the
     provider vouched for the sign-in. PortalError, with nothing written, for an identity linked to no open
     account."""
@@ -190,7 +192,7 @@ def digital_sign_in(*, request, identity: Identity):
     user = linked.user
     request.signed_in_with = Event.DIGITAL_ID_SIGN_IN  # the sign-in signal records it so (accounts.audit)
     auth_login(request, user, backend=BACKEND)
-    _used(request=request, linked=linked, identity=identity)
+    _used(request=request, linked=linked, identity=identity, id_token=id_token)
     return user
 
 
@@ -205,7 +207,7 @@ def digital_link(*, request, identity: Identity, flow: dict) -> DigitalIdentity:
     return linked
 
 
-def digital_invitation_accept(*, request, flow: dict, identity: Identity):
+def digital_invitation_accept(*, request, flow: dict, identity: Identity, id_token: str = ""):
     """The invited person accepts with their digital ID instead of a password: the identity linked to the invited
     account, the invitation used (the account keeps no password it could be signed in with), then signed in.
     Refused when the invitation the browser started from was used, sent again or has expired meanwhile."""
@@ -221,7 +223,7 @@ def digital_invitation_accept(*, request, flow: dict, identity: Identity):
     invitation_accepted_tell(user=user, event=accepted)
     request.signed_in_with = Event.DIGITAL_ID_SIGN_IN
     auth_login(request, user, backend=BACKEND)
-    _used(request=request, linked=linked, identity=identity)
+    _used(request=request, linked=linked, identity=identity, id_token=id_token)
     return user
 
 
@@ -242,17 +244,31 @@ def signed_in_with(request) -> str | None:
     return request.session.get(SIGNED_IN_WITH)
 
 
-def provider_logout_url(*, provider: Provider, post_logout_redirect_uri: str) -> str | None:
-    """Where the browser signs out of the provider too (OpenID Connect RP-initiated logout), then comes back to
-    the portal's login page; None when the provider offers no end-session endpoint or cannot be read. No ID
-    token is kept to hint with (it carries the citizen ID): the client id says whose sign-out it is."""
+@dataclass(frozen=True)
+class ProviderSignOut:
+    """Where the browser signs out of the provider too, the state it comes back with, and whether the ID token
+    went as the hint (a strict provider ends its session only with it)."""
+
+    url: str
+    state: str
+    hinted: bool
+
+
+def provider_sign_out(*, provider: Provider, post_logout_redirect_uri: str, id_token_hint: str | None):
+    """The provider's sign-out (OpenID Connect RP-Initiated Logout 1.0) for this session, then back to the portal's
+    login page: with `id_token_hint` where the session kept it (accounts.digital_id.hints), else with the client
+    id alone, which a lenient provider accepts. None when the provider offers no end-session endpoint or cannot
+    be read."""
     try:
-        return client(provider).create_logout_url(
-            post_logout_redirect_uri=post_logout_redirect_uri, client_id=provider.client_id
-        )["url"]
+        made = client(provider).create_logout_url(
+            post_logout_redirect_uri=post_logout_redirect_uri,
+            id_token_hint=id_token_hint,
+            client_id=provider.client_id,
+        )
     except REFUSALS as error:
         logger.warning("digital ID %s: no sign-out there: %s", provider.key, type(error).__name__)
         return None
+    return ProviderSignOut(made["url"], made["state"], bool(id_token_hint))
 
 
 def _invitation_digest(user) -> str:
@@ -283,12 +299,15 @@ def _link(*, request, user, identity: Identity) -> DigitalIdentity:
     return linked
 
 
-def _used(*, request, linked: DigitalIdentity, identity: Identity, signed_in: bool = True) -> None:
-    """After a checked answer: when it was last used; the session remembers its provider (to sign out of it) and,
-    when the provider vouched for the sign-in, is confirmed by it as by a code, recorded as such."""
+def _used(*, request, linked: DigitalIdentity, identity: Identity, signed_in: bool = True, id_token: str = "") -> None:
+    """After a checked answer: when it was last used; a session it signed in remembers its provider and its ID
+    token, sealed (to sign out of the provider too) and, when the provider vouched for the sign-in, is confirmed by
+    it as by a code, recorded as such."""
     DigitalIdentity.objects.filter(pk=linked.pk).update(used_at=timezone.now())
     if signed_in:
         request.session[SIGNED_IN_WITH] = identity.provider.key
+        if id_token:
+            hint_seal(request, id_token)
     if identity.vouched:
         session_confirmed(request, linked)
         event_record(kind=Event.DIGITAL_ID_VOUCHED, user=linked.user, request=request)

@@ -19,7 +19,8 @@ from core.errors import PortalError
 from ..audit import has_second_factor
 from ..forms import DigitalIdLinkForm
 from . import services
-from .flows import flows_keep, flows_without
+from .flows import flows_keep, flows_without, sign_out_keep
+from .hints import hint_cookie, hint_forget, hint_open
 from .providers import Provider, provider_of
 from .services import Purpose
 
@@ -113,21 +114,21 @@ def callback(request, provider: str):
     the answer's flow no longer, whatever the outcome."""
     chosen = provider_of(provider)
     left = flows_without(request, request.GET.get("state", ""))
-    return flows_keep(_answered(request, chosen), left)
+    return hint_cookie(request, flows_keep(_answered(request, chosen), left))
 
 
 def _answered(request, chosen: Provider):
     try:
-        identity, flow = services.identity_checked(request=request, provider=chosen)
+        identity, flow, id_token = services.identity_checked(request=request, provider=chosen)
         if flow["purpose"] == Purpose.LINK:
             services.digital_link(request=request, identity=identity, flow=flow)
             messages.success(request, _("%(provider)s is linked: you may sign in with it") % {"provider": chosen.name})
             return redirect(f"{reverse('accounts:account')}#digital-id")
         if flow["purpose"] == Purpose.INVITATION:
-            services.digital_invitation_accept(request=request, flow=flow, identity=identity)
+            services.digital_invitation_accept(request=request, flow=flow, identity=identity, id_token=id_token)
             messages.success(request, _("%(provider)s is linked: welcome") % {"provider": chosen.name})
             return redirect("submissions:home")
-        services.digital_sign_in(request=request, identity=identity)
+        services.digital_sign_in(request=request, identity=identity, id_token=id_token)
     except PortalError as error:
         return refused(request, chosen, error)
     return redirect(_safe(request, flow.get("next", "")) or reverse("submissions:home"))
@@ -145,17 +146,22 @@ def unlink(request, provider: str):
 
 class PortalLogoutView(auth_views.LogoutView):
     """Signing out of the portal; for a session signed in with a digital ID whose provider offers it, out of the
-    provider too (RP-initiated logout), which sends the browser back to the login page. The way there is a page
-    that goes on by itself (a refresh), not a redirect: the sign-out form may not be redirected off the portal
-    (form-action 'self')."""
+    provider too (RP-initiated logout, with the ID token as its hint where the session kept it), which sends the
+    browser back to the login page, and the login page says it (`signed_out_at`). The way there is a page that goes
+    on by itself (a refresh), not a redirect: the sign-out form may not be redirected off the portal (form-action
+    'self'). The page says whether the provider was given the hint: without it, a strict provider may keep its own
+    session and say so there."""
 
     def post(self, request, *args, **kwargs):
         key = services.signed_in_with(request)
-        response = super().post(request, *args, **kwargs)
+        hint = hint_open(request)
+        response = hint_forget(super().post(request, *args, **kwargs))
         if key in settings.CDD4_DIGITAL_IDS:
             provider = provider_of(key)
             back = request.build_absolute_uri(reverse("login"))
-            there = services.provider_logout_url(provider=provider, post_logout_redirect_uri=back)
-            if there:
-                return render(request, "accounts/digital_id_signed_out.html", {"provider": provider, "there": there})
+            out = services.provider_sign_out(provider=provider, post_logout_redirect_uri=back, id_token_hint=hint)
+            if out is not None:
+                context = {"provider": provider, "there": out.url, "hinted": out.hinted}
+                page = render(request, "accounts/digital_id_signed_out.html", context)
+                return hint_forget(sign_out_keep(page, provider_key=provider.key, state=out.state))
         return response

@@ -6,6 +6,7 @@ import logging
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import pytest
+import requests
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core import signing
 from django.test import Client
@@ -13,6 +14,7 @@ from django.urls import reverse
 
 from accounts.audit import event_record
 from accounts.digital_id.flows import COOKIE, FLOWS_KEPT, SALT
+from accounts.digital_id.hints import COOKIE as HINT_COOKIE
 from accounts.digital_id.providers import _client, citizen_hash
 from accounts.invitations import invitation_state, invitation_token
 from accounts.models import AccountEvent, DigitalIdentity, Event, PersonSession
@@ -294,7 +296,33 @@ def test_signing_out_signs_out_of_the_provider_too(client, provider, chiang_mai)
     query = parse_qs(there.query)
     assert query["client_id"] == [provider.client_id]
     assert query["post_logout_redirect_uri"] == ["http://testserver/accounts/login/"]
+    assert len(query["id_token_hint"][0].split(".")) == 3
     assert 'http-equiv="refresh"' in response.content.decode()
+    assert client.cookies[HINT_COOKIE].value == ""  # the key goes with the session
+
+
+def test_a_strict_provider_ends_its_own_session_with_the_hint_and_the_portal_says_so(client, provider, chiang_mai):
+    """A provider that signs out only with the ID token as its hint (RP-Initiated Logout 1.0): the portal sends it,
+    the provider's session ends (its next sign-in asks again), and the login page says where the person is signed
+    out of. The hint is kept only sealed: the session's row never reads the citizen ID."""
+    provider.strict_logout()
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    linked(client, provider, user, SOMYING)
+    browser = requests.Session()  # the person's browser at the provider
+    client.get(callback_path(provider.sign_in(to_provider(client, SIGN_IN), pid=SOMYING, browser=browser)))
+    [row] = PersonSession.objects.filter(user_id=user.pk)
+    assert SOMYING not in str(row.get_decoded()) and SOMYING not in row.session_data
+
+    there = client.post("/accounts/logout/").context["there"]
+    answer = provider.sign_out(there, browser)
+    landed = client.get(callback_path(answer.headers["Location"]))
+
+    assert answer.status_code in (302, 303) and answer.headers["Location"].startswith(CALLBACK.replace(
+        "digital-id/thaid/callback/", "login/?state="))  # fmt: skip
+    assert "ท่านออกจากระบบของพอร์ทัลและของ ThaID แล้ว" in landed.content.decode()
+    assert provider.asks_again(to_provider(client, SIGN_IN), browser)
+    hintless = there.replace("id_token_hint=", "was_hint=")
+    assert provider.sign_out(hintless, requests.Session()).status_code == 400  # as the provider answers without it
 
 
 def test_signing_out_of_a_password_session_stays_in_the_portal(client, provider, chiang_mai):
