@@ -6,12 +6,13 @@ the LINE channel's (notices/channels/line/models.py)."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_otp.models import Device
+
+from .session_store import PersonSession  # noqa: F401  (the session engine's model, with its store)
 
 
 class Event(models.TextChoices):
@@ -123,19 +124,3 @@ class DigitalIdentity(Device):
     def __str__(self) -> str:
         return f"{self.user} {self.provider}"
 
-
-class PersonSession(AbstractBaseSession):
-    """A session row with the person it is signed in as (settings.SESSION_ENGINE: accounts.session_store): a remedy
-    finds the person's own sessions by this index, at a cost that does not grow with anyone else's."""
-
-    user_id: models.IntegerField = models.IntegerField(null=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    @classmethod
-    def get_session_store_class(cls):
-        from .session_store import SessionStore  # the store names this model: imported when asked
-
-        return SessionStore

@@ -1,13 +1,17 @@
-"""A real OpenID provider standing in for ThaID in the tests: tests/oidc_standin/server.mjs runs the certified npm
-package oidc-provider on 127.0.0.1 (a free port) with ThaID-like claims (`pid`, Thai names, `acr` AAL1 for a PIN
-and AAL2.1 for a face scan) and two RS256 keys. `OpenIdStandIn` starts it, signs a person in on its page as a
-browser would (`sign_in`), and tells it to rotate its key or to misbehave once (tests/oidc_standin/server.mjs)."""
+"""Real OpenID providers standing in for ThaID in the tests, two independent implementations: the certified npm
+package oidc-provider (tests/oidc_standin/server.mjs) and the Python library pyop (tests/oidc_pyop/server.py), each
+on 127.0.0.1 (a free port) with ThaID-like claims (`pid`, Thai names, `acr` AAL1 for a PIN and AAL2.1 for a face
+scan), two RS256 keys and the same controls. `OpenIdStandIn` starts one, signs a person in on its page as a browser
+would (`sign_in`), signs them out (`sign_out`), and tells it to rotate its key, to misbehave once, to list other
+algorithms in its discovery or to sign out only with the ID token as its hint. `openid_provider` runs a test module
+against each."""
 
 from __future__ import annotations
 
 import json
 import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -16,6 +20,11 @@ import pytest
 import requests
 
 FOLDER = Path(__file__).resolve().parent / "oidc_standin"
+# Each implementation: how it starts, and where.
+IMPLEMENTATIONS = {
+    "oidc-provider": (["node", "server.mjs"], FOLDER),
+    "pyop": ([sys.executable, "server.py"], FOLDER.parent / "oidc_pyop"),
+}
 # Citizen IDs the stand-in knows (its PEOPLE), with the names it gives.
 SOMYING, SOMCHAI, MANEE = "1101700203451", "3100600123457", "1209900012343"
 
@@ -28,12 +37,11 @@ class OpenIdStandIn:
     client_secret: str
 
     @classmethod
-    def start(cls) -> OpenIdStandIn:
-        if not (FOLDER / "node_modules" / "oidc-provider").is_dir():
+    def start(cls, implementation: str = "oidc-provider") -> OpenIdStandIn:
+        if implementation == "oidc-provider" and not (FOLDER / "node_modules" / "oidc-provider").is_dir():
             raise RuntimeError(f"npm ci --prefix {FOLDER} first (make test does)")
-        process = subprocess.Popen(
-            ["node", "server.mjs"], cwd=FOLDER, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-        )
+        command, folder = IMPLEMENTATIONS[implementation]
+        process = subprocess.Popen(command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert process.stdout is not None
         line = process.stdout.readline()
         if not line.startswith("READY "):
@@ -122,9 +130,10 @@ class OpenIdStandIn:
         return answer
 
 
-@pytest.fixture(scope="module")
-def openid_provider():
-    """The stand-in, one process for a test module (each test points its settings at it: `OpenIdStandIn.settings`)."""
-    standin = OpenIdStandIn.start()
+@pytest.fixture(scope="module", params=list(IMPLEMENTATIONS))
+def openid_provider(request):
+    """A stand-in, one process for a test module, the module run against each implementation (each test points its
+    settings at it: `OpenIdStandIn.settings`)."""
+    standin = OpenIdStandIn.start(request.param)
     yield standin
     standin.stop()

@@ -1,6 +1,9 @@
-"""Signing in with ThaID through the HTTP flow, against a real OpenID provider run locally (tests/oidc_standin):
-a first link, a returning sign-in, an invitation accepted with it, a key rotation, the step-up by `acr`, signing
-out of the provider too, and every bad answer refused with a clear Thai page and nothing changed."""
+"""Signing in with ThaID through the HTTP flow, against two independent OpenID providers run locally (npm's
+oidc-provider and Python's pyop: tests/digital_id_standin.py): a first link after the owner's password, a returning
+sign-in, an invitation accepted with it from its own page, a key rotation, the step-up by `acr`, signing out of the
+provider too (a strict one with the ID token as its hint), nothing kept on the server for an anonymous start, and
+every bad answer refused with a clear Thai page and nothing changed. In the service tier too (`pg`): on PostgreSQL
+and Redis, where an answer's state is counted once."""
 
 import logging
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
@@ -26,7 +29,7 @@ from tests.accounts.support import form_sent
 from tests.digital_id_standin import MANEE, SOMCHAI, SOMYING
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pg]
 CALLBACK = "http://testserver/accounts/digital-id/thaid/callback/"
 SIGN_IN = "/accounts/digital-id/thaid/sign-in/"
 LINK = "/accounts/digital-id/thaid/link/"
