@@ -90,6 +90,12 @@ class CalendarMakeForm(OwnerConfirmForm):
     refusal = _("type your current password to make a calendar address")
 
 
+class DigitalIdLinkForm(OwnerConfirmForm):
+    """Asked before a digital ID is linked: whoever holds the session says again who they are."""
+
+    refusal = _("type your current password to link a digital ID")
+
+
 class SheetForm(forms.Form):
     file = forms.FileField(label=_("the sheet (.xlsx or .csv)"))
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_otp.models import Device
 
+from .session_store import PersonSession  # noqa: F401  (the session engine's model, with its store)
+
 
 class Event(models.TextChoices):
     SIGN_IN = "sign_in", _("signed in")
@@ -121,3 +123,4 @@ class DigitalIdentity(Device):
 
     def __str__(self) -> str:
         return f"{self.user} {self.provider}"
+

@@ -1,9 +1,12 @@
 """Invitations go out after the accounts are committed, from the worker (a sheet may hold a thousand): each is a
-notice, sent by the outbox (accounts.invitations)."""
+notice, sent by the outbox (accounts.invitations). Expired sessions are removed every hour (the beat job)."""
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from celery import shared_task
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -27,3 +30,10 @@ def invite(user_ids: list[int], by_id: int | None = None) -> int:
 def invitations_queue(*, user_ids: list[int], by_id: int | None) -> None:
     if user_ids:
         transaction.on_commit(lambda: invite.delay(list(user_ids), by_id))
+
+
+@shared_task(name="accounts.sessions_clear")
+def sessions_clear() -> None:
+    """Every session past its expiry removed (the engine's own clear_expired, as `manage.py clearsessions`):
+    idempotent, and what a signed-out visitor left is gone within the hour after it expired."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

@@ -42,6 +42,7 @@ from .forms import (
     CalendarMakeForm,
     CodeForm,
     CountedPasswordChangeForm,
+    DigitalIdLinkForm,
     EmailChangeForm,
     PortalPasswordResetForm,
     SheetForm,
@@ -159,6 +160,7 @@ def account(request):
         "line_form": LineConnectForm(auto_id="id_line_%s"),
         "calendar_address": calendar_address_of(user),
         "calendar_form": CalendarMakeForm(auto_id="id_calendar_%s"),
+        "digital_id_form": DigitalIdLinkForm(auto_id="id_digital_id_%s"),
     }
     return render(request, "accounts/account.html", context)
 

@@ -233,6 +233,8 @@ CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     # /readyz reads the worker's heartbeat (the service tests beat faster).
     "ops-heartbeat": {"task": "ops.heartbeat", "schedule": OPTIONS.CDD4_HEARTBEAT_EVERY_SECONDS or 30},
     "ops-check-alerts": {"task": "ops.check_alerts", "schedule": 60},
+    # Expired sessions removed (accounts.tasks.sessions_clear): none is kept past its end.
+    "sessions-clear": {"task": "accounts.sessions_clear", "schedule": crontab(minute=41)},
 }
 
 REST_FRAMEWORK = {
@@ -466,6 +468,7 @@ CDD4_NOTICE_CHANNELS = [  # dotted paths: notices/channels/base.py
 # --- security ---
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SESSION_ENGINE = "accounts.session_store"  # database sessions indexed by person (accounts.models.PersonSession)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -46,6 +46,9 @@ class Wording:
     # About the account's own safety (a LINE linked to it): sent at once by SAFE_CHANNELS whatever the person
     # chose for them, and by no other, since the other may be what it tells of, in someone else's hands.
     safety: bool = field(default=False, kw_only=True)
+    # A safety kind about a door to the account that is none of the channels (a digital ID linked to it): sent at
+    # once by every channel that reaches the person as well, since none of them is what it tells of.
+    everywhere: bool = field(default=False, kw_only=True)
     # A key to the account (a link to set a password, to confirm an address): a safety kind whose link is made
     # for its person when it is sent (notices.hooks.sealed_link), never stored, and which is sent alone, never in
     # a digest: past the hour's limit it waits for the hour's room (notices.outbox). The inbox shows `link`.
@@ -160,6 +163,7 @@ WORDINGS = {
         (("day", gettext_lazy("Linked on %(day)s: you may now sign in with it.")),),
         asks=gettext_lazy("If you did not link it: unlink it on “My account” and change your password."),
         safety=True,
+        everywhere=True,
     ),
     Kind.DIGITAL_ID_UNLINKED: Wording(
         gettext_lazy("%(provider)s was unlinked from your account"),
@@ -167,6 +171,7 @@ WORDINGS = {
         (("day", gettext_lazy("Unlinked on %(day)s: it no longer signs you in.")),),
         asks=gettext_lazy("If you did not unlink it: change your password and tell the help contacts."),
         safety=True,
+        everywhere=True,
     ),
     Kind.INVITATION: Wording(
         gettext_lazy("An account on the CDD 4.0 portal was made for you"),
@@ -286,6 +291,7 @@ GROUPED = tuple(kind for kind, wording in WORDINGS.items() if wording.group)
 # "Needs you": counted in the bell. A sealed kind asks what its e-mail's link does, never anything in the portal.
 ACTION = tuple(kind for kind, wording in WORDINGS.items() if wording.asks and not wording.sealed)
 assert all(w.safety and w.soon for w in WORDINGS.values() if w.sealed)  # at once, by e-mail, whatever was chosen
+assert all(w.safety and not w.sealed for w in WORDINGS.values() if w.everywhere)
 
 
 def soon(kind: str) -> bool:
@@ -294,6 +300,10 @@ def soon(kind: str) -> bool:
 
 def safety(kind: str) -> bool:
     return WORDINGS[Kind(kind)].safety
+
+
+def everywhere(kind: str) -> bool:
+    return WORDINGS[Kind(kind)].everywhere
 
 
 def needs_action(kind: str) -> bool:

@@ -131,7 +131,8 @@ def _queue_due() -> None:
 
 def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool = False) -> bool:
     """Each channel's outbox row for each receipt (its id, its person, its notice's kind), as its person chose
-    that channel to reach them (a safety kind: at once, by catalogue.SAFE_CHANNELS only, whatever they chose);
+    that channel to reach them (a safety kind: at once, by catalogue.SAFE_CHANNELS only, or by every channel
+    reaching them where it is `everywhere`, whatever they chose);
     whether any goes at once. `digest`: all of them in the daily digest. A query for the choices and one per
     channel that asks the database, however many receipts."""
     people = list({user.pk: user for _, user, _ in receipts}.values())
@@ -139,12 +140,13 @@ def deliveries_write(receipts: Sequence[tuple[int, Any, str]], *, digest: bool =
     kinds = {kind for _, _, kind in receipts}
     later = {kind: digest or not catalogue.soon(kind) for kind in kinds}
     safety = {kind for kind in kinds if catalogue.safety(kind)}
+    everywhere = {kind for kind in safety if catalogue.everywhere(kind)}
     addressed = {kind for kind in kinds if catalogue.addressed(kind)}  # to an address of its own: any open account
     deliveries = []  # (receipt id, channel, digest): plain rows, as many as receipts times channels
     for channel in registered().values():
         reached = channel.reaching(people)
         for receipt_id, user, kind in receipts:
-            if kind in safety and channel.name not in catalogue.SAFE_CHANNELS:
+            if kind in safety and channel.name not in catalogue.SAFE_CHANNELS and kind not in everywhere:
                 continue
             mode = Mode.IMMEDIATE if kind in safety else modes.get((user.pk, channel.name), Mode.IMMEDIATE)
             if mode != Mode.NONE and (user.pk in reached or (kind in addressed and user.is_active)):

@@ -15,6 +15,7 @@ from django.http import Http404
 from core.thai import arabic_digits
 
 NAMES = {"thaid": "ThaID", "digitalid": "Digital ID"}  # as the providers name themselves
+ALGORITHMS = ("RS256",)  # the ID token's signature, whatever a discovery document lists; `none` never
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,22 @@ def client(provider: Provider) -> DjangoOAuth2App:
     return _client(provider, settings.CDD4_DIGITAL_ID_TIMEOUT_SECONDS)
 
 
+class PinnedClient(DjangoOAuth2App):
+    """Authlib's client, checking the ID token's signature with ALGORITHMS alone: Authlib takes the algorithms from
+    the discovery document, where a provider (or whoever answers for its address) may list `none`."""
+
+    def load_server_metadata(self):
+        metadata = super().load_server_metadata()
+        metadata["id_token_signing_alg_values_supported"] = list(ALGORITHMS)
+        return metadata
+
+
 @cache
 def _client(provider: Provider, timeout: float) -> DjangoOAuth2App:
     registry = OAuth()
     return registry.register(
         provider.key,
+        client_cls=PinnedClient,
         client_id=provider.client_id,
         client_secret=provider.client_secret,
         server_metadata_url=provider.discovery_url,

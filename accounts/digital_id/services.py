@@ -1,44 +1,50 @@
 """A digital ID's writes: the provider's answer checked by Authlib, then linked to the person who asked, signed
 in, or refused; and unlinked.
 
-A link is made only by its person: from a session signed in with the portal's password (and its code, where the
-account has a second factor), or by accepting the person's own invitation. An identity linked to no account
+A link is made only by its person: from any signed-in session once its holder has typed the portal's password
+again, or a current code where the account has a second factor (the confirmation LINE's link and the calendar
+address ask: second_factor.identity_confirm), or by accepting the person's own invitation; an account with no
+password (invited and accepted with a digital ID) links only through its invitation. A remedy ends every link
+(accounts.sessions.DOORS). An identity linked to no account
 signs nobody in and makes nothing. A sign-in the provider vouched for at the assurance level central staff set
 (`Provider.vouches`) confirms the session as a code does; below it, the portal asks its own code as before."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
 
 import requests
 from authlib.common.errors import AuthlibBaseError
+from authlib.integrations.base_client import OAuthError
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from joserfc.errors import JoseError
 
 from core.errors import PortalError
 from notices.models import Kind
-from notices.services import notice_record
 
-from ..audit import event_record, has_second_factor
+from ..audit import event_record
 from ..invitation_notices import invitation_accepted_tell
-from ..invitations import invitation_user
+from ..invitations import invitation_state, invitation_user, pending
 from ..models import DigitalIdentity, Event
+from ..second_factor import identity_confirm
 from ..services import BACKEND
 from ..sessions import session_confirmed
-from .providers import NAMES, Provider, citizen_hash, client
+from .flows import answered_once, flow_added, flows_keep, flows_of
+from .hints import hint_seal
+from .links import owner_tell
+from .providers import Provider, citizen_hash, client
 
 logger = logging.getLogger(__name__)
 
-# session: state → what the person went to the provider for (purpose, provider, next, token), the last few only
-FLOW = "accounts.digital_id"
-FLOWS_KEPT = 5
 SIGNED_IN_WITH = "accounts.digital_id.signed_in_with"  # session: the provider this session signed in with
 # Whatever goes wrong between the portal and the provider: Authlib's refusals (state, the token's claims), the
 # signature's (joserfc), the network's, a document that is not what it should be.
@@ -67,41 +73,78 @@ class Identity:
         return f"{self.provider.name} ({self.name})" if self.name else self.provider.name
 
 
-def link_allowed(request) -> bool:
-    """Linking is the signed-in person's own act, after their password and, where they have one, their code."""
+INVITATION_GONE = _("this invitation was used already or has expired: use “forgot password” with your e-mail")
+LINK_REFUSED = _(
+    "a digital ID is linked from “My account”, after typing your password (or a current code) again: start there"
+)
+
+
+def link_begin(*, request, provider: Provider, redirect_uri: str, password: str = "", token: str = ""):
+    """The redirect to the provider to link the signed-in person's own identity, once whoever holds the session
+    has said again that they are the owner: the password, or a current code where the account has a second factor
+    (each wrong answer counted as at sign-in). An account with no password links only through its invitation."""
     user = request.user
-    return user.is_authenticated and (not has_second_factor(user) or user.is_verified())
+    if not user.has_usable_password():
+        raise PortalError(
+            _(
+                "this account signs in with its digital ID alone: another digital ID is linked to it only through "
+                "an invitation; ask whoever invited you"
+            ),
+            field="account",
+        )
+    identity_confirm(request=request, password=password, token=token)
+    return flow_begin(request=request, provider=provider, purpose=Purpose.LINK, redirect_uri=redirect_uri)
 
 
-def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, next_url: str = "", token: str = ""):
-    """The redirect to the provider, with a new state, nonce and PKCE verifier kept in this session by Authlib,
-    and what the answer is for. Raises PortalError when the provider cannot be reached (its discovery)."""
-    if purpose == Purpose.LINK and not link_allowed(request):
-        raise PortalError(_("sign in with your password (and code) first, then link your digital ID"))
+def invitation_begin(*, request, provider: Provider, token: str, redirect_uri: str):
+    """The redirect to the provider to accept an invitation with the invited person's identity, from the
+    invitation's own page (a form: POST, CSRF). What the browser keeps names the invited account and a digest of
+    its invitation, never the link; refused when the invitation is used or has expired."""
+    user = invitation_user(token)
+    if user is None:
+        raise PortalError(INVITATION_GONE)
+    return flow_begin(
+        request=request,
+        provider=provider,
+        purpose=Purpose.INVITATION,
+        redirect_uri=redirect_uri,
+        invitee=user.pk,
+        invitation=_invitation_digest(user),
+    )
+
+
+def flow_begin(*, request, provider: Provider, purpose: str, redirect_uri: str, next_url: str = "", **bound):
+    """The redirect to the provider with a new state, nonce and PKCE verifier (Authlib's), kept with what the
+    answer is for in the browser's own cookie (accounts.digital_id.flows), never in a session row: a link's for the
+    signed-in account whose owner link_begin confirmed, an invitation's for the invited account (`bound`). Raises
+    PortalError when the provider cannot be reached (its discovery)."""
     try:
-        response = client(provider).authorize_redirect(request, redirect_uri)
+        started = client(provider).create_authorization_url(redirect_uri)
     except REFUSALS as error:
         raise _unreachable(provider, error) from error
-    # Kept under the request's state, so that two tabs going to the provider at once each come back to their own.
-    state = parse_qs(urlsplit(response["Location"]).query)["state"][0]
-    flows = dict(list(request.session.get(FLOW, {}).items())[-(FLOWS_KEPT - 1) :])
-    flows[state] = {"purpose": purpose, "provider": provider.key, "next": next_url, "token": token}
-    request.session[FLOW] = flows
-    return response
+    flow = {"purpose": purpose, "provider": provider.key, "next": next_url, "redirect_uri": redirect_uri, **bound}
+    flow |= {"nonce": started["nonce"], "verifier": started["code_verifier"]}
+    if purpose == Purpose.LINK:
+        flow["user"] = request.user.pk
+    # Kept under its state, so that two tabs going to the provider at once each come back to their own.
+    flows = flow_added(request, state=started["state"], flow=flow)
+    return flows_keep(HttpResponseRedirect(started["url"]), flows)
 
 
-def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
-    """The provider's answer at the callback, checked by Authlib: the state this session keeps (then dropped, so
-    an answer counts once), the code exchanged with the PKCE verifier, the ID token's signature against the
+def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict, str]:
+    """The provider's answer at the callback: the state this browser keeps (its answer counted once), then
+    Authlib's checks: the code exchanged with the PKCE verifier, the ID token's RS256 signature against the
     provider's keys (fetched again for a key they lack), its issuer, audience, expiry and issue time within the
-    leeway, and its nonce. Returns the identity and what the session went there for; PortalError otherwise."""
-    flows = request.session.get(FLOW, {})
-    flow = flows.pop(request.GET.get("state", ""), None)
-    request.session[FLOW] = flows
-    if not flow or flow.get("provider") != provider.key:
+    leeway, and its nonce. Returns the identity, what the browser went there for, and the ID token itself (to be
+    kept only sealed: accounts.digital_id.hints); PortalError otherwise."""
+    state = request.GET.get("state", "")
+    flow = flows_of(request).get(state)
+    if not flow or flow.get("provider") != provider.key or not answered_once(state):
         raise PortalError(_("this sign-in was not started here or has expired: start again from the login page"))
     app = client(provider)
     try:
+        if request.GET.get("error"):
+            raise OAuthError(error=request.GET["error"])
         metadata = app.load_server_metadata()
         claims_options = {
             "iss": {"essential": True, "values": [metadata["issuer"]]},
@@ -111,20 +154,25 @@ def identity_checked(*, request, provider: Provider) -> tuple[Identity, dict]:
             "sub": {"essential": True},
             provider.citizen_id_claim: {"essential": True},
         }
-        token = app.authorize_access_token(
-            request, claims_options=claims_options, leeway=settings.CDD4_DIGITAL_ID_LEEWAY_SECONDS
+        token = app.fetch_access_token(
+            code=request.GET.get("code"),
+            state=state,
+            redirect_uri=flow["redirect_uri"],
+            code_verifier=flow["verifier"],
         )
-        claims = token.get("userinfo")
+        claims = app.parse_id_token(
+            token, nonce=flow["nonce"], claims_options=claims_options, leeway=settings.CDD4_DIGITAL_ID_LEEWAY_SECONDS
+        )
         if not claims:
             raise ValueError("no ID token")
     except REFUSALS as error:
         raise _refused(provider, error) from error
     name = " ".join(str(claims[c]) for c in provider.name_claims if claims.get(c))
     identity = Identity(provider, citizen_hash(str(claims[provider.citizen_id_claim])), name, provider.vouches(claims))
-    return identity, flow
+    return identity, flow, token["id_token"]
 
 
-def digital_sign_in(*, request, identity: Identity):
+def digital_sign_in(*, request, identity: Identity, id_token: str = ""):
     """The account linked to this identity signed in; its second factor confirmed in this session when the
     provider vouched for the sign-in. PortalError, with nothing written, for an identity linked to no open
     account."""
@@ -144,28 +192,29 @@ def digital_sign_in(*, request, identity: Identity):
     user = linked.user
     request.signed_in_with = Event.DIGITAL_ID_SIGN_IN  # the sign-in signal records it so (accounts.audit)
     auth_login(request, user, backend=BACKEND)
-    _used(request=request, linked=linked, identity=identity)
+    _used(request=request, linked=linked, identity=identity, id_token=id_token)
     return user
 
 
-def digital_link(*, request, identity: Identity) -> DigitalIdentity:
+def digital_link(*, request, identity: Identity, flow: dict) -> DigitalIdentity:
     """The signed-in person's own identity linked to their account, and they are told (a safety notice). Refused
-    when the identity is another account's or the account has one of this provider already."""
-    if not link_allowed(request):
-        raise PortalError(_("sign in with your password (and code) first, then link your digital ID"))
+    unless this session went to the provider to link this account, its owner confirmed (link_begin), and when the
+    identity is another account's or the account has one of this provider already."""
+    if not request.user.is_authenticated or flow.get("purpose") != Purpose.LINK or flow.get("user") != request.user.pk:
+        raise PortalError(LINK_REFUSED)
     linked = _link(request=request, user=request.user, identity=identity)
     _used(request=request, linked=linked, identity=identity, signed_in=False)
     return linked
 
 
-def digital_invitation_accept(*, request, token: str, identity: Identity):
+def digital_invitation_accept(*, request, flow: dict, identity: Identity, id_token: str = ""):
     """The invited person accepts with their digital ID instead of a password: the identity linked to the invited
-    account, the invitation used (the account keeps no password it could be signed in with), then signed in."""
-    user = invitation_user(token)
-    if user is None:
-        raise PortalError(
-            _("this invitation was used already or has expired: use “forgot password” with your e-mail"),
-        )
+    account, the invitation used (the account keeps no password it could be signed in with), then signed in.
+    Refused when the invitation the browser started from was used, sent again or has expired meanwhile."""
+    user = get_user_model().objects.filter(pk=flow.get("invitee"), is_active=True).first()
+    kept = str(flow.get("invitation", ""))
+    if user is None or not pending(user) or not hmac.compare_digest(_invitation_digest(user), kept):
+        raise PortalError(INVITATION_GONE)
     with transaction.atomic():
         linked = _link(request=request, user=user, identity=identity)
         user.set_unusable_password()  # the invitation's token is made from the password: it now opens nothing
@@ -174,7 +223,7 @@ def digital_invitation_accept(*, request, token: str, identity: Identity):
     invitation_accepted_tell(user=user, event=accepted)
     request.signed_in_with = Event.DIGITAL_ID_SIGN_IN
     auth_login(request, user, backend=BACKEND)
-    _used(request=request, linked=linked, identity=identity)
+    _used(request=request, linked=linked, identity=identity, id_token=id_token)
     return user
 
 
@@ -186,7 +235,7 @@ def digital_unlink(*, request, provider_key: str) -> bool:
         deleted, _kinds = DigitalIdentity.objects.filter(user=user, provider=provider_key).delete()
         if deleted:
             event = event_record(kind=Event.DIGITAL_ID_UNLINKED, user=user, request=request)
-            _owner_tell(user=user, kind=Kind.DIGITAL_ID_UNLINKED, event=event, provider_key=provider_key)
+            owner_tell(user=user, kind=Kind.DIGITAL_ID_UNLINKED, event=event, provider_key=provider_key)
     return bool(deleted)
 
 
@@ -195,17 +244,37 @@ def signed_in_with(request) -> str | None:
     return request.session.get(SIGNED_IN_WITH)
 
 
-def provider_logout_url(*, provider: Provider, post_logout_redirect_uri: str) -> str | None:
-    """Where the browser signs out of the provider too (OpenID Connect RP-initiated logout), then comes back to
-    the portal's login page; None when the provider offers no end-session endpoint or cannot be read. No ID
-    token is kept to hint with (it carries the citizen ID): the client id says whose sign-out it is."""
+@dataclass(frozen=True)
+class ProviderSignOut:
+    """Where the browser signs out of the provider too, the state it comes back with, and whether the ID token
+    went as the hint (a strict provider ends its session only with it)."""
+
+    url: str
+    state: str
+    hinted: bool
+
+
+def provider_sign_out(*, provider: Provider, post_logout_redirect_uri: str, id_token_hint: str | None):
+    """The provider's sign-out (OpenID Connect RP-Initiated Logout 1.0) for this session, then back to the portal's
+    login page: with `id_token_hint` where the session kept it (accounts.digital_id.hints), else with the client
+    id alone, which a lenient provider accepts. None when the provider offers no end-session endpoint or cannot
+    be read."""
     try:
-        return client(provider).create_logout_url(
-            post_logout_redirect_uri=post_logout_redirect_uri, client_id=provider.client_id
-        )["url"]
+        made = client(provider).create_logout_url(
+            post_logout_redirect_uri=post_logout_redirect_uri,
+            id_token_hint=id_token_hint,
+            client_id=provider.client_id,
+        )
     except REFUSALS as error:
         logger.warning("digital ID %s: no sign-out there: %s", provider.key, type(error).__name__)
         return None
+    return ProviderSignOut(made["url"], made["state"], bool(id_token_hint))
+
+
+def _invitation_digest(user) -> str:
+    """What the browser keeps of an invitation: a digest of what its link digests (accounts.invitations), which
+    makes no link, and matches no more once the invitation is used or sent again."""
+    return hashlib.sha256(invitation_state(user).encode()).hexdigest()
 
 
 def _link(*, request, user, identity: Identity) -> DigitalIdentity:
@@ -221,7 +290,7 @@ def _link(*, request, user, identity: Identity) -> DigitalIdentity:
                 user=user, provider=key, citizen_hash=identity.citizen_hash, name=identity.label[:64]
             )
             event = event_record(kind=Event.DIGITAL_ID_LINKED, user=user, request=request)
-            _owner_tell(user=user, kind=Kind.DIGITAL_ID_LINKED, event=event, provider_key=key)
+            owner_tell(user=user, kind=Kind.DIGITAL_ID_LINKED, event=event, provider_key=key)
     except IntegrityError as error:
         raise PortalError(
             _("this %(provider)s is linked to another account: ask the help contacts below")
@@ -230,31 +299,18 @@ def _link(*, request, user, identity: Identity) -> DigitalIdentity:
     return linked
 
 
-def _used(*, request, linked: DigitalIdentity, identity: Identity, signed_in: bool = True) -> None:
-    """After a checked answer: when it was last used; the session remembers its provider (to sign out of it) and,
-    when the provider vouched for the sign-in, is confirmed by it as by a code, recorded as such."""
+def _used(*, request, linked: DigitalIdentity, identity: Identity, signed_in: bool = True, id_token: str = "") -> None:
+    """After a checked answer: when it was last used; a session it signed in remembers its provider and its ID
+    token, sealed (to sign out of the provider too) and, when the provider vouched for the sign-in, is confirmed by
+    it as by a code, recorded as such."""
     DigitalIdentity.objects.filter(pk=linked.pk).update(used_at=timezone.now())
     if signed_in:
         request.session[SIGNED_IN_WITH] = identity.provider.key
+        if id_token:
+            hint_seal(request, id_token)
     if identity.vouched:
         session_confirmed(request, linked)
         event_record(kind=Event.DIGITAL_ID_VOUCHED, user=linked.user, request=request)
-
-
-def _owner_tell(*, user, kind: Kind, event, provider_key: str) -> None:
-    """The owner told at once by e-mail, whatever they chose (a safety notice), and in the inbox: whoever linked
-    or unlinked it from a taken session must not be the only one to know."""
-    notice_record(
-        kind=kind,
-        key=f"{kind}:{event.pk}",
-        recipients=lambda: [user] if user.is_active else [],
-        params={"provider": _name(provider_key), "day": timezone.localdate(event.at).isoformat()},
-        link=f"{reverse('accounts:account')}#digital-id",
-    )
-
-
-def _name(provider_key: str) -> str:
-    return NAMES.get(provider_key, provider_key)
 
 
 def _unreachable(provider: Provider, error: Exception) -> PortalError:

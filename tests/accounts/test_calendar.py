@@ -1,8 +1,8 @@
 """Deadlines in one's own calendar: a private address made (after the owner's password, the owner told), made
-again and revoked on "บัญชีของฉัน", and stopped by a new password or second factor; its feed (RFC 5545) read by two
-independent parsers: each obligation the person or their office owes as an all-day event with a Thai title, a link,
-an alarm N working days before, a UID that stays and a SEQUENCE that grows when the date moves; nothing of anyone
-else's, no evidence, no scores; refused once the account closes."""
+again and revoked on "บัญชีของฉัน" (stopped by every remedy: tests/accounts/test_remedies.py); its feed (RFC
+5545) read by two independent parsers: each obligation the person or their office owes as an all-day event with a
+Thai title, a link, an alarm N working days before, a UID that stays and a SEQUENCE that grows when the date moves;
+nothing of anyone else's, no evidence, no scores; refused once the account closes."""
 
 import re
 from datetime import date, timedelta
@@ -10,11 +10,8 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 import vobject
-from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import AccountEvent, CalendarAddress, Event
 from contests.models import Contest, Unit
@@ -26,7 +23,6 @@ from tests.accounts.test_second_factor import enrol, signed_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-NEW = "ชุมชนดิจิทัล-2570"
 
 
 @pytest.fixture(autouse=True)
@@ -309,39 +305,3 @@ def test_the_owner_is_told_by_e_mail_and_in_the_inbox_when_an_address_is_made(
     [mail] = mailoutbox
     assert mail.to == ["cm@example.org"] and mail.subject == "มีการสร้างที่อยู่ปฏิทินสำหรับบัญชีของท่าน"
     assert "หากท่านไม่ได้สร้างเอง" in mail.body
-
-
-def _stopped(client, path, user) -> bool:
-    revoked = AccountEvent.objects.filter(user=user, kind=Event.CALENDAR_REVOKED).exists()
-    return revoked and client.get(path).status_code == 404
-
-
-def test_a_changed_password_stops_the_address(client, cm):
-    path = make_address(client, cm)
-    client.force_login(cm)
-    new = {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
-    assert client.post(reverse("password_change"), new).status_code == 302
-    assert _stopped(client, path, cm)
-
-
-def test_a_reset_password_stops_the_address(client, cm):
-    path = make_address(client, cm)
-    uid, token = urlsafe_base64_encode(force_bytes(cm.pk)), default_token_generator.make_token(cm)
-    form = client.get(reverse("accounts:reset_confirm", args=[uid, token]), follow=True)
-    assert client.post(form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW}).status_code == 302
-    assert _stopped(client, path, cm)
-
-
-def test_setting_up_a_second_factor_stops_the_address(client, central_user):
-    path = make_address(client, central_user)
-    enrol(signed_in(client, central_user), central_user)
-    assert _stopped(client, path, central_user)
-
-
-def test_turning_the_second_factor_off_stops_the_address(client, central_user, settings):
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    enrol(signed_in(client, central_user), central_user)
-    made = client.post(reverse("accounts:calendar_make"), {"password": PASSWORD}).content.decode()
-    (path,) = re.findall(r'value="http://[^/"]+(/calendar/[^"]+\.ics)"', made)
-    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user)})
-    assert _stopped(client, path, central_user)

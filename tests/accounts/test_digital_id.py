@@ -5,12 +5,13 @@ provider's answers themselves: tests/accounts/test_digital_id_flow.py, against a
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.test import RequestFactory
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.digital_id.providers import Provider, citizen_hash
-from accounts.digital_id.services import Identity, digital_link, digital_sign_in
+from accounts.digital_id.services import Identity, Purpose, digital_link, digital_sign_in, link_begin
 from accounts.models import AccountEvent, DigitalIdentity, Event
 from core.errors import PortalError
+from notices.channels.line.models import LineLink
+from notices.models import Delivery, Kind, Mode, Preference
 from people.models import Role
 from tests.factories import UserFactory
 
@@ -38,6 +39,11 @@ def asked_by(user, *, verified: bool = False):
     user.is_verified = lambda: verified  # as django-otp marks the request's user
     request.user = user
     return request
+
+
+def confirmed_for(user) -> dict:
+    """What a session keeps of a link its owner confirmed (link_begin) when it comes back from the provider."""
+    return {"purpose": Purpose.LINK, "provider": "thaid", "next": "", "token": "", "user": user.pk}
 
 
 @pytest.mark.parametrize(
@@ -69,10 +75,10 @@ def test_the_citizen_id_is_kept_as_a_keyed_hash_only(settings):
 
 def test_an_identity_linked_to_another_account_is_refused_and_nothing_changes(db, chiang_mai):
     holder, other = UserFactory.create_batch(2, role=Role.OFFICE_STAFF, role__unit=chiang_mai)
-    digital_link(request=asked_by(holder), identity=identity())
+    digital_link(request=asked_by(holder), identity=identity(), flow=confirmed_for(holder))
 
     with pytest.raises(PortalError, match="บัญชีอื่น"):
-        digital_link(request=asked_by(other), identity=identity())
+        digital_link(request=asked_by(other), identity=identity(), flow=confirmed_for(other))
 
     assert list(DigitalIdentity.objects.values_list("user", flat=True)) == [holder.pk]
     assert not AccountEvent.objects.filter(user=other, kind=Event.DIGITAL_ID_LINKED).exists()
@@ -80,27 +86,64 @@ def test_an_identity_linked_to_another_account_is_refused_and_nothing_changes(db
 
 def test_an_account_links_one_identity_of_a_provider(db, chiang_mai):
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
-    digital_link(request=asked_by(user), identity=identity())
+    digital_link(request=asked_by(user), identity=identity(), flow=confirmed_for(user))
 
     with pytest.raises(PortalError, match="ไว้แล้ว"):
-        digital_link(request=asked_by(user), identity=identity("3100600123457"))
+        digital_link(request=asked_by(user), identity=identity("3100600123457"), flow=confirmed_for(user))
 
     assert DigitalIdentity.objects.get(user=user).citizen_hash == citizen_hash(SOMYING)
 
 
-def test_a_session_that_has_not_typed_its_code_links_nothing(db, central_user):
-    TOTPDevice.objects.create(user=central_user, name="app", confirmed=True)
+@pytest.mark.parametrize(
+    "flow",
+    [
+        {"purpose": Purpose.SIGN_IN, "provider": "thaid", "next": "", "token": ""},  # went there to sign in
+        {"purpose": Purpose.LINK, "provider": "thaid", "next": "", "token": ""},  # confirmed by nobody
+    ],
+    ids=["a sign-in", "unconfirmed"],
+)
+def test_an_answer_the_owner_did_not_confirm_a_link_for_links_nothing(db, central_user, flow):
+    with pytest.raises(PortalError, match="รหัสผ่าน"):
+        digital_link(request=asked_by(central_user, verified=True), identity=identity(), flow=flow)
+
+    assert not DigitalIdentity.objects.exists()
+
+
+def test_a_link_confirmed_for_another_account_links_nothing(db, chiang_mai):
+    owner, taker = UserFactory.create_batch(2, role=Role.OFFICE_STAFF, role__unit=chiang_mai)
 
     with pytest.raises(PortalError, match="รหัสผ่าน"):
-        digital_link(request=asked_by(central_user), identity=identity())
-    digital_link(request=asked_by(central_user, verified=True), identity=identity())
+        digital_link(request=asked_by(taker), identity=identity(), flow=confirmed_for(owner))
 
-    assert DigitalIdentity.objects.filter(user=central_user).count() == 1
+    assert not DigitalIdentity.objects.exists()
+
+
+def test_a_session_that_does_not_type_the_password_again_goes_nowhere(db, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    request = asked_by(user, verified=True)
+
+    with pytest.raises(PortalError, match="รหัสผ่านไม่ถูกต้อง"):
+        link_begin(request=request, provider=THAID, redirect_uri="http://testserver/cb/", password="not-it")
+
+    assert dict(request.session) == {}
+    assert AccountEvent.objects.filter(user=user, kind=Event.FAILURE).count() == 1
+
+
+def test_an_account_without_a_password_links_only_through_its_invitation(db, chiang_mai):
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    user.set_unusable_password()
+    user.save()
+    request = asked_by(user, verified=True)
+
+    with pytest.raises(PortalError, match="คำเชิญ"):
+        link_begin(request=request, provider=THAID, redirect_uri="http://testserver/cb/", password="")
+
+    assert dict(request.session) == {}
 
 
 def test_a_closed_account_is_not_signed_in_by_its_identity(db, chiang_mai):
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
-    digital_link(request=asked_by(user), identity=identity())
+    digital_link(request=asked_by(user), identity=identity(), flow=confirmed_for(user))
     user.is_active = False
     user.save()
 
@@ -122,7 +165,7 @@ def test_the_login_page_offers_no_digital_id_until_one_is_configured(client, set
 def test_my_account_shows_the_link_and_never_the_citizen_id_or_its_hash(client, settings, chiang_mai):
     settings.CDD4_DIGITAL_IDS = {"thaid": {k: v for k, v in THAID.__dict__.items() if k != "key"}}
     user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
-    digital_link(request=asked_by(user), identity=identity())
+    digital_link(request=asked_by(user), identity=identity(), flow=confirmed_for(user))
     client.force_login(user)
 
     page = client.get("/accounts/me/").content.decode()
@@ -130,3 +173,16 @@ def test_my_account_shows_the_link_and_never_the_citizen_id_or_its_hash(client, 
     assert "ThaID (สมหญิง ใจดี)" in page and 'action="/accounts/digital-id/thaid/unlink/"' in page
     assert SOMYING not in page and citizen_hash(SOMYING) not in page
     assert "เชื่อมดิจิทัลไอดี" in page  # the sign-in history says it was linked
+
+
+def test_the_owner_is_told_of_a_link_on_every_channel_whatever_they_chose(db, chiang_mai, settings):
+    settings.CDD4_LINE_CHANNEL_ACCESS_TOKEN, settings.CDD4_LINE_CHANNEL_SECRET = "token", "secret"  # LINE on
+    user = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.org")
+    LineLink.objects.create(user=user, line_user_id=f"U{user.pk:032x}")
+    for channel in ("email", "line"):  # a taker's first step: the owner's notices off
+        Preference.objects.create(user=user, channel=channel, mode=Mode.NONE)
+
+    digital_link(request=asked_by(user), identity=identity(), flow=confirmed_for(user))
+
+    told = Delivery.objects.filter(receipt__user=user, receipt__notice__kind=Kind.DIGITAL_ID_LINKED)
+    assert sorted(told.values_list("channel", "digest")) == [("email", False), ("line", False)]

@@ -1,5 +1,5 @@
 """Chromium against the live server and a real OpenID provider standing in for ThaID (tests/oidc_standin): a new
-office staff member opens the invitation e-mailed to them, presses "ตอบรับคำเชิญด้วย ThaID", signs in at the
+office staff member opens the invitation e-mailed to them, presses "ตอบรับคำเชิญในชื่อ … ด้วย ThaID", signs in at the
 provider, and lands signed in; "บัญชีของฉัน" shows ThaID linked; they sign out, which signs them out of the
 provider too and back to the login page, where "เข้าสู่ระบบด้วย ThaID" signs them in again."""
 
@@ -54,7 +54,7 @@ def test_browser_an_invited_person_accepts_with_thaid_and_signs_in_with_it_again
     page = browser.new_context(viewport={"width": 390, "height": 860}, locale="th-TH").new_page()
 
     page.goto(f"{base}/accounts/invitation/{invitation_token(user)}/")
-    page.get_by_role("link", name="ตอบรับคำเชิญด้วย ThaID").click()
+    page.get_by_role("button", name=f"ตอบรับคำเชิญในชื่อ {user.username} ด้วย ThaID").click()
     settle(page)
     at_provider(page, SOMYING)
     expect(page.locator(".messages")).to_contain_text("เชื่อม ThaID แล้ว")

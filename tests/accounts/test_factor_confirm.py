@@ -7,12 +7,12 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from accounts.models import AccountEvent, Event
+from accounts.models import PersonSession as Session
 from people.models import Role
 from tests.accounts.support import app_code
 from tests.factories import UserFactory

@@ -1,9 +1,12 @@
 """Signing in, changing one's password and signing out (accounts/session_urls.py): each is in the person's
-own sign-in audit, the password change included."""
+own sign-in audit, the password change included; each session row names its person, and expired ones are removed
+every hour."""
 
 from django.urls import reverse
+from django.utils import timezone
 
-from accounts.models import AccountEvent, Event
+from accounts.models import AccountEvent, Event, PersonSession
+from accounts.tasks import sessions_clear
 from tests.factories import PASSWORD
 
 NEW = "ใหม่-2566-long-pass"
@@ -34,3 +37,21 @@ def test_wrong_old_password_changes_nothing_and_records_no_change(client, provin
     assert not AccountEvent.objects.filter(user=provincial_user, kind=Event.PASSWORD_CHANGED).exists()
     provincial_user.refresh_from_db()
     assert provincial_user.check_password(PASSWORD)
+
+
+def test_the_hourly_job_removes_expired_sessions_and_keeps_live_ones(client, provincial_user, settings):
+    client.force_login(provincial_user)
+    live = client.session.session_key
+    gone = PersonSession.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now())
+
+    sessions_clear()
+
+    assert list(PersonSession.objects.values_list("session_key", flat=True)) == [live] != [gone.session_key]
+    assert settings.CELERY_BEAT_SCHEDULE["sessions-clear"]["task"] == sessions_clear.name
+
+
+def test_a_session_row_names_the_person_it_is_signed_in_as(client, provincial_user):
+    client.get(reverse("login"))
+    client.post(reverse("login"), {"username": provincial_user.username, "password": PASSWORD})
+
+    assert list(PersonSession.objects.values_list("user_id", flat=True)) == [provincial_user.pk]

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.calendar import calendar_address_make
 from accounts.digital_id.providers import Provider, citizen_hash
-from accounts.digital_id.services import Identity, digital_link, digital_unlink
+from accounts.digital_id.services import Identity, Purpose, digital_link, digital_unlink
 from accounts.invitation_notices import invitation_accepted_tell, invitation_sent_tell
 from accounts.invitations import held_address_tell, invitation_send
 from accounts.models import AccountEvent, Event
@@ -171,7 +171,9 @@ def _digital_id(request):
     asked = RequestFactory().post("/")
     asked.user = people["cm"]
     thaid = Provider("thaid", "https://thaid.example/", "portal", "secret", ("openid",), "pid", (), (), ())
-    digital_link(request=asked, identity=Identity(thaid, citizen_hash("1101700203451"), "สมหญิง ใจดี", False))
+    confirmed = {"purpose": Purpose.LINK, "provider": "thaid", "user": people["cm"].pk}  # the owner typed it
+    identity = Identity(thaid, citizen_hash("1101700203451"), "สมหญิง ใจดี", False)
+    digital_link(request=asked, identity=identity, flow=confirmed)
     digital_unlink(request=asked, provider_key="thaid")
 
 

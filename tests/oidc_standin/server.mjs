@@ -8,6 +8,8 @@
 //   POST /__rotate    the second key signs from now on; the keys published are both, the new one first
 //   POST /__behave {"mode": "...", "seconds": n}  the next token answer misbehaves once: wrong_aud, wrong_iss,
 //        expired, unsigned, unknown_key, old_nonce (the nonce of the answer before), slow (waits `seconds`)
+//   POST /__discovery {...}  these members replace the discovery document's own, until the next /__configure
+//   POST /__strict_logout  sign-out asks for id_token_hint from now on (400 without), until the next /__configure
 import http from 'node:http';
 import { once } from 'node:events';
 import * as jose from 'jose';
@@ -32,6 +34,8 @@ const unknown = await signingKey('never-published');
 let published = [keys.first];
 let client = { redirect_uris: ['http://testserver/'], post_logout_redirect_uris: ['http://testserver/'] };
 let behaviour = { mode: '', seconds: 0 };
+let discovered = {};
+let strictLogout = false;
 let lastNonce = null;
 
 const server = http.createServer();
@@ -77,10 +81,21 @@ function build() {
     },
     ttl: { IdToken: 600, AccessToken: 600, AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600 },
   });
+  provider.use(async (ctx, next) => { // a strict provider: no sign-out without the ID token as its hint
+    if (strictLogout && ctx.path === '/session/end' && !ctx.query.id_token_hint) {
+      ctx.status = 400;
+      ctx.body = 'id_token_hint required';
+      return;
+    }
+    await next();
+  });
   provider.use(async (ctx, next) => {
     await next();
     if (ctx.path === '/token' && ctx.body && ctx.body.id_token) {
       await misbehave(ctx);
+    }
+    if (ctx.path === '/.well-known/openid-configuration' && ctx.body) {
+      ctx.body = { ...ctx.body, ...discovered };
     }
   });
   return provider;
@@ -170,7 +185,13 @@ async function control(req, res, path) {
   const body = JSON.parse((await readBody(req)) || '{}');
   if (path === '/__configure') {
     client = { ...client, ...body };
+    discovered = {};
+    strictLogout = false;
     provider = build();
+  } else if (path === '/__strict_logout') {
+    strictLogout = true;
+  } else if (path === '/__discovery') {
+    discovered = body;
   } else if (path === '/__rotate') {
     published = [keys.second, keys.first];
     provider = build();

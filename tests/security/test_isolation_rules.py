@@ -392,18 +392,19 @@ RULES = {
     "accounts:calendar_make": Rule(None, "-302 0400 0400 0400 0400 0400 0400 0400"),
     "accounts:calendar_revoke": Rule(None, "-302 0302 0302 0302 0302 0302 0302 0302"),
     "calendar_feed": Rule("-404 -404 -404 -404 -404 -404 -404 -404"),
-    # A digital ID (docs/accounts.md): each way to the provider is a link (GET), unlinking a form (POST); linking
-    # and unlinking are the signed-in person's own, with no object in the address to name another's. The matrix
-    # runs with no provider configured, so each is not found; the acts themselves, against a real provider:
+    # A digital ID (docs/accounts.md): signing in is a link (GET); linking a form that asks the password again
+    # (GET shows it, POST sends it), accepting an invitation the invitation page's form (POST), unlinking a form;
+    # linking and unlinking are the signed-in person's own, with no object in the address to name another's. The
+    # matrix runs with no provider configured, so each is not found; the acts themselves, against a real provider:
     # tests/accounts/test_digital_id_flow.py.
     "accounts:digital_id_sign_in": Rule(
         "-404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 0405 0405"
     ),
     "accounts:digital_id_link": Rule(
-        "-302 -404 -404 -404 -404 -404 -404 -404", "-302 0405 0405 0405 0405 0405 0405 0405"
+        "-302 -404 -404 -404 -404 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404"
     ),
     "accounts:digital_id_invitation": Rule(
-        "-404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 0405 0405"
+        "0405 0405 0405 0405 0405 0405 0405 0405", "-404 -404 -404 -404 -404 -404 -404 -404"
     ),
     "accounts:digital_id_callback": Rule(
         "-404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 0405 0405"

@@ -453,16 +453,17 @@ RULES = {
     ),
     "accounts:line_status": Rule("-302 0200 0200 0200 0200 0200 +200 +200 +200"),  # whether one's own LINE is linked
     # A calendar address: its owner's own, POST only; the feed by its secret alone (a forged one: not found).
-    # A digital ID: each way to the provider a link (GET), unlinking a form (POST), the signed-in person's own;
+    # A digital ID: signing in a link (GET), linking a form asking the password again, accepting an invitation
+    # and unlinking forms (POST);
     # no provider is configured here, so each is not found.
     "accounts:digital_id_sign_in": Rule(
         "-404 -404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 +405 +405 +405"
     ),
     "accounts:digital_id_link": Rule(
-        "-302 -404 -404 -404 -404 -404 -404 -404 -404", "-302 0405 0405 0405 0405 0405 +405 +405 +405"
+        "-302 -404 -404 -404 -404 -404 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404 -404"
     ),
     "accounts:digital_id_invitation": Rule(
-        "-404 -404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 +405 +405 +405"
+        "0405 0405 0405 0405 0405 0405 +405 +405 +405", "-404 -404 -404 -404 -404 -404 -404 -404 -404"
     ),
     "accounts:digital_id_callback": Rule(
         "-404 -404 -404 -404 -404 -404 -404 -404 -404", "0405 0405 0405 0405 0405 0405 +405 +405 +405"

@@ -1,35 +1,26 @@
 """Who can link a LINE and what drops a link (SECURITY.md, "LINE"): a link code only after the password or a current
 code, asked again of whoever holds the session; the owner told by e-mail and in the inbox when a LINE is linked,
-whatever they chose for notices; the link and any live code dropped wherever a password or a second factor change
-ends the person's other sessions."""
+whatever they chose for notices. The link and any live code dropped by every remedy: tests/accounts/test_remedies.py."""
 
 import re
 
 import pytest
-from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
-from django.test import Client
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import AccountEvent, Event
 from notices.channels.line import hooks
-from notices.channels.line.linking import line_code_issue
-from notices.channels.line.models import LineLink, LineLinkCode
+from notices.channels.line.models import LineLinkCode
 from notices.models import Delivery, Kind, Mode, Preference, Receipt
 from people.models import Conflict, Role
 from tests.accounts.support import app_code
-from tests.accounts.test_second_factor import PAGE, enrol, signed_in
+from tests.accounts.test_second_factor import enrol, signed_in
 from tests.factories import PASSWORD, UserFactory
 from tests.line_standin import sign, text_event, webhook_body
 
 pytestmark = pytest.mark.django_db
 CONNECT, STATUS = "/accounts/me/line/connect/", "/accounts/me/line/status/"
 LINE_USER = "U" + "e" * 32
-NEW = "ชุมชนดิจิทัล-2570"
 
 
 @pytest.fixture(autouse=True)
@@ -52,17 +43,6 @@ def roles(chiang_mai, phuket):
 
 def _code(page) -> str:
     return re.search(r'id="line-code">([A-Z0-9]{6})<', page.content.decode()).group(1)
-
-
-def _linked(user) -> None:
-    """A LINE linked and a code live, as a stolen session would leave them."""
-    LineLink.objects.create(user=user, line_user_id=LINE_USER)
-    line_code_issue(user=user)
-
-
-def _dropped(user) -> bool:
-    unlinked = AccountEvent.objects.filter(user=user, kind=Event.LINE_UNLINKED).exists()
-    return unlinked and not LineLink.objects.filter(user=user).exists() and not LineLinkCode.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["owner", "other_office", "panelist", "conflicted"])
@@ -137,56 +117,3 @@ def test_the_owner_is_told_by_e_mail_and_in_the_inbox_when_a_line_is_linked(
     assert list(Delivery.objects.values_list("channel", "state")) == [("email", "sent")]  # never to the new LINE
     assert [t.kind for t in line_api.taken] == ["reply"]
     assert not Receipt.objects.exclude(user=owner).exists()
-
-
-def test_a_changed_password_drops_the_link(client, line_api, roles):
-    owner = roles["owner"]
-    _linked(owner)
-    client.force_login(owner)
-    new = {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
-    assert client.post(reverse("password_change"), new).status_code == 302
-    assert _dropped(owner)
-
-
-def test_a_reset_password_drops_the_link(client, line_api, roles):
-    owner = roles["owner"]
-    _linked(owner)
-    uid, token = urlsafe_base64_encode(force_bytes(owner.pk)), default_token_generator.make_token(owner)
-    form = client.get(reverse("accounts:reset_confirm", args=[uid, token]), follow=True)
-    assert client.post(form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW}).status_code == 302
-    assert _dropped(owner)
-
-
-def test_setting_up_a_second_factor_drops_the_link(client, line_api, central_user):
-    _linked(central_user)
-    enrol(signed_in(client, central_user), central_user)
-    assert _dropped(central_user)
-
-
-def test_turning_the_second_factor_off_drops_the_link(client, line_api, central_user, settings):
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0
-    enrol(signed_in(client, central_user), central_user)
-    _linked(central_user)
-    client.post("/accounts/me/", {"do": "remove", "token": app_code(central_user)})
-    assert _dropped(central_user)
-
-
-def test_central_staff_resetting_a_lost_factor_drops_the_link(line_api, central_user, chiang_mai, settings):
-    settings.CDD4_SECOND_FACTOR = "offered"
-    organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
-    TOTPDevice.objects.create(user=organiser, name="app", confirmed=True)
-    _linked(organiser)
-    admin = Client()
-    admin.force_login(central_user)
-    admin.post(
-        reverse("admin:auth_user_changelist"), {"action": "second_factor_reset", "_selected_action": [organiser.pk]}
-    )
-    assert _dropped(organiser)
-
-
-def test_a_wrong_set_up_code_keeps_the_link(client, line_api, central_user):
-    _linked(central_user)
-    signed_in(client, central_user)
-    client.get(PAGE)
-    assert client.post(PAGE, {"token": "000000", "next": "/"}).status_code == 400
-    assert LineLink.objects.filter(user=central_user).exists()
