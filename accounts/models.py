@@ -123,4 +123,3 @@ class DigitalIdentity(Device):
 
     def __str__(self) -> str:
         return f"{self.user} {self.provider}"
-
