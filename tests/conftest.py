@@ -75,6 +75,8 @@ FULL_PLACES = {
     "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
     "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
     "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
+    # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
+    "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 # A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
