@@ -12,8 +12,8 @@ late; one never sends 1.3's first step and sends the rest the day before, naming
 
 Every day, after the beat's last job:
 - every reminder told today is a round the schedule says is owed, kind and repeat as its rhythm says, each told
-  once per person (`Reminder` rows), and no reminder of a round still owed is settled or held back as met, nor
-  one of a met round sent;
+  once per person (`Reminder` rows); each goes out once a person and channel (the outbox's rows), at once or in
+  the next morning's digest; none of a round still owed is settled or held back as met, none of a met round sent;
 - every place shows each round's dates alike: the schedule's selector behind the pages, the rubric and the
   obligations endpoints of the API, the office's calendar feed and its to-do;
 - the standings are those a full recompute gives."""
@@ -21,16 +21,19 @@ Every day, after the beat's last job:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
 
 import pytest
 from celery.schedules import crontab
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -40,6 +43,7 @@ from accounts.calendar_feed import window
 from cdd4.celery import app
 from committee.services import judgment_record
 from contests.models import Unit
+from core.thai import BANGKOK
 from notices.models import REMINDER_KINDS, Delivery, DeliveryState, Kind, Receipt, Reminder
 from notices.services import preferences_set
 from people.models import Role
@@ -78,6 +82,10 @@ MOVES = {
 HOLIDAY_ADDED, HOLIDAY = date(2027, 5, 25), date(2027, 6, 15)  # a Tuesday two moved rounds and 4.2's June fall on
 SCORED = (date(2027, 8, 9), date(2027, 8, 10))  # the committee scores 5.1, then 5.2, of every entrant
 FROZEN, PUBLISHED = date(2027, 8, 23), date(2027, 8, 30)
+
+
+def at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=BANGKOK)
 
 
 # The beat, read from its schedule: a job that fires at most once a day runs at its hour; one that fires more
@@ -224,6 +232,18 @@ def standings(rubric) -> list[tuple]:
 
 
 @pytest.fixture
+def moving_clock(clock, monkeypatch):
+    """The portal's clock (`clock`), for the models' own defaults too: a field whose default is `timezone.now`
+    holds the function itself, taken before any clock was set (an outbox row's next try, a notice's moment)."""
+    real = timezone.now
+    for model in django_apps.get_models():
+        for f in model._meta.concrete_fields:
+            if f.default is real:
+                monkeypatch.setattr(f, "_get_default", lambda: timezone.now())
+    return clock
+
+
+@pytest.fixture
 def feeds_read_daily(settings):
     """Each office's feed is read once a day of the moving clock, hundreds of days within a minute of the real
     clock the rate limit counts by (core.ratelimit): the limit is one of a real day's reads."""
@@ -231,7 +251,7 @@ def feeds_read_daily(settings):
 
 
 def test_a_fiscal_year_day_by_day(
-    year, client, central_user, committee_user, clock, django_capture_on_commit_callbacks, feeds_read_daily
+    year, client, central_user, committee_user, moving_clock, django_capture_on_commit_callbacks, feeds_read_daily
 ):
     rubric, offices = year
     staffed = [o for o in offices if o.staff]
@@ -240,7 +260,7 @@ def test_a_fiscal_year_day_by_day(
     sent: list[tuple[str, int]] = []  # each upload's obligation and its working days late
 
     def clock_at(day: date, moment: time) -> None:
-        clock(day.year, day.month, day.day, moment.hour, moment.minute, moment.second)
+        moving_clock(day.year, day.month, day.day, moment.hour, moment.minute, moment.second)
 
     day = FIRST
     while day <= LAST:
@@ -269,8 +289,12 @@ def test_a_fiscal_year_day_by_day(
     # 4.1.2 times 4.1.1's document and video against 4.1.1's moved date, 14 June: before it, on it, after it.
     timed = {row["entrant"]: row["criteria"]["4.1.2"] for row in published.rows}
     assert [Decimal(timed[office.unit.code]) for office in offices] == [5, 3, 1, 5, 0, 0]
-    # The year's uploads (4.1.1's document and video one), those late, and the reminders told.
+    # The year's uploads (4.1.1's document and video one), those late, and the reminders told: each told to a
+    # person reading their mail as it comes went out at once.
     assert (len(sent), sum(late > 0 for _, late in sent), len(told)) == (79, 19, 147)
+    at_once = [user for user, *_ in told if user not in (offices[1].staff[1].pk, offices[2].staff[0].pk)]
+    messages = Delivery.objects.filter(receipt__notice__kind__in=REMINDER_KINDS, state=DeliveryState.SENT)
+    assert messages.filter(digest=False).count() == len(at_once)
 
 
 def _acts(rubric, offices: list[Office], day: date, central, member, sent: list) -> list[tuple[time, Callable]]:
@@ -382,6 +406,17 @@ def _settled_checked(rubric, staffed: list[Office], owed: dict, day: date) -> No
     for key in set(sent):
         met = rounds[key].met
         assert met is None or met.day >= day, (day, key, met)
+    outbox = Delivery.objects.filter(
+        receipt__notice__kind__in=REMINDER_KINDS, receipt__notice__unit__in=[office.unit for office in staffed]
+    )
+    # Each telling (the notice's key: the round, its due day, kind and repeat) goes out once a person and channel.
+    messages = Counter(
+        outbox.filter(state=DeliveryState.SENT).values_list("receipt__user", "receipt__notice", "channel")
+    )
+    assert [m for m, n in messages.items() if n > 1] == [], day
+    # What waits goes out: a message at once, a digest's in the next morning's digest.
+    waiting = outbox.filter(state=DeliveryState.PENDING)
+    assert not waiting.filter(Q(digest=False) | Q(receipt__notice__created_at__lt=at(day, 7))).exists(), day
 
 
 def _dates_checked(rubric, office: Office, staffed: list[Office], owed: dict, day: date, client, feeds) -> None:
