@@ -56,6 +56,7 @@ from schedule.obligations import Obligation
 from schedule.reminders import reminder_kind, rhythm
 from schedule.selectors import entrant_obligations
 from schedule.states import ObligationState
+from schedule.tallies import round_tallies
 from scoring.models import Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.snapshots import publication_publish, standings_freeze
@@ -280,6 +281,7 @@ def test_a_fiscal_year_day_by_day(
         if day in MOVES:
             _move_checked(rubric, staffed, owed, *MOVES[day][:3], letter_of(day))
         _dates_checked(rubric, staffed[day.toordinal() % len(staffed)], staffed, owed, day, client, feeds)
+        _tallies_checked(rubric, offices, day)
         live = standings(rubric)
         standings_recompute(rubric_id=rubric.pk, full=True)
         assert standings(rubric) == live, day
@@ -452,3 +454,20 @@ def _dates_checked(rubric, office: Office, staffed: list[Office], owed: dict, da
         if line.deadline is not None:
             rounds = {(o.written, o.due) for o in mine.values() if o.url == line.url}  # its criterion's
             assert (line.deadline, line.due) in rounds, (day, line.key, line.deadline, line.due)
+
+
+def _tallies_checked(rubric, offices: list[Office], day: date) -> None:
+    """Central's dashboard and late list (`round_tallies`, from the rounds kept per entrant) say each round's
+    dates as the schedule does, and count its entrants owing, late and met as their own obligations stand."""
+    each = [o for office in offices for o in entrant_obligations(rubric, office.unit, today=day)]
+    for tally in round_tallies(rubric, today=day):
+        r = tally.round
+        mine = [o for o in each if (o.criterion, o.index) == (r.criterion.code, r.index)]
+        assert {(o.written, o.due) for o in mine} == {(r.written, r.due)}, (day, r.criterion.code, r.index)
+        counted = (tally.owed, tally.late, tally.met)
+        states = [o.state for o in mine]
+        assert counted == (
+            sum(s in OWED for s in states),
+            states.count(ObligationState.LATE),
+            sum(o.is_met for o in mine),
+        ), (day, r.criterion.code, r.index)
