@@ -44,12 +44,14 @@ gc.set_threshold(10_000, 20, 20)
 QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
 
 
-# The longest single tests (each 10-40 s on SQLite; the rest take well under 10), run first: xdist's workers then
-# share out the short ones after them, where at the end of the run one of these would leave the other worker idle
-# (442 → 418 s for the SQLite suite here). On SQLite only: there a transactional test's teardown copies the
-# session's data back (`_restore_instead_of_flush`), so no test depends on what ran before it. On PostgreSQL a
-# flush empties the tables, and the service tests that flush run after those that read the session's data.
+# The longest single tests (the year 150-190 s, the others 10-40 s on SQLite; the rest take well under 10), run
+# first: xdist's workers then share out the short ones after them, where at the end of the run one of these would
+# leave the other worker idle (442 → 418 s for the SQLite suite here). On SQLite only: there a transactional test's
+# teardown copies the session's data back (`_restore_instead_of_flush`), so no test depends on what ran before it.
+# On PostgreSQL a flush empties the tables, and the service tests that flush run after those that read the
+# session's data.
 LONGEST_FIRST = (
+    "tests/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
     "tests/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
     "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
     "tests/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
@@ -75,6 +77,8 @@ FULL_PLACES = {
     "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
     "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
     "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
+    # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
+    "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 # A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
