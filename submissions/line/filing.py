@@ -32,7 +32,7 @@ from notices.channels.line.client import (
 )
 from notices.channels.line.models import LineLink
 from notices.links import absolute
-from rubrics.models import Criterion
+from rubrics.models import Criterion, Rubric
 from schedule.selectors import criterion_url, entrant_obligations
 
 from .. import services
@@ -91,7 +91,7 @@ def _fetch(item: LineItem) -> str:
     return path
 
 
-def _file_one(line_set: LineSet, item: LineItem, office) -> None:
+def _file_one(line_set: LineSet, rubric: Rubric, item: LineItem, office) -> None:
     """One file fetched and handed to the upload service, under the item's row lock: once, whoever else runs."""
     try:
         path = _fetch(item)
@@ -109,7 +109,7 @@ def _file_one(line_set: LineSet, item: LineItem, office) -> None:
             try:
                 evidence = services.evidence_submit(
                     user=line_set.user,
-                    rubric=line_set.rubric,
+                    rubric=rubric,
                     unit=office,
                     criterion_code=line_set.criterion,
                     upload=Fetched(path, name),
@@ -135,8 +135,9 @@ def line_set_file(*, set_id: int, waits: bool = True) -> Filed:
     """Files a chosen set (see the module); Filed.WAITING while LINE still prepares a video or audio clip, or
     with `waits=False` (the last try) such a clip refused as LINE failing to prepare it."""
     line_set = LineSet.objects.select_related("user", "rubric").filter(pk=set_id).first()
-    if line_set is None or line_set.state != LineSetState.CHOSEN:
+    if line_set is None or line_set.state != LineSetState.CHOSEN or line_set.rubric is None:
         return Filed.NOTHING
+    rubric = line_set.rubric  # a choice always names its contest period
     items = list(line_set.items.all())
     pending = [i for i in items if not i.evidence_id and not i.refusal]
     why = _still_chosen(line_set)
@@ -160,27 +161,27 @@ def line_set_file(*, set_id: int, waits: bool = True) -> Filed:
                     _("LINE could not prepare this video or audio clip. Send it again, or upload it on the portal."),
                 )
                 continue
-        _file_one(line_set, item, office)
+        _file_one(line_set, rubric, item, office)
     done = LineSet.objects.filter(pk=line_set.pk, state=LineSetState.CHOSEN).update(
         state=LineSetState.FILED, filed_at=timezone.now()
     )
     if done:
-        _tell(line_set, list(line_set.items.select_related("evidence")), office)
+        _tell(line_set, rubric, list(line_set.items.select_related("evidence")), office)
     return Filed.DONE
 
 
-def _round_words(line_set: LineSet, office) -> str:
+def _round_words(line_set: LineSet, rubric: Rubric, office) -> str:
     if not line_set.answers_round or office is None:
         return ""
-    rounds = entrant_obligations(line_set.rubric, office, criteria=[line_set.criterion])
+    rounds = entrant_obligations(rubric, office, criteria=[line_set.criterion])
     return next((o.round_th for o in rounds if o.index == line_set.answers_round), "")
 
 
-def _tell(line_set: LineSet, items: list[LineItem], office) -> None:
+def _tell(line_set: LineSet, rubric: Rubric, items: list[LineItem], office) -> None:
     """One reply: how many files were kept as evidence of what, each refused one and why, and the criterion's
     page (where a refusal's "this page" is)."""
     kept = [i for i in items if i.evidence_id]
-    what = " ".join(filter(None, [thai_digits(line_set.criterion), _round_words(line_set, office)]))
+    what = " ".join(filter(None, [thai_digits(line_set.criterion), _round_words(line_set, rubric, office)]))
     lines = []
     if kept:
         lines.append(
@@ -190,5 +191,5 @@ def _tell(line_set: LineSet, items: list[LineItem], office) -> None:
         if item.refusal:
             name = item.file_name or _("picture %(index)s") % {"index": thai_digits(item.index)}
             lines.append(_("Not kept: %(name)s: %(why)s") % {"name": name, "why": item.refusal})
-    url = absolute(criterion_url(line_set.rubric, office.code, line_set.criterion)) if office is not None else ""
+    url = absolute(criterion_url(rubric, office.code, line_set.criterion)) if office is not None else ""
     line_reply(reply_token=line_set.reply_token, text="\n".join(lines), url=url)

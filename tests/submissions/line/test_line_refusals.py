@@ -2,6 +2,7 @@
 or replayed webhook, nothing owed, a choice forged, another person's or expired, a year frozen, a type or a size
 the criterion refuses, a person past their rate, and a LINE unlinked before its files are filed."""
 
+import struct
 from datetime import timedelta
 
 import pytest
@@ -136,6 +137,27 @@ def test_a_type_the_criterion_refuses_is_said_and_not_kept(chat, line_api, media
     assert _refusals() == [
         "ชนิดไฟล์ไม่ถูกต้อง: ตัวชี้วัด ๔.๑.๒ รับเฉพาะ PDF, วีดิทัศน์ (MP4, MOV, M4V, 3GP) (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล)"
         " วีดิทัศน์ชนิดอื่นให้บันทึกเป็น MP4 ก่อน หรือส่งที่อยู่บน YouTube หรือ Facebook ทางช่อง “ส่งลิงก์” ในหน้านี้"
+    ]
+    assert _nothing_kept(media_root)
+
+
+def test_an_audio_clip_waits_for_line_then_meets_the_upload_pages_types(chat, line_api, media_root):
+    clip = message_id()
+    m4a = struct.pack(">I", 24) + b"ftypM4A " + struct.pack(">I", 0) + b"M4A isom" + struct.pack(">I", 16) + b"mdat"
+    line_api.hold(clip, m4a + b"\x00" * 8, "audio/x-m4a", transcoding="processing")
+    chat(content_event(LINE_USER, "audio", clip))
+    chat(postback_event(LINE_USER, tap(line_api.replies()[-1], "๔.๑.๑")), run=False)
+    line_set = LineSet.objects.get()
+    assert line_set_file(set_id=line_set.pk) == Filed.WAITING
+    line_api.held[clip].transcoding = "succeeded"
+
+    assert line_set_file(set_id=line_set.pk) == Filed.DONE
+
+    assert line_api.fetched == [clip]
+    assert _refusals() == [  # no audio: the upload page's types
+        "ชนิดไฟล์ไม่ถูกต้อง: ตัวชี้วัด ๔.๑.๑ รับเฉพาะ PDF, JPG, PNG, Word (DOCX), Excel (XLSX), PowerPoint (PPTX),"
+        " วีดิทัศน์ (MP4, MOV, M4V, 3GP) (ตรวจจากเนื้อหาไฟล์ ไม่ใช่นามสกุล) วีดิทัศน์ชนิดอื่นให้บันทึกเป็น MP4 ก่อน"
+        " หรือส่งที่อยู่บน YouTube หรือ Facebook ทางช่อง “ส่งลิงก์” ในหน้านี้"
     ]
     assert _nothing_kept(media_root)
 
