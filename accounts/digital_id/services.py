@@ -211,7 +211,7 @@ def digital_invitation_accept(*, request, flow: dict, identity: Identity, id_tok
     """The invited person accepts with their digital ID instead of a password: the identity linked to the invited
     account, the invitation used (the account keeps no password it could be signed in with), then signed in.
     Refused when the invitation the browser started from was used, sent again or has expired meanwhile."""
-    user = get_user_model().objects.filter(pk=flow.get("invitee"), is_active=True).first()
+    user = get_user_model().objects.filter(pk=int(flow.get("invitee") or 0), is_active=True).first()
     kept = str(flow.get("invitation", ""))
     if user is None or not pending(user) or not hmac.compare_digest(_invitation_digest(user), kept):
         raise PortalError(INVITATION_GONE)
