@@ -54,12 +54,12 @@ def test_the_criterion_page_lists_each_round_with_its_date_and_whether_it_was_me
     )
 
 
-def test_a_report_sent_now_answers_the_round_ahead_and_the_list_names_the_next_round_by_its_own_date(owner_client):
+def test_a_report_sent_now_answers_the_round_ahead_and_the_list_names_the_round_missed_by_its_own_date(owner_client):
     rubric = _rounds(-3, 20)
     lines = dict(_page(owner_client, rubric))
-    assert lines["round"].startswith("ส่ง รายงานครั้งที่ ๒, ๑.๒ ")
+    assert lines["round"].startswith("ส่ง รายงานครั้งที่ ๑, ๑.๒ ")  # the round missed, not the next one
     assert "(ส่งแล้ว ๐ จาก ๒ รอบ ขาด ๑ รอบ)" in lines["round"]
-    assert thai_date(timezone.localdate() + timedelta(20)) in lines["round"]
+    assert thai_date(timezone.localdate() - timedelta(3)) in lines["round"]
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
     body = owner_client.get(reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.2"])).content.decode()
     due = (timezone.localdate() + timedelta(20)).isoformat()
