@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -153,17 +153,31 @@ def _mark(common: dict, entrant=None, **printed) -> Mark | None:
     return common["codes"].mark(entrant, **printed) if common["codes"] is not None else None
 
 
+def _dated(rubric: Rubric, common: dict, signature) -> tuple:
+    """The date an issued document is given, and the correction it follows: the signature's date, or a corrected
+    edition's, the day of its correction (its announcement and each certificate it changes)."""
+    corrected = None if common["draft"] else selectors.correction(rubric)
+    if corrected is None:
+        return signature.announced_on, None
+    return timezone.localdate(corrected.at), corrected
+
+
 def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for block in blocks:
         block.nominees = nominees
     common, signature = _common(rubric, codes), selectors.signature(rubric)
+    dated, corrected = _dated(rubric, common, signature)
     return _layout(
         "awards/pdf/announcement.html",
         {
             **common,
-            "mark": _mark(common, dated=signature.announced_on),
+            "mark": _mark(common, dated=dated),
+            "dated": dated,
+            # A corrected edition names the announcement it corrects: its number, date and code, and why.
+            "corrected": corrected,
+            "replaced": selectors.announcement_replaced(rubric) if corrected else None,
             "blocks": blocks,
             "signature": signature,
             "dimension_count": rubric.dimensions.count(),
@@ -233,25 +247,29 @@ def breakdowns(
     return docs
 
 
-def _awardee(common: dict, tier, result, nominee, dated, serial: int) -> dict:
+def _awardee(common: dict, tier, result, nominee, dated, number: int | None) -> dict:
     office = f"{common['office']}{result.unit.name_th}"
     # The entrant and award as the certificate prints them, kept with its verification code.
     who = f"{nominee.name_th} {nominee.position_th} {office}" if nominee else office
     award = tier.name_th if nominee else award_title(tier.name_th)
     mark = _mark(common, result.unit, entrant_th=who, award_th=award, dated=dated)
-    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "serial": serial}
+    # A certificate a corrected set carries prints the date it was given (its code's), as issued.
+    given = mark.dated if mark is not None else dated
+    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "number": number, "dated": given}
 
 
 def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]:
-    """What the certificates print, each with its serial number in the announcement's order and, when issued,
-    its verification code."""
+    """What the certificates print, each with its number (its awardee's for its award, given when first issued:
+    `services.certificate_numbers_give`; a draft's has none) and, when issued, its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
     nominees = nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
+    dated, _ = _dated(rubric, common, signature)
+    numbers = {} if common["draft"] else selectors.certificate_numbers(rubric)
     results = [(b.tier, r) for b in selectors.awardees(rubric) for r in b.results]
     awardees = [
-        _awardee(common, tier, r, nominees.get(r.unit_id), signature.announced_on, serial)
-        for serial, (tier, r) in enumerate(results, start=1)
+        _awardee(common, tier, r, nominees.get(r.unit_id), dated, numbers.get((r.unit_id, tier.code)))
+        for tier, r in results
     ]
     return {**common, "signature": signature}, awardees
 
