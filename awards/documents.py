@@ -21,6 +21,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from contests.models import Level, Unit
 from core.labels import both
+from core.thai import thai_digits
 from core.thaimap import CREDIT
 from nominees.selectors import nominees_by_unit
 from rubrics.models import Rubric
@@ -28,6 +29,7 @@ from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.lifecycle import Action
 from scoring.models import Standing
+from scoring.standings import Decided, tie_decisions_by_entrant
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
@@ -187,9 +189,12 @@ def announcement(rubric: Rubric, codes: CodeBook | None = None):
     )
 
 
-def _note(result: Standing, tie_break: list) -> str:
+def _note(result: Standing, tie_break: list, decided: dict[str, Decided]) -> str:
     if result.award_tie:
         return "คะแนนเสมอที่เส้นแบ่งรางวัล รอคณะกรรมการตัดสิน"
+    said = decided.get(result.unit.code)
+    if said is not None and said.total == result.total:  # the committee put the tie in order: its decision
+        return f"คะแนนเท่ากัน จัดลำดับที่ {thai_digits(said.place)} ใน {thai_digits(said.of)} {said.method}: {said.reason}"
     if result.tied:
         # Without a tie-break order in the rubric (decision 12) equal totals are a tie; with the national
         # one (decision 7), every dimension it compares was equal too.
@@ -200,6 +205,8 @@ def _note(result: Standing, tie_break: list) -> str:
 def results_table(rubric: Rubric, codes: CodeBook | None = None):
     dimensions = list(rubric.dimensions.all())
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    results = scoring.standings(rubric)
+    decided = tie_decisions_by_entrant(rubric) if any(r.tied for r in results) else {}
     rows = [
         {
             "rank": r.rank,
@@ -208,9 +215,9 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
             "total": r.total,
             "award_name": tiers.get(r.award, ""),
             "award": r.award,
-            "note": _note(r, rubric.tie_break),
+            "note": _note(r, rubric.tie_break, decided),
         }
-        for r in scoring.standings(rubric)
+        for r in results
     ]
     common = _common(rubric, codes)
     context = {**common, "mark": _mark(common), "rows": rows, "dimensions": dimensions}

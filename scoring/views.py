@@ -198,7 +198,7 @@ def publish(request, key: ContestKey):
         messages.error(request, _("freeze the results before publishing"))
         return redirect("scoring:freeze", key=key)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at), "preview": True}
-    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break, rubric)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
 
@@ -284,7 +284,7 @@ def results(request, key: ContestKey):
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).rights(rubric.contest).runs}
         return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at)}
-    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break, rubric)
     ctx["runs"] = actor_of(request.user).rights(rubric.contest).runs  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 
