@@ -54,6 +54,9 @@ def results(request, key: ContestKey):
         signature = selectors.signature(rubric)
         context.update(
             documents=selectors.latest_documents(rubric),
+            # A final document made from other results than these (frozen anew, corrected) is no longer offered as
+            # the issued one: it is marked replaced, to be made again.
+            current_key=selectors.standings_version(rubric),
             request_form=DocumentRequestForm(rubric=rubric),
             signature_form=SignatureForm(instance=signature),
             # Not saved yet: the form comes before the documents, which would print an empty "(      )".
