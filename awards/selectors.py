@@ -172,6 +172,19 @@ def announcement_replaced(rubric: Rubric) -> Replaced | None:
     return None if row is None else Replaced(*row)
 
 
+def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
+    """The awardee's issued certificate in force: its own file in the newest issued set that holds one for it."""
+    return (
+        GeneratedDocument.objects.filter(
+            rubric=rubric, kind=DocumentKind.CERTIFICATES, unit=unit, combined__isnull=False, status=DocumentStatus.DONE
+        )
+        .exclude(sha256="")
+        .exclude(source_key__endswith=f"-{DRAFT_MARK}")
+        .order_by("-version")
+        .first()
+    )
+
+
 def certificate_numbers(rubric: Rubric) -> dict[tuple[int, str], int]:
     """Each certificate number given in the period, by (awardee's unit id, award): what a certificate prints."""
     rows = CertificateNumber.objects.filter(rubric=rubric).values_list("unit_id", "award", "number")

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from contests.entries import Entry
 from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
@@ -155,11 +156,16 @@ def document_or_404(request, pk: int) -> GeneratedDocument:
     """The document if the user may download it; any other is not found (404, as the API's schema says:
     a document is not the contest's page, and nobody learns which documents exist)."""
     gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest", "unit"), pk=pk)
     try:
         contest_or_404(request.user, doc.rubric, "awards.download_documents", request=request)
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    except (PermissionDenied, Http404) as exc:
+        # An awardee's own issued certificate opens for its own staff (the one a correction's notice leads to).
+        own = doc.combined_id is not None and not doc.draft and doc.unit is not None
+        if not (
+            own and acts.allowed(request.user, "awards.download_own_certificate", Entry(doc.rubric.contest, doc.unit))
+        ):
+            raise Http404 from exc
     return doc
 
 

@@ -4,6 +4,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from awards import selectors, services
@@ -91,6 +92,16 @@ def test_one_award_corrected_after_publication_keeps_every_other_certificate_and
     second = issue(rubric, capture, DocumentKind.CERTIFICATES)
     after = own_codes(second)
     assert second.version == first.version + 1 and corrected_announcement.version == 2
+
+    # The heir's staff open its new certificate from their results page; another office's staff cannot.
+    heir_part = second.parts.get(unit=heir.unit)
+    office = Client()
+    office.force_login(heir_staff)
+    mine = office.get(reverse("scoring:mine", args=[rubric.key])).content.decode()
+    assert f'href="{reverse("awards:download", args=[heir_part.pk])}"' in mine
+    assert office.get(reverse("awards:download", args=[heir_part.pk])).status_code == 200
+    office.force_login(kept_staff)
+    assert office.get(reverse("awards:download", args=[heir_part.pk])).status_code == 404
 
     # The unchanged awardee's certificate is the one issued: the same code, file and number, still in force.
     assert after[kept.unit.code].code == before[kept.unit.code].code

@@ -1072,8 +1072,8 @@ RULES = {
         asks=(
             Ask(
                 "GET",
-                "-302 -404 -404 -404 -404 -404 -404 0200",
-                "the awardee's certificate",
+                "-302 -404 -404 -404 +200 -404 -404 0200",
+                "the awardee's certificate",  # its own staff open it (awards.download_own_certificate)
                 obj="awards.generateddocument certificate",
             ),
         ),
@@ -1085,8 +1085,8 @@ RULES = {
         asks=(
             Ask(
                 "GET",
-                "-302 -404 -404 -404 -404 -404 -404 +200",
-                "the awardee's certificate",
+                "-302 -404 -404 -404 +200 -404 -404 +200",
+                "the awardee's certificate",  # its own staff download it (awards.download_own_certificate)
                 obj="awards.generateddocument certificate",
             ),
         ),
