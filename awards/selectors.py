@@ -210,7 +210,11 @@ def certificates_in_force(rubric: Rubric, source_key: str) -> dict[int, Verifica
         .select_related("document")
         .order_by("document__version", "id")
     )
-    return {code.entrant_id: code for code in codes if edition_base(code.document.source_key) == base}
+    return {
+        code.entrant_id: code
+        for code in codes
+        if code.entrant_id is not None and edition_base(code.document.source_key) == base
+    }
 
 
 def signing_certificate() -> SigningCertificate | None:

@@ -161,9 +161,9 @@ def document_or_404(request, pk: int) -> GeneratedDocument:
         contest_or_404(request.user, doc.rubric, "awards.download_documents", request=request)
     except (PermissionDenied, Http404) as exc:
         # An awardee's own issued certificate opens for its own staff (the one a correction's notice leads to).
-        own = doc.combined_id is not None and not doc.draft and doc.unit is not None
-        if not (
-            own and acts.allowed(request.user, "awards.download_own_certificate", Entry(doc.rubric.contest, doc.unit))
+        awardee = doc.unit if doc.combined_id is not None and not doc.draft else None
+        if awardee is None or not acts.allowed(
+            request.user, "awards.download_own_certificate", Entry(doc.rubric.contest, awardee)
         ):
             raise Http404 from exc
     return doc

@@ -186,10 +186,8 @@ def awards_correct(*, user, rubric: Rubric, awards: Mapping[int, str], reason: s
     if not changed:
         raise ValidationError(gettext_lazy("the awards chosen are the ones published: nothing to correct"))
     units = Unit.objects.in_bulk(list(changed))
-    changes = [
-        {"unit": u, "name_th": units[u].name_th, "before": held[u], "after": changed[u]}
-        for u in sorted(changed, key=lambda u: units[u].code)
-    ]
+    order = sorted(changed, key=lambda u: units[u].code)
+    changes = [{"unit": u, "name_th": units[u].name_th, "before": held[u], "after": changed[u]} for u in order]
     for unit, award in changed.items():
         Standing.objects.filter(rubric=rubric, unit_id=unit).update(award=award, award_tie=False)
     snapshot.rows = standings_rows(rubric)
@@ -198,13 +196,13 @@ def awards_correct(*, user, rubric: Rubric, awards: Mapping[int, str], reason: s
         rubric=rubric, action=FreezeAction.CORRECT, reason=reason, by=user, changes=changes
     )
     none = "ไม่ได้รับรางวัล"  # as the tiers' Thai names it stands beside in the notice
-    for change in changes:
+    for u in order:
         events.award_corrected(
             rubric=rubric,
             event=event,
-            unit=units[change["unit"]],
-            before=tiers.get(change["before"], none),
-            after=tiers.get(change["after"], none),
+            unit=units[u],
+            before=tiers.get(held[u], none),
+            after=tiers.get(changed[u], none),
             author=user,
         )
     return event

@@ -134,9 +134,9 @@ def tie_breaks(rows: list[dict], tie_break: Sequence[str], rubric: Rubric | None
     out = [dict(r) for r in rows]
     decided = tie_decisions_by_entrant(rubric) if rubric is not None and any(r.get("tied") for r in out) else {}
     for row in out:
-        said = decided.get(row.get("entrant") or row["province"])
-        if said is not None and said.total == Decimal(row["total"]):
-            row["tied"], row["decided"] = False, said
+        decision = decided.get(row.get("entrant") or row["province"])
+        if decision is not None and decision.total == Decimal(row["total"]):
+            row["tied"], row["decided"] = False, decision
     for above, below in pairwise(out):
         same_group = above["total"] == below["total"] and above.get("region") == below.get("region")
         if not same_group or above["rank"] == below["rank"]:
