@@ -11,6 +11,8 @@ reads a snapshot to decide what is allowed.
     draft ──open──▶ open ──(last day passes)──▶ closed ──freeze──▶ frozen ──publish──▶ published
                      └────────────freeze──────────────────────────▶ │ ▲                   │
                                        open/closed ◀──unfreeze──────┘ └──publish── withdrawn ◀──withdraw
+
+A published period may be corrected (some awards changed, with a reason) and stays published.
 """
 
 from __future__ import annotations
