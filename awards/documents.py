@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -21,6 +21,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from contests.models import Level, Unit
 from core.labels import both
+from core.thai import thai_digits
 from core.thaimap import CREDIT
 from nominees.selectors import nominees_by_unit
 from rubrics.models import Rubric
@@ -28,6 +29,7 @@ from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.lifecycle import Action
 from scoring.models import Standing
+from scoring.standings import Decided, tie_decisions_by_entrant
 
 from . import pdftext, selectors, signing  # signing loads pyHanko only when a document is signed
 from .models import DocumentKind
@@ -153,17 +155,31 @@ def _mark(common: dict, entrant=None, **printed) -> Mark | None:
     return common["codes"].mark(entrant, **printed) if common["codes"] is not None else None
 
 
+def _dated(rubric: Rubric, common: dict, signature) -> tuple:
+    """The date an issued document is given, and the correction it follows: the signature's date, or a corrected
+    edition's, the day of its correction (its announcement and each certificate it changes)."""
+    corrected = None if common["draft"] else selectors.correction(rubric)
+    if corrected is None:
+        return signature.announced_on, None
+    return timezone.localdate(corrected.at), corrected
+
+
 def announcement(rubric: Rubric, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for block in blocks:
         block.nominees = nominees
     common, signature = _common(rubric, codes), selectors.signature(rubric)
+    dated, corrected = _dated(rubric, common, signature)
     return _layout(
         "awards/pdf/announcement.html",
         {
             **common,
-            "mark": _mark(common, dated=signature.announced_on),
+            "mark": _mark(common, dated=dated),
+            "dated": dated,
+            # A corrected edition names the announcement it corrects: its number, date and code, and why.
+            "corrected": corrected,
+            "replaced": selectors.announcement_replaced(rubric) if corrected else None,
             "blocks": blocks,
             "signature": signature,
             "dimension_count": rubric.dimensions.count(),
@@ -173,9 +189,12 @@ def announcement(rubric: Rubric, codes: CodeBook | None = None):
     )
 
 
-def _note(result: Standing, tie_break: list) -> str:
+def _note(result: Standing, tie_break: list, decided: dict[str, Decided]) -> str:
     if result.award_tie:
         return "คะแนนเสมอที่เส้นแบ่งรางวัล รอคณะกรรมการตัดสิน"
+    said = decided.get(result.unit.code)
+    if said is not None and said.total == result.total:  # the committee put the tie in order: its decision
+        return f"คะแนนเท่ากัน จัดลำดับที่ {thai_digits(said.place)} ใน {thai_digits(said.of)} {said.method}: {said.reason}"
     if result.tied:
         # Without a tie-break order in the rubric (decision 12) equal totals are a tie; with the national
         # one (decision 7), every dimension it compares was equal too.
@@ -186,6 +205,8 @@ def _note(result: Standing, tie_break: list) -> str:
 def results_table(rubric: Rubric, codes: CodeBook | None = None):
     dimensions = list(rubric.dimensions.all())
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    results = scoring.standings(rubric)
+    decided = tie_decisions_by_entrant(rubric) if any(r.tied for r in results) else {}
     rows = [
         {
             "rank": r.rank,
@@ -194,9 +215,9 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
             "total": r.total,
             "award_name": tiers.get(r.award, ""),
             "award": r.award,
-            "note": _note(r, rubric.tie_break),
+            "note": _note(r, rubric.tie_break, decided),
         }
-        for r in scoring.standings(rubric)
+        for r in results
     ]
     common = _common(rubric, codes)
     context = {**common, "mark": _mark(common), "rows": rows, "dimensions": dimensions}
@@ -233,25 +254,29 @@ def breakdowns(
     return docs
 
 
-def _awardee(common: dict, tier, result, nominee, dated, serial: int) -> dict:
+def _awardee(common: dict, tier, result, nominee, dated, number: int | None) -> dict:
     office = f"{common['office']}{result.unit.name_th}"
     # The entrant and award as the certificate prints them, kept with its verification code.
     who = f"{nominee.name_th} {nominee.position_th} {office}" if nominee else office
     award = tier.name_th if nominee else award_title(tier.name_th)
     mark = _mark(common, result.unit, entrant_th=who, award_th=award, dated=dated)
-    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "serial": serial}
+    # A certificate a corrected set carries prints the date it was given (its code's), as issued.
+    given = mark.dated if mark is not None else dated
+    return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "number": number, "dated": given}
 
 
 def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]:
-    """What the certificates print, each with its serial number in the announcement's order and, when issued,
-    its verification code."""
+    """What the certificates print, each with its number (its awardee's for its award, given when first issued:
+    `services.certificate_numbers_give`; a draft's has none) and, when issued, its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
     nominees = nominees_by_unit(rubric.contest)
     common, signature = _common(rubric, codes), selectors.signature(rubric)
+    dated, _ = _dated(rubric, common, signature)
+    numbers = {} if common["draft"] else selectors.certificate_numbers(rubric)
     results = [(b.tier, r) for b in selectors.awardees(rubric) for r in b.results]
     awardees = [
-        _awardee(common, tier, r, nominees.get(r.unit_id), signature.announced_on, serial)
-        for serial, (tier, r) in enumerate(results, start=1)
+        _awardee(common, tier, r, nominees.get(r.unit_id), dated, numbers.get((r.unit_id, tier.code)))
+        for tier, r in results
     ]
     return {**common, "signature": signature}, awardees
 

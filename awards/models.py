@@ -233,3 +233,29 @@ class VerificationCode(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class CertificateNumber(models.Model):
+    """The number a certificate prints ("เลขที่ ๒๕๖๙/๓"): one awardee's for one award of a contest's period, for
+    ever. Given when that award's certificate is first issued, the next after the highest ever given; a
+    reissue prints the same number, and a number once given is never given to another awardee or award."""
+
+    rubric = models.ForeignKey(
+        "rubrics.Rubric", on_delete=models.CASCADE, related_name="certificate_numbers", verbose_name=_("rubric")
+    )
+    unit = models.ForeignKey("contests.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("awardee"))
+    award = models.CharField(_("award"), max_length=30)
+    number = models.PositiveIntegerField(_("certificate number"))
+    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["rubric", "number"]
+        verbose_name = _("certificate number")
+        verbose_name_plural = _("certificate numbers")
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "number"], name="certificate_number_unique"),
+            models.UniqueConstraint(fields=["rubric", "unit", "award"], name="certificate_number_one_per_award"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.number}"

@@ -2,7 +2,7 @@
 
 import rules
 
-from contests.permissions import departments_contest, is_central, is_committee, runs_contest
+from contests.permissions import departments_contest, files_for_entry, is_central, is_committee, runs_contest
 from core.acts import declare
 
 # Whoever runs the contest (central staff; a provincial office's organisers for its own) makes, downloads
@@ -18,6 +18,9 @@ declare(
     about="change who signs a contest's documents, and when",
 )
 declare("awards.export_sheets", runs_contest)
+# An awardee's own staff download its issued certificate (asked about the entry: their own office, entering the
+# contest), the first one and any made after a correction: the one its notice leads to.
+declare("awards.download_own_certificate", files_for_entry)
 # The Department's signing certificate signs every office's documents: central staff alone manage it.
 declare(
     "awards.manage_certificate",

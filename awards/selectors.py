@@ -30,18 +30,20 @@ from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.explanations import texts_of
 from scoring.lifecycle import Action
-from scoring.models import Fact, Standing, StandingsSnapshot
+from scoring.models import Fact, FreezeAction, FreezeEvent, Standing, StandingsSnapshot
 from submissions.models import Evidence
 
 from .models import (
     DRAFT_MARK,
     AwardSignature,
+    CertificateNumber,
     DocumentKind,
     DocumentStatus,
     GeneratedDocument,
     SigningCertificate,
     VerificationCode,
 )
+from .verification import grouped
 
 AUTHOR = "กรมการพัฒนาชุมชน"
 
@@ -111,7 +113,108 @@ def standings_version(rubric: Rubric) -> str:
     issued = DRAFT_MARK
     if lifecycle.allows(rubric, Action.ISSUE):
         issued = "f" + stamp(StandingsSnapshot.objects.filter(rubric=rubric).values_list("frozen_at", flat=True).get())
+        corrected = correction(rubric)
+        if corrected is not None:  # the corrected edition: the same results, some awards corrected
+            issued += f"{CORRECTED_MARK}{corrected.pk}"
     return f"s{stamp(computed)}-g{stamp(signed)}-c{certificate or 0}-{issued}"
+
+
+# Between a final document's freeze stamp and the correction its edition follows, in its `source_key`.
+CORRECTED_MARK = "k"
+
+
+def edition_base(source_key: str) -> str:
+    """What two editions of the same issued results share in their standings versions: the signature, the signing
+    certificate and the freeze, without when the standings were last ranked (a correction re-ranks them) and
+    without the correction each follows."""
+    return source_key.partition("-")[2].partition(CORRECTED_MARK)[0]
+
+
+def correction(rubric: Rubric) -> FreezeEvent | None:
+    """The latest correction of the published awards (scoring.snapshots.awards_correct) since the results were
+    last frozen anew or unfrozen: the documents made now are its corrected edition."""
+    last = (
+        FreezeEvent.objects.filter(
+            rubric=rubric, action__in=[FreezeAction.CORRECT, FreezeAction.FREEZE, FreezeAction.UNFREEZE]
+        )
+        .order_by("-at", "-id")
+        .first()
+    )
+    return last if last is not None and last.action == FreezeAction.CORRECT else None
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """The issued announcement a corrected one replaces, as the corrected one names it."""
+
+    version: int
+    dated: date | None
+    code: str
+
+    @property
+    def grouped(self) -> str:
+        return grouped(self.code)
+
+
+def announcement_replaced(rubric: Rubric) -> Replaced | None:
+    """The latest issued announcement, when the documents made now are a corrected edition: the one the corrected
+    announcement corrects ("ฉบับแก้ไข", with its number and date)."""
+    if correction(rubric) is None:
+        return None
+    row = (
+        VerificationCode.objects.filter(
+            document__in=_issued_documents().filter(rubric=rubric, kind=DocumentKind.ANNOUNCEMENT), entrant=None
+        )
+        .order_by("-document__version")
+        .values_list("document__version", "dated", "code")
+        .first()
+    )
+    return None if row is None else Replaced(*row)
+
+
+def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
+    """The awardee's issued certificate in force: its own file in the newest issued set that holds one for it."""
+    return (
+        GeneratedDocument.objects.filter(
+            rubric=rubric, kind=DocumentKind.CERTIFICATES, unit=unit, combined__isnull=False, status=DocumentStatus.DONE
+        )
+        .exclude(sha256="")
+        .exclude(source_key__endswith=f"-{DRAFT_MARK}")
+        .order_by("-version")
+        .first()
+    )
+
+
+def certificate_numbers(rubric: Rubric) -> dict[tuple[int, str], int]:
+    """Each certificate number given in the period, by (awardee's unit id, award): what a certificate prints."""
+    rows = CertificateNumber.objects.filter(rubric=rubric).values_list("unit_id", "award", "number")
+    return {(unit, award): number for unit, award, number in rows}
+
+
+def certificates_in_force(rubric: Rubric, source_key: str) -> dict[int, VerificationCode]:
+    """Each awardee's issued certificate of an earlier edition of the same frozen results (`source_key`'s, before
+    a correction), by unit id, with its code: a corrected set carries each one whose awardee and award did not
+    change, its number, date, code and file as issued."""
+    if CORRECTED_MARK not in source_key:  # not a corrected edition: every certificate is made anew
+        return {}
+    base = edition_base(source_key)
+    codes = (
+        VerificationCode.objects.filter(
+            document__rubric=rubric,
+            document__kind=DocumentKind.CERTIFICATES,
+            document__combined__isnull=False,
+            document__status=DocumentStatus.DONE,
+            entrant__isnull=False,
+        )
+        .exclude(document__sha256="")
+        .select_related("document")
+        .order_by("document__version", "id")
+    )
+    return {
+        code.entrant_id: code
+        for code in codes
+        if code.entrant_id is not None and edition_base(code.document.source_key) == base
+    }
 
 
 def signing_certificate() -> SigningCertificate | None:
@@ -308,6 +411,7 @@ class Issued:
     withdrawn_at: datetime | None  # the results it was issued from were withdrawn (before or after it was made)
     newer_version: int | None  # a later issued version of the same document replaces it
     newer_issued_at: datetime | None
+    newer_code: str = ""  # the replacing document's code (for the same entrant), its page linked from this one
     code: str = ""  # the code looked up; empty when found by its SHA-256
     entrant_th: str = ""  # as printed; empty for a document about every entrant (announcement, results)
     award_th: str = ""
@@ -340,17 +444,7 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
     standing = lifecycle.standing(doc.rubric_id, issued_at)
     if not standing.frozen:
         return None
-    # An awardee's certificate is replaced by the next combined certificates, whether or not the awardee is in
-    # them: both carry the same version number.
-    combined = doc.combined
-    newer = (
-        _issued_documents()
-        .filter(rubric_id=doc.rubric_id, kind=doc.kind, version__gt=doc.version)
-        .filter(scope=combined.scope if combined else doc.scope, combined__isnull=True)
-        .order_by("-version")
-        .values_list("version", "finished_at")
-        .first()
-    )
+    newer = _newer(doc, code)
     # Published again since a withdrawal: in force again; the reason stays in the audit trail, never shown here.
     return Issued(
         kind=doc.kind,
@@ -362,14 +456,47 @@ def _issued(doc: GeneratedDocument, code: VerificationCode | None = None) -> Iss
         sha256=doc.sha256,
         signed=doc.signed_with_id is not None,
         withdrawn_at=standing.withdrawn_at,
-        newer_version=newer[0] if newer else None,
-        newer_issued_at=newer[1] if newer else None,
+        newer_version=newer.version if newer else None,
+        newer_issued_at=newer.finished_at if newer else None,
+        newer_code=_code_of(newer, code.entrant_id if code else None) if newer else "",
         code=code.code if code else "",
         entrant_th=code.entrant_th if code else "",
         award_th=code.award_th if code else "",
         dated=code.dated if code else None,
-        combined_sha256=combined.sha256 if combined else "",
+        combined_sha256=doc.combined.sha256 if doc.combined else "",
     )
+
+
+def _newer(doc: GeneratedDocument, code: VerificationCode | None) -> GeneratedDocument | None:
+    """The issued document that replaces `doc`, if one does. An awardee's certificate is replaced by the next
+    certificates that do not carry it: its awardee's new certificate (another award), or, where its awardee holds
+    no award in them any more, the announcement issued with them. A corrected set carries each certificate whose
+    awardee and award it left as they were (the same file): that one stays in force."""
+    later = _issued_documents().filter(rubric_id=doc.rubric_id, kind=doc.kind, version__gt=doc.version)
+    if doc.combined is None:
+        return later.filter(scope=doc.scope, combined__isnull=True).order_by("-version").first()
+    latest = later.filter(scope="all", combined__isnull=True).order_by("-version").first()
+    if latest is None:
+        return None
+    part = latest.parts.filter(unit_id=doc.unit_id, status=DocumentStatus.DONE).first()
+    if part is not None and part.sha256 == doc.sha256:
+        return None
+    if part is not None:
+        return part
+    return (
+        _issued_documents()
+        .filter(rubric_id=doc.rubric_id, kind=DocumentKind.ANNOUNCEMENT, finished_at__gte=doc.finished_at)
+        .order_by("-version")
+        .first()
+    ) or latest
+
+
+def _code_of(doc: GeneratedDocument, entrant_id: int | None) -> str:
+    """The code printed on `doc` for the same entrant as the document it replaces (or the whole document's)."""
+    codes = VerificationCode.objects.filter(document=doc)
+    found = codes.filter(entrant_id=entrant_id).first() if entrant_id is not None else None
+    found = found or codes.filter(entrant=None).first()
+    return found.code if found else ""
 
 
 def issued_by_code(code: str) -> Issued | None:

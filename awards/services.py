@@ -24,6 +24,7 @@ from scoring.models import Standing
 from . import selectors, signing
 from .models import (
     AwardSignature,
+    CertificateNumber,
     DocumentKind,
     DocumentStatus,
     GeneratedDocument,
@@ -138,6 +139,26 @@ def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, use
     return _asked(doc, unit)
 
 
+def certificate_numbers_give(*, rubric: Rubric) -> None:
+    """Gives each awardee of the current results a number for its award, where it has none yet: the next after
+    the highest ever given in the period, in the announcement's order. A number once given stays its awardee's
+    for that award (a reissue prints it again) and is never given again (models.CertificateNumber)."""
+    with transaction.atomic():
+        Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # one giver at a time per period
+        given = selectors.certificate_numbers(rubric)
+        last = max(given.values(), default=0)
+        new = []
+        for block in selectors.awardees(rubric):
+            for result in block.results:
+                if (result.unit_id, block.tier.code) not in given:
+                    last += 1
+                    given[(result.unit_id, block.tier.code)] = last
+                    new.append(
+                        CertificateNumber(rubric=rubric, unit_id=result.unit_id, award=block.tier.code, number=last)
+                    )
+        CertificateNumber.objects.bulk_create(new)
+
+
 def _part(combined: GeneratedDocument, unit: Unit) -> GeneratedDocument:
     """One awardee's certificate, made with the combined file: its version and standings are the combined file's."""
     return GeneratedDocument(
@@ -210,19 +231,29 @@ def document_render(*, document_id: int) -> GeneratedDocument:
         doc.status, doc.progress = DocumentStatus.RUNNING, 1
         doc.save(update_fields=["status", "progress"])
         doc.parts.update(status=DocumentStatus.RUNNING, progress=1)
-    codes = CodeBook()  # a failed render's codes were never printed on an issued file, so none are kept
+    a_set = doc.kind == DocumentKind.CERTIFICATES and doc.scope == "all"
+    # A failed render's codes were never printed on an issued file, so none are kept; a corrected set prints
+    # again the codes of the certificates it carries.
+    kept = selectors.certificates_in_force(doc.rubric, doc.source_key) if a_set else {}
+    codes = CodeBook(kept=kept)
+    if a_set and not doc.draft:
+        certificate_numbers_give(rubric=doc.rubric)
     report = _progress(doc.pk)
     try:
-        if doc.kind == DocumentKind.CERTIFICATES and doc.scope == "all":
+        if a_set:
             laid_out, own = documents.certificate_set(doc.rubric, progress=report, codes=codes)
         else:
             laid_out, own = documents.render(doc.kind, doc.rubric, doc.unit, progress=report, codes=codes), []
         certificate, signer = documents.signer_for(doc.rubric)
         written = [_Written(doc, documents.write(laid_out, signer), len(laid_out.pages))]
         parts = {part.unit_id: part for part in doc.parts.all()}
+        carried = {mark.entrant.pk for mark in codes.carried if mark.entrant is not None}
         for unit, one in own:
             part = parts.pop(unit.pk, None) or _part(doc, unit)
-            written.append(_Written(part, documents.write(one, signer), len(one.pages)))
+            if unit.pk in carried:  # its certificate as issued, the same file: nothing to write
+                written.append(_Written(part, b"", 0))
+            else:
+                written.append(_Written(part, documents.write(one, signer), len(one.pages)))
     except Exception as exc:  # a broken render must show as "failed" on the page, not spin forever
         log.exception("rendering %s failed", doc)
         return _failed(doc, str(exc))
@@ -230,9 +261,14 @@ def document_render(*, document_id: int) -> GeneratedDocument:
     for each in written:
         target = each.doc
         target.rubric = doc.rubric  # the file's name reads the contest: not once more per awardee
+        target.status, target.progress, target.finished_at = DocumentStatus.DONE, 100, now
+        if target.unit_id in carried and target.combined_id is not None:
+            issued = kept[target.unit_id].document
+            target.file, target.pages = issued.file.name, issued.pages
+            target.signed_with, target.sha256 = issued.signed_with, issued.sha256
+            continue
         target.file.save(target.filename, ContentFile(each.pdf), save=False)
-        target.status, target.progress, target.pages, target.finished_at = DocumentStatus.DONE, 100, each.pages, now
-        target.signed_with, target.sha256 = certificate, hashlib.sha256(each.pdf).hexdigest()
+        target.pages, target.signed_with, target.sha256 = each.pages, certificate, hashlib.sha256(each.pdf).hexdigest()
     fields = ["file", "status", "progress", "pages", "finished_at", "signed_with", "sha256"]
     gone = gettext_lazy("no longer an awardee when the certificates were made")
     # Each code belongs to the file it is the code of: an awardee's own certificate, where there is one.

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import segno
 from django.conf import settings
@@ -64,6 +65,15 @@ def qr_svg(target: str) -> str:
     )
 
 
+class Kept(Protocol):
+    """A code as stored (awards.models.VerificationCode): what a carried part prints again."""
+
+    code: str
+    entrant_th: str
+    award_th: str
+    dated: date | None
+
+
 @dataclass
 class Mark:
     """One code as printed: on a whole document (no entrant), or on one entrant's part of it."""
@@ -94,13 +104,23 @@ class Mark:
 
 @dataclass
 class CodeBook:
-    """The marks one rendering prints, in order; stored only once the document is written."""
+    """The marks one rendering prints, in order; stored only once the document is written. `kept`: codes already
+    issued to entrants (by unit id) whose part is printed again as it was issued (an awardee's certificate a
+    corrected set carries): such an entrant printed with the same words gets that code and date again, listed in
+    `carried`, never stored twice."""
 
     marks: list[Mark] = field(default_factory=list)
+    kept: Mapping[int, Kept] = field(default_factory=dict)
+    carried: list[Mark] = field(default_factory=list)
 
     def mark(
         self, entrant: Unit | None = None, *, entrant_th: str = "", award_th: str = "", dated: date | None = None
     ) -> Mark:
+        old = self.kept.get(entrant.pk) if entrant is not None else None
+        if old is not None and (old.entrant_th, old.award_th) == (entrant_th, award_th):
+            carried = Mark(code=old.code, entrant=entrant, entrant_th=entrant_th, award_th=award_th, dated=old.dated)
+            self.carried.append(carried)
+            return carried
         taken = {m.code for m in self.marks}
         code = new_code()
         while code in taken:  # 2^-60 a draw; the database's unique constraint guards across documents

@@ -11,6 +11,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
+from contests.entries import Entry
 from core import acts, files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
@@ -54,6 +55,9 @@ def results(request, key: ContestKey):
         signature = selectors.signature(rubric)
         context.update(
             documents=selectors.latest_documents(rubric),
+            # A final document made from other results than these (frozen anew, corrected) is no longer offered as
+            # the issued one: it is marked replaced, to be made again.
+            current_key=selectors.standings_version(rubric),
             request_form=DocumentRequestForm(rubric=rubric),
             signature_form=SignatureForm(instance=signature),
             # Not saved yet: the form comes before the documents, which would print an empty "(      )".
@@ -152,11 +156,16 @@ def document_or_404(request, pk: int) -> GeneratedDocument:
     """The document if the user may download it; any other is not found (404, as the API's schema says:
     a document is not the contest's page, and nobody learns which documents exist)."""
     gate.signed_in(request)  # anonymous: the login page (the API's own check says 401 first)
-    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest"), pk=pk)
+    doc = get_object_or_404(GeneratedDocument.objects.select_related("rubric__contest", "unit"), pk=pk)
     try:
         contest_or_404(request.user, doc.rubric, "awards.download_documents", request=request)
-    except PermissionDenied as exc:
-        raise Http404 from exc
+    except (PermissionDenied, Http404) as exc:
+        # An awardee's own issued certificate opens for its own staff (the one a correction's notice leads to).
+        awardee = doc.unit if doc.combined_id is not None and not doc.draft else None
+        if awardee is None or not acts.allowed(
+            request.user, "awards.download_own_certificate", Entry(doc.rubric.contest, awardee)
+        ):
+            raise Http404 from exc
     return doc
 
 

@@ -5,7 +5,7 @@ first); and the one act about seeing a unit in a contest (an entry, contests.ent
 import rules
 from django.conf import settings
 
-from contests.actor import Power, actor_of, contest_of, department_contest
+from contests.actor import CHAIR, Power, actor_of, contest_of, department_contest
 from contests.entries import Entry
 from core.acts import SECOND_FACTOR_DUE, declare
 
@@ -45,6 +45,13 @@ def runs_contest(user, obj) -> bool:
     """Central staff run every contest; an office's organisers their office's (asked without one: central)."""
     actor, contest = actor_of(user), contest_of(obj)
     return Power.ADMINISTER in actor.powers if contest is None else actor.rights(contest).runs
+
+
+@rules.predicate
+def chairs_contest(user, obj) -> bool:
+    """Chairs the contest's judging: the Department's chair in its contests, a panel's chair in an office's."""
+    contest = contest_of(obj)
+    return contest is not None and actor_of(user).rights(contest).seat == CHAIR
 
 
 @rules.predicate

@@ -128,6 +128,12 @@ WORDINGS = {
         True,
         asks=gettext_lazy("Please settle the order of the tied entrants."),
     ),
+    Kind.AWARD_CORRECTED: Wording(
+        gettext_lazy("The published award of %(unit)s is corrected: %(before)s → %(after)s"),
+        True,
+        (("reason", gettext_lazy("Reason: %(reason)s")),),
+        asks=None,
+    ),
     Kind.FINAL_WAITING: Wording(
         gettext_lazy("Members disagree on criterion %(code)s for %(unit)s: a final score waits"),
         True,

@@ -183,6 +183,20 @@ def results_changed(*, rubric, event, author):
     )
 
 
+def award_corrected(*, rubric, event, unit, before: str, after: str, author):
+    """A correction of published awards (`event`: its FreezeEvent) told to each awardee whose award it changed,
+    on the contest's results as the awardee opens them (its new certificate is offered there)."""
+    return notice_record(
+        kind=Kind.AWARD_CORRECTED,
+        key=f"corrected:{event.pk}:{unit.pk}",
+        recipients=lambda: recipients.award_corrected(rubric.contest, unit, author),
+        contest=rubric.contest,
+        unit=unit,
+        params={**_about(rubric), "unit": unit.name_th, "before": before, "after": after, "reason": event.reason},
+        link=reverse("scoring:mine", args=[rubric.key]),
+    )
+
+
 def contest_opened(*, rubric, author):
     return notice_record(
         kind=Kind.CONTEST_OPENED,

@@ -27,6 +27,7 @@ class Kind(models.TextChoices):
     RESULTS_WITHDRAWN = "results_withdrawn", _("Results withdrawn")
     CONTEST_OPENED = "contest_opened", _("Contest opened")
     TIE_WAITING = "tie_waiting", _("Tie at an award line waiting")
+    AWARD_CORRECTED = "award_corrected", _("Published award corrected")
     FINAL_WAITING = "final_waiting", _("Members disagree: a final score waiting")
     ACCOUNT_INVITED = "account_invited", _("Account invited")
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")

@@ -87,8 +87,9 @@ def _entrants_or_judges(contest, unit=None) -> Ask:
     return lambda a: a.rights(contest).enters or a.rights(contest).judges
 
 
-def _runners(contest, unit=None) -> Ask:
-    return lambda a: a.rights(contest).runs
+def _runners_or_chair(contest, unit=None) -> Ask:
+    """Whoever runs the contest, or chairs its judging: a tie at an award line is theirs to settle."""
+    return lambda a: a.rights(contest).runs or a.rights(contest).seat == CHAIR
 
 
 def _chair_of_unit(contest, unit) -> Ask:
@@ -133,7 +134,8 @@ QUESTIONS: dict[str, Question] = {
     Kind.RESULTS_PUBLISHED: _entrants_judges_or_runners,
     Kind.RESULTS_WITHDRAWN: _entrants_judges_or_runners,
     Kind.CONTEST_OPENED: _entrants_or_judges,
-    Kind.TIE_WAITING: _runners,
+    Kind.TIE_WAITING: _runners_or_chair,
+    Kind.AWARD_CORRECTED: _files_for,
     Kind.FINAL_WAITING: _chair_of_unit,
     Kind.JUDGING_DEADLINE: _judges,
     Kind.PICK_DUE: _picks_for,
@@ -247,8 +249,13 @@ def contest_opened(contest, author=None) -> list:
 
 
 def tie_waiting(contest, author=None) -> list:
-    """Whoever runs the contest: they settle it."""
-    return _pick(_runners_pool(contest), _runners(contest), author)
+    """Whoever runs the contest and the chair of its judging: they settle it."""
+    return _pick([*_runners_pool(contest), _judges_pool(contest)], _runners_or_chair(contest), author)
+
+
+def award_corrected(contest, unit, author=None) -> list:
+    """The awardee's own staff, who send its evidence: its award, and so its certificate, changed."""
+    return _pick([_unit_staff(unit)], _files_for(contest, unit), author)
 
 
 def final_waiting(contest, unit, author=None) -> list:

@@ -11,6 +11,8 @@ reads a snapshot to decide what is allowed.
     draft ──open──▶ open ──(last day passes)──▶ closed ──freeze──▶ frozen ──publish──▶ published
                      └────────────freeze──────────────────────────▶ │ ▲                   │
                                        open/closed ◀──unfreeze──────┘ └──publish── withdrawn ◀──withdraw
+
+A published period may be corrected (some awards changed, with a reason) and stays published.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", gettext_lazy("withdraw the publication")
     ISSUE = "issue", gettext_lazy("issue a final document")
     SETTLE = "settle", gettext_lazy("settle a tie at an award line")
+    CORRECT = "correct", gettext_lazy("correct published awards")
 
 
 # Where each allowed action leads; an action missing from a state's row is refused in that state.
@@ -80,7 +83,14 @@ TRANSITIONS: dict[State, dict[Action, State]] = {
         # A tie at an award line is settled on the figures that will be announced; the snapshot takes it.
         Action.SETTLE: State.FROZEN,
     },
-    State.PUBLISHED: {Action.PUBLISH: State.PUBLISHED, Action.WITHDRAW: State.WITHDRAWN, Action.ISSUE: State.PUBLISHED},
+    # A correction changes some awards of the published results and issues the corrected documents: the year
+    # stays frozen and its evidence closed.
+    State.PUBLISHED: {
+        Action.PUBLISH: State.PUBLISHED,
+        Action.WITHDRAW: State.WITHDRAWN,
+        Action.ISSUE: State.PUBLISHED,
+        Action.CORRECT: State.PUBLISHED,
+    },
     # Withdrawn results are published again as they are, or unfrozen and corrected: never issued meanwhile.
     State.WITHDRAWN: {Action.PUBLISH: State.PUBLISHED, Action.UNFREEZE: State.OPEN},
 }
@@ -146,6 +156,7 @@ def results_after(actions: Iterable[str]) -> State | None:
         Action.FREEZE: State.FROZEN,
         Action.PUBLISH: State.PUBLISHED,
         Action.WITHDRAW: State.WITHDRAWN,
+        Action.CORRECT: State.PUBLISHED,
     }
     state = None
     for action in actions:

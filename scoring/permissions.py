@@ -3,7 +3,7 @@ predicates over the lock (contests.permissions) and whether a second factor is a
 
 import rules
 
-from contests.permissions import is_central, is_organiser, runs_contest, sees_contest
+from contests.permissions import chairs_contest, is_central, is_organiser, runs_contest, sees_contest
 from core.acts import declare
 
 declare("scoring.see_rubric", sees_contest)
@@ -26,10 +26,18 @@ STEPPED = {
     "scoring.open_contest": "open a draft contest to its entrants",
     "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
     "scoring.change_deadline": "move a criterion's deadline, by letter (the Department's, or the organising office's)",
-    "scoring.settle_tie": "settle a tie at an award line",
+    "scoring.correct": "correct published awards without unfreezing them, with the corrected documents",
 }
 for name, about in STEPPED.items():
     declare(name, runs_contest, second_factor=True, about=about)
+# A tie at an award line is the committee's to decide (decisions 7 and 12): whoever runs the contest, or the chair
+# of its judging, records the decision. The chair is told of the tie (notices.recipients) and settles it here.
+declare(
+    "scoring.settle_tie",
+    runs_contest | chairs_contest,
+    second_factor=True,
+    about="settle a tie at an award line",
+)
 # Reminding every office late with a round (the late list's button): whoever runs the contest; the notices
 # go through the outbox and its sending limits (schedule.services.late_remind).
 declare("scoring.remind_late", runs_contest)

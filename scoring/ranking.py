@@ -18,6 +18,7 @@ from notices import events
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_spec
 from rulebook import engine
+from scoring import selectors
 from scoring.models import Standing, TieDecision, TieMethod
 
 PLACE = ("rank", "tied", "award", "award_tie")
@@ -99,6 +100,11 @@ def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Dec
     # Settled ties (scoring.ties.settle) are read only when a tie sits at an award line: rarely, so seldom a query.
     if any(p.award_tie for p in placings.values()) and (decided := decided_ties(rubric)):
         placings = ranked(decided)
+    # Awards corrected after publication (scoring.snapshots.awards_correct) hold whatever a later ranking finds.
+    if getattr(rubric, "corrected", False):
+        for unit, award in selectors.corrected_awards(rubric).items():
+            if unit in placings:
+                placings[unit] = placings[unit]._replace(award=award or None, award_tie=False)
     return placings
 
 

@@ -13,7 +13,7 @@ from operator import itemgetter
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from contests.entrants import contest_entrants
@@ -22,7 +22,7 @@ from rubrics.models import Criterion, Rubric, YearSettings
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import RecomputeRun, RoundsKept, Standing
+from scoring.models import FreezeAction, FreezeEvent, RecomputeRun, RoundsKept, Standing
 from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 
@@ -143,12 +143,14 @@ def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
 def rubric_locked(rubric_id: int) -> Rubric:
     # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
     # The award minimum (decision 10) comes in the same query: the query count stays flat.
-    # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region).
+    # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region), and
+    # whether published awards were ever corrected (scoring.snapshots.awards_correct: the ranking keeps them).
     minimum = YearSettings.objects.filter(rubric_id=OuterRef("pk")).values("award_min_total")[:1]
     within = Contest.objects.filter(pk=OuterRef("contest_id")).values("stage__rank_within")[:1]
+    corrected = FreezeEvent.objects.filter(rubric_id=OuterRef("pk"), action=FreezeAction.CORRECT)
     return (
         Rubric.objects.select_for_update(no_key=True)
-        .annotate(award_min=Subquery(minimum), rank_within=Subquery(within))
+        .annotate(award_min=Subquery(minimum), rank_within=Subquery(within), corrected=Exists(corrected))
         .get(pk=rubric_id)
     )
 
@@ -232,7 +234,8 @@ def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
     entrants = [row[:-2] for row in stale]
     many = every and len(entrants) > PART
     scored = scored_by_parts(rubric, entrants) if many else entrants_score(rubric, entrants, every=every)
-    if not every and len(stale) < FULL_FROM and not rubric.rank_within:  # type: ignore[attr-defined]  # rubric_locked's
+    shiftable = not (rubric.rank_within or rubric.corrected)  # type: ignore[attr-defined]  # rubric_locked's
+    if not every and len(stale) < FULL_FROM and shiftable:
         # A few entrants among thousands: only the span they moved through is re-ranked.
         return standings_shift(rubric, scored, {row[0]: row[-1] for row in stale}, {row[0]: row[-2] for row in stale})
     return standings_apply(rubric, scored, every=every)

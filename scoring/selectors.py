@@ -76,6 +76,20 @@ def publication_withdrawn(rubric: Rubric) -> FreezeEvent | None:
     return last if last and last.action == FreezeAction.WITHDRAW else None
 
 
+def corrected_awards(rubric: Rubric) -> dict[int, str]:
+    """The awards corrected after publication (scoring.snapshots.awards_correct), by unit id ("" for none): the
+    corrections made since the results were last unfrozen, the latest on each entrant. Unfreezing reopens the
+    results to be ranked from their points again."""
+    events = FreezeEvent.objects.filter(rubric=rubric, action__in=[FreezeAction.CORRECT, FreezeAction.UNFREEZE])
+    awards: dict[int, str] = {}
+    for action, changes in events.order_by("at", "id").values_list("action", "changes"):
+        if action == FreezeAction.UNFREEZE:
+            awards.clear()
+        for change in changes:
+            awards[change["unit"]] = change["after"]
+    return awards
+
+
 def facts_by_unit(
     rubric: Rubric, unit_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
 ) -> dict[int, dict[str, dict[str, str]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from contests.models import Unit
 from core import acts
 from core.i18n import either
 from core.thai import fmt_points, thai_digits
@@ -159,3 +161,48 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
     event = FreezeEvent.objects.create(rubric=rubric, action=FreezeAction.WITHDRAW, reason=reason, by=user)
     events.results_changed(rubric=rubric, event=event, author=user)
     return snapshot
+
+
+@transaction.atomic
+def awards_correct(*, user, rubric: Rubric, awards: Mapping[int, str], reason: str) -> FreezeEvent:
+    """Corrects published awards without unfreezing the year: each entrant of `awards` (unit id → tier code, ""
+    for none) holds that award from now on, in the standings, the published results and every ranking after
+    (scoring.ranking keeps it). Evidence stays closed and the facts and points unchanged. The reason and what
+    changed are kept in the audit trail; each awardee whose award changed is told. The documents made after it
+    are the corrected edition (awards.selectors.standings_version): each unchanged awardee keeps its certificate."""
+    acts.require(user, "scoring.correct", rubric)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(gettext_lazy("a reason is required to correct the published awards"))
+    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
+    snapshot = _locked(rubric, Action.CORRECT)
+    tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
+    if any(award and award not in tiers for award in awards.values()):
+        raise ValidationError(gettext_lazy("choose one of the contest's awards, or none"))
+    held = dict(Standing.objects.filter(rubric=rubric, unit_id__in=list(awards)).values_list("unit_id", "award"))
+    if set(held) != set(awards):
+        raise ValidationError(gettext_lazy("only the contest's entrants with results can be corrected"))
+    changed = {unit: award for unit, award in awards.items() if held[unit] != award}
+    if not changed:
+        raise ValidationError(gettext_lazy("the awards chosen are the ones published: nothing to correct"))
+    units = Unit.objects.in_bulk(list(changed))
+    order = sorted(changed, key=lambda u: units[u].code)
+    changes = [{"unit": u, "name_th": units[u].name_th, "before": held[u], "after": changed[u]} for u in order]
+    for unit, award in changed.items():
+        Standing.objects.filter(rubric=rubric, unit_id=unit).update(award=award, award_tie=False)
+    snapshot.rows = standings_rows(rubric)
+    snapshot.save(update_fields=["rows"])
+    event = FreezeEvent.objects.create(
+        rubric=rubric, action=FreezeAction.CORRECT, reason=reason, by=user, changes=changes
+    )
+    none = "ไม่ได้รับรางวัล"  # as the tiers' Thai names it stands beside in the notice
+    for u in order:
+        events.award_corrected(
+            rubric=rubric,
+            event=event,
+            unit=units[u],
+            before=tiers.get(held[u], none),
+            after=tiers.get(changed[u], none),
+            author=user,
+        )
+    return event

@@ -4,6 +4,7 @@ rows with their explanations, those a recompute left for the explanation pass bu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from itertools import pairwise
@@ -12,14 +13,15 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
+from contests.models import Unit
 from contests.region_ranking import RankWithin, regions_of
-from core.i18n import either
+from core.i18n import Text, either
 from core.thai import fmt_points, thai_datetime
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_spec
 from rulebook.engine import decided_by
 from scoring.explanations import filled
-from scoring.models import Standing
+from scoring.models import Standing, TieDecision, TieMethod
 from scoring.selectors import region_fields
 
 ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations", "explained", "award", "tied",
@@ -96,11 +98,45 @@ def published_rubrics(limit: int = 50) -> list[Rubric]:
     return list(rows.order_by("-snapshot__published_at")[:limit])
 
 
-def tie_breaks(rows: list[dict], tie_break: Sequence[str]) -> list[dict]:
+@dataclass(frozen=True)
+class Decided:
+    """An entrant's place in a tie at an award line the committee ordered (scoring.ties.settle), as the results
+    say it: its place among the tied, how the order was decided and why."""
+
+    place: int
+    of: int
+    total: Decimal
+    method: Text
+    reason: str
+
+
+def tie_decisions_by_entrant(rubric: Rubric) -> dict[str, Decided]:
+    """The latest decision on each tie the committee put in order (not a shared award), by entrant code."""
+    latest: dict[str, TieDecision] = {}
+    for decision in TieDecision.objects.filter(rubric=rubric).exclude(method=TieMethod.SHARED):
+        latest.setdefault(decision.rank_key, decision)  # newest first: a later decision replaces an earlier one
+    ids = [unit for decision in latest.values() for unit in decision.entrants]
+    codes = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "code"))
+    return {
+        codes[unit]: Decided(n, len(d.entrants), d.total, d.get_method_display(), d.reason)
+        for d in latest.values()
+        for n, unit in enumerate(d.entrants, start=1)
+        if unit in codes
+    }
+
+
+def tie_breaks(rows: list[dict], tie_break: Sequence[str], rubric: Rubric | None = None) -> list[dict]:
     """Standings rows (a snapshot's), those of equal totals ranked apart given `decided_by`: the tie-break
     dimension that placed each against the row above it (a group's first row: the one below), with both
-    entrants' points there, so a reader sees why."""
+    entrants' points there, so a reader sees why. With `rubric`, the rows of a tie at an award line the committee
+    put in order are no longer a tie: each gets `decided`, its place and the decision (read only when a row is
+    tied)."""
     out = [dict(r) for r in rows]
+    decided = tie_decisions_by_entrant(rubric) if rubric is not None and any(r.get("tied") for r in out) else {}
+    for row in out:
+        decision = decided.get(row.get("entrant") or row["province"])
+        if decision is not None and decision.total == Decimal(row["total"]):
+            row["tied"], row["decided"] = False, decision
     for above, below in pairwise(out):
         same_group = above["total"] == below["total"] and above.get("region") == below.get("region")
         if not same_group or above["rank"] == below["rank"]:

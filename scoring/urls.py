@@ -21,6 +21,7 @@ urlpatterns = [
     path("<contest:key>/ties/", tie_views.tie_list, name="ties"),
     path("<contest:key>/publish/", views.publish, name="publish"),
     path("<contest:key>/withdraw/", views.withdraw_publication, name="withdraw"),
+    path("<contest:key>/correct/", views.correct, name="correct"),
     path("<contest:key>/mine/", views.mine, name="mine"),
     path("<contest:key>/results/", views.results, name="results"),
 ]

@@ -127,12 +127,44 @@ def freeze(request, key: ContestKey):
         rubric = _central_rubric(request, key)
         snapshot = StandingsSnapshot.objects.filter(rubric=rubric).first()
         ctx = {"rubric": rubric, **lifecycle.results_state(rubric, snapshot, timezone.localdate())}
+        if snapshot is not None and lifecycle.Action.CORRECT in ctx["allows"]:
+            ctx["corrections"] = CORRECTION_ROWS
+            ctx["entrants"] = [(r["entrant"], r["name"], r["award_name_th"] or "") for r in snapshot.rows]
+            ctx["tiers"] = list(rubric.award_tiers.all())
         return render(request, "scoring/freeze.html", ctx)
     if request.POST.get("confirm") != "1":  # freezing stops every change: asked, as publishing is
         _central_rubric(request, key)  # who may not freeze learns nothing more
         messages.error(request, _("tick the confirmation before freezing"))
         return redirect("scoring:freeze", key=key)
     return _snapshot_action(request, key, snapshots.standings_freeze, _("results frozen"))
+
+
+CORRECTION_ROWS = range(3)  # entrants one correction changes at most (an award taken from one, given to another)
+
+
+@require_POST
+def correct(request, key: ContestKey):
+    """Corrects published awards (each row: an entrant and the award it holds from now on), with a reason; the
+    corrected documents are then made on the documents page."""
+    rubric = contest_or_404(request.user, key, "scoring.correct", request=request)
+    chosen = dict(zip(request.POST.getlist("entrant"), request.POST.getlist("award"), strict=False))
+    chosen.pop("", None)
+    ids = dict(Standing.objects.filter(rubric=rubric, unit__code__in=chosen).values_list("unit__code", "unit_id"))
+    try:  # an entrant not among the results is refused by the service, as one never ranked
+        snapshots.awards_correct(
+            user=request.user,
+            rubric=rubric,
+            awards={ids.get(code, 0): award for code, award in chosen.items()},
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(reverse("scoring:freeze", args=[key]) + "#correct")
+    except PortalError as exc:  # the lifecycle's refusal
+        show(request, exc)
+        return redirect(reverse("scoring:freeze", args=[key]) + "#correct")
+    messages.success(request, _("awards corrected: make the corrected announcement and certificates now"))
+    return redirect(reverse("awards:results", args=[key]) + "#documents")
 
 
 @require_POST
@@ -166,7 +198,7 @@ def publish(request, key: ContestKey):
         messages.error(request, _("freeze the results before publishing"))
         return redirect("scoring:freeze", key=key)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at), "preview": True}
-    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break, rubric)
     ctx["unsettled"] = [r for r in snapshot.rows if r.get("award_tie")]
     return render(request, "scoring/publish.html", ctx)
 
@@ -252,7 +284,7 @@ def results(request, key: ContestKey):
         ctx = {"rubric": rubric, "withdrawn": withdrawn, "runs": actor_of(request.user).rights(rubric.contest).runs}
         return render(request, "scoring/results.html", ctx, status=410)
     ctx = {"rubric": rubric, "snapshot": snapshot, "as_of": as_of(snapshot.computed_at)}
-    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break)
+    ctx["rows"] = tie_breaks(snapshot.rows, rubric.tie_break, rubric)
     ctx["runs"] = actor_of(request.user).rights(rubric.contest).runs  # whoever runs it gets on to its documents
     return render(request, "scoring/results.html", ctx)
 

@@ -166,11 +166,13 @@ class FreezeAction(models.TextChoices):
     UNFREEZE = "unfreeze", _("unfreeze")
     PUBLISH = "publish", _("publish")
     WITHDRAW = "withdraw", _("withdraw publication")
+    # Published results corrected without unfreezing them: some entrants' awards changed (`changes`).
+    CORRECT = "correct", _("correct published awards")
 
 
 class FreezeEvent(models.Model):
-    """Audit trail of freezing, unfreezing and withdrawing a publication (both always with a reason), and
-    publishing a year's results."""
+    """Audit trail of freezing, unfreezing and withdrawing a publication (both always with a reason),
+    publishing a year's results and correcting published awards (with a reason and what changed)."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="freeze_events", verbose_name=_("rubric"))
     action = models.CharField(_("action"), max_length=10, choices=FreezeAction.choices)
@@ -179,6 +181,8 @@ class FreezeEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by")
     )
+    # A correction's awards: [{"unit": id, "name_th": …, "before": tier code, "after": tier code}], "" for none.
+    changes = models.JSONField(_("awards changed"), default=list, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -190,6 +194,9 @@ class FreezeEvent(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(action="withdraw") | ~Q(reason=""), name="freeze_event_withdraw_needs_reason"
+            ),
+            models.CheckConstraint(
+                condition=~Q(action="correct") | ~Q(reason=""), name="freeze_event_correct_needs_reason"
             ),
         ]
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.test.signals import template_rendered
 from django.utils import translation
 
-from awards import documents, selectors
+from awards import documents, selectors, services
 from contests.models import Unit
 from people.models import Role
 from rubrics.models import Rubric
@@ -222,6 +222,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
         AwardSignatureFactory(rubric=rubric)
         snapshots.standings_freeze(user=UserFactory(role=Role.CENTRAL), rubric=rubric)  # final, not "ร่าง"
         rubric.refresh_from_db()
+        services.certificate_numbers_give(rubric=rubric)  # as the render of the certificates gives them first
         out.awardees = [(r.unit.name_th, b.tier.code) for b in selectors.awardees(rubric) for r in b.results]
         out.names_th = [r.unit.name_th for r in selectors.scoring.standings(rubric)]
         one = Unit.objects.get(code="TH-50")

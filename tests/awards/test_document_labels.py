@@ -34,6 +34,17 @@ def test_a_finished_draft_is_labelled_a_draft_and_an_issued_one_final(client, ce
     assert status_data(issued)["status_label"] == "ฉบับจริง ออกแล้ว"
 
 
+def test_an_issued_document_of_other_results_is_offered_as_replaced_not_as_issued(
+    client, central_user, final_standings
+):
+    _done(final_standings, DocumentKind.RESULTS, "s1-g0-c0-f20240101T000000000000")  # frozen before, withdrawn
+    _done(final_standings, DocumentKind.ANNOUNCEMENT, standings_version(final_standings))
+    client.force_login(central_user)
+    html = client.get(reverse("awards:results", args=[2566])).content.decode()
+    states = re.findall(r'<span class="state ?([a-z]*)">([^<]*)</span>', html)
+    assert sorted(states) == [("final", "ฉบับจริง ออกแล้ว"), ("replaced", "ผลเปลี่ยนไปแล้ว ฉบับนี้ถูกแทนที่ กรุณาจัดทำใหม่")]
+
+
 def test_asking_for_a_document_says_its_version_in_thai_digits(client, central_user, rubric):
     GeneratedDocument.objects.create(rubric=rubric, kind=DocumentKind.RESULTS, source_key="older", version=11)
     client.force_login(central_user)

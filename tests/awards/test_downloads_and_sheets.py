@@ -88,14 +88,15 @@ def _own_certificate(rubric, unit) -> GeneratedDocument:
     return own
 
 
-def test_an_office_contest_s_organiser_gets_its_awardee_s_certificate_and_the_awardee_does_not(chiang_mai):
-    district = DistrictFactory(parent=chiang_mai)
-    own = _own_certificate(office_contest("cm-web-2564", chiang_mai, district), district)
+def test_an_office_contest_s_organiser_and_the_awardee_get_its_certificate_and_another_entrant_does_not(chiang_mai):
+    district, other = DistrictFactory(parent=chiang_mai), DistrictFactory(parent=chiang_mai)
+    own = _own_certificate(office_contest("cm-web-2564", chiang_mai, district, other), district)
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     entrant = UserFactory(role=Role.OFFICE_STAFF, role__unit=district)
+    stranger = UserFactory(role=Role.OFFICE_STAFF, role__unit=other)
     got = []
-    for user in (organiser, entrant):
+    for user in (organiser, entrant, stranger):
         client = Client()
         client.force_login(user)
         got.append(client.get(f"/awards/documents/{own.pk}/download/").status_code)
-    assert got == [200, 404]
+    assert got == [200, 200, 404]

@@ -221,7 +221,7 @@ def test_a_newer_issued_version_replaces_it_and_a_newer_draft_does_not(rubric, f
     new = VerificationCodeFactory(document__rubric=rubric, document__version=3)
     html = main(Client().get(f"/verify/{old.code}/"))
     assert "มีฉบับใหม่กว่า (ฉบับที่ ๓ ออกเมื่อ" in html and "เป็นฉบับปัจจุบัน" not in html
-    assert new.code not in html  # says so, links nothing
+    assert f'href="/verify/{new.code}/"' in html  # says by which, with a link to its page
     assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{new.code}/"))
     other_scope = VerificationCodeFactory(document__rubric=rubric, document__scope="TH-50", document__kind="breakdown")
     assert "เป็นฉบับปัจจุบัน" in main(Client().get(f"/verify/{other_scope.code}/"))

@@ -132,6 +132,15 @@ def _tie(request):
     events.tie_waiting(rubric=rubric, award="รางวัลชนะเลิศ", units=units)
 
 
+def _corrected(request):
+    """The national contest's results published, then one entrant's award corrected: its staff are told."""
+    rubric, runner = _national_runner(request)
+    _results(Kind.RESULTS_PUBLISHED)(request)
+    unit = request.getfixturevalue("chiang_mai")
+    tier = rubric.award_tiers.first()
+    snapshots.awards_correct(user=runner, rubric=rubric, awards={unit.pk: tier.code}, reason="ทบทวนตามข้อร้องเรียน")
+
+
 def _final(request):
     rubric, people = request.getfixturevalue("national")
     other = UserFactory(username="member2", role=Role.COMMITTEE)
@@ -256,6 +265,7 @@ MADE = {
     Kind.RESULTS_WITHDRAWN: _results(Kind.RESULTS_WITHDRAWN),
     Kind.CONTEST_OPENED: _opened,
     Kind.TIE_WAITING: _tie,
+    Kind.AWARD_CORRECTED: _corrected,
     Kind.FINAL_WAITING: _final,
     Kind.ACCOUNT_INVITED: _invitation,
     Kind.INVITATION_ACCEPTED: _invitation,

@@ -7,6 +7,7 @@ import pytest
 
 from committee import clarify
 from core.thai import thai_date
+from notices import events
 from notices.models import Kind
 from rubrics import timetable
 from rubrics.letters import Letter
@@ -163,3 +164,24 @@ def test_a_back_filled_sheet_tells_each_past_receipt_as_of_its_morning_and_an_or
     old = [{"province": "TH-83", "criterion": "2.1.2", "fact": "received_on", "value": "2023-06-01"}]
     facts_import(rubric=rubric, rows=old, user=people["central"], backfill=True)
     assert Notice.objects.count() == 3
+
+
+def test_a_tie_at_an_award_line_reaches_whoever_runs_the_contest_and_its_chair_only(rubric, people, chiang_mai):
+    events.tie_waiting(rubric=rubric, award="รางวัลชนะเลิศ", units=[chiang_mai])
+    got = inbox_of(*people.values())
+    assert got == {"cm": [], "pk": [], "central": [Kind.TIE_WAITING], "member": [], "conflicted": [],
+                   "chair": [Kind.TIE_WAITING]}  # fmt: skip
+
+
+def test_a_corrected_award_reaches_the_awardee_s_staff_only(rubric, people, chiang_mai):
+    standings_recompute(rubric_id=rubric.pk, full=True)
+    snapshot = snapshots.standings_freeze(user=people["central"], rubric=rubric)
+    snapshots.publication_publish(
+        user=people["central"], rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    tier = rubric.award_tiers.first()
+    snapshots.awards_correct(user=people["central"], rubric=rubric, awards={chiang_mai.pk: tier.code}, reason="ทบทวน")
+    got = inbox_of(*people.values())
+    assert {who: [k for k in kinds if k == Kind.AWARD_CORRECTED] for who, kinds in got.items()} == {
+        "cm": [Kind.AWARD_CORRECTED], "pk": [], "central": [], "member": [], "conflicted": [], "chair": []
+    }  # fmt: skip

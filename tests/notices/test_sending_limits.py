@@ -35,6 +35,7 @@ WALKED = {
     Kind.RESULTS_WITHDRAWN: "whoever runs the contest withdraws: each time at once, under the hour's limit",
     Kind.CONTEST_OPENED: "whoever runs the contest opens it: once a contest",
     Kind.TIE_WAITING: "a recompute finds a tie: once a tie",
+    Kind.AWARD_CORRECTED: "whoever runs the contest corrects published awards (a confirmed factor): once an awardee",
     Kind.FINAL_WAITING: "members disagree on a cell: once a disagreement, under the hour's limit",
     Kind.ACCOUNT_INVITED: "an organiser invites an account: the digest only",
     Kind.INVITATION_ACCEPTED: "the invited person sets a password: the digest only",

@@ -46,7 +46,7 @@ def test_a_draft_stays_a_draft_whatever_else_is_stored():
         (State.OPEN, {Action.REMIND, Action.SUBMIT, Action.CHANGE, Action.FREEZE, Action.SETTLE}),
         (State.CLOSED, {Action.SUBMIT, Action.CHANGE, Action.FREEZE, Action.SETTLE}),
         (State.FROZEN, {Action.FREEZE, Action.UNFREEZE, Action.PUBLISH, Action.ISSUE, Action.SETTLE}),
-        (State.PUBLISHED, {Action.PUBLISH, Action.WITHDRAW, Action.ISSUE}),
+        (State.PUBLISHED, {Action.PUBLISH, Action.WITHDRAW, Action.ISSUE, Action.CORRECT}),
         (State.WITHDRAWN, {Action.PUBLISH, Action.UNFREEZE}),
     ],
 )
@@ -115,3 +115,13 @@ def test_new_results_do_not_speak_for_old_documents():
     events += [("freeze", at(5)), ("publish", at(6))]
     assert basis_of(events, at(2)) == DocumentBasis(frozen=True, withdrawn_at=at(3))
     assert basis_of(events, at(7)) == DocumentBasis(frozen=True)
+
+
+def test_a_correction_leaves_the_published_results_standing_and_their_documents_issued():
+    events = [("freeze", at(1)), ("publish", at(2)), ("correct", at(3))]
+    assert results_after(a for a, _ in events) == State.PUBLISHED
+    assert basis_of(events, at(2)) == DocumentBasis(frozen=True)
+    assert basis_of(events, at(4)) == DocumentBasis(frozen=True)
+    assert check(State.PUBLISHED, Action.CORRECT) == State.PUBLISHED
+    with pytest.raises(Refused):  # frozen, not published: unfreeze and rescore instead
+        check(State.FROZEN, Action.CORRECT)

@@ -15,6 +15,7 @@ from people.models import Role
 from scoring import award_tiers, lifecycle, snapshots
 from scoring.lifecycle import State
 from scoring.models import TieDecision
+from scoring.standings import tie_decisions_by_entrant
 from scoring.ties.settle import tie_settle
 from tests.awards.conftest import pdftext, squash
 from tests.awards.test_contest_ties import has, tied_contest
@@ -150,4 +151,27 @@ def test_a_tie_for_the_last_places_counts_the_tied_entrants_not_everyone_listed(
         10,
         "รอคณะกรรมการตัดสินคะแนนเสมอ: 3 ราย ชิง 2 รางวัล",
         "awaiting the panel's decision on a tie: 3 entrants for 2 places",
+    )
+
+
+def test_published_results_show_the_decided_order_with_the_decision_not_a_tie(tied, organiser, client):
+    rubric, units = tied
+    tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "สารภี", "หางดง"), method="vote", reason=REASON)
+    snapshot = snapshots.standings_freeze(user=organiser, rubric=rubric)
+    snapshots.publication_publish(
+        user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=snapshot.frozen_at.isoformat()
+    )
+    html = client.get(reverse("scoring:results", args=["cm-web-2564"])).content.decode()
+    rows = {name: html[html.index(f"<td>{name}") - 40 : html.index(f"<td>{name}") + 400] for name in ("สารภี", "หางดง")}
+    assert "<td>๓</td><td>สารภี" in rows["สารภี"] and "<td>๔</td><td>หางดง" in rows["หางดง"]
+    decided = "คะแนนรวมเท่ากับผู้ที่เสมอกัน จัดลำดับที่ {} ใน ๒ ตามมติของคณะกรรมการ: " + REASON
+    assert decided.format("๑") in rows["สารภี"] and decided.format("๒") in rows["หางดง"]
+    assert " =" not in rows["สารภี"] and " =" not in rows["หางดง"]
+    assert (
+        documents._note(
+            rubric.results.select_related("unit").get(unit=units["หางดง"]),
+            rubric.tie_break,
+            tie_decisions_by_entrant(rubric),
+        )
+        == f"คะแนนเท่ากัน จัดลำดับที่ ๒ ใน ๒ ตามมติของคณะกรรมการ: {REASON}"
     )

@@ -971,12 +971,13 @@ RULES = {
         "-302 -403 -403 -403 -403 -403 -403 0302", "-302 -403 -403 -403 -403 -403 -403 0302"
     ),  # GET previews, a confirmed POST publishes
     "scoring:ties": Rule(
-        "-302 -403 -403 -403 -403 -403 -403 0200", "-302 -403 -403 -403 -403 -403 -403 0302"
-    ),  # whoever runs the contest settles its ties
+        "-302 -403 -403 -403 -403 -403 +200 0200", "-302 -403 -403 -403 -403 -403 +302 0302"
+    ),  # whoever runs the contest, or the chair of its committee, settles its ties
     "schedule:remind_late": Rule(
         None, "-302 -403 -403 -403 -403 -403 -403 0302"
     ),  # whoever runs the contest reminds the late
     "scoring:withdraw": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
+    "scoring:correct": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),  # whoever runs the contest
     # Its own office's page (nothing of TH-50's), even before results open; a judge is sent on to the matrix.
     "scoring:mine": Rule("-302 0200 -403 0302 0200 0302 0302 0302"),
     "scoring:results": Rule("-404 -404 -404 -404 -404 -404 -404 -404"),
@@ -1074,8 +1075,8 @@ RULES = {
         asks=(
             Ask(
                 "GET",
-                "-302 -404 -404 -404 -404 -404 -404 0200",
-                "the awardee's certificate",
+                "-302 -404 -404 -404 +200 -404 -404 0200",
+                "the awardee's certificate",  # its own staff open it (awards.download_own_certificate)
                 obj="awards.generateddocument certificate",
             ),
         ),
@@ -1087,8 +1088,8 @@ RULES = {
         asks=(
             Ask(
                 "GET",
-                "-302 -404 -404 -404 -404 -404 -404 +200",
-                "the awardee's certificate",
+                "-302 -404 -404 -404 +200 -404 -404 +200",
+                "the awardee's certificate",  # its own staff download it (awards.download_own_certificate)
                 obj="awards.generateddocument certificate",
             ),
         ),

@@ -30,7 +30,7 @@ from rubrics import revisions, services, timetable
 from rubrics.models import HolidayOverride, Rubric
 from scoring import snapshots
 from scoring.facts.imports import facts_import
-from scoring.models import StandingsSnapshot
+from scoring.models import Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.ties import settle
 from tests.accounts.support import sheet
@@ -69,6 +69,7 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "ops.open_next_year",
         "scoring.change_deadline",
         "scoring.change_open_contest",
+        "scoring.correct",
         "scoring.edit_calendar",
         "scoring.freeze",
         "scoring.import_facts",
@@ -144,6 +145,16 @@ SERVICES = {
         "central",
         lambda rubric, office: published(rubric),
         lambda user, rubric, office: snapshots.publication_withdraw(user=user, rubric=rubric, reason="ทดสอบ"),
+    ),
+    "scoring.correct": (
+        "central",
+        lambda rubric, office: published(rubric),
+        lambda user, rubric, office: snapshots.awards_correct(
+            user=user,
+            rubric=rubric,
+            awards={Standing.objects.filter(rubric=rubric, rank=1).first().unit_id: ""},
+            reason="ทดสอบ",
+        ),
     ),
     "scoring.open_contest": (
         "organiser",

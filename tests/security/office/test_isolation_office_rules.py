@@ -1132,6 +1132,7 @@ RULES = {
     ),
     "schedule:remind_late": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:withdraw": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
+    "scoring:correct": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     "scoring:mine": Rule(
         "-302 -404 -404 -404 -404 -404 +302 +200 +302"
     ),  # the entrant's own page, before its results open; its panel: the matrix
