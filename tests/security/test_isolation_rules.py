@@ -1053,8 +1053,8 @@ RULES = {
         asks=(
             Ask(
                 "GET",
-                "-401 -404 -404 -404 -404 -404 -404 +200",
-                "the awardee's certificate",
+                "-401 -404 -404 -404 +200 -404 -404 +200",
+                "the awardee's certificate",  # its own staff open it (awards.download_own_certificate)
                 obj="awards.generateddocument certificate",
             ),
         ),
