@@ -3,7 +3,8 @@ live it: B.E. 2570 (1 October 2026 – 30 September 2027), the national rules of
 Department among six districts. Each day the beat's jobs run as `CELERY_BEAT_SCHEDULE` fires them, in order
 (`Beat`), between the acts of the day, each act through the service its page calls, committed as a request
 commits (its on-commit tasks run): the offices' files, on time and late, four deadline moves with their letters,
-a holiday added, the committee's scores, the freeze and the publication. The year ends at the publication.
+a holiday added, the committee's scores, the freeze, the publication and, a week later, one award corrected after a
+complaint (the year stays frozen and published; the other awards stand).
 
 The offices each keep to a habit (`HABITS`), asked of the schedule each day: one sends every round two working
 days ahead, one on the day it falls due, naming it; one misses November's monthly report of 4.2, sends December's
@@ -59,7 +60,7 @@ from schedule.states import ObligationState
 from schedule.tallies import round_tallies
 from scoring.models import Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
-from scoring.snapshots import publication_publish, standings_freeze
+from scoring.snapshots import awards_correct, publication_publish, standings_freeze
 from submissions.policy import evidence_closed
 from submissions.selectors import province_home
 from submissions.services import evidence_submit
@@ -82,7 +83,7 @@ MOVES = {
 }
 HOLIDAY_ADDED, HOLIDAY = date(2027, 5, 25), date(2027, 6, 15)  # a Tuesday two moved rounds and 4.2's June fall on
 SCORED = (date(2027, 8, 9), date(2027, 8, 10))  # the committee scores 5.1, then 5.2, of every entrant
-FROZEN, PUBLISHED = date(2027, 8, 23), date(2027, 8, 30)
+FROZEN, PUBLISHED, CORRECTED = date(2027, 8, 23), date(2027, 8, 30), date(2027, 9, 6)
 
 
 def at(day: date, hour: int) -> datetime:
@@ -259,6 +260,7 @@ def test_a_fiscal_year_day_by_day(
     feeds = {o.unit.pk: calendar_path(calendar_address_make(user=o.staff[0])) for o in staffed}
     told: set[tuple] = set()  # (user, obligation, due day, kind, repeat): each telling so far
     sent: list[tuple[str, int]] = []  # each upload's obligation and its working days late
+    corrected: dict = {}  # the published awards before the correction, and the award it gives
 
     def clock_at(day: date, moment: time) -> None:
         moving_clock(day.year, day.month, day.day, moment.hour, moment.minute, moment.second)
@@ -269,7 +271,8 @@ def test_a_fiscal_year_day_by_day(
         beat.until(time(9, 0), clock_at, django_capture_on_commit_callbacks)  # the digest at 7, the reminders at 8
         owed = {office.unit.pk: _owed(rubric, office, day) for office in staffed}
         _reminders_checked(rubric, staffed, owed, told)
-        for moment, do in sorted(_acts(rubric, offices, day, central_user, committee_user, sent), key=lambda a: a[0]):
+        acts = _acts(rubric, offices, day, central_user, committee_user, sent, corrected)
+        for moment, do in sorted(acts, key=lambda a: a[0]):
             beat.until(moment, clock_at, django_capture_on_commit_callbacks)
             with django_capture_on_commit_callbacks(execute=True):
                 do()
@@ -288,6 +291,12 @@ def test_a_fiscal_year_day_by_day(
         day += timedelta(days=1)
     published = StandingsSnapshot.objects.get(rubric=rubric)
     assert published.published_at is not None
+    # The correction of 6 September: the fourth office's award alone changed, in the published rows as in the
+    # standings the daily recompute kept, its staff told once each, every other award as published.
+    awards = {row["entrant"]: row["award"] for row in published.rows}
+    assert awards == {**corrected["before"], offices[3].unit.code: corrected["after"]}
+    told_of = Receipt.objects.filter(notice__kind=Kind.AWARD_CORRECTED).values_list("user_id", flat=True)
+    assert sorted(told_of) == sorted(user.pk for user in offices[3].staff)
     # 4.1.2 times 4.1.1's document and video against 4.1.1's moved date, 14 June: before it, on it, after it.
     timed = {row["entrant"]: row["criteria"]["4.1.2"] for row in published.rows}
     assert [Decimal(timed[office.unit.code]) for office in offices] == [5, 3, 1, 5, 0, 0]
@@ -299,9 +308,12 @@ def test_a_fiscal_year_day_by_day(
     assert messages.filter(digest=False).count() == len(at_once)
 
 
-def _acts(rubric, offices: list[Office], day: date, central, member, sent: list) -> list[tuple[time, Callable]]:
+def _acts(
+    rubric, offices: list[Office], day: date, central, member, sent: list, corrected: dict
+) -> list[tuple[time, Callable]]:
     """The day's acts, each at its hour: the offices' uploads by their habits (at 10:00, or at 16:30 on the day a
-    round falls due), the moves at 14:00, the holiday, the committee's scores, the freeze and the publication."""
+    round falls due), the moves at 14:00, the holiday, the committee's scores, the freeze, the publication and
+    the correction."""
     acts: list[tuple[time, Callable]] = []
     for office in offices:
         for o, named in office.habit(day, entrant_obligations(rubric, office.unit, criteria=SENT, today=day)):
@@ -333,6 +345,8 @@ def _acts(rubric, offices: list[Office], day: date, central, member, sent: list)
         acts.append((time(15, 0), partial(standings_freeze, user=central, rubric=rubric)))
     if day == PUBLISHED:
         acts.append((time(15, 0), partial(_publish, central, rubric)))
+    if day == CORRECTED:
+        acts.append((time(15, 0), partial(_correct, central, rubric, offices[3], corrected)))
     return acts
 
 
@@ -372,6 +386,17 @@ def _upload(rubric, office: Office, o: Obligation, named: int | None, sent: list
 def _publish(central, rubric) -> None:
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()  # as its preview showed it
     publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
+
+
+def _correct(central, rubric, office: Office, corrected: dict) -> None:
+    """A complaint upheld: the office's published award withdrawn (or, held none, the last tier given)."""
+    published = StandingsSnapshot.objects.get(rubric=rubric)
+    corrected["before"] = {row["entrant"]: row["award"] for row in published.rows}
+    held = corrected["before"][office.unit.code]
+    corrected["after"] = None if held else rubric.award_tiers.order_by("-pk").values_list("code", flat=True)[0]
+    awards_correct(
+        user=central, rubric=rubric, awards={office.unit.pk: corrected["after"] or ""}, reason="คำร้องเรียนได้รับการยืนยัน"
+    )
 
 
 def _owed(rubric, office: Office, day: date) -> dict[str, Obligation]:
