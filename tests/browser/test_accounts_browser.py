@@ -68,6 +68,7 @@ def test_browser_accounts_from_a_sheet_invitation_and_reset(browser, live_server
     page.set_input_files("input[name=file]", str(path))
     page.click("button[value=write]")
     expect(page.locator("#provision-report")).to_contain_text("บันทึกแล้ว")
+    expect(page.locator(".messages")).to_contain_text("แจ้งแล้ว ๒ คน · แจ้งไว้ก่อนแล้ว ๐ คน · แจ้งไม่ได้ ๐ คน")
     page.wait_for_timeout(300)  # the invitations go after the commit
     assert sorted(m.to[0] for m in mail.outbox) == ["somchai@cdd.go.th", "somsri@cdd.go.th"]
 
