@@ -223,6 +223,10 @@ def provision_template(request):
 def provision_page(request):
     """Central staff, or an office's organiser for the offices under it: accounts from a sheet, tried first."""
     gate.require(request, "accounts.provision")
+    if request.method == "GET":
+        code = gate.factor_first(request, "accounts.provision")  # its sheet could not be kept across the code's page
+        if code:
+            return redirect(code)
     if request.method == "POST":
         try:
             check_body_size(request, "accounts")

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.http import urlencode
 
 from accounts.models import AccountEvent, Event
 from accounts.provision import accounts_provision
@@ -19,6 +20,7 @@ from notices.models import BulkAct, Outreach, Unreached
 from people.models import Membership, Role
 from tests.accounts.support import sheet
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
+from tests.security.test_privileged_acts import confirmed_session
 
 User = get_user_model()
 PAGE = "/accounts/provision/"
@@ -343,3 +345,13 @@ def test_the_sheets_write_says_its_invitations_account_with_the_link_to_whom(cli
     link = re.search(r'<a href="([^"]+)" class="outreach-link">', page).group(1)
     assert link == f"/notices/outreach/{account.pk}/"
     assert "แจ้งแล้ว ๑ คน · แจ้งไว้ก่อนแล้ว ๐ คน · แจ้งไม่ได้ ๐ คน" in page
+
+
+def test_the_sheets_page_asks_the_code_before_the_form_so_its_file_is_never_lost(
+    client, central_user, second_factor_required
+):
+    client.force_login(central_user)
+    response = client.get(PAGE)
+    assert response["Location"] == f"/accounts/second-factor/?{urlencode({'next': PAGE})}"
+    confirmed_session(client, central_user)
+    assert client.get(PAGE).status_code == 200
