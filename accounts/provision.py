@@ -31,12 +31,13 @@ from core.labels import both
 from core.names import has_control, name_refusal
 from core.sheets.exporter import Table
 from core.sheets.tabular import read_rows
+from notices.models import BulkAct, Outreach, Unreached
 from people.directory import membership_of, membership_set, works_in_admin
 from people.models import Role
 
 from . import rights
 from .audit import event_record
-from .invitations import held_address_tell
+from .invitations import held_address_tell, pending
 from .models import Event
 from .services import account_reactivate
 from .tasks import invitations_queue
@@ -295,8 +296,29 @@ def accounts_provision(*, by, rows: list[dict[str, str]], dry_run: bool = False)
             transaction.set_rollback(True)
         else:
             invitations_queue(user_ids=[u.pk for u, created in made if created], by_id=by.pk)
+            _invitations_account(by=by, report=report)
     report.dry_run = dry_run
     return report
+
+
+def _invitations_account(*, by, report: ProvisionReport) -> Outreach:
+    """The sheet's account of its invitations (notices.outreach), one row each by name: a new account is invited
+    now, and so is the holder of an address outside the provisioner's offices told now (the sheet answers for it as
+    for a free address, so its account does too); an account still waiting to set its password was invited
+    earlier (its "invite again" is the admin's); an account with its own password is not invited."""
+    reached: list[str] = []
+    earlier: list[str] = []
+    missed: list[list[str]] = []
+    for item in report.rows:
+        if item.user is None:
+            reached.append(item.name)
+        elif pending(item.user):
+            earlier.append(item.name)
+        else:
+            missed.append([item.name, Unreached.ACTIVE])
+    return Outreach.objects.create(
+        act=BulkAct.INVITATIONS, author=by, contest=None, reached=reached, earlier=earlier, missed=missed
+    )
 
 
 def _write(by, item: Planned) -> tuple[User, bool]:

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import format_lazy
@@ -32,7 +33,8 @@ from core.sheets import exporter
 from notices.channels.line.client import line_enabled
 from notices.channels.line.forms import LineConnectForm
 from notices.channels.line.selectors import line_link_of
-from notices.models import Mode
+from notices.models import BulkAct, Mode
+from notices.outreach import outreach_latest, outreach_said
 from notices.selectors import preferences as notice_preferences
 
 from . import provision, second_factor, selectors, services
@@ -221,6 +223,10 @@ def provision_template(request):
 def provision_page(request):
     """Central staff, or an office's organiser for the offices under it: accounts from a sheet, tried first."""
     gate.require(request, "accounts.provision")
+    if request.method == "GET":
+        code = gate.factor_first(request, "accounts.provision")  # its sheet could not be kept across the code's page
+        if code:
+            return redirect(code)
     if request.method == "POST":
         try:
             check_body_size(request, "accounts")
@@ -234,6 +240,7 @@ def _provision(request):
     context = {"form": form, "unused": Power.ADMINISTER in actor_of(request.user).powers}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        started = timezone.now()
         try:
             context["report"] = provision.provision_file(
                 by=request.user, data=upload.read(), filename=upload.name, dry_run=request.POST.get("do") != "write"
@@ -242,6 +249,8 @@ def _provision(request):
             context["error"] = exc
             return render(request, "accounts/provision.html", context, status=400)
         report = context["report"]
+        if not report.dry_run:
+            messages.info(request, outreach_said(outreach_latest(request.user, BulkAct.INVITATIONS, started)))
         context |= {a: report.count(a) for a in ("create", "change", "same")}
         context |= {"created": context["create"], "changed": context["change"]}
     return render(request, "accounts/provision.html", context)

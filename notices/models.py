@@ -235,6 +235,7 @@ class BulkAct(models.TextChoices):
     LATE_REMINDED = "late_reminded", _("reminding the late")
     ANNOUNCEMENT = "announcement", pgettext_lazy("notices", "announcement")
     DEADLINE_MOVED = "deadline_moved", _("deadline move")
+    INVITATIONS = "invitations", _("invitations from an accounts sheet")
 
 
 class Unreached(models.TextChoices):
@@ -242,6 +243,7 @@ class Unreached(models.TextChoices):
 
     NO_ACCOUNT = "no_account", _("no account: nobody there has an account that may read it")
     NO_ADDRESS = "no_address", _("no address: no e-mail or LINE reaches its people, so it waits in the portal only")
+    ACTIVE = "active", _("account already active: its owner signs in with their own password, so no invitation")
 
 
 class Outreach(models.Model):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import acts
 from core.thai import digits
@@ -59,7 +60,11 @@ def outreach_said(outreach: Outreach | None) -> SafeString:
     if outreach is None or not (outreach.reached or outreach.earlier or outreach.missed):
         return format_html("{}", _("Nobody was told: nobody is concerned yet."))
     sizes = {name: digits(len(getattr(outreach, name))) for name in ("reached", "earlier", "missed")}
-    counts = _("Told now: {reached}; told earlier: {earlier}; could not be told: {missed}.").format(**sizes)
+    if outreach.act == BulkAct.INVITATIONS:  # its rows are people; every other act's are offices or committees
+        counts = pgettext("people", "Told now: {reached}; told earlier: {earlier}; could not be told: {missed}.")
+    else:
+        counts = _("Told now: {reached}; told earlier: {earlier}; could not be told: {missed}.")
+    counts = counts.format(**sizes)
     link = reverse("notices:outreach", args=[outreach.pk])
     return format_html('{} <a href="{}" class="outreach-link">{}</a>', counts, link, _("Whom, and why not"))
 

@@ -8,15 +8,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.http import urlencode
 
 from accounts.models import AccountEvent, Event
 from accounts.provision import accounts_provision
 from contests.models import Unit
 from core.errors import RowsError
+from core.sheets.tabular import read_rows
 from notices import outbox
+from notices.models import BulkAct, Outreach, Unreached
 from people.models import Membership, Role
 from tests.accounts.support import sheet
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
+from tests.security.test_privileged_acts import confirmed_session
 
 User = get_user_model()
 PAGE = "/accounts/provision/"
@@ -106,8 +110,6 @@ def test_bad_rows_are_all_named_thai_first_and_nothing_is_written(central_user):
         ["จ", "d@cdd.go.th", "50", "provincial", ""],
         ["ฉ", "f@cdd.go.th", "", "provincial", "no-such-contest"],
     ]
-    from core.sheets.tabular import read_rows
-
     with pytest.raises(RowsError) as exc:
         accounts_provision(by=central_user, rows=read_rows(sheet(rows), "a.csv"))
     assert [str(e) for e in exc.value.errors] == [
@@ -298,3 +300,58 @@ def test_a_sheet_naming_another_accounts_address_fifteen_times_tells_its_holder_
     assert outbox.send_digests() == 1
     assert [m.to for m in mail.outbox] == [["central@cdd.go.th"]]
     assert "ผู้จัด ใส่อีเมลของท่านในแฟ้มรายชื่อเพื่อสร้างบัญชี" in mail.outbox[0].body
+
+
+def test_the_sheets_invitations_end_with_whom_they_invited_now_earlier_and_whom_not_and_why(
+    central_user, chiang_mai, django_capture_on_commit_callbacks
+):
+    """A new account is invited now; one still waiting to set its password was invited earlier; one with its own
+    password is not invited. The same sheet again: the new account was invited by the first."""
+    waiting = UserFactory(email="waiting@cdd.go.th", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    waiting.set_unusable_password()
+    waiting.save(update_fields=["password"])
+    UserFactory(email="active@cdd.go.th", role=Role.OFFICE_STAFF, role__unit=chiang_mai)
+    rows = read_rows(
+        sheet(
+            [
+                ["สมใจ ใจดี", "new@cdd.go.th", chiang_mai.dopa_code, "provincial", ""],
+                ["รอ ตั้งรหัส", "waiting@cdd.go.th", chiang_mai.dopa_code, "provincial", ""],
+                ["มี รหัสแล้ว", "active@cdd.go.th", chiang_mai.dopa_code, "provincial", ""],
+            ]
+        ),
+        "a.csv",
+    )
+    accounts_provision(by=central_user, rows=rows, dry_run=True)
+    assert not Outreach.objects.exists()  # a dry run invites nobody: no account claims it did
+
+    with django_capture_on_commit_callbacks(execute=True):
+        accounts_provision(by=central_user, rows=rows)
+        accounts_provision(by=central_user, rows=rows)
+
+    first, second = Outreach.objects.order_by("pk")
+    assert (first.act, first.author, first.contest) == (BulkAct.INVITATIONS, central_user, None)
+    active = [["มี รหัสแล้ว", Unreached.ACTIVE]]
+    assert (first.reached, first.earlier, first.missed) == (["สมใจ ใจดี"], ["รอ ตั้งรหัส"], active)
+    assert (second.reached, second.earlier, second.missed) == ([], ["สมใจ ใจดี", "รอ ตั้งรหัส"], active)
+    assert [m.to for m in mail.outbox] == [["new@cdd.go.th"]]
+
+
+def test_the_sheets_write_says_its_invitations_account_with_the_link_to_whom(client, central_user):
+    client.force_login(central_user)
+
+    page = post(client, sheet(twenty_offices()[:1]), "write").content.decode()
+
+    account = Outreach.objects.get(act=BulkAct.INVITATIONS)
+    link = re.search(r'<a href="([^"]+)" class="outreach-link">', page).group(1)
+    assert link == f"/notices/outreach/{account.pk}/"
+    assert "แจ้งแล้ว ๑ คน · แจ้งไว้ก่อนแล้ว ๐ คน · แจ้งไม่ได้ ๐ คน" in page
+
+
+def test_the_sheets_page_asks_the_code_before_the_form_so_its_file_is_never_lost(
+    client, central_user, second_factor_required
+):
+    client.force_login(central_user)
+    response = client.get(PAGE)
+    assert response["Location"] == f"/accounts/second-factor/?{urlencode({'next': PAGE})}"
+    confirmed_session(client, central_user)
+    assert client.get(PAGE).status_code == 200
