@@ -17,7 +17,7 @@ from rubrics.selectors import work_calendar
 
 @require_POST
 def contest_builder_preview(request):
-    gate.require(request, "scoring.save_contest")
+    gate.require(request, "rubrics.save_contest")
     builder = Builder(request.POST)
     builder.data()  # reads each rule form, as the page does
     wanted = request.POST.get("criterion", "")

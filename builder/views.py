@@ -61,7 +61,7 @@ def _source(request, source: str) -> dict:
 @require_http_methods(["GET", "POST"])
 def contest_builder(request):
     """Start from a shipped contest or one of the office's; then the whole contest on one page."""
-    gate.require(request, "scoring.save_contest")
+    gate.require(request, "rubrics.save_contest")
     if request.method == "GET":
         source = request.GET.get("from")
         if not source:

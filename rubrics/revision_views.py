@@ -1,6 +1,6 @@
 """A contest's revision history, and the reason box and confirmation the builder and the JSON
 upload show when they change a contest that exists (rubrics.revisions). Thin: who may is the rules'
-(`scoring.view_rubric_changes`), what changed is `rubric_diff.diff_lines`."""
+(`rubrics.view_rubric_changes`), what changed is `rubric_diff.diff_lines`."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def change_args(request, window: tuple[date, date] | None = None) -> dict:
 def rubric_changes(request, key: ContestKey):
     """Every recorded change to a contest's rules, newest first: whoever runs it (its organisers, central
     staff); any other office's contest is a 404, the national contest 403 to those who only see it."""
-    rubric = contest_or_404(request.user, key, "scoring.view_rubric_changes", request=request)
+    rubric = contest_or_404(request.user, key, "rubrics.view_rubric_changes", request=request)
     rows = RubricChange.objects.filter(contest=rubric.contest).select_related("user")
     changes = [(row, diff_lines(row.changes) + kept_lines(row.rounds_kept)) for row in rows]
     # Each criterion's page, where its deadline moves (schedule.deadline_views): this page is its runners' own.

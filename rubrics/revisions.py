@@ -263,7 +263,7 @@ def change_record(
             needs={"reason"},
         )
     if before and contest.state != ContestState.DRAFT and user is not None and deadline_moves_of(diff):
-        acts.require(user, "scoring.change_deadline", contest)  # a file or the builder moving a date: the same act
+        acts.require(user, "rubrics.change_deadline", contest)  # a file or the builder moving a date: the same act
     record = RubricChange.objects.create(
         contest=contest,
         rubric=contest.rubrics.earliest("period_order"),
@@ -392,7 +392,7 @@ def change(
     what it returns is returned), refused if it strands committee scores, recorded with its reason, then
     rescored; nothing changed: no record, no revision, no rescore."""
     if user is not None and contest is not None and contest.state != ContestState.DRAFT:
-        acts.step_up(user, "scoring.change_open_contest")  # the callers asked who may; this asks the factor
+        acts.step_up(user, "rubrics.change_open_contest")  # the callers asked who may; this asks the factor
     letter_check(letter)
     held = change_check(contest=contest, keep=keep, reason=reason, confirm=confirm) if contest is not None else []
     before = snapshot(contest)

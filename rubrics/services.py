@@ -115,7 +115,7 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
     it is its own act (`contest_open`, with its second factor), never a side effect of an upload.
     A change is recorded (rubrics.revisions): an open contest's needs a `reason`, and dropping criteria that
     hold evidence or scores needs `confirm` (they are archived, never deleted). A change that moves a deadline
-    of an open contest is the act of moving one (scoring.change_deadline): told to everyone concerned, with the
+    of an open contest is the act of moving one (rubrics.change_deadline): told to everyone concerned, with the
     reason and the `letter`."""
     office = office_unit(user)
     raw = data.get("contest")
@@ -359,7 +359,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
 def contest_open(*, user, rubric: Rubric) -> Contest:
     """Whoever runs a draft contest opens it: its entrants then meet it. Opening is once."""
     contest = rubric.contest
-    acts.require(user, "scoring.open_contest", rubric)  # entrants meet it from now on
+    acts.require(user, "rubrics.open_contest", rubric)  # entrants meet it from now on
     hooks.ensure_opens(rubric)  # opening is once: only a draft opens
     Contest.objects.filter(pk=contest.pk).update(state=ContestState.OPEN)
     contest.state = ContestState.OPEN

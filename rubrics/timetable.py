@@ -46,7 +46,7 @@ def criterion_deadline_set(
     who, why and the letter; every entrant is rescored, and whoever must send by it, and whoever runs the
     contest, is told."""
     if user is not None:
-        acts.require(user, "scoring.change_deadline", rubric)
+        acts.require(user, "rubrics.change_deadline", rubric)
     offered = companions(rubric, code)
     ticked = {c.key for c in offered} if also is None else set(also)
     moving = [c for c in offered if c.key in ticked and not c.round]
@@ -149,7 +149,7 @@ def holiday_override_save(
     *, user, day: date, is_holiday: bool, name_th: str, name_en: str = "", note: str = ""
 ) -> HolidayOverride:
     """Central staff add or correct one day of the calendar; audited, and every province is rescored."""
-    acts.step_up(user, "scoring.edit_calendar")
+    acts.step_up(user, "rubrics.edit_calendar")
     found = HolidayOverride.objects.select_for_update().filter(date=day).first()
     before = _override_state(found)
     override = found or HolidayOverride(date=day)
@@ -167,7 +167,7 @@ def holiday_override_save(
 @transaction.atomic
 def holiday_override_remove(*, user, override: HolidayOverride) -> None:
     """The package's calendar applies to that day again; audited, and every province is rescored."""
-    acts.step_up(user, "scoring.edit_calendar")
+    acts.step_up(user, "rubrics.edit_calendar")
     before = _override_state(override)
     HolidayOverrideChange.objects.create(
         date=override.date, action=HolidayAction.REMOVED, before=before, after=None, changed_by=user

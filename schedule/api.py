@@ -15,7 +15,7 @@ from schedule.contest import criterion_rounds
 
 class RubricDetail(APIView):
     # Another office's contest does not exist for the caller (rubrics were listed to every role).
-    permission_classes = [contest_permission("scoring.see_rubric")]
+    permission_classes = [contest_permission("rubrics.see_rubric")]
 
     @extend_schema(
         responses=inline_serializer(

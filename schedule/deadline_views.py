@@ -35,7 +35,7 @@ from schedule.contest import criterion_rounds
 from schedule.selectors import criterion_url
 from scoring.selectors import is_frozen
 
-ACT = "scoring.change_deadline"
+ACT = "rubrics.change_deadline"
 
 
 @takes_files

@@ -1,15 +1,13 @@
-"""The acts of scoring (rubrics, facts, results, the calendar), declared once with their rules: `rules`
+"""The acts of scoring (facts, results, freezing and publishing, ties), declared once with their rules: `rules`
 predicates over the lock (contests.permissions) and whether a second factor is asked first (core.acts)."""
 
 import rules
 
-from contests.permissions import chairs_contest, is_central, is_organiser, runs_contest, sees_contest
+from contests.permissions import chairs_contest, runs_contest
 from core.acts import declare
 
-declare("scoring.see_rubric", sees_contest)
 declare("scoring.view_provinces", rules.is_authenticated)
 declare("scoring.view_standings", runs_contest)
-declare("scoring.save_contest", is_central | is_organiser)
 # Facts decide scores: a sheet of them (the dashboard's upload, the API, the admin's import) is a privileged act.
 declare(
     "scoring.import_facts",
@@ -23,9 +21,6 @@ STEPPED = {
     "scoring.unfreeze": "unfreeze frozen results",
     "scoring.publish": "publish frozen results",
     "scoring.withdraw": "withdraw published results",
-    "scoring.open_contest": "open a draft contest to its entrants",
-    "scoring.change_open_contest": "change an open contest's rules, deadlines or award minimum",
-    "scoring.change_deadline": "move a criterion's deadline, by letter (the Department's, or the organising office's)",
     "scoring.correct": "correct published awards without unfreezing them, with the corrected documents",
 }
 for name, about in STEPPED.items():
@@ -41,7 +36,3 @@ declare(
 # Reminding every office late with a round (the late list's button): whoever runs the contest; the notices
 # go through the outbox and its sending limits (schedule.services.late_remind).
 declare("scoring.remind_late", runs_contest)
-# A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
-declare("scoring.view_rubric_changes", runs_contest)
-# The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
-declare("scoring.edit_calendar", is_central, second_factor=True, about="change the working-day calendar's holidays")

@@ -344,7 +344,7 @@ def _facts_upload(request, rubric: Rubric, key: ContestKey):
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 def contest_upload(request):
     """An organiser creates or updates one of its office's contests from a rubric file (JSON); all or none."""
-    gate.require(request, "scoring.save_contest")
+    gate.require(request, "rubrics.save_contest")
     try:
         check_body_size(request, "rubric")
     except BodyTooLarge as exc:

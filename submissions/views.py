@@ -73,7 +73,7 @@ def provinces(request):
     actor = actor_of(request.user)
     units = visible_entrants(actor, rubric.contest) if rubric is not None else Unit.objects.none()
     contests = contests_for_user(request.user)
-    if rubric is not None and acts.allowed(request.user, "scoring.see_rubric", rubric) and units.count() == 1:
+    if rubric is not None and acts.allowed(request.user, "rubrics.see_rubric", rubric) and units.count() == 1:
         if not contests:
             return redirect("submissions:province", key=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page

@@ -1,5 +1,5 @@
 """A new contest made from a rubric file is a draft, as the builder's is: its entrants meet it only once whoever
-runs it opens it, and opening asks the second factor (scoring.open_contest), never an upload's side effect."""
+runs it opens it, and opening asks the second factor (rubrics.open_contest), never an upload's side effect."""
 
 import json
 

@@ -67,13 +67,13 @@ def test_the_declaration_lists_the_acts_the_issue_names():
         "notices.announce",
         "notices.announce_to_entrants",
         "ops.open_next_year",
-        "scoring.change_deadline",
-        "scoring.change_open_contest",
+        "rubrics.change_deadline",
+        "rubrics.change_open_contest",
+        "rubrics.edit_calendar",
+        "rubrics.open_contest",
         "scoring.correct",
-        "scoring.edit_calendar",
         "scoring.freeze",
         "scoring.import_facts",
-        "scoring.open_contest",
         "scoring.publish",
         "scoring.settle_tie",
         "scoring.unfreeze",
@@ -156,19 +156,19 @@ SERVICES = {
             reason="ทดสอบ",
         ),
     ),
-    "scoring.open_contest": (
+    "rubrics.open_contest": (
         "organiser",
         lambda rubric, office: draft(office[0]),
         lambda user, rubric, office: services.contest_open(user=user, rubric=office[0]),
     ),
-    "scoring.change_open_contest": (
+    "rubrics.change_open_contest": (
         "organiser",
         None,
         lambda user, rubric, office: revisions.change(
             user=user, contest=office[0].contest, write=lambda: office[0], reason="ทดสอบ"
         ),
     ),
-    "scoring.change_deadline": (
+    "rubrics.change_deadline": (
         "organiser",
         None,
         lambda user, rubric, office: timetable.criterion_deadline_set(
@@ -214,7 +214,7 @@ SERVICES = {
         None,
         lambda user, rubric, office: provision.accounts_provision(by=user, rows=[], dry_run=True),
     ),
-    "scoring.edit_calendar": (
+    "rubrics.edit_calendar": (
         "central",
         None,
         lambda user, rubric, office: timetable.holiday_override_save(
@@ -342,7 +342,7 @@ ADMIN_DOORS = {
         reverse("admin:rubrics_rubric_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
     ),
-    "scoring.change_deadline": lambda rubric: (
+    "rubrics.change_deadline": lambda rubric: (
         reverse("admin:rubrics_criterion_change", args=[rubric.criteria.get(code="1.1").pk]),
         {
             "deadline": "15/09/2566",
@@ -351,7 +351,7 @@ ADMIN_DOORS = {
             "letter_date": "01/09/2566",
         },
     ),
-    "scoring.edit_calendar": lambda rubric: (
+    "rubrics.edit_calendar": lambda rubric: (
         reverse("admin:rubrics_holidayoverride_add"),
         {"date": "03/01/2566", "is_holiday": "on", "name_th": "วันหยุดทดสอบ", "name_en": "", "note": ""},
     ),
