@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.text import format_lazy
@@ -36,6 +37,8 @@ from .tasks import invitations_queue
 # staff turn off a lost phone's second factor from the user list (an action, recorded) instead.
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
+
+admin.site.unregister(Group)  # roles come from Membership, not groups or model permissions
 
 
 @admin.register(AccountEvent)

@@ -9,8 +9,8 @@ from core import acts
 from core.errors import PortalError
 from core.sheets import exporter
 from core.thai import digits
+from rubrics.admin.filters import ContestScoped, YearFilter
 from rubrics.models import AwardTier, Rubric
-from scoring.admin.forms import ContestScoped, YearFilter
 
 from . import services
 from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCertificate

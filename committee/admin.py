@@ -24,7 +24,8 @@ from core.sheets import exporter
 from core.thai import thai_sorted
 from people import directory
 from people.models import Conflict
-from scoring.admin.forms import CriterionCodeFilter, YearFilter, code_key, column
+from rubrics.admin.filters import CriterionCodeFilter, YearFilter, code_key
+from scoring.admin.forms import column
 
 from . import admin_import, admin_views, selectors, services
 from .models import ChairFinal, Clarification, ClarificationMessage, Judgment, Override, ScoreChange

@@ -2,8 +2,8 @@ from django.contrib import admin
 
 from contests.admin.access import RoleAccess
 from contests.admin.dates import ThaiDates
+from contests.admin.scopes import UnitScoped
 from contests.permissions import is_central
-from scoring.admin.forms import UnitScoped
 
 from .models import Evidence, InnovationReport, Submission, UploadLimit
 

@@ -1,4 +1,5 @@
-"""django-import-export glue for facts: the admin's import runs `facts_import`, nothing else.
+"""Facts and their changes in the admin, read-only, and the django-import-export glue for facts: the admin's
+import runs `facts_import`, nothing else.
 
 import-export's own row-by-row import would save facts one by one and skip our all-or-none checks,
 the audit trail and the recompute; so `FactResource.import_data` hands the whole sheet to the service
@@ -8,7 +9,7 @@ and only translates its report (or its row errors) into import-export's Result f
 from __future__ import annotations
 
 import tablib
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
@@ -19,16 +20,19 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
+from contests.admin.access import RoleAccess
+from contests.admin.scopes import UnitScoped
 from contests.permissions import is_central, is_department
 from core import acts, gate
 from core.errors import RowsError
 from core.numbers import is_whole
 from core.sheets import exporter
 from core.sheets.tabular import SheetError, read_rows
+from rubrics.admin.filters import CriterionCodeFilter, YearFilter
 from rubrics.models import Rubric
-from scoring.admin.forms import FactConfirmImportForm, FactImportForm
+from scoring.admin.forms import FactConfirmImportForm, FactImportForm, SourceFilter, column
 from scoring.facts.imports import HEADER, facts_import
-from scoring.models import Fact, FactSource
+from scoring.models import Fact, FactChange, FactSource
 
 
 def _dataset(rows: list[dict[str, str]]) -> tablib.Dataset:
@@ -207,3 +211,37 @@ class FactImportExportAdmin(ImportExportModelAdmin):
             format_lazy(_("imported: {t} new, {t2} updated, {t3} unchanged"), t=t["new"], t2=t["update"], t3=t["skip"]),
         )
         return HttpResponseRedirect(reverse("admin:scoring_fact_changelist"))
+
+
+@admin.register(Fact)
+class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
+    """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
+
+    list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
+    list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
+    province_ = column("unit", _("unit"), "unit__code")
+    source_ = column("get_source_display", _("source"))
+    updated_at_ = column("updated_at", _("updated at"))
+    updated_by_ = column("updated_by", _("updated by"))
+    list_select_related = ["unit", "criterion", "updated_by"]
+    search_fields = ["unit__code", "unit__name_th", "unit__name_en"]
+
+    @admin.display(description=_("criterion"), ordering="criterion__code")
+    def criterion_code(self, obj):
+        return obj.criterion.code
+
+
+@admin.register(FactChange)
+class FactChangeAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
+    view = is_central
+    unit_path, contest_path = "fact__unit", "fact__rubric__contest"
+    list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
+    list_filter = [("source", SourceFilter)]
+    fact_ = column("fact", _("fact"), "fact__unit__code")
+    old_value_ = column("old_value", _("old value"))
+    new_value_ = column("new_value", _("new value"))
+    source_ = column("get_source_display", _("source"))
+    changed_by_ = column("changed_by", _("changed by"))
+    changed_at_ = column("changed_at", _("changed at"))
+    list_select_related = ["fact__unit", "fact__criterion", "changed_by"]
+    search_fields = ["fact__unit__code", "fact__unit__name_th", "fact__criterion__code", "fact__name"]

@@ -1,5 +1,6 @@
-"""The Department's back office. Who may do what comes from the `rules` predicates (contests.permissions),
-never from Django's model permissions; every write goes through rubrics.services."""
+"""A contest's rules in the back office: the rubric as one JSON document, a criterion's deadline, the revision
+history. Who may do what comes from the `rules` predicates (contests.permissions), never from Django's model
+permissions; every write goes through rubrics.services and rubrics.timetable."""
 
 from __future__ import annotations
 
@@ -7,52 +8,21 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth.models import Group
-from django.db.models import OuterRef, Subquery
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.admin.access import RoleAccess
-from contests.models import Unit
 from contests.permissions import is_central
 from core import acts
 from core.http import show
 from rubrics import services, timetable
-from rubrics.models import AwardTier, Criterion, HolidayOverride, HolidayOverrideChange, Rubric, RubricChange
+from rubrics.admin.filters import ContestFilter, ContestScoped, DimensionCodeFilter, YearFilter
+from rubrics.admin.forms import CriterionDeadlineForm, RubricForm
+from rubrics.models import Criterion, Rubric, RubricChange
 from rubrics.selectors import contest_file, rubric_data_next_year
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
-
-# API tokens, failed logins; nominees; the stages and their picks:
-from scoring.admin.facts import FactImportExportAdmin
-from scoring.admin.forms import (
-    AwardFilter,
-    ContestFilter,
-    ContestScoped,
-    CriterionCodeFilter,
-    CriterionDeadlineForm,
-    DimensionCodeFilter,
-    RubricForm,
-    SourceFilter,
-    UnitScoped,
-    YearFilter,
-    column,
-)
-from scoring.models import Fact, FactChange, Standing
-
-
-@admin.register(Unit)
-class UnitAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
-    unit_path, contest_path = "pk", None  # autocomplete and search too: a conflicted province is not offered
-    list_display = ["code", "dopa_code", "thai_name", "name_en", "level", "size_group", "region"]
-    list_filter = ["level", "size_group", "region"]
-    search_fields = ["code", "name_th", "name_en"]
-    ordering = ["name_order"]  # ก–ฮ
-
-    @admin.display(description=Unit._meta.get_field("name_th").verbose_name, ordering="name_order")
-    def thai_name(self, unit):
-        return unit.name_th
 
 
 @admin.register(Rubric)
@@ -205,114 +175,3 @@ class RubricChangeAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     def what_changed(self, obj):
         lines = diff_lines(obj.changes) + kept_lines(obj.rounds_kept)
         return format_html_join("", "<div>{}</div>", ((line,) for line in lines))
-
-
-@admin.register(Fact)
-class FactAdmin(UnitScoped, RoleAccess, FactImportExportAdmin):
-    """Read-only rows; changes arrive through the import (resources.FactImportExportAdmin)."""
-
-    list_display = ["province_", "criterion_code", "name", "value", "source_", "updated_at_", "updated_by_"]
-    list_filter = [YearFilter, CriterionCodeFilter, ("source", SourceFilter)]
-    province_ = column("unit", _("unit"), "unit__code")
-    source_ = column("get_source_display", _("source"))
-    updated_at_ = column("updated_at", _("updated at"))
-    updated_by_ = column("updated_by", _("updated by"))
-    list_select_related = ["unit", "criterion", "updated_by"]
-    search_fields = ["unit__code", "unit__name_th", "unit__name_en"]
-
-    @admin.display(description=_("criterion"), ordering="criterion__code")
-    def criterion_code(self, obj):
-        return obj.criterion.code
-
-
-@admin.register(FactChange)
-class FactChangeAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
-    view = is_central
-    unit_path, contest_path = "fact__unit", "fact__rubric__contest"
-    list_display = ["fact_", "old_value_", "new_value_", "source_", "changed_by_", "changed_at_"]
-    list_filter = [("source", SourceFilter)]
-    fact_ = column("fact", _("fact"), "fact__unit__code")
-    old_value_ = column("old_value", _("old value"))
-    new_value_ = column("new_value", _("new value"))
-    source_ = column("get_source_display", _("source"))
-    changed_by_ = column("changed_by", _("changed by"))
-    changed_at_ = column("changed_at", _("changed at"))
-    list_select_related = ["fact__unit", "fact__criterion", "changed_by"]
-    search_fields = ["fact__unit__code", "fact__unit__name_th", "fact__criterion__code", "fact__name"]
-
-
-@admin.register(HolidayOverride)
-class HolidayOverrideAdmin(RoleAccess, admin.ModelAdmin):
-    view = is_central
-    can_add = can_change = can_delete = True
-    list_display = ["date", "is_holiday", "name_th", "name_en"]
-    list_filter = ["is_holiday"]
-    fields = ["date", "is_holiday", "name_th", "name_en", "note"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The service finds an override by its date: a new date here would add a second one and leave the old.
-        # A moved holiday is a removal and an addition, each recorded.
-        readonly = super().get_readonly_fields(request, obj)
-        return [*readonly, self._be("date")] if obj is not None else readonly
-
-    # Any holiday can move a timeliness score in any year: the services audit and rescore.
-    def save_model(self, request, obj, form, change):
-        saved = timetable.holiday_override_save(
-            user=request.user,
-            day=obj.date,
-            is_holiday=obj.is_holiday,
-            name_th=obj.name_th,
-            name_en=obj.name_en,
-            note=obj.note,
-        )
-        obj.pk = saved.pk
-
-    def delete_model(self, request, obj):
-        timetable.holiday_override_remove(user=request.user, override=obj)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            timetable.holiday_override_remove(user=request.user, override=obj)
-
-
-@admin.register(HolidayOverrideChange)
-class HolidayOverrideChangeAdmin(RoleAccess, admin.ModelAdmin):
-    view = is_central
-    list_display = ["changed_at", "date", "action", "before", "after", "changed_by"]
-    list_filter = ["action"]
-    list_select_related = ["changed_by"]
-    date_hierarchy = "date"
-
-
-@admin.register(Standing)
-class StandingAdmin(UnitScoped, RoleAccess, admin.ModelAdmin):
-    list_display = ["rank_", "province_", "year", "total_", "award_name", "tied_", "award_tie_", "stale", "computed"]
-    list_display_links = ["province_"]
-    rank_ = column("rank", _("rank"))
-    province_ = column("unit", _("unit"), "unit__code")
-    total_ = column("total", _("total"))
-    tied_ = column("tied", _("tied"), boolean=True)
-    award_tie_ = column("award_tie", _("tie at an award cut"), boolean=True)
-    computed = column("computed_at", _("computed at"))
-    list_filter = [YearFilter, AwardFilter]
-    list_select_related = ["unit", "rubric"]
-    ordering = ["-rubric__year", "rank", "unit__code"]
-
-    def get_queryset(self, request):
-        tier = AwardTier.objects.filter(rubric=OuterRef("rubric"), code=OuterRef("award"))
-        return super().get_queryset(request).annotate(award_th=Subquery(tier.values("name_th")[:1]))
-
-    @admin.display(description=_("year"), ordering="rubric__year")
-    def year(self, obj):
-        return obj.rubric.year
-
-    @admin.display(description=_("award"), ordering="award")
-    def award_name(self, obj):
-        return obj.award_th or "-"
-
-    @admin.display(description=_("awaiting recompute"), boolean=True)
-    def stale(self, obj):
-        return obj.change_seq > obj.computed_seq
-
-
-admin.site.unregister(Group)  # roles come from Membership, not groups or model permissions
