@@ -72,7 +72,7 @@ messages: $(BIN)/.installed-run
 # A second start on existing data skips the demo load: it runs when migrate has just built or changed the
 # database, or when the demo's sources are newer than the last load (var/demo.loaded).
 VAR := $(or $(CDD4_VAR_DIR),var)
-DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data scoring/rubric_files
+DEMO_SOURCES := ops/management/commands/bootstrap.py scoring/demo.py stages/demo.py committee/demo.py committee/demo_files.py contests/data rubrics/rubric_files
 run: $(BIN)/.installed-run compilemessages
 	@deploy/system-packages.sh run
 	@command -v npm >/dev/null && $(MAKE) --no-print-directory $(TUS) \

@@ -90,7 +90,7 @@ def main() -> None:
         target = "<1000" if name.endswith("valid") else "<500"  # a valid rule's preview draws example facts
         print(f"RESULT builder_{name}_ms={ms:.0f} ms {target}")
 
-    shipped = Path(__file__).resolve().parent.parent / "scoring" / "rubric_files" / "nongkhai-missions-2565.json"
+    shipped = Path(__file__).resolve().parent.parent / "rubrics" / "rubric_files" / "nongkhai-missions-2565.json"
     page = Builder(to_form(json.loads(shipped.read_text(encoding="utf-8"))))
     rule_forms = [c.rule_form for d in page.dimensions for c in d.criteria]
     drawn = median_ms(lambda: [render_to_string("builder/_rule_form.html", {"form": f}) for f in rule_forms])

@@ -65,7 +65,7 @@ def _subdistrict_contest(count: int):
     from rubrics import services
 
     units = list(Unit.objects.filter(level=Level.SUBDISTRICT).order_by("pk")[:count])
-    with open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8") as f:
+    with open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8") as f:
         data = json.load(f)
     data["contest"] = {**data["contest"], "slug": "bench-subdistricts-2565", "entrants": [u.code for u in units]}
     rubric = services.rubric_load(data=data)

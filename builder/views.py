@@ -34,7 +34,7 @@ from rubrics.selectors import contest_file, work_calendar
 from rulebook.spec import RubricError
 from scoring import selectors
 
-SHIPPED = Path(settings.BASE_DIR) / "scoring" / "rubric_files"
+SHIPPED = Path(settings.BASE_DIR) / "rubrics" / "rubric_files"
 
 
 def _shipped() -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ from scoring.recompute import results_ensure
 from stages.models import Barred, FileKind, PastModel, RegisterSource, Stage, StageFile
 
 STAGES_FILE = Path(__file__).resolve().parents[1] / "contests" / "data" / "stages.json"
-RUBRICS = Path(__file__).resolve().parents[1] / "scoring" / "rubric_files"
+RUBRICS = Path(__file__).resolve().parents[1] / "rubrics" / "rubric_files"
 STAGE_REASON = "โหลดเกณฑ์พร้อมขั้นการคัดเลือก (stages_load)"
 
 

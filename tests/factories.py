@@ -68,7 +68,7 @@ def office_contest(slug: str, office, *entrants, nominates: bool = False, mark: 
     from rulebook.moved import moved
     from scoring.recompute import standings_recompute
 
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data = moved(data, year=2564, years=year - 2564)
     organiser = office.code.removeprefix("TH-")
     entrant_codes = [e.code for e in entrants]
@@ -86,7 +86,7 @@ def monthly_contest(slug: str, office, *entrants):
     April period's rubric."""
     from rubrics import services
 
-    data = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
     organiser = office.code.removeprefix("TH-")
     data["contest"] |= {"slug": slug, "organiser": organiser, "entrants": [e.code for e in entrants]}
     return services.rubric_load(data=data)

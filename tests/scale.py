@@ -1,7 +1,7 @@
 """A contest among villages at a size a test chooses, grown tenfold in place, and what a read of it costs: for
 the guards that a page or a read costs the same at N and 10 × N entrants (the `test_*_scale.py` modules).
 
-The contest is the national rubric of B.E. 2566 (`scoring/rubric_files/2566.json`: rounds, receipts, records,
+The contest is the national rubric of B.E. 2566 (`rubrics/rubric_files/2566.json`: rounds, receipts, records,
 evidence) run by the Department among villages spread over four provinces, as the Department's village contests
 are spread over the country. Every entrant is made in bulk with the same share of sendings (`UPLOADS`, `FACTS`):
 the rounds are partly met, whatever the size. The clock stands on 27 June 2023 (`TODAY`): 1.2's second report is
@@ -46,7 +46,7 @@ LINEAR = 1.3  # the most an entrant may cost a read of every entrant at 10 × N 
 TODAY = date(2023, 6, 27)
 SLUG = "scale-villages"
 PROVINCES = ("TH-50", "TH-83", "TH-30", "TH-40")  # the entrants' provinces, in turn
-RUBRIC = Path(__file__).resolve().parents[1] / "scoring" / "rubric_files" / "2566.json"
+RUBRIC = Path(__file__).resolve().parents[1] / "rubrics" / "rubric_files" / "2566.json"
 
 
 def _at(day: str) -> datetime:

@@ -22,7 +22,7 @@ from .factories import DistrictFactory, UserFactory
 def organiser(db):
     """Chonburi's organiser, running seed 001's website contest among one of its districts."""
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     standings_recompute(rubric_id=services.rubric_load(data=data).pk, full=True)
     return UserFactory(role=Role.ORGANISER, role__unit=chonburi)

@@ -127,7 +127,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     """District staff are not sent by "ผลของจังหวัด" to the national page, whose contest their office does not
     enter."""
     district = DistrictFactory(parent=Unit.objects.get(code="TH-20"), name_th="เมืองชลบุรี")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [district.code]}
     contest = services.rubric_load(data=data)
     standings_recompute(rubric_id=contest.pk, full=True)

@@ -257,7 +257,7 @@ def test_a_panelist_s_feed_holds_the_judging_of_the_office_contest_they_sit_on(c
 
     clock(2021, 7, 20, 10, 0)
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     rubric = services.rubric_load(data=data)
     Contest.objects.filter(pk=rubric.contest_id).update(judging_deadline=date(2021, 8, 31))

@@ -16,7 +16,7 @@ from .conftest import pdftext, squash
 @pytest.fixture
 def district_contest(db, chiang_mai):
     d1, d2 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": [d1.code, d2.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)

@@ -35,7 +35,7 @@ def tied_contest(chiang_mai):
         name: DistrictFactory(parent=chiang_mai, name_th=name, dopa_code=f"{chiang_mai.dopa_code}{90 - i}")
         for i, name in enumerate(MARKS)
     }
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     codes = [u.code for u in units.values()]
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": codes}
     rubric = services.rubric_load(data=data)

@@ -60,7 +60,7 @@ def seed_contest(db, settings, tmp_path):
     # what ran before in the worker (with 2092-2095 the standings had no second runner-up).
     codes = ("2099", "2098", "2097", "2096")
     districts = [DistrictFactory(parent=chonburi, name_th=n, dopa_code=c) for n, c in zip(names, codes, strict=True)]
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [d.code for d in districts]}
     rubric = services.rubric_load(data=data)
     assert demo_judgments(rubric=rubric) > 0

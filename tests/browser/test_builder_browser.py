@@ -12,7 +12,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SEED = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+SEED = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 
 
 def test_an_office_builds_the_website_contest_on_the_pages(browser, live_server):

@@ -16,7 +16,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SEED = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+SEED = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 MAY = next(p for p in SEED["contest"]["periods"] if p["code"] == "2568-05")
 OWN = MAY["criteria"]["4.1.1"]
 

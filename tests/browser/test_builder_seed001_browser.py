@@ -18,7 +18,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SHIPPED = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+SHIPPED = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "prize_en")
 
 

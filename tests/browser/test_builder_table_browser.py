@@ -12,7 +12,7 @@ from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
 pytestmark = MARKS
 
-SEED = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+SEED = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
 MISSION = SEED["dimensions"][2]["criteria"][0]  # 3.1, 5 points
 RULE = MISSION["rule"]
 R = "d0c0-r-"

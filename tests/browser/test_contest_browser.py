@@ -18,7 +18,7 @@ def test_a_provincial_office_runs_its_district_contest(browser, live_server, tmp
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริม", name_en="Mae Rim")
     san_sai = DistrictFactory(parent=chiang_mai, name_th="สันทราย", name_en="San Sai")
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     data["name_th"] = "การติดตามภารกิจสำคัญ ๘ ประเด็น ระดับอำเภอ จังหวัดเชียงใหม่ ประจำปีงบประมาณ พ.ศ. ๒๕๖๕"
     entrants = [mae_rim.code, san_sai.code]
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": entrants}

@@ -19,7 +19,7 @@ pytestmark = MARKS
 def test_an_organiser_forms_the_panel_and_the_panelist_scores(browser, live_server):
     chiang_mai = Unit.objects.get(code="TH-50")
     mae_rim = DistrictFactory(parent=chiang_mai, name_th="แม่ริม", name_en="Mae Rim")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [mae_rim.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)

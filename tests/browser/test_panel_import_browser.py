@@ -20,7 +20,7 @@ pytestmark = MARKS
 def test_the_organiser_imports_the_panels_sheet_and_the_panelist_lists_it(browser, live_server, tmp_path):
     chonburi = Unit.objects.get(code="TH-20")
     mueang = DistrictFactory(parent=chonburi, name_th="เมืองชลบุรี", name_en="Mueang Chon Buri")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cb-web-2564", "entrants": [mueang.code]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)

@@ -21,7 +21,7 @@ def someone(who: str, *, chiang_mai, phuket):
     if who in ("central", "committee"):
         return UserFactory(role=Role.CENTRAL if who == "central" else Role.COMMITTEE)
     assert who == "panelist", who
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     entrant = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-panel-2564", "organiser": "50", "entrants": [entrant.code]}
     contest = services.rubric_load(data=data).contest

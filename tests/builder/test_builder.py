@@ -16,7 +16,7 @@ from rulebook.rules.errors import Problem, Where
 from rulebook.spec import RubricError
 from rulebook.workdays import WorkCalendar
 
-SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scoring" / "rubric_files").glob("*.json"))
+SHIPPED = sorted((Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files").glob("*.json"))
 
 
 def _load(path: Path) -> dict:

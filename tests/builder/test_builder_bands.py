@@ -12,7 +12,7 @@ from builder.prefill import to_form
 from people.models import Role
 from tests.factories import UserFactory
 
-NONG_KHAI = "scoring/rubric_files/nongkhai-missions-2565.json"
+NONG_KHAI = "rubrics/rubric_files/nongkhai-missions-2565.json"
 BUILD = "/standings/contests/build/"
 MISSION_1 = [
     {"min": "0", "max": "22", "level": 1},

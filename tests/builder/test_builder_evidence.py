@@ -9,8 +9,8 @@ from builder.evidence import evidence_data
 from builder.rule_data import rule_data
 from builder.rule_forms import RuleForm
 
-SUBDISTRICT = json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
-NATIONAL = json.loads(open("scoring/rubric_files/2566.json", encoding="utf-8").read())
+SUBDISTRICT = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+NATIONAL = json.loads(open("rubrics/rubric_files/2566.json", encoding="utf-8").read())
 
 
 def _evidence_of(rubric: dict, wanted: str) -> dict:

@@ -17,7 +17,7 @@ from tests.builder.builder_forms import FORM, RULE, encoded, fields, milestone_p
 from tests.factories import UserFactory
 
 BUILD, PREVIEW = "/standings/contests/build/", "/standings/contests/build/preview/"
-NATIONAL = json.loads(open("scoring/rubric_files/2566.json", encoding="utf-8").read())
+NATIONAL = json.loads(open("rubrics/rubric_files/2566.json", encoding="utf-8").read())
 TIMELY = "d1c1-"  # 2566's criterion 2.1.2, a timeliness rule: working days late are counted
 
 
@@ -59,7 +59,7 @@ def test_levels_and_conditions_within_the_caps_are_read_without_a_refusal():
 
 
 def test_more_dimensions_awards_and_periods_than_the_page_builds_are_refused_thai_first():
-    post = to_form(json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
+    post = to_form(json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
     _set(post, {"dims": "61", "awards": "1000000", "periods": "99999999999999999999"})
     builder = Builder(post)
     builder.data()
@@ -100,7 +100,7 @@ def test_a_contest_date_outside_the_fiscal_year_either_side_is_refused_beside_it
 
 
 def test_a_period_deadline_outside_the_fiscal_year_either_side_is_refused_beside_its_box():
-    post = to_form(json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
+    post = to_form(json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
     post["p0-deadline"] = "20/04/9999"
     builder = Builder(post)
     builder.data()

@@ -13,7 +13,7 @@ from builder.rule_data import put_rule
 from people.models import Role
 from tests.factories import UserFactory
 
-UBON = json.loads((Path(__file__).resolve().parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())
+UBON = json.loads((Path(__file__).resolve().parents[2] / "rubrics/rubric_files/ubon-milestones-2568.json").read_text())
 MAY = next(p for p in UBON["contest"]["periods"] if p["code"] == "2568-05")
 
 

@@ -9,7 +9,7 @@ from builder.measures import measures_rows
 from builder.rule_data import rule_data
 from builder.rule_forms import RuleForm
 
-NONG_KHAI = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+NONG_KHAI = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
 CHANNELS = NONG_KHAI["dimensions"][2]["criteria"][0]["rule"]  # 3.1: "any 3 channels, each at least 5 %"
 COMPLAINTS = NONG_KHAI["dimensions"][1]["criteria"][1]["rule"]  # 2.2: handled all, within 7 / 15 / 30 days
 
@@ -161,7 +161,7 @@ def test_a_row_that_says_too_little_is_refused_beside_its_table_thai_first() -> 
 
 
 # -- a bands rule's one measure: the same boxes, a group (its declared type `measure`) ---------------------------
-NATIONAL = json.loads(open("scoring/rubric_files/2566.json", encoding="utf-8").read())
+NATIONAL = json.loads(open("rubrics/rubric_files/2566.json", encoding="utf-8").read())
 DATABASES = next(c for d in NATIONAL["dimensions"] for c in d["criteria"] if c["code"] == "2.2.1")["rule"]
 BANDS_TYPED = {"bands-rows": 2, "bands-0-min": "80", "bands-0-points": "5", "bands-1-min": "50", "bands-1-points": "3"}
 

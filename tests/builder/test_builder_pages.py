@@ -13,7 +13,7 @@ from rubrics.models import Rubric
 from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory
 
-CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
+CHONBURI_WEB = "rubrics/rubric_files/chonburi-web-2564.json"
 BUILD = "/standings/contests/build/"
 
 
@@ -125,7 +125,7 @@ def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, pe
 
 def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):
     d1 = DistrictFactory(parent=chiang_mai)
-    data = json.loads(open("scoring/rubric_files/chonburi-itmodel-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-itmodel-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-itmodel-2564", "organiser": "50", "entrants": [d1.code]}
     copied = contest_file(services.rubric_load(data=data))
     assert copied["contest"] == data["contest"]

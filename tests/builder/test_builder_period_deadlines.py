@@ -22,7 +22,7 @@ from rulebook.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory
 
 BUILD = "/standings/contests/build/"
-WEB = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+WEB = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 PERIODS = [
     {"code": "q1", "name_th": "รอบ ๑", "name_en": "Q1", "deadline": "2021-01-20"},  # one date for all its criteria
     {"code": "q2", "name_th": "รอบ ๒", "name_en": "Q2"},

@@ -12,7 +12,7 @@ from tests.builder.builder_people import sign_in
 from tests.factories import UserFactory
 
 PREVIEW = "/standings/contests/build/preview/"
-SEED = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+SEED = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_the_explanation_follows_the_rule_as_typed(client, organiser):
 
 def test_with_no_facts_typed_an_example_is_explained(client, db):
     client.force_login(UserFactory(role=Role.CENTRAL))
-    form = to_form(json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
+    form = to_form(json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read()))
     form.update({"criterion": "d0c0-", "d0c0-deadline": "20/07/2568"})
     html = client.post(PREVIEW, form).content.decode()
     assert "(ข้อมูลตัวอย่าง)" in html  # said to be an example, its figures in the boxes to change

@@ -27,7 +27,7 @@ ROUNDS = [
 def contest(db, chiang_mai):
     """Seed 001's website contest, run by Chiang Mai, its criterion 1.1 asked in rounds."""
     d1 = DistrictFactory(parent=chiang_mai)
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [d1.code]}
     data["dimensions"][0]["criteria"][0]["rounds"] = ROUNDS
     return services.rubric_load(data=data)

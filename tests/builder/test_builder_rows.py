@@ -14,7 +14,7 @@ from people.models import Role
 from rulebook.rules.errors import Problem, Where
 from tests.factories import UserFactory
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files"
 
 
 def _load(stem: str) -> dict:

@@ -11,7 +11,7 @@ from builder.rule_data import rule_data
 from builder.rule_forms import RuleForm
 from rulebook.rules import build_rule
 
-RUBRIC = json.loads(open("scoring/rubric_files/2566.json", encoding="utf-8").read())
+RUBRIC = json.loads(open("rubrics/rubric_files/2566.json", encoding="utf-8").read())
 CRITERIA = {c["code"]: c for d in RUBRIC["dimensions"] for c in d["criteria"]}
 USERS = CRITERIA["4.2"]["rule"]  # its last step: new downloads by the province's size
 

@@ -9,7 +9,7 @@ from builder.form import Builder
 from builder.prefill import to_form
 from rulebook.workdays import WorkCalendar
 
-UBON = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())
+UBON = json.loads((Path(__file__).parents[2] / "rubrics/rubric_files/ubon-milestones-2568.json").read_text())
 
 
 def test_as_written_round_trips_and_moves_no_deadline():

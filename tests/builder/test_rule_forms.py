@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _shipped() -> list[tuple[str, dict, Decimal]]:
     found = []
-    for path in sorted((ROOT / "scoring" / "rubric_files").glob("*.json")):
+    for path in sorted((ROOT / "rubrics" / "rubric_files").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         tops = {c["code"]: Decimal(c["max_points"]) for d in data["dimensions"] for c in d["criteria"]}
         for d in data["dimensions"]:

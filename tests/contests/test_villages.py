@@ -92,7 +92,7 @@ def test_more_entrants_than_the_setting_allows_are_refused_thai_first(settings):
 def test_a_contest_among_villages_loads_and_ranks_its_villages(chiang_mai):
     subdistrict = SubdistrictFactory(parent=DistrictFactory(parent=chiang_mai))
     villages = [VillageFactory(parent=subdistrict) for _ in range(3)]
-    data = json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     data["contest"] = {"slug": "villages-2565", "entrant_level": "village", "entrants": [v.code for v in villages]}
     rubric = services.rubric_load(data=data)
     standings_recompute(rubric_id=rubric.pk, full=True)

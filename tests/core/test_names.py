@@ -40,7 +40,7 @@ def test_a_plain_name_is_none(name):
 
 
 def _file() -> dict:
-    data = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
     criterion = data["dimensions"][0]["criteria"][0]
     criterion["rounds"] = [{"label_th": "ครั้งที่ ๑", "label_en": "Report 1", "due": "2024-12-31"}]
     data["awards"] = [{"code": "winner", "name_th": "รางวัลชนะเลิศ", "name_en": "Winner", "count": 1, "prize": "0"}]

@@ -26,7 +26,7 @@ from scoring.facts.imports import facts_import
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory
 
-ITMODEL = "scoring/rubric_files/chonburi-itmodel-2564.json"
+ITMODEL = "rubrics/rubric_files/chonburi-itmodel-2564.json"
 OPEN = datetime(2021, 7, 1, 9, 0, tzinfo=BANGKOK)  # before the seed's 20 July 2564: nominations are open
 
 
@@ -141,7 +141,7 @@ def test_blank_or_too_long_is_refused_thai_first(rubric, districts, people, name
 
 
 def test_a_contest_that_does_not_nominate_refuses(districts, people, chiang_mai):
-    web = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    web = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     web["contest"] = {**web["contest"], "slug": "cm-web-2564", "organiser": "50", "entrants": [districts[0].code]}
     other = services.rubric_load(data=web)
     with pytest.raises(PortalError) as exc:

@@ -69,7 +69,7 @@ def test_next_year_page_central_only(client, provincial_user, committee_user):
 @pytest.fixture
 def office_contest(chiang_mai):
     """Chiang Mai's own contest of 2567, with periods, among one of its districts."""
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     periods = [{"code": "q1", "name_th": "รอบ ๑", "name_en": "Q1"}, {"code": "q2", "name_th": "รอบ ๒", "name_en": "Q2"}]
     entrants = [DistrictFactory(parent=chiang_mai).code]
     data["year"] = 2567

@@ -15,7 +15,7 @@ from rubrics.selectors import rubric_calendar, rubric_data, rubric_spec
 from rulebook.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory
 
-UBON = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/ubon-milestones-2568.json").read_text())
+UBON = json.loads((Path(__file__).parents[2] / "rubrics/rubric_files/ubon-milestones-2568.json").read_text())
 
 
 def _may(data: dict):

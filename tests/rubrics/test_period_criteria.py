@@ -11,7 +11,7 @@ from rubrics.contest_spec import parse_rubric_file
 from rulebook.spec import RubricError
 from tests.factories import DistrictFactory
 
-UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+UBON = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 
 
 def with_april(**criteria: object) -> dict:

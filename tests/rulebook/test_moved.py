@@ -6,7 +6,7 @@ from pathlib import Path
 from rulebook.moved import moved
 from rulebook.spec import parse_rubric
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files"
 
 
 def test_dates_years_and_slugs_move_by_whole_years():

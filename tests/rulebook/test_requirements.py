@@ -129,7 +129,7 @@ def _shipped_with(code: str, **changes) -> dict:
     import json
     from pathlib import Path
 
-    data = json.loads((Path(__file__).parents[2] / "scoring/rubric_files/model-subdistrict-2565.json").read_text())
+    data = json.loads((Path(__file__).parents[2] / "rubrics/rubric_files/model-subdistrict-2565.json").read_text())
     criterion = next(c for d in data["dimensions"] for c in d["criteria"] if c["code"] == code)
     criterion.update(changes)
     return data

@@ -5,7 +5,7 @@ import json
 
 from rulebook.diff import contest_diff, diff_lines, dropped_codes, is_empty, rubric_diff
 
-SEED_001 = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+SEED_001 = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
 
 
 def _snap(data, periods=("",), entrants=("2001",)):

@@ -14,7 +14,7 @@ from rulebook.rules import KINDS, RuleError, build_rule
 from rulebook.rules.declare import DECIMAL, TABLE, TYPES, with_table
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = sorted((ROOT / "scoring" / "rubric_files").glob("*.json"))
+SHIPPED = sorted((ROOT / "rubrics" / "rubric_files").glob("*.json"))
 
 
 def _shipped_rules() -> dict[str, list[tuple[dict, Decimal]]]:
@@ -124,7 +124,7 @@ def test_the_documented_parameter_table_is_the_declarations_own() -> None:
 
 
 def test_the_doc_command_refuses_a_stale_table_when_checking(tmp_path, monkeypatch) -> None:
-    from scoring.management.commands import rubric_params_doc
+    from rubrics.management.commands import rubric_params_doc
 
     stale = tmp_path / "rubric-format.md"
     doc = (ROOT / "docs" / "rubric-format.md").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "scoring" / "rubric_files"
+SHIPPED = ROOT / "rubrics" / "rubric_files"
 # 2566 first: the tests below read the national rubric as RUBRICS[0].
 RUBRICS = [
     SHIPPED / "2566.json",

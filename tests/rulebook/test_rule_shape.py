@@ -15,7 +15,7 @@ from rulebook.rules.errors import Problem, Where
 from rulebook.spec import RubricError, parse_rubric
 
 ROOT = Path(__file__).resolve().parents[2]
-VALID = json.loads((ROOT / "scoring" / "rubric_files" / "chonburi-web-2564.json").read_text(encoding="utf-8"))
+VALID = json.loads((ROOT / "rubrics" / "rubric_files" / "chonburi-web-2564.json").read_text(encoding="utf-8"))
 VALID.pop("contest")  # the rubric alone (rulebook.spec); the contest block is scoring's
 LATE = {"kind": "timeliness", "fact": "received_on", "before": "5", "on_day": "4", "later": "1"}
 

@@ -13,7 +13,7 @@ from rulebook.rules import Context
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files"
 CAL = WorkCalendar()
 D = Decimal
 

@@ -11,7 +11,7 @@ from rulebook.rules import Context, Score
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 
-FILE = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files" / "nongkhai-missions-2565.json"
+FILE = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files" / "nongkhai-missions-2565.json"
 SPEC = parse_rubric(json.loads(FILE.read_text(encoding="utf-8")))
 CAL = WorkCalendar()
 

@@ -16,7 +16,7 @@ from rulebook.rules import Context, Score
 from rulebook.spec import parse_rubric
 from rulebook.workdays import WorkCalendar
 
-FILE = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files" / "ubon-milestones-2568.json"
+FILE = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files" / "ubon-milestones-2568.json"
 DATA = json.loads(FILE.read_text(encoding="utf-8"))
 PERIODS = {p["code"]: p for p in DATA["contest"]["periods"]}
 CAL = WorkCalendar()

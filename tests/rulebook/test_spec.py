@@ -223,7 +223,7 @@ def test_spec_not_an_object_refused() -> None:
 
 
 # -- one fact, one value: a name two criteria read is one cell of the fact template ---------------
-NONGKHAI = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files" / "nongkhai-missions-2565.json"
+NONGKHAI = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files" / "nongkhai-missions-2565.json"
 
 
 def test_a_fact_two_criteria_read_is_one_column_of_both() -> None:

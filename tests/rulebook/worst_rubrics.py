@@ -18,7 +18,7 @@ MOST_PERIODS = 60  # rubrics.contest_spec.MOST_PERIODS
 
 
 def shipped(name: str) -> dict[str, Any]:
-    return json.loads((ROOT / "scoring" / "rubric_files" / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "rubrics" / "rubric_files" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _bytes(data: dict[str, Any]) -> bytes:

@@ -124,7 +124,7 @@ def test_the_committee_is_reminded_of_its_judging_deadline(rubric, staff):
 
 def test_an_office_contest_s_panelist_is_not_reminded_of_the_national_judging(rubric, staff, central_user):
     chonburi = Unit.objects.get(code="TH-20")
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "entrants": [DistrictFactory(parent=chonburi).code]}
     other = services.rubric_load(data=data).contest
     Contest.objects.filter(pk__in=[rubric.contest_id, other.pk]).update(judging_deadline=date(2023, 6, 30))

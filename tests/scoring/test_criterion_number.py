@@ -19,11 +19,11 @@ from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 from tests.factories import DistrictFactory, UserFactory
 
-MISSIONS = "scoring/rubric_files/nongkhai-missions-2565.json"
+MISSIONS = "rubrics/rubric_files/nongkhai-missions-2565.json"
 
 
 def seed(name: str) -> dict:
-    return json.loads(open(f"scoring/rubric_files/{name}.json", encoding="utf-8").read())
+    return json.loads(open(f"rubrics/rubric_files/{name}.json", encoding="utf-8").read())
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from rulebook.rules.facts import NUMBER_DIGITS_MAX
 from rulebook.spec import RubricError, parse_rubric
 from rulebook.workdays import CATEGORIES, GovernmentOffices, WorkCalendar
 
-RUBRICS = Path(__file__).resolve().parents[2] / "scoring" / "rubric_files"
+RUBRICS = Path(__file__).resolve().parents[2] / "rubrics" / "rubric_files"
 
 
 def _load(name: str) -> dict:

@@ -31,7 +31,7 @@ from rulebook.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = [
-    *sorted((ROOT / "scoring" / "rubric_files").glob("*.json")),
+    *sorted((ROOT / "rubrics" / "rubric_files").glob("*.json")),
     *sorted((Path(__file__).parents[1] / "rubrics").glob("*.json")),
 ]
 CAL = WorkCalendar()

@@ -116,7 +116,7 @@ def test_a_member_conflicted_on_the_province_cannot_open_or_score_its_subdistric
 @pytest.fixture
 def cm_subdistricts(chain, chiang_mai):
     """Chiang Mai's own contest among its three subdistricts, judged by a panel of district offices."""
-    data = json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     entrants = [chain.rim_nua, chain.rim_tai, chain.nong_kwai]
     data["contest"] = {
         **data["contest"], "slug": "cm-subdistrict-2565", "organiser": "50", "entrants": [u.code for u in entrants],

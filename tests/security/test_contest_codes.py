@@ -12,7 +12,7 @@ from people.models import Role
 from rubrics.models import Rubric
 from tests.factories import DistrictFactory, UserFactory
 
-CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
+CHONBURI_WEB = "rubrics/rubric_files/chonburi-web-2564.json"
 PERIODS = [
     {"code": "2567-01", "name_th": "รอบหนึ่ง", "name_en": "Round one", "deadline": "2024-01-20"},
     {"code": "2567-02", "name_th": "รอบสอง", "name_en": "Round two", "deadline": "2024-02-20"},

@@ -22,7 +22,7 @@ def subdistricts(chiang_mai):
     """A Department's contest (no organiser) among two subdistricts: its committee judges it."""
     district = DistrictFactory(parent=chiang_mai)
     s1, s2 = SubdistrictFactory(parent=district), SubdistrictFactory(parent=district)
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {"slug": "dept-sub-2564", "entrant_level": "subdistrict", "entrants": [s1.code, s2.code]}
     return services.rubric_load(data=data), s1, s2
 

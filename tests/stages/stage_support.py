@@ -32,7 +32,7 @@ class Chain:
 
 
 def load_chain() -> Chain:
-    data = json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     services.rubric_load(data=data)
     stages_load()
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")

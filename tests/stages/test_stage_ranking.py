@@ -53,7 +53,7 @@ def chain(db, clock):
     first = Rubric.objects.get(contest__slug="model-subdistrict-region-2565")
     chain.rubric_names = first.name_th, first.name_en
     # As the guide names no prize at the regional level, the stage gets one here: the best of each region.
-    data = json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": chain.region_stage.slug}
     data["name_th"], data["name_en"] = chain.rubric_names
     data["awards"] = [{**data["awards"][0], "code": "regional_best", "count": 1}]
@@ -169,7 +169,7 @@ def test_a_withdrawn_pick_leaves_the_standings(chain):
 def test_loading_the_rubric_again_keeps_the_picks_as_entrants(chain):
     # bootstrap reloads every rubric file on each start; seed 002's names no entrants, its picks are them.
     services.rubric_load(
-        data=json.loads(open("scoring/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
+        data=json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     )
     below = Rubric.objects.get(contest=chain.district_stage)
     assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}

@@ -195,7 +195,7 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
     from tests.factories import DistrictFactory
 
     district = DistrictFactory(parent=phuket)
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     data = moved(data, year=2565, years=present_year(timezone.localdate()) - 2565)
     data["contest"] = {**data["contest"], "organiser": "83", "entrants": [district.code]}
     rubric = services.rubric_load(data=data)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 import contests
-import scoring
+import rubrics
 from committee.demo import demo_evidence, demo_judging_deadline, demo_judgments
 from committee.demo_files import demo_stage_files
 from contests.models import Contest
@@ -31,7 +31,7 @@ from ...models import SiteContact
 from ...services import contacts_demo
 
 DATA = Path(contests.__file__).resolve().parent / "data"  # provinces.json and units.csv ship with contests
-RUBRICS = Path(scoring.__file__).resolve().parent / "rubric_files"  # and every rubric file with scoring
+RUBRICS = Path(rubrics.__file__).resolve().parent / "rubric_files"  # and every rubric file with rubrics
 # What the history of an open contest says when a shipped file changed it (rubrics.revisions).
 SHIPPED_REASON = _("the shipped rubric loaded again (bootstrap)")
 

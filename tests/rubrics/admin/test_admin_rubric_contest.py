@@ -14,7 +14,7 @@ from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, office_contest
 
 pytestmark = pytest.mark.django_db
-UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+UBON = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 
 
 @pytest.fixture

@@ -127,7 +127,7 @@ def test_a_contest_without_awards_shows_no_award_columns(client, chiang_mai):
     from rubrics import services
     from tests.factories import DistrictFactory, UserFactory
 
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     district = DistrictFactory(parent=chiang_mai)
     data["contest"] = {**data["contest"], "slug": "cm-watch-2564", "organiser": "50", "entrants": [district.code]}
     data["awards"] = []

@@ -195,7 +195,7 @@ def test_summary_counts_stale_entrants_and_award_holders(rubric):
 def contest_of(n: int, chiang_mai):
     """Seed 001's website contest among n district offices of Chiang Mai, with 1.1 due on 30 June 2021."""
     districts = [DistrictFactory(parent=chiang_mai) for _ in range(n)]
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     slug = f"cm-web-{n}"
     data["contest"] = {**data["contest"], "slug": slug, "organiser": "50", "entrants": [d.code for d in districts]}
     data["dimensions"][0]["criteria"][0]["deadline"] = "2021-06-30"

@@ -22,7 +22,7 @@ def _bands(*tops: int) -> list[dict]:
 
 def test_each_banded_dimension_and_the_total_show_their_level(client, central_user, phuket):
     first, second = DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "pk-levels", "organiser": "83", "entrants": [first.code, second.code]}
     data["dimensions"][0]["level_bands"] = _bands(9, 20)  # dimension 1 of 20 points: 0–9 → 1, 10–20 → 2
     data["level_bands"] = _bands(49, 100)
@@ -54,7 +54,7 @@ def test_a_contest_without_bands_shows_no_level(client, central_user, rubric):
 
 def test_a_banded_dimension_s_chart_counts_entrants_per_level_not_per_fifth(client, central_user, phuket):
     first, second, third = (DistrictFactory(parent=phuket) for _ in range(3))
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {
         **data["contest"],
         "slug": "pk-chart",

@@ -10,7 +10,7 @@ from people.models import Role
 from rubrics import services
 from tests.factories import DistrictFactory, UserFactory
 
-CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
+CHONBURI_WEB = "rubrics/rubric_files/chonburi-web-2564.json"
 
 
 @pytest.fixture

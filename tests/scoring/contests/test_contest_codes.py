@@ -15,7 +15,7 @@ from rulebook.spec import RubricError
 from tests.factories import DistrictFactory
 
 pytestmark = pytest.mark.django_db
-CHONBURI_WEB = "scoring/rubric_files/chonburi-web-2564.json"
+CHONBURI_WEB = "rubrics/rubric_files/chonburi-web-2564.json"
 RESERVED = "รหัสที่ขึ้นต้นด้วย cdd4- สงวนไว้สำหรับการประกวดระดับประเทศ"
 
 

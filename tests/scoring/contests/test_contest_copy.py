@@ -14,7 +14,7 @@ from rubrics.models import Rubric
 from rubrics.selectors import contest_file, rubric_data
 from tests.factories import DistrictFactory, UserFactory
 
-UBON = json.loads(open("scoring/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
+UBON = json.loads(open("rubrics/rubric_files/ubon-milestones-2568.json", encoding="utf-8").read())
 BUILD = "/standings/contests/build/"
 
 

@@ -26,7 +26,7 @@ def office(db, chiang_mai, phuket):
 
 
 def _build(client, office) -> Contest:
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "chiangmai-web-2564", "entrants": [office["district"].code]}
     client.force_login(office["organiser"])
     response = client.post(BUILD, {**to_form(data), "action": "save"})
@@ -69,7 +69,7 @@ def test_another_office_cannot_open_it_nor_learn_it_exists(client, office):
 def test_saving_an_open_contest_again_on_the_pages_keeps_it_open(client, office):
     _build(client, office)
     client.post("/standings/chiangmai-web-2564/open/", {"confirm": "1"})
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "chiangmai-web-2564", "entrants": [office["district"].code]}
     client.post(BUILD, {**to_form(data), "name_th": "ชื่อใหม่", "reason": "แก้ชื่อตามหนังสือ", "action": "save"})
     contest = Contest.objects.get(slug="chiangmai-web-2564")
@@ -77,6 +77,6 @@ def test_saving_an_open_contest_again_on_the_pages_keeps_it_open(client, office)
 
 
 def test_a_rubric_file_loads_an_open_contest_as_before(db, chiang_mai):
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] = {**data["contest"], "slug": "chiangmai-file-2564", "organiser": "50", "entrants": []}
     assert services.rubric_load(data=data).contest.state == ContestState.OPEN

@@ -28,7 +28,7 @@ ABOUT = "คำอธิบาย about"
 def missions(db, chiang_mai):
     mae_rim = DistrictFactory(parent=chiang_mai, dopa_code="5061", name_th="แม่ริม", name_en="Mae Rim")
     san_sai = DistrictFactory(parent=chiang_mai, dopa_code="5062", name_th="สันทราย", name_en="San Sai")
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     codes = [mae_rim.code, san_sai.code]
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": codes}
     return services.rubric_load(data=data), mae_rim, san_sai
@@ -265,7 +265,7 @@ def monthly(db, chiang_mai):
         DistrictFactory(parent=chiang_mai, dopa_code=f"506{n}", name_th=name)
         for n, name in ((1, "แม่ริม"), (2, "สันทราย"))
     ]
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     periods = [
         {"code": "2565-01", "name_th": "มกราคม ๒๕๖๕", "name_en": "January 2022"},
         {"code": "2565-02", "name_th": "กุมภาพันธ์ ๒๕๖๕", "name_en": "February 2022"},

@@ -23,7 +23,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @pytest.fixture
 def missions(db, chiang_mai):
     units = [DistrictFactory(parent=chiang_mai, dopa_code=f"505{n}", name_th=f"อำเภอ{n}") for n in (1, 2)]
-    data = json.loads(open("scoring/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/nongkhai-missions-2565.json", encoding="utf-8").read())
     entrants = [u.code for u in units]
     data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": entrants}
     return services.rubric_load(data=data), units

@@ -23,7 +23,7 @@ from .fact_sheets import fill, sheet_rows, template_bytes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
-RUBRICS = sorted(Path("scoring/rubric_files").glob("*.json"))
+RUBRICS = sorted(Path("rubrics/rubric_files").glob("*.json"))
 STAGES = json.loads(Path("contests/data/stages.json").read_text(encoding="utf-8"))["stages"]
 
 

@@ -94,7 +94,7 @@ def test_another_offices_organiser_cannot_take_over_the_contest_by_its_code(clie
     Chonburi's contest keeps its organiser, its name and its entrants."""
     contest = office.objects["contests.contest"]
     before = (contest.organiser_id, contest.name_en, sorted(contest.entrants.values_list("pk", flat=True)))
-    data = json.loads(open("scoring/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
+    data = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encoding="utf-8").read())
     data["contest"] |= {"slug": KEY, "entrants": []}
     client.force_login(office.users["other_organiser"])
     for organiser in ("20", "43"):
