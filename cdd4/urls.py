@@ -48,8 +48,9 @@ urlpatterns = [
     path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
     path("standings/", include("builder.urls")),  # before scoring's and the schedule's <contest:…>: "contests" fits
     path("standings/", include("stages.urls")),  # before scoring's and the schedule's <contest:…>: "stages" fits
+    path("standings/", include("rubrics.urls")),
     path("standings/", include("scoring.urls")),
-    path("standings/", include("schedule.urls")),  # after scoring's "contests/" and "past/", which <contest:…> fits
+    path("standings/", include("schedule.urls")),  # after rubrics' "contests/", scoring's "past/": <contest:…> fits
     path("", include("submissions.urls")),
 ]
 urlpatterns += [

@@ -29,7 +29,7 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-MOVED_ANCHOR = "deadline-moved"  # the highlighted box of the move (templates/scoring/_moves.html)
+MOVED_ANCHOR = "deadline-moved"  # the highlighted box of the move (templates/rubrics/_moves.html)
 
 
 def deadline_moved(

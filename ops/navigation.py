@@ -74,7 +74,7 @@ def _items(user) -> list[Link]:
     if Power.ADMINISTER in actor.powers:
         year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
         holidays = reverse("admin:rubrics_holidayoverride_changelist")
-        calendar = reverse("scoring:calendar", args=[year]) if year else holidays
+        calendar = reverse("rubrics:calendar", args=[year]) if year else holidays
         return [
             (_("Dashboard"), reverse("scoring:index"), "dashboard"),
             (_("Provinces"), reverse("submissions:provinces"), "provinces"),  # "/" is the dashboard

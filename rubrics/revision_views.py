@@ -35,7 +35,7 @@ def revision_box(request, slug: str | None, refused: ChangeRefused | None = None
     return {
         "contest": contest,
         "open": contest is not None and contest.state == ContestState.OPEN,
-        "history": reverse("scoring:rubric_changes", kwargs={"key": first.key}) if first else "",
+        "history": reverse("rubrics:rubric_changes", kwargs={"key": first.key}) if first else "",
         "reason": request.POST.get("reason", ""),
         "confirm": request.POST.get("confirm") == "on",
         "needs_reason": refused.messages[-1:] if refused and "reason" in refused.needs else [],
@@ -79,4 +79,4 @@ def rubric_changes(request, key: ContestKey):
     # Each criterion's page, where its deadline moves (schedule.deadline_views): this page is its runners' own.
     criteria = rubric.criteria.order_by("order")
     context = {"rubric": rubric, "changes": changes, "criteria": criteria}
-    return render(request, "scoring/rubric_changes.html", context)
+    return render(request, "rubrics/rubric_changes.html", context)

@@ -1,14 +1,15 @@
 """Writes about a contest's rules: loading and saving rubrics (the builder's, a file's, next year's), the award
-minimum, opening a draft. Every change to rules goes through `revisions.change`. A criterion's deadline and
-the holidays are in rubrics/timetable.py, the facts' writes in scoring/facts/imports.py, the standings' upkeep in
-scoring/recompute.py, a nominee's in nominees/services.py: callers import each from where it lives (no
-re-exports)."""
+minimum and the rest of a year's settings, opening a draft. Every change to rules goes through `revisions.change`.
+A criterion's deadline and the holidays are in rubrics/timetable.py, the facts' writes in scoring/facts/imports.py,
+the standings' upkeep in scoring/recompute.py, a nominee's in nominees/services.py: callers import each from where
+it lives (no re-exports)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
@@ -22,7 +23,8 @@ from contests.tree import units_under
 from contests.units import units_collate
 from core import acts, bulk
 from core.errors import YearFrozen
-from core.thai import fmt_points
+from core.i18n import either
+from core.thai import fmt_points, thai_digits
 from notices import events
 from rubrics import hooks, revisions
 from rubrics.contest_spec import parse_rubric_file, period_data
@@ -345,6 +347,49 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
             ]
         )
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
+
+
+def award_minimum_refused(rubric: Rubric):
+    """Why a minimum is refused, with the range it may take (decision 10: an award always needs more than 0)."""
+    top = either(thai_digits(fmt_points(rubric.total_points)), fmt_points(rubric.total_points))
+    return format_lazy(
+        gettext_lazy("the minimum total for an award must be more than 0 and at most {top}"),
+        top=top,
+    )
+
+
+@transaction.atomic
+def year_settings_set(
+    *,
+    user,
+    rubric: Rubric,
+    visible: bool,
+    reminder_days: int,
+    overdue_every: int | None = None,
+    award_min_total: Decimal | None = None,
+    reason: str = "",
+) -> YearSettings:
+    """`overdue_every` (the overdue reminder's rhythm) and `award_min_total` None keep what is stored; a new
+    minimum re-ranks the year (decision 10), a change to the contest's rules through the one door
+    (rubrics.revisions: an open contest's needs a `reason`)."""
+    acts.require(user, "scoring.view_standings", rubric)  # whoever runs the contest, as its dashboard
+    if not 0 <= reminder_days <= 30 or not 0 <= (overdue_every or 0) <= 30:
+        raise ValidationError(gettext_lazy("working days must be 0–30"))
+    if award_min_total is not None and not 0 < award_min_total <= rubric.total_points:
+        raise ValidationError(award_minimum_refused(rubric))
+    defaults = {"standings_visible_to_entrants": visible, "reminder_working_days": reminder_days}
+    if overdue_every is not None:
+        defaults["overdue_every_working_days"] = overdue_every
+    obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
+    if award_min_total is None or award_min_total == obj.award_min_total:
+        return obj  # who sees the standings and when reminders go are no rule of the contest: no revision
+
+    def write() -> YearSettings:
+        obj.award_min_total = award_min_total
+        obj.save(update_fields=["award_min_total"])
+        return obj
+
+    return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
 
 
 def _ensure_rubric_editable(rubric: Rubric) -> None:

@@ -1,9 +1,8 @@
-"""Writes for the dashboard: year settings, freezing and publishing the results."""
+"""Writes for the dashboard: freezing and publishing the results."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,61 +14,12 @@ from django.utils.translation import gettext_lazy
 from contests.models import Unit
 from core import acts
 from core.i18n import either
-from core.thai import fmt_points, thai_digits
 from notices import events
-from rubrics import revisions
-from rubrics.models import Rubric, YearSettings
+from rubrics.models import Rubric
 from scoring import lifecycle
 from scoring.lifecycle import Action
 from scoring.models import FreezeAction, FreezeEvent, Standing, StandingsSnapshot
 from scoring.standings import standings_rows
-
-
-def award_minimum_refused(rubric: Rubric):
-    """Why a minimum is refused, with the range it may take (decision 10: an award always needs more than 0)."""
-    top = either(thai_digits(fmt_points(rubric.total_points)), fmt_points(rubric.total_points))
-    return format_lazy(
-        gettext_lazy("the minimum total for an award must be more than 0 and at most {top}"),
-        top=top,
-    )
-
-
-def _require_central(user, rubric: Rubric) -> None:
-    acts.require(user, "scoring.view_standings", rubric)
-
-
-@transaction.atomic
-def year_settings_set(
-    *,
-    user,
-    rubric: Rubric,
-    visible: bool,
-    reminder_days: int,
-    overdue_every: int | None = None,
-    award_min_total: Decimal | None = None,
-    reason: str = "",
-) -> YearSettings:
-    """`overdue_every` (the overdue reminder's rhythm) and `award_min_total` None keep what is stored; a new
-    minimum re-ranks the year (decision 10), a change to the contest's rules through the one door
-    (rubrics.revisions: an open contest's needs a `reason`)."""
-    _require_central(user, rubric)
-    if not 0 <= reminder_days <= 30 or not 0 <= (overdue_every or 0) <= 30:
-        raise ValidationError(gettext_lazy("working days must be 0–30"))
-    if award_min_total is not None and not 0 < award_min_total <= rubric.total_points:
-        raise ValidationError(award_minimum_refused(rubric))
-    defaults = {"standings_visible_to_entrants": visible, "reminder_working_days": reminder_days}
-    if overdue_every is not None:
-        defaults["overdue_every_working_days"] = overdue_every
-    obj, _ = YearSettings.objects.update_or_create(rubric=rubric, defaults=defaults)
-    if award_min_total is None or award_min_total == obj.award_min_total:
-        return obj  # who sees the standings and when reminders go are no rule of the contest: no revision
-
-    def write() -> YearSettings:
-        obj.award_min_total = award_min_total
-        obj.save(update_fields=["award_min_total"])
-        return obj
-
-    return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
 
 
 @transaction.atomic

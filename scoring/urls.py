@@ -1,7 +1,6 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <contest:…>)
-from rubrics import revision_views
 from scoring import views
 from scoring.ties import views as tie_views
 
@@ -9,13 +8,9 @@ app_name = "scoring"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("contests/", views.contest_upload, name="contest_upload"),  # fits the schedule's <contest:…>,
-    path("past/", views.past, name="past"),  # as does "past": cdd4/urls.py includes the schedule's after these
-    path("<contest:key>/settings/", views.settings_page, name="settings"),
-    path("<contest:key>/calendar/", views.calendar, name="calendar"),
+    path("past/", views.past, name="past"),  # fits the schedule's <contest:…>: cdd4/urls.py includes it after these
     path("<contest:key>/facts/", views.facts_upload, name="facts"),
     path("<contest:key>/facts/template/", views.facts_template, name="facts_template"),
-    path("<contest:key>/changes/", revision_views.rubric_changes, name="rubric_changes"),
     path("<contest:key>/freeze/", views.freeze, name="freeze"),
     path("<contest:key>/unfreeze/", views.unfreeze, name="unfreeze"),
     path("<contest:key>/ties/", tie_views.tie_list, name="ties"),

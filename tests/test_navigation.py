@@ -146,7 +146,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     assert closed.status_code == 200  # their own page: nothing to show yet is no refusal
     assert "ผู้จัดการประกวดยังไม่เปิดให้ผู้เข้าประกวดดูอันดับ" in closed.content.decode()
 
-    snapshots.year_settings_set(user=central, rubric=contest, visible=True, reminder_days=0)
+    services.year_settings_set(user=central, rubric=contest, visible=True, reminder_days=0)
     assert nav(client.get(page)) == [("evidence", "/", True), ("standing", "/standings/chonburi-web-2564/mine/", False)]
     opened = client.get("/standings/chonburi-web-2564/mine/")
     assert opened.status_code == 200
@@ -161,7 +161,7 @@ def test_an_organiser_is_led_to_the_builder_first_and_from_there_to_the_file_upl
     builder = reverse("builder:contest_builder")
     assert f'<a href="{builder}" data-nav="contest-new">สร้างหรือแก้ไขการประกวด</a>' in body
     start = client.get(builder).content.decode()
-    assert f'href="{reverse("scoring:contest_upload")}"' in start
+    assert f'href="{reverse("rubrics:contest_upload")}"' in start
 
 
 def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(

@@ -96,7 +96,7 @@ def contest_file(chiang_mai) -> dict:
 def test_the_upload_refuses_a_contest_name_with_a_line_break_and_keeps_nothing(client, organiser, contest_file):
     client.force_login(organiser)
     raw = json.dumps({**contest_file, "name_th": "การประกวด\nดีเด่น"}, ensure_ascii=False).encode()
-    response = client.post(reverse("scoring:contest_upload"), {"file": SimpleUploadedFile("c.json", raw)})
+    response = client.post(reverse("rubrics:contest_upload"), {"file": SimpleUploadedFile("c.json", raw)})
     assert response.status_code == 400 and TH in response.content.decode()
     assert not selectors.Rubric.objects.filter(contest__slug="cm-web-2565").exists()
 

@@ -23,7 +23,6 @@ from rubrics.revisions import REASON_NEEDED, ChangeRefused
 from rubrics.selectors import contest_file, rubric_data
 from rulebook.diff import diff_lines
 from rulebook.spec import RubricError
-from scoring import snapshots
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory, UserFactory, office_contest
@@ -65,7 +64,7 @@ def _max(data: dict, code: str, points: str) -> dict:
 
 def _upload(client, data: dict, **post):
     raw = json.dumps(data, ensure_ascii=False).encode()
-    return client.post(reverse("scoring:contest_upload"), {"file": SimpleUploadedFile("c.json", raw), **post})
+    return client.post(reverse("rubrics:contest_upload"), {"file": SimpleUploadedFile("c.json", raw), **post})
 
 
 def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_and_is_recorded(client, world):
@@ -190,22 +189,22 @@ def test_a_drafts_deadline_moves_without_a_reason(rubric, central_user):
 def test_the_award_minimum_setting_asks_why_and_is_recorded(rubric, central_user, django_capture_on_commit_callbacks):
     args = {"user": central_user, "rubric": rubric, "visible": False, "reminder_days": 3}
     with pytest.raises(ChangeRefused) as refused:
-        snapshots.year_settings_set(**args, award_min_total=Decimal("40"))
+        services.year_settings_set(**args, award_min_total=Decimal("40"))
     assert refused.value.messages == [REASON_NEEDED]
     assert not YearSettings.objects.filter(rubric=rubric).exists()  # nothing written, the other settings neither
-    snapshots.year_settings_set(**args, award_min_total=Decimal("40"), reason="มติคณะกรรมการ")
+    services.year_settings_set(**args, award_min_total=Decimal("40"), reason="มติคณะกรรมการ")
     change = RubricChange.objects.get()
     assert (change.user, change.reason) == (central_user, "มติคณะกรรมการ")
     assert diff_lines(change.changes) == ["คะแนนรวมขั้นต่ำที่จะได้รับรางวัล: 0.01 → 40"]
     seqs = _seqs(rubric)
     with django_capture_on_commit_callbacks() as queued:  # the same minimum again: nothing to record or rescore
-        snapshots.year_settings_set(**args, award_min_total=Decimal("40"))
+        services.year_settings_set(**args, award_min_total=Decimal("40"))
     assert (RubricChange.objects.count(), _seqs(rubric), queued) == (1, seqs, [])
 
 
 def test_the_dashboard_setting_takes_the_reason(client, rubric, central_user):
     client.force_login(central_user)
-    url = reverse("scoring:settings", args=[rubric.key])
+    url = reverse("rubrics:settings", args=[rubric.key])
     client.post(url, {"reminder_working_days": "3", "award_min_total": "40"})
     assert not YearSettings.objects.filter(rubric=rubric).exists()
     client.post(url, {"reminder_working_days": "3", "award_min_total": "40", "reason": "มติคณะกรรมการ"})

@@ -120,7 +120,7 @@ def test_the_admin_moves_1_2_with_report_2_kept_and_refuses_keeping_it_before(ru
     change = RubricChange.objects.get()
     assert change.rounds_kept == [{"period": "", "code": "1.2", "rounds": [2]}]
     # The history says what stayed as plainly as what moved: on the contest's history page and the admin's record.
-    history = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
+    history = client.get(reverse("rubrics:rubric_changes", args=[rubric.key])).content.decode()
     assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in history
     record = client.get(reverse("admin:rubrics_rubricchange_change", args=[change.pk])).content.decode()
     assert "ตัวชี้วัด ๑.๒: รอบการส่งที่ ๒ คงกำหนดเดิม ไม่เลื่อนตาม" in record

@@ -148,7 +148,7 @@ def test_the_code_is_asked_before_the_form_so_its_letter_is_never_lost(client, o
 def test_the_revision_history_leads_whoever_runs_the_contest_to_each_criterions_page(client, office):
     rubric, people, _ = office
     client.force_login(people["owner"])
-    html = client.get(reverse("scoring:rubric_changes", args=[rubric.key])).content.decode()
+    html = client.get(reverse("rubrics:rubric_changes", args=[rubric.key])).content.decode()
     assert f'href="{_url(rubric)}"' in html and f'href="{_url(rubric, "5.1")}"' in html
 
 

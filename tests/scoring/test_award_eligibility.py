@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from awards import documents
 from contests.models import Unit
+from rubrics import services
 from rulebook.engine import Breakdown, rank
 from rulebook.rubric import AwardSpec
-from scoring import snapshots
 from scoring.recompute import standings_recompute
 from tests.awards.conftest import pdftext, squash
 
@@ -90,9 +90,9 @@ def test_dashboard_says_no_award_and_minimum_is_a_year_setting(rubric, five_with
     html = client.get(reverse("schedule:dashboard", args=[2566])).content.decode()
     assert "ไม่มีผู้ได้รับรางวัล ๘ รางวัล" in html
     assert 'name="award_min_total"' not in html  # the settings have a page of their own
-    assert 'name="award_min_total"' in client.get(reverse("scoring:settings", args=[2566])).content.decode()
+    assert 'name="award_min_total"' in client.get(reverse("rubrics:settings", args=[2566])).content.decode()
     response = client.post(
-        reverse("scoring:settings", args=[2566]),
+        reverse("rubrics:settings", args=[2566]),
         {"visible": "1", "reminder_working_days": "3", "award_min_total": "๑๒", "reason": "มติคณะกรรมการ"},
     )
     assert response.status_code == 302
@@ -105,7 +105,7 @@ def test_year_minimum_refused_outside_the_total(rubric, central_user):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="คะแนนรวมขั้นต่ำที่จะได้รับรางวัลต้องมากกว่า ๐ และไม่เกิน ๑๐๐"):
-        snapshots.year_settings_set(
+        services.year_settings_set(
             user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal(101)
         )
 

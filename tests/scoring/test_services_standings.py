@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from contests.models import Unit
+from rubrics import services
 from scoring import selectors
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -53,11 +54,9 @@ def test_standings_five_provinces_with_points_five_listed_for_an_award(rubric):
 
 
 def test_standings_year_minimum_total_leaves_tiers_vacant(rubric, central_user):
-    from scoring import snapshots
-
     codes = list(Unit.objects.values_list("code", flat=True))
     load_totals(rubric, {codes[0]: 20, codes[1]: 15, codes[2]: 15, codes[3]: 5})
-    snapshots.year_settings_set(
+    services.year_settings_set(
         user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal("15"), reason="มติ"
     )
     standings_recompute(rubric_id=rubric.pk)

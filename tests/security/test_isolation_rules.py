@@ -914,8 +914,8 @@ RULES = {
     "scoring:index": Rule("-302 0302 0302 0302 0302 0302 0302 0302"),
     "schedule:dashboard": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
     "schedule:live": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
-    "scoring:settings": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
-    "scoring:calendar": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
+    "rubrics:settings": Rule(None, "-302 -403 -403 -403 -403 -403 -403 0302"),
+    "rubrics:calendar": Rule("-302 -403 -403 -403 -403 -403 -403 0200"),
     "schedule:missing": Rule(
         "-302 -403 -403 -403 -403 -403 -403 +200"
     ),  # who has not sent, by name: whoever runs the contest
@@ -942,7 +942,7 @@ RULES = {
     "stages:stage_file_download": Rule("-302 -404 -404 -404 -404 -404 -404 -404", None, "contests.unit"),
     "stages:stage_pick": Rule(None, "-302 -404 -404 -404 -404 -404 -404 -404"),
     "stages:stage_withdraw": Rule(None, "-302 -404 -404 -404 -404 -404 -404 -404"),
-    "scoring:contest_upload": Rule(
+    "rubrics:contest_upload": Rule(
         "-302 -403 0200 -403 -403 -403 -403 0200", "-302 -403 0400 -403 -403 -403 -403 0400"
     ),
     # The builder, opened on the contest as a template: whoever runs contests, the contest's runner only.
@@ -956,7 +956,7 @@ RULES = {
     "builder:contest_open": Rule(
         None, "-302 -404 -404 -404 -404 -404 -404 0302"
     ),  # the national contest is open already: said so
-    "scoring:rubric_changes": Rule(
+    "rubrics:rubric_changes": Rule(
         "-302 -403 -403 -403 -403 -403 -403 +200"
     ),  # the revision history: whoever runs the contest
     # A criterion's page where its deadline moves: whoever runs the contest (here no criterion is named <code>:

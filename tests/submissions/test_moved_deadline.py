@@ -22,7 +22,7 @@ def test_criterion_page_says_the_old_date_the_new_one_the_reason_and_when(owner_
     other = owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "1.1"])).content.decode()
     assert 'id="deadline-moves"' not in other
     # The whole history stays closed to the office.
-    assert owner_client.get(reverse("scoring:rubric_changes", args=[2566])).status_code == 403
+    assert owner_client.get(reverse("rubrics:rubric_changes", args=[2566])).status_code == 403
 
 
 def test_office_home_lists_a_moved_deadline_of_what_is_still_to_send(owner_client, rubric, central_user):

@@ -15,7 +15,7 @@ from scoring.models import StandingsSnapshot
 from tests.factories import DistrictFactory, UserFactory, monthly_contest
 
 pytestmark = pytest.mark.django_db
-PAGES = ["scoring:settings", "scoring:facts", "scoring:freeze"]
+PAGES = ["rubrics:settings", "scoring:facts", "scoring:freeze"]
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_an_office_contests_pages_are_its_organisers(client, cm, people, page, w
 @pytest.mark.parametrize("who", ["other_organiser", "provincial", "panelist"])
 def test_nobody_else_changes_an_office_contests_settings_or_freezes_it(client, cm, people, who):
     client.force_login(people[who])
-    settings = client.post(reverse("scoring:settings", args=[cm.key]), {"reminder_working_days": "5", "visible": "1"})
+    settings = client.post(reverse("rubrics:settings", args=[cm.key]), {"reminder_working_days": "5", "visible": "1"})
     freeze = client.post(reverse("scoring:freeze", args=[cm.key]), {"confirm": "1"})
     assert (settings.status_code, freeze.status_code) == (404, 404)
     assert not YearSettings.objects.filter(rubric=cm).exists()
@@ -78,7 +78,7 @@ def test_nobody_else_changes_an_office_contests_settings_or_freezes_it(client, c
 def test_the_settings_page_holds_a_minimum_its_label_allows(client, rubric, central_user):
     """The newcomer's box "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล (ต้องมากกว่า ๐ เสมอ)" held 0: the model's default."""
     client.force_login(central_user)
-    html = client.get(reverse("scoring:settings", args=[2566])).content.decode()
+    html = client.get(reverse("rubrics:settings", args=[2566])).content.decode()
     assert "คะแนนรวมขั้นต่ำที่จะได้รับรางวัล (ต้องมากกว่า ๐ เสมอ)" in html
     assert 'name="award_min_total" id="award-min-total" min="0.01"' in html
     assert 'value="0.01">' in html and 'value="0">' not in html
@@ -89,7 +89,7 @@ def test_the_settings_page_holds_a_minimum_its_label_allows(client, rubric, cent
 def test_the_reminders_label_says_every_channel_and_the_overdue_rhythm_is_set_there(client, rubric, central_user):
     """The label said "เตือนทางอีเมล" while reminders reach the inbox and LINE too; the overdue one had no rhythm."""
     client.force_login(central_user)
-    url = reverse("scoring:settings", args=[2566])
+    url = reverse("rubrics:settings", args=[2566])
     html = client.get(url).content.decode()
     assert "อีเมลล่วงหน้า" not in html and "ทุกช่องทางที่ผู้รับเลือกไว้ใน “บัญชีของฉัน” (อีเมล LINE)" in html
     assert 'name="overdue_every_working_days" id="overdue-every" min="0" max="30" required value="5"' in html
@@ -103,7 +103,7 @@ def test_the_reminders_label_says_every_channel_and_the_overdue_rhythm_is_set_th
 def test_a_minimum_of_0_is_refused_in_thai_and_the_form_keeps_what_was_typed(client, rubric, central_user):
     client.force_login(central_user)
     posted = {"visible": "1", "reminder_working_days": "7", "award_min_total": "0", "reason": "มติคณะกรรมการ"}
-    response = client.post(reverse("scoring:settings", args=[2566]), posted)
+    response = client.post(reverse("rubrics:settings", args=[2566]), posted)
     html = response.content.decode()
     assert response.status_code == 400
     assert "คะแนนรวมขั้นต่ำที่จะได้รับรางวัลต้องมากกว่า ๐ และไม่เกิน ๑๐๐" in html

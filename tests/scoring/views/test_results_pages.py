@@ -30,7 +30,7 @@ def test_only_central_staff_see_the_publication_preview(client, rubric, provinci
 
 
 @pytest.mark.parametrize("who", ["provincial_user", "committee_user"])
-@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:withdraw", "scoring:settings"])
+@pytest.mark.parametrize("action", ["scoring:freeze", "scoring:publish", "scoring:withdraw", "rubrics:settings"])
 def test_only_central_staff_freeze_publish_or_change_settings(client, rubric, request, who, action):
     client.force_login(request.getfixturevalue(who))
     assert client.post(reverse(action, args=[2566]), {"visible": "1"}).status_code == 403
@@ -43,7 +43,7 @@ def test_provincial_staff_see_own_standing_figures_only_when_enabled(client, pro
     response = client.get(url)
     assert response.status_code == 200 and "ยังไม่เปิด" in response.content.decode()  # its own page, nothing yet
     client.force_login(central_user)
-    client.post(reverse("scoring:settings", args=[2566]), {"visible": "1", "reminder_working_days": "5"})
+    client.post(reverse("rubrics:settings", args=[2566]), {"visible": "1", "reminder_working_days": "5"})
     assert YearSettings.objects.get().reminder_working_days == 5
     client.force_login(provincial_user)
     html = client.get(url).content.decode()

@@ -1083,8 +1083,8 @@ RULES = {
     "scoring:index": Rule("-302 0302 0302 0302 0302 0302 +302 +302 +302"),
     "schedule:dashboard": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
     "schedule:live": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
-    "scoring:settings": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
-    "scoring:calendar": Rule("-302 -404 -404 -404 -404 -404 +200 -404 -404"),
+    "rubrics:settings": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
+    "rubrics:calendar": Rule("-302 -404 -404 -404 -404 -404 +200 -404 -404"),
     "schedule:missing": Rule(
         "-302 -404 -404 -404 -404 -404 +200 -404 -404"
     ),  # who has not sent, by name: whoever runs the contest
@@ -1101,7 +1101,7 @@ RULES = {
     "stages:stage_file_download": Rule("-302 -404 -404 -404 -404 -404 -404 -404 -404", None, "contests.unit"),
     "stages:stage_pick": Rule(None, "-302 -404 -404 -404 -404 -404 -404 -404 -404"),
     "stages:stage_withdraw": Rule(None, "-302 -404 -404 -404 -404 -404 -404 -404 -404"),
-    "scoring:contest_upload": Rule(
+    "rubrics:contest_upload": Rule(
         "-302 0200 -403 -403 -403 -403 +200 -403 -403", "-302 0400 -403 -403 -403 -403 +400 -403 -403"
     ),
     # Another office's contest as the builder's template does not exist for an organiser (404); a POST
@@ -1116,7 +1116,7 @@ RULES = {
     "builder:preview": Rule(None, "-302 -404 -403 -403 -403 -403 -404 -403 -403"),
     "builder:contest_open": Rule(None, "-302 -404 -404 -404 -404 -404 +302 -404 -404"),
     # The revision history (who changed the rules, when, why): the contest's organisers only, never its panel.
-    "scoring:rubric_changes": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
+    "rubrics:rubric_changes": Rule("-302 -404 -404 -404 -404 -404 *200 -404 -404"),
     # A criterion's page (no criterion is named <code>: 404 to its runner); the entrant's staff sent on to its own.
     "schedule:criterion": Rule(
         "-302 -404 -404 -404 -404 -404 -404 +302 -404", "-302 -404 -404 -404 -404 -404 -404 -404 -404"

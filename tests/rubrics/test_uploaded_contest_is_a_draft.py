@@ -28,7 +28,7 @@ def new_file(chiang_mai) -> dict:
 
 def _upload(client, data: dict):
     raw = json.dumps(data, ensure_ascii=False).encode()
-    return client.post(reverse("scoring:contest_upload"), {"file": SimpleUploadedFile("c.json", raw)})
+    return client.post(reverse("rubrics:contest_upload"), {"file": SimpleUploadedFile("c.json", raw)})
 
 
 def _confirmed(client, user):

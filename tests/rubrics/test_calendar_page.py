@@ -32,22 +32,22 @@ def seq_sum(rubric) -> int:
 @pytest.mark.parametrize(("who", "status"), [("provincial_user", 403), ("committee_user", 403)])
 def test_calendar_page_is_for_central_staff(client, rubric, request, who, status):
     client.force_login(request.getfixturevalue(who))
-    assert client.get(reverse("scoring:calendar", args=[2566])).status_code == status
+    assert client.get(reverse("rubrics:calendar", args=[2566])).status_code == status
 
 
 def test_calendar_page_anonymous_sent_to_login(client, rubric):
-    response = client.get(reverse("scoring:calendar", args=[2566]))
+    response = client.get(reverse("rubrics:calendar", args=[2566]))
     assert response.status_code == 302 and "/login" in response["Location"]
 
 
 def test_calendar_page_lists_closed_days_and_why(client, rubric, central_user):
     timetable.holiday_override_save(user=central_user, day=date(2023, 8, 15), is_holiday=True, name_th="น้ำท่วม")
     client.force_login(central_user)
-    html = client.get(reverse("scoring:calendar", args=[2566])).content.decode()
+    html = client.get(reverse("rubrics:calendar", args=[2566])).content.decode()
     assert "๓๑ กรกฎาคม ๒๕๖๖</td>\n    <td>วันหยุดพิเศษ (เพิ่มเติม)" in html  # the cabinet's special holiday
     assert "๑๕ สิงหาคม ๒๕๖๖</td>\n    <td>น้ำท่วม" in html
     assert "ส่วนกลางกำหนด" in html and '<tr class="reason-weekend">' not in html
-    with_weekends = client.get(reverse("scoring:calendar", args=[2566]), {"weekends": "1"}).content.decode()
+    with_weekends = client.get(reverse("rubrics:calendar", args=[2566]), {"weekends": "1"}).content.decode()
     assert with_weekends.count('<tr class="reason-weekend">') == 97
     assert "๑ พฤษภาคม ๒๕๖๖</td><td>วันแรงงานแห่งชาติ " in html and "government offices open" not in html
     assert '">๑ พฤษภาคม ๒๕๖๖</td>\n    <td>' not in html  # Labour Day is not listed as closed
@@ -160,7 +160,7 @@ def test_days_left_count_to_the_moved_deadline(rubric):
 def test_the_holiday_links_are_offered_only_to_who_may_edit_holidays(client, chiang_mai, central_user):
     """An organiser checks its contest's calendar; the holidays every contest counts on are central staff's."""
     rubric = office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))
-    url = reverse("scoring:calendar", args=[rubric.key])
+    url = reverse("rubrics:calendar", args=[rubric.key])
     edit = reverse("admin:rubrics_holidayoverride_changelist")
     client.force_login(UserFactory(role=Role.ORGANISER, role__unit=chiang_mai))
     html = client.get(url).content.decode()
