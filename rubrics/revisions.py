@@ -241,12 +241,14 @@ def reason_check(*, contest: Contest, reason: str) -> None:
 
 def change_record(
     *, user, contest: Contest, before: Mapping, reason: str, archived: Sequence[Held] = (), letter: Letter = NONE,
-    rounds_kept: list[dict] | None = None,
+    rounds_kept: list[dict] | None = None, deadline_asked: bool = False,
 ) -> RubricChange | None:  # fmt: skip
     """After the save: what changed, recorded with the letter it is made by and the rounds a deadline's move left
     on their dates (`rounds_kept`, as `RubricChange.rounds_kept` keeps them); an open contest's change without a
     reason is refused (and the caller's transaction rolls everything back), naming the deadlines it moves.
-    Nothing changed: nothing recorded, no reason asked. Every deadline it moves is told (`moves_tell`)."""
+    Nothing changed: nothing recorded, no reason asked. Every deadline it moves is told (`moves_tell`). A change
+    that moves a date asks `rubrics.change_deadline`, unless its caller has (`deadline_asked`: a criterion's move,
+    rubrics.timetable, asks it once before anything is written)."""
     diff = contest_diff(before, snapshot(contest)) if before else {"created": True}
     if is_empty(diff):
         return None
@@ -262,7 +264,8 @@ def change_record(
             [format_lazy(gettext_lazy("the reason is at most {reason_most:,} characters"), reason_most=REASON_MOST)],
             needs={"reason"},
         )
-    if before and contest.state != ContestState.DRAFT and user is not None and deadline_moves_of(diff):
+    asks = bool(before) and contest.state != ContestState.DRAFT and user is not None and not deadline_asked
+    if asks and deadline_moves_of(diff):
         acts.require(user, "rubrics.change_deadline", contest)  # a file or the builder moving a date: the same act
     record = RubricChange.objects.create(
         contest=contest,
@@ -386,11 +389,13 @@ def change(
     confirm: bool = False,
     letter: Letter = NONE,
     rounds_kept: list[dict] | None = None,
+    deadline_asked: bool = False,
 ) -> T:
     """The one door for a change to a contest (`contest` None: one the write creates): checked before it is
     written (frozen, criteria dropped that hold something), written (`write`, in the caller's transaction;
     what it returns is returned), refused if it strands committee scores, recorded with its reason, then
-    rescored; nothing changed: no record, no revision, no rescore."""
+    rescored; nothing changed: no record, no revision, no rescore. `deadline_asked`: the caller asked
+    `rubrics.change_deadline` itself (change_record)."""
     if user is not None and contest is not None and contest.state != ContestState.DRAFT:
         acts.step_up(user, "rubrics.change_open_contest")  # the callers asked who may; this asks the factor
     letter_check(letter)
@@ -409,7 +414,7 @@ def change(
     # A contest a loader creates (no person: bootstrap, a stage's copy) has nothing to explain: its file is the record.
     if user is not None or not created:
         recorded = change_record(user=user, contest=changed, before=before, reason=reason, archived=held,
-                                 letter=letter, rounds_kept=rounds_kept)  # fmt: skip
+                                 letter=letter, rounds_kept=rounds_kept, deadline_asked=deadline_asked)  # fmt: skip
     if created or recorded is not None:
         rescore(changed)
     return written

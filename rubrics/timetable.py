@@ -46,7 +46,7 @@ def criterion_deadline_set(
     who, why and the letter; every entrant is rescored, and whoever must send by it, and whoever runs the
     contest, is told."""
     if user is not None:
-        acts.require(user, "rubrics.change_deadline", rubric)
+        acts.require(user, "rubrics.change_deadline", rubric)  # the move's one ask (the door asks it of no move again)
     offered = companions(rubric, code)
     ticked = {c.key for c in offered} if also is None else set(also)
     moving = [c for c in offered if c.key in ticked and not c.round]
@@ -64,8 +64,9 @@ def criterion_deadline_set(
 
     stay = [{"period": rubric.period, "code": code, "rounds": [c.round for c in kept]}] if kept else []
     criterion = revisions.change(
-        user=user, contest=rubric.contest, write=write, reason=reason, letter=letter, rounds_kept=stay
-    )
+        user=user, contest=rubric.contest, write=write, reason=reason, letter=letter, rounds_kept=stay,
+        deadline_asked=True,
+    )  # fmt: skip
     # The caller's rubric learns its new revision: read with the old one, its cached spec would lack the deadline.
     rubric.refresh_from_db(fields=["revision"])
     return criterion

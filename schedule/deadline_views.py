@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from contests.actor import actor_of
-from core import acts, files, gate
+from core import files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
@@ -42,26 +42,31 @@ ACT = "rubrics.change_deadline"
 @csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
 @login_required
 def criterion(request, key: ContestKey, code: str):
-    rubric = access.contest_or_404(request.user, key, access.SEE_CONTEST, request=request)
-    actor = actor_of(request.user)
-    contest = rubric.contest
-    if not actor.rights(contest).runs:
-        office = actor.own_office
-        if request.method == "GET" and office is not None and actor.rights(contest).enters:
-            # Its own page of that criterion, the move highlighted; for one a nominee answers, its nominee form,
-            # which shows the date and its moves.
-            page = criterion_url(rubric, office.code, code).split("#", 1)[0]
-            return redirect(f"{page}#{MOVED_ANCHOR}")
-        raise Http404
+    try:  # the page asks its act through its loader alone: whoever runs the contest (a move asks its factor)
+        rubric = access.contest_or_404(request.user, key, ACT, request=request, national_403=False)
+    except Http404:
+        return _own_page(request, key, code)
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":
-        gate.require(request, ACT, rubric)
         try:
             check_body_size(request, "letter")
         except BodyTooLarge as exc:
             return _page(request, rubric, found, None, [str(exc)], status=exc.status)
         return csrf_protect(_move)(request, rubric, found)
     return _page(request, rubric, found, None)
+
+
+def _own_page(request, key: ContestKey, code: str):
+    """Who does not run the contest: an entrant's staff, following a notice, are sent on to their own office's page
+    of the criterion (for one a nominee answers, its nominee form, which shows the date and its moves); anyone
+    else finds no such page."""
+    rubric = access.contest_or_404(request.user, key, access.SEE_CONTEST, request=request)
+    actor = actor_of(request.user)
+    office = actor.own_office
+    if request.method == "GET" and office is not None and actor.rights(rubric.contest).enters:
+        page = criterion_url(rubric, office.code, code).split("#", 1)[0]
+        return redirect(f"{page}#{MOVED_ANCHOR}")
+    raise Http404
 
 
 def _move(request, rubric: Rubric, found: Criterion):
@@ -97,7 +102,7 @@ def _move(request, rubric: Rubric, found: Criterion):
 
 
 def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
-    may = acts.allowed(request.user, ACT, rubric) and not is_frozen(rubric)
+    may = not is_frozen(rubric)  # the loader let only whoever runs the contest in
     office = letter_office(request.user, rubric.contest)  # an organiser's own letter; else the Department's
     if may and form is None:
         form = DeadlineMoveForm(rubric=rubric, code=found.code, office=office, initial={"deadline": found.deadline})

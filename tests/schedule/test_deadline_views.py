@@ -18,6 +18,7 @@ from rubrics import timetable
 from rubrics.models import Criterion, RubricChange
 from tests.factories import DistrictFactory, UserFactory, monthly_contest, office_contest
 from tests.rubrics.test_deadline_move import PDF
+from tests.security.test_lock_asks import asks  # noqa: F401  (every ask of an act, counted)
 from tests.security.test_privileged_acts import confirmed_session
 
 FACTOR_PAGE = "/accounts/second-factor/"
@@ -77,6 +78,15 @@ def test_the_organiser_moves_its_own_contests_deadline_by_letter_from_the_page(c
     assert "ตามหนังสือ ที่ ชม 0019/ว 1234 ลงวันที่ ๑๐ สิงหาคม ๒๕๖๔" in box
     assert reverse("schedule:deadline_letter", args=[rubric.key, change.pk]) in box
     assert people["owner"].username in box  # whoever runs it reads who moved it
+
+
+def test_a_move_asks_its_act_twice_the_pages_loader_and_the_service(client, office, asks):  # noqa: F811
+    rubric, people, _ = office
+    client.force_login(people["owner"])
+    response = client.post(_url(rubric), {**MOVE, "letter_pdf": SimpleUploadedFile("ว1234.pdf", PDF)})
+    assert response.status_code == 302
+    mine = [(name, about) for who, name, about in asks if who == people["owner"].pk]
+    assert mine == [("rubrics.change_deadline", "Rubric")] * 2
 
 
 def test_a_half_cited_letter_is_refused_beside_its_box_and_nothing_moves(client, office):
