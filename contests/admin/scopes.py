@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from contests.actor import actor_of
+from contests.admin.dates import MixedInto
 from contests.scopes import in_scope, visible_units
 
 
-class UnitScoped:
+class UnitScoped(MixedInto):
     """Only rows of units the user may see in the row's contest, by the actor's one scope (contests.scopes.in_scope;
     rows of no contest: visible_units): a committee member conflicted with a unit never gets its rows. The
     admin builds its changelist, search, filters, detail, history, delete, export (import-export) and
