@@ -27,7 +27,7 @@ from rubrics.models import Rubric
 
 SEE_ENTRY = "contests.see_unit"  # the act a refused act on an entry falls back to: 403 if seen, else 404
 SEE_CONTEST = "rubrics.see_rubric"  # the contest exists for the user (`Rights.sees`)
-RUN_CONTEST = "scoring.view_standings"  # whoever runs the contest (its builder, opening a draft)
+RUN_CONTEST = "scoring.view_standings"  # whoever runs the contest (its builder, opening a draft, its settings)
 
 
 def rubrics(actor: Actor, need: Need | str = Need.SEE) -> QuerySet[Rubric]:

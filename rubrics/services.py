@@ -27,6 +27,7 @@ from core.i18n import either
 from core.thai import fmt_points, thai_digits
 from notices import events
 from rubrics import hooks, revisions
+from rubrics.access import RUN_CONTEST
 from rubrics.contest_spec import parse_rubric_file, period_data
 from rubrics.letters import NONE, Letter
 from rubrics.models import AwardTier, Criterion, Dimension, Rubric, YearSettings
@@ -372,7 +373,7 @@ def year_settings_set(
     """`overdue_every` (the overdue reminder's rhythm) and `award_min_total` None keep what is stored; a new
     minimum re-ranks the year (decision 10), a change to the contest's rules through the one door
     (rubrics.revisions: an open contest's needs a `reason`)."""
-    acts.require(user, "scoring.view_standings", rubric)  # whoever runs the contest, as its dashboard
+    acts.require(user, RUN_CONTEST, rubric)  # whoever runs the contest, as its dashboard
     if not 0 <= reminder_days <= 30 or not 0 <= (overdue_every or 0) <= 30:
         raise ValidationError(gettext_lazy("working days must be 0–30"))
     if award_min_total is not None and not 0 < award_min_total <= rubric.total_points:

@@ -17,7 +17,7 @@ from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import BodyTooLarge, check_body_size, show, takes_files
 from rubrics import services
-from rubrics.access import contest_or_404
+from rubrics.access import RUN_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
@@ -31,7 +31,7 @@ MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะ�
 
 
 def _central_rubric(request, key: ContestKey) -> Rubric:
-    return contest_or_404(request.user, key, "scoring.view_standings", request=request)
+    return contest_or_404(request.user, key, RUN_CONTEST, request=request)
 
 
 @require_GET
