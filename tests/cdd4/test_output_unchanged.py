@@ -18,7 +18,7 @@ import json
 import os
 import re
 import zipfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -33,10 +33,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from knox.models import AuthToken
 
+from awards.verification import ALPHABET, LENGTH
 from contests.models import Unit
 from core.thai import BANGKOK
+from notices.announcements import announcement_send
+from notices.models import Audience
 from rubrics.models import Rubric
+from scoring import snapshots
 from scoring.models import RecomputeRun
+from scoring.recompute import standings_recompute
 from submissions.models import ResumableUpload
 
 from .. import factories
@@ -49,7 +54,7 @@ WRITE = os.environ.get("CDD4_WRITE_OUTPUT_DIGESTS") == "1"
 BODIES = os.environ.get("CDD4_OUTPUT_BODIES")
 
 # The world's clock: a Thursday morning in the national contest's year (B.E. 2566), its rounds open.
-NOW = datetime(2023, 7, 20, 10, 30, tzinfo=BANGKOK)
+NOW = datetime(2023, 7, 20, 10, 30, tzinfo=BANGKOK).astimezone(UTC)  # in UTC, as Django's clock answers
 
 # Who asks, each once per route: (the world it comes from, its user there).
 ASKERS = {
@@ -91,6 +96,8 @@ PK_OF = (
     ("documents/", "awards.generateddocument"),
     ("api/v1/uploads/", "submissions.resumableupload"),
 )
+# A keyword whose value depends on the route, by the words of its path: a verification page's code.
+BY_PATH = (("verify/", "code", "{verification}"),)
 SKIPPED = {
     # Its answer depends on the worker and Redis of the run, not on the code (tests/ops/test_health.py).
     "readyz": "the operators' readiness probe",
@@ -155,6 +162,7 @@ def fillings(route: str) -> list[str]:
 
 def fill(route: str, variant: str, world) -> str:
     values = {**KWARGS["any"], **{k: v.format(**world["format"]) for k, v in KWARGS.get(variant, {}).items()}}
+    values |= {key: value.format(**world["format"]) for words, key, value in BY_PATH if words in route}
     model = pk_model(route)
     if model:
         values["pk"] = values["object_id"] = values["id"] = world["pk"](model, variant)
@@ -222,6 +230,25 @@ def reset_sequences() -> None:
         factory.reset_sequence(0)
 
 
+def more_of(worlds) -> str:
+    """What the security worlds leave out: the office's contest frozen and its results published by its organiser,
+    an announcement to the national contest's entrants (with its outreach) and an issued document's verification
+    code, which it returns."""
+    office = worlds["office"]
+    rubric, organiser = office.objects["rubrics.rubric"], office.users["organiser"]
+    standings_recompute(rubric_id=rubric.pk, full=True)  # its scores' recompute waits for a commit that never comes
+    frozen = snapshots.standings_freeze(user=organiser, rubric=rubric)
+    at = frozen.frozen_at.isoformat()
+    snapshots.publication_publish(user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=at)
+    national = Rubric.objects.get(year=2566).contest
+    announcement_send(
+        user=worlds["national"].users["central"], audience=Audience.ENTRANTS, contest=national,
+        subject="ประกาศถึงผู้เข้าประกวด", body="กำหนดส่งหลักฐานรอบที่สอง",
+    )  # fmt: skip
+    code = "".join(ALPHABET[n % len(ALPHABET)] for n in range(LENGTH))
+    return factories.VerificationCodeFactory(code=code, document__version=2).code
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """The national contest of B.E. 2566 with TH-50's evidence, judgments, a question, documents and standings
@@ -246,6 +273,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
                 "national": th50_world(rubric, Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")),
                 "office": chonburi_world(),
             }
+            verification = more_of(worlds)
             pin_times()
             sessions = {}
             for asker, (where, who) in ASKERS.items():
@@ -265,7 +293,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             yield {
                 "sessions": sessions,
                 "pk": pk,
-                "format": {"entrant": worlds["office"].code},
+                "format": {"entrant": worlds["office"].code, "verification": verification},
                 "random": random_values(),
             }
             transaction.set_rollback(True)
