@@ -50,6 +50,12 @@ from ..security.office.conftest import KEY as OFFICE_KEY
 from ..security.office.conftest import chonburi_world
 
 DIGESTS = Path(__file__).with_name("output_digests.json")
+# The digests are SQLite's, in the embedded mode `make check` runs: on PostgreSQL with Redis the schema's integer
+# fields have 32-bit ranges, JSON answers keep their keys in jsonb's order and the status page reports the
+# worker and Redis, so the same code answers other bytes there.
+SQLITE_ONLY = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3", reason="the digests are SQLite's"
+)
 WRITE = os.environ.get("CDD4_WRITE_OUTPUT_DIGESTS") == "1"
 BODIES = os.environ.get("CDD4_OUTPUT_BODIES")
 
@@ -363,12 +369,14 @@ def test_every_route_is_filled_or_skipped():
     assert sorted(set(SKIPPED) - set(routes)) == []
 
 
+@SQLITE_ONLY
 @pytest.mark.django_db
 def test_every_route_answers_each_asker_as_recorded(world):
     differ = compared(asked(world), "routes")
     assert differ == [], "\n".join(differ[:40]) + f"\n({len(differ)} differ)"
 
 
+@SQLITE_ONLY
 def test_the_openapi_schema_is_as_recorded():
     differ = compared(schema_digests(), "schema")
     assert differ == [], "\n".join(differ)
