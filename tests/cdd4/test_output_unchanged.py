@@ -8,8 +8,9 @@ names, so renaming those changes nothing here. A new route fails `test_every_rou
 its keywords can be filled (KWARGS, PK_OF) or it is skipped with a reason (SKIPPED).
 
 `CDD4_WRITE_OUTPUT_DIGESTS=1` writes the digests anew instead of comparing (docs/testing.md). To see what
-differs in a page, `CDD4_OUTPUT_BODIES=<folder>` keeps each normalised body there: run it on both trees and
-`diff -r` the two folders.
+differs in a page, `CDD4_OUTPUT_BODIES=<folder>` keeps each normalised body there: run it on the tree before the
+change and again, into the same folder, on the tree after it; the second run shows each differing body's first
+line that differs (or `diff -r` two folders).
 """
 
 import hashlib
@@ -327,11 +328,31 @@ def asked(world) -> dict[str, str]:
                     transaction.set_rollback(True)
                 key = normalised(f"GET {path} as {asker}".encode(), world).decode()
                 found[key] = digest(response, body, world)
-                if BODIES:
-                    kept = Path(BODIES) / re.sub(r"[^\w.-]+", "_", key)
-                    kept.parent.mkdir(parents=True, exist_ok=True)
-                    kept.write_bytes(body)
+                keep(re.sub(r"[^\w.-]+", "_", key), body, key)
     return found
+
+
+# The first line of each body that differs from the one kept before in CDD4_OUTPUT_BODIES: key → message.
+FIRST_DIFFERENCES: dict[str, str] = {}
+
+
+def keep(name: str, body: bytes, key: str) -> None:
+    """Keeps the body in CDD4_OUTPUT_BODIES, noting first its first line that differs from the body kept there
+    before (a run of the tree before the change, into the same folder)."""
+    if not BODIES:
+        return
+    kept = Path(BODIES) / name
+    if kept.exists() and kept.read_bytes() != body:
+        before, now = kept.read_bytes().splitlines(), body.splitlines()
+        line = next(
+            (n for n, (a, b) in enumerate(zip(before, now, strict=False)) if a != b), min(len(before), len(now))
+        )
+        shown = [
+            lines[line].decode(errors="replace")[:200] if line < len(lines) else "(end)" for lines in (before, now)
+        ]
+        FIRST_DIFFERENCES[key] = f"    line {line + 1}: kept {shown[0]!r}\n    now  {shown[1]!r}"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(body)
 
 
 def schema_digests() -> dict[str, str]:
@@ -342,9 +363,7 @@ def schema_digests() -> dict[str, str]:
         call_command("spectacular", "--lang", language, "--validate", stdout=out)
         text = out.getvalue().encode()
         found[f"schema {language}"] = hashlib.sha256(text).hexdigest()
-        if BODIES:
-            Path(BODIES).mkdir(parents=True, exist_ok=True)
-            (Path(BODIES) / f"schema-{language}.yaml").write_bytes(text)
+        keep(f"schema-{language}.yaml", text, f"schema {language}")
     return found
 
 
@@ -358,6 +377,7 @@ def compared(found: dict[str, str], part: str) -> list[str]:
     before = recorded.get(part, {})
     return [
         f"{key}: recorded {before.get(key, '(none)')}, now {found.get(key, '(none)')}"
+        + (f"\n{FIRST_DIFFERENCES[key]}" if key in FIRST_DIFFERENCES else "")
         for key in sorted({*before, *found})
         if before.get(key) != found.get(key)
     ]
