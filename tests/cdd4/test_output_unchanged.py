@@ -60,10 +60,11 @@ SQLITE_ONLY = pytest.mark.skipif(
 WRITE = os.environ.get("CDD4_WRITE_OUTPUT_DIGESTS") == "1"
 BODIES = os.environ.get("CDD4_OUTPUT_BODIES")
 
-# The world's clock: a Thursday morning in the national contest's year (B.E. 2566), its rounds open.
+# The world's clock: a Thursday morning in the national contest's year (B.E. 2566), evidence still taken, some of
+# its rounds past due (30 June) and some open (31 July).
 NOW = datetime(2023, 7, 20, 10, 30, tzinfo=BANGKOK).astimezone(UTC)  # in UTC, as Django's clock answers
 
-# Who asks, each once per route: (the world it comes from, its user there).
+# Who asks each route, once for each of its fillings: (the world it comes from, its user there).
 ASKERS = {
     "anonymous": (None, None),
     "central": ("national", "central"),
@@ -144,15 +145,15 @@ KEYWORD = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 
 
 def keywords(route: str) -> list[str]:
+    """The names of the route's keywords, in both of Django's spellings (`<int:pk>`, `(?P<pk>...)`)."""
     return [a or b for a, b in KEYWORD.findall(route)]
 
 
 def pk_model(route: str) -> str | None:
+    """The model ("app.model") whose object fills the route's `pk`, `object_id` or `id` (PK_OF)."""
     admin = re.match(r"admin/(\w+)/(\w+)/", route)
     if admin and apps.all_models.get(admin[1], {}).get(admin[2]):
         return f"{admin[1]}.{admin[2]}"
-    if route.startswith("admin/auth/user/"):
-        return "auth.user"
     return next((model for words, model in PK_OF if words in route), None)
 
 
@@ -168,6 +169,7 @@ def fillings(route: str) -> list[str]:
 
 
 def fill(route: str, variant: str, world) -> str:
+    """The route's path with its keywords filled for the variant ("national", "office" or "any")."""
     values = {**KWARGS["any"], **{k: v.format(**world["format"]) for k, v in KWARGS.get(variant, {}).items()}}
     values |= {key: value.format(**world["format"]) for words, key, value in BY_PATH if words in route}
     model = pk_model(route)
