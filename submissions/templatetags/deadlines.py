@@ -9,11 +9,10 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
+from core.templatetags.thai import is_en, thai_date
 from rubrics.selectors import due_on, rubric_calendar
 from rulebook.workdays import moved_suffix
 from schedule.selectors import deadline_of
-
-from .thai import is_en, thai_date
 
 register = template.Library()
 
