@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
     "drf_standardized_errors",
-    "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py) before scoring, whose admin replaces its token admin
+    "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py; their admin cdd4/access_admin.py)
     "cdd4.apps.AxesConfig",  # axes: failed-login lockouts (cdd4/auth.py)
     "import_export",
     "core",
