@@ -399,6 +399,10 @@ CDD4_DIGITAL_ID_LEEWAY_SECONDS = OPTIONS.CDD4_DIGITAL_ID_LEEWAY_SECONDS
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 LOGIN_URL = "login"
+# The second factor's page, where core's gate sends one whose act asks a code (as Django sends one to LOGIN_URL),
+# and where a form it interrupted is sent again.
+SECOND_FACTOR_URL = "accounts:second_factor"
+SECOND_FACTOR_CONTINUE_URL = "accounts:second_factor_continue"
 LOGIN_REDIRECT_URL = "submissions:home"
 LOGOUT_REDIRECT_URL = "login"
 # Size limit per file kind in MB; central staff override them with UploadLimit rows in the admin.
