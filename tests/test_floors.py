@@ -70,7 +70,6 @@ UPWARD: dict[tuple[str, str], str] = {
     ("schedule", "help"): "central's dashboard prompts for the contest's contacts with ops' help (contacts_prompt)",
     ("scoring", "awards_own"): "an office's results page offers its own certificate (awards.selectors)",
     ("scoring", "awards:download"): "an office's results page offers its own certificate (awards.selectors)",
-    ("scoring", "builder_tags"): "the rubric's revision box lists its refusals with the builder's tag",
     ("scoring", "schedule.rounds_keep"): "the recompute keeps the schedule's rounds counted, by the task's name",
 }
 
