@@ -68,8 +68,6 @@ UPWARD: dict[tuple[str, str], str] = {
     ("schedule", "deadlines"): "the deadline filters read the schedule: they move to schedule/templatetags once the"
     " schedule is an app",
     ("schedule", "help"): "central's dashboard prompts for the contest's contacts with ops' help (contacts_prompt)",
-    ("scoring", "awards_own"): "an office's results page offers its own certificate (awards.selectors)",
-    ("scoring", "awards:download"): "an office's results page offers its own certificate (awards.selectors)",
     ("scoring", "schedule.rounds_keep"): "the recompute keeps the schedule's rounds counted, by the task's name",
 }
 
