@@ -72,7 +72,6 @@ UPWARD: dict[str, set[tuple[str, str]]] = {
     "the deadline filters read the schedule: they go down to schedule/templatetags once the schedule is an app": {
         ("schedule", "deadlines"),
     },
-    "central's dashboard asks for the contest's contacts with ops' help tag (contacts_prompt)": {("schedule", "help")},
     "the recompute keeps the schedule's rounds counted by the task's name": {("scoring", "schedule.rounds_keep")},
 }
 ALLOWED = {tie for ties in UPWARD.values() for tie in ties}
