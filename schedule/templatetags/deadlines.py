@@ -1,7 +1,7 @@
 """Deadlines as decision 9 has them shown: the written date and, if offices are closed, where it moves.
 
-Here rather than in scoring's tags: the pages' own date format and language switch live in submissions,
-which scoring never imports.
+The schedule's, as the deadline as it stands is (`schedule.selectors.deadline_of`), below every page that loads
+them (the schedule's, an office's, the committee's scoring screen); the date is written by core's Thai tags.
 """
 
 from __future__ import annotations
