@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import Power, actor_of
 from core.i18n import Text
 from rubrics.models import Rubric
-from scoring.contests import shown_results
+from scoring.contest_results import shown_results
 from scoring.hooks import nav_extra
 
 if TYPE_CHECKING:
-    from scoring.contests import ShownRubric
+    from scoring.contest_results import ShownRubric
 
 # A link of the bar: its words (lazy: the page's language), where it goes, a stable key for tests and styles.
 Link: TypeAlias = tuple[Text, str, str]

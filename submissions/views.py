@@ -26,7 +26,7 @@ from nominees.models import NomineeState
 from nominees.selectors import nomination_window, nominee_of, nominee_offices
 from rubrics import access
 from rubrics.access import SEE_ENTRY
-from scoring.contests import contests_for_user
+from scoring.contest_results import contests_for_user
 from scoring.selectors import is_frozen, running_national
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due

@@ -201,7 +201,7 @@ def test_an_organising_office_has_a_results_link_to_its_contests_and_the_departm
 ):
     """The help promises "ลิงก์ผลในเมนู"; an organising office's menu had none. Its results: its own contests',
     their standings before they are published, and the Department's once published."""
-    from scoring.contests import run_results
+    from scoring.contest_results import run_results
     from tests.factories import office_contest
 
     office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))

@@ -64,7 +64,7 @@ class Seen:
     home: str
     missing_page: str
     board: dict
-    reminders: list  # what the morning job would tell today (notices.reminders.Due), every entrant's
+    reminders: list  # what the morning job would tell today (notices.reminders_told.Due), every entrant's
     feed: Calendar  # the office staff member's calendar feed, parsed
     api: dict  # the rubric endpoint's answer
     api_owed: list  # the office's obligations endpoint's answer
