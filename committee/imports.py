@@ -37,7 +37,7 @@ from core import acts
 from core.errors import RowError, RowsError, YearFrozen
 from rubrics.models import Rubric
 from scoring.recompute import results_mark_dirty
-from scoring.selectors import entrant_lookup, norm_province_key
+from scoring.selectors import entrant_lookup, norm_unit_key
 
 from .errors import CommitteeError
 from .guards import lock_open
@@ -141,7 +141,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         if not any(_text(row, col) for col in row):
             continue  # a blank line in the sheet
         p_raw, code, name = _text(row, "province"), _text(row, "criterion"), _text(row, "member")
-        unit = units.get(norm_province_key(p_raw))
+        unit = units.get(norm_unit_key(p_raw))
         member = users.get(name)
         if unit is None:
             if by_province:

@@ -1,4 +1,4 @@
-"""The one scope for committee data: conflicted provinces vanish, members see only their own judgments.
+"""The one scope for committee data: conflicted entrants vanish, members see only their own judgments.
 
 Asked with a rubric, the scope follows the user's seat in that contest: nationally their role (committee,
 chair, central staff); in a provincial office's contest their seat on its panel, or the office's organiser

@@ -57,7 +57,7 @@ class CellState:
 
 
 def cell_states(rubric: Rubric, unit_ids: Iterable[int] | QuerySet | None = None) -> dict[tuple[int, str], CellState]:
-    """(province id, criterion code) → every member's points, the chair's final, the override (3 queries);
+    """(unit id, criterion code) → every member's points, the chair's final, the override (3 queries);
     of the units `unit_ids` only, when given (ids, or a queryset of them asked inside each query)."""
     ids = None if unit_ids is None else unit_ids if isinstance(unit_ids, QuerySet) else list(unit_ids)
 
@@ -102,7 +102,7 @@ def judged_aggregates(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> 
 
 
 def judged_points(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
-    """province id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
+    """unit id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
 
     An override (data criterion) or the chair's final wins, else the members' median snapped down to an
     allowed level. Only criteria with at least one of those appear: the rule's own result stands for the
@@ -139,15 +139,15 @@ def with_messages(qs: QuerySet) -> QuerySet:
 
 
 def open_clarifications_for_unit(unit: Unit, rubric: Rubric | None = None) -> list[Clarification]:
-    """Running rounds (waiting or answered, not closed) for the province home page, messages prefetched."""
+    """Running rounds (waiting or answered, not closed) for an entrant's page, messages prefetched."""
     qs = Clarification.objects.filter(unit=unit).exclude(status=ClarificationStatus.CLOSED)
     if rubric is not None:
         qs = qs.filter(rubric=rubric)
     return list(with_messages(qs).order_by("criterion__order"))
 
 
-def province_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
-    """The committee's questions to this province, shown where its staff start their work (submissions page)."""
+def unit_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
+    """The committee's questions to this entrant, shown where its staff start their work (submissions page)."""
     return {"clarifications": open_clarifications_for_unit(unit, rubric)}
 
 

@@ -107,7 +107,7 @@ def facts_import(
             errors.append(RowError(n, format_lazy(gettext_lazy("missing column {join}"), join=", ".join(missing))))
             continue
         p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
-        key = selectors.norm_province_key(p_raw)
+        key = selectors.norm_unit_key(p_raw)
         unit = units.get(key)
         if unit is None:
             if rubric.contest.entrant_level != Level.PROVINCE:
