@@ -165,7 +165,7 @@ def facts_import(
             continue
         seen[ident] = n
         parsed.append((n, unit, criterion, name, value))
-    # Only the touched provinces' facts: a single fact_set from an upload must not read the whole year.
+    # Only the touched entrants' facts: a single fact_set from an upload must not read the whole year.
     touched = {unit.pk for _, unit, _, _, _ in parsed}
     stored = Fact.objects.filter(rubric=rubric, unit_id__in=touched)
     existing = {(f.unit_id, f.criterion_id, f.name): f for f in stored}
@@ -178,7 +178,7 @@ def facts_import(
 
 
 def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
-    """Checks each touched (province, criterion) with the file's values over the stored ones."""
+    """Checks each touched (entrant, criterion) with the file's values over the stored ones."""
     stored: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for (unit_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
         if f.value:
