@@ -57,7 +57,7 @@ def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool
 class ScopedQuerySet(models.QuerySet):
     unit_path = "unit"
     rubric_path = "rubric"
-    # Scores are the Department's business; provincial staff only ever see their clarification rounds.
+    # Scores are the Department's business; office staff only ever see their clarification rounds.
     provincial_sees = False
 
     def others(self, user) -> models.Q:

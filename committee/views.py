@@ -1,5 +1,5 @@
 """An entrant office's side of a clarification round: read the committee's question, answer it, and go to the
-criterion's page to add evidence. And the organiser's page that forms its office's contest's panel."""
+criterion's page to add evidence. And the organiser's page that forms a provincial contest's panel."""
 
 from __future__ import annotations
 
