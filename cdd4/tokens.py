@@ -1,6 +1,6 @@
 """API tokens for scripts (browsers use the session): django-rest-knox, stored as SHA-512 digests.
 
-Central staff create them in the admin (scoring/admin_tokens.py); each acts as one user and so carries
+Central staff create them in the admin (`ApiTokenAdmin`); each acts as one user and so carries
 exactly that user's role and office scope. Deleting the row revokes the token at once.
 """
 
