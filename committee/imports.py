@@ -15,7 +15,7 @@ The sheet (header row 1, any column order, extra columns ignored):
 - note: optional. Columns province, criterion and member are required, and points or items.
 
 A row equal to the stored judgment changes nothing (no new version, no audit row). Each changed row
-leaves a ScoreChange with source "import"; the touched provinces are marked dirty once.
+leaves a ScoreChange with source "import"; the touched entrants are marked dirty once.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class JudgmentImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # (row, province code, criterion code, member username, old points or None, new points)
+    # (row, entrant code, criterion code, member username, old points or None, new points)
     changes: list[tuple[int, str, str, str, Decimal | None, Decimal]] = field(default_factory=list)
     unit_ids: set[int] = field(default_factory=set)
 

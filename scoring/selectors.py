@@ -161,7 +161,7 @@ def region_fields(region: InspectionRegion | None) -> dict:
 
 
 def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
-    """(province, criterion, fact, value) for every province × every fact the rules read,
+    """(province, criterion, fact, value) for every entrant × every fact the rules read,
     prefilled with the stored values; the sheet central staff fill in and import (5 queries)."""
     spec = rubric_spec(rubric)
     rows = Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value")

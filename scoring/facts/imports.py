@@ -47,7 +47,7 @@ class FactImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # (row, province code, criterion code, fact, old value or None, new value)
+    # (row, entrant code, criterion code, fact, old value or None, new value)
     changes: list[tuple[int, str, str, str, str | None, str]] = field(default_factory=list)
     unit_ids: set[int] = field(default_factory=set)
 
