@@ -176,7 +176,7 @@ def _unit_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
         ctx["nominee_form"] = nominee_form or NomineeForm(
             initial=initial, offices=nominee_offices(contest, ctx["unit"])
         )
-    return render(request, "submissions/province.html", ctx)
+    return render(request, "submissions/unit.html", ctx)
 
 
 @login_required
