@@ -1,4 +1,4 @@
-"""Clarification rounds: a member returns a criterion to the province, the province answers (and adds
+"""Clarification rounds: a member returns a criterion to the entrant, the entrant answers (and adds
 evidence in the portal), a member closes the round. Every message is kept.
 
 Each message tells someone (notices.events), so a person's messages are limited: THREAD_HOURLY in one thread
@@ -89,7 +89,7 @@ def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: st
 
 @transaction.atomic
 def clarification_reply(*, user, clarification: Clarification, message: str) -> ClarificationMessage:
-    """The province answers (status → answered); a member's follow-up question re-opens it."""
+    """The entrant answers (status → answered); a member's follow-up question re-opens it."""
     clarification = Clarification.objects.select_for_update().select_related("unit").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = acts.allowed(user, "committee.clarify", clarification.rubric)

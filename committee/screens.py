@@ -176,7 +176,7 @@ def matrix(
     status: str = "",
     page: int = 1,
 ) -> dict:
-    """Provinces × criteria for this user (conflicted provinces left out), the province filter matching
+    """Entrants × criteria for this user (conflicted entrants left out), the unit filter (`province`) matching
     codes and Thai or English names; with the judges' progress, `page` of its rows (MATRIX_PAGE a page).
     The rows the filters keep are found, counted and paged in the database, and only the page's cells are made,
     so the page costs the same however many entrants; but for the two statuses only the rules tell

@@ -20,7 +20,7 @@ from rubrics.selectors import rubric_calendar
 from schedule import dashboard as board
 from schedule import hooks
 from scoring import lifecycle, pages, selectors
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 
 
 def _central_rubric(request, key: ContestKey) -> Rubric:

@@ -2,11 +2,11 @@
 
 from core.hooks import Hook
 
-# (rubric, province ids or None for all) → {province id: {criterion code: Decimal}}: points that replace
+# (rubric, unit ids or None for all) → {unit id: {criterion code: Decimal}}: points that replace
 # the rule's own for those criteria (committee: override, chair's final, members' median).
 score_sources = Hook("scoring.score_sources")
 
-# rubric → a queryset whose rows carry `province` and `criterion` ids: something submitted besides a
+# rubric → a queryset whose rows carry `unit` and `criterion` ids: something submitted besides a
 # recorded fact (submissions: visible evidence, whose `created_at` and `answers_round` the schedule reads too: the
 # day it came and the round it names). A queryset so that the dashboard counts it in the database
 # (scoring.entrant_counts); every count of missing evidence and the reminders read these.

@@ -34,7 +34,7 @@ from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
 from scoring import hooks, lifecycle, selectors, snapshots
-from scoring.contests import results_waiting, run_results, shown_results
+from scoring.contest_results import results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import State
 from scoring.models import Standing, StandingsSnapshot

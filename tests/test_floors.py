@@ -54,7 +54,7 @@ UPWARD: dict[str, set[tuple[str, str]]] = {
         ("scoring", "schedule:dashboard"),
         ("scoring", "schedule:deadline_letter"),
         ("scoring", "submissions:home"),
-        ("stages", "submissions:province"),
+        ("stages", "submissions:unit"),
         ("submissions", "login"),
         ("submissions", "ops:year_on_year_province"),
         ("submissions", "portal_nav"),
@@ -64,7 +64,7 @@ UPWARD: dict[str, set[tuple[str, str]]] = {
     "file sent through the upload API)": {
         ("schedule", "admin:committee_next"),
         ("schedule", "submissions:criterion"),
-        ("schedule", "submissions:province"),
+        ("schedule", "submissions:unit"),
         ("stages", "api-uploads"),
         ("submissions", "committee:clarification"),
         ("submissions", "committee:clarification_answer"),

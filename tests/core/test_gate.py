@@ -47,7 +47,7 @@ def test_require_refuses_an_action_with_403(rubric, committee_user, chiang_mai):
 
 
 def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
-    url = reverse("submissions:province", args=[rubric.year, chiang_mai.code])
+    url = reverse("submissions:unit", args=[rubric.year, chiang_mai.code])
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('login')}?next={url}"
@@ -55,8 +55,8 @@ def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
 
 def test_page_other_province_is_404_own_is_200(client, rubric, provincial_user, chiang_mai, phuket):
     client.force_login(provincial_user)
-    assert client.get(reverse("submissions:province", args=[rubric.year, phuket.code])).status_code == 404
-    assert client.get(reverse("submissions:province", args=[rubric.year, chiang_mai.code])).status_code == 200
+    assert client.get(reverse("submissions:unit", args=[rubric.year, phuket.code])).status_code == 404
+    assert client.get(reverse("submissions:unit", args=[rubric.year, chiang_mai.code])).status_code == 200
 
 
 def test_page_action_not_allowed_is_403(client, rubric, committee_user, chiang_mai, criterion):
