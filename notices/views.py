@@ -11,14 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from contests.actor import Need, actor_of
 from contests.scopes import visible_contests
 from core import acts, files, gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.http import capped, content_disposition, reading, takes_files
 from core.numbers import whole
 from core.thai import digits
 
@@ -93,8 +92,11 @@ def _form(request, *args) -> AnnouncementForm:
     return AnnouncementForm(*args, contests=contests, entrants_only=not everyone, initial=initial)
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _announce_refused(request, refusal: PortalError):
+    return _announce_page(request, _form(request), [str(refusal)], status=refusal.status)
+
+
+@takes_files(capped("letter"), refused=_announce_refused)
 @require_http_methods(["GET", "POST"])
 def announce(request):
     """Central staff write an announcement to an audience, an organiser to the entrants of a contest it runs, with
@@ -105,11 +107,7 @@ def announce(request):
     if request.method == "GET":
         code = gate.factor_first(request, act)  # its letter could not be kept across the code's page
         return redirect(code) if code else _announce_page(request, _form(request))
-    try:
-        check_body_size(request, "letter")
-    except BodyTooLarge as exc:
-        return _announce_page(request, _form(request), [str(exc)], status=exc.status)
-    return csrf_protect(_announce)(request)
+    return reading(_announce)
 
 
 def _announce(request):
