@@ -8,5 +8,6 @@ province_page = Hook("submissions.province_page")
 # (user) → a list of submissions.todo.Todo for the home page's "what to do now" (committee: what is left to score).
 home_todo = Hook("submissions.home_todo")
 
-# (user, province, rubric, criterion) → a dict merged into the criterion page's context (committee: its questions).
+# (user, province, rubric, criterion, whether the user may send the office's evidence there: the page's answer)
+# → a dict merged into the criterion page's context (committee: its questions).
 criterion_page = Hook("submissions.criterion_page")
