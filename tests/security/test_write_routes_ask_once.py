@@ -47,9 +47,10 @@ READERS = "notices.recipients."
 MODEL_PAGE = re.compile(r"admin:\w+_(changelist|add|change|history|delete)")
 
 
-def _served_as(row: str, roles: tuple) -> str | None:
+def served_as(row: str, roles: tuple, order: tuple) -> str | None:
+    """The first role of `order` the table's row lets through."""
     cells = dict(zip(roles, row.split(), strict=True))
-    return next((role for role in ORDER if cells[role][0] != "-"), None)
+    return next((role for role in order if cells[role][0] != "-"), None)
 
 
 def _model_page(key: str, route: str) -> bool:
@@ -58,22 +59,26 @@ def _model_page(key: str, route: str) -> bool:
     return bool(MODEL_PAGE.fullmatch(key)) or route.endswith("/<path:object_id>/")
 
 
-def _writes() -> list:
-    """(key, route, ask, role) for each write of every route the table lets some role through."""
+def writes(rules: dict, roles: tuple, order: tuple, known: dict) -> list:
+    """(key, route, ask, role) for each write of every route of the resolver that a table (`rules`, its columns
+    `roles`) lets some role through, sent as the first of `order` it lets through; `known`, the routes still
+    asking twice, expected to fail until mended."""
     found = []
     for key, route in url_patterns():
         if key in SKIP or key in EXEMPT:
             continue
-        for ask in RULES[key].every_ask():
-            role = _served_as(ask.row, ROLES) if ask.method in WRITES else None
+        for ask in rules[key].every_ask():
+            role = served_as(ask.row, roles, order) if ask.method in WRITES else None
             if role is not None:
-                marks = pytest.mark.full if _model_page(key, route) else ()
+                marks = [pytest.mark.full] if _model_page(key, route) else []
+                if key in known:
+                    marks.append(pytest.mark.xfail(reason=known[key], strict=True))
                 name = f"{ask.method} {key}{ask.label()} as {role}"
                 found.append(pytest.param(key, route, ask, role, id=name, marks=marks))
     return found
 
 
-WRITTEN = _writes()
+WRITTEN = writes(RULES, ROLES, ORDER, {})
 
 
 def _about(obj) -> tuple | None:
@@ -118,33 +123,41 @@ def asks(monkeypatch) -> list[tuple]:
     return asked
 
 
-def test_every_route_exempt_is_a_write_route_of_the_resolver():
-    """An exemption names a route that is there and takes a write: one that left or stopped taking it goes."""
-    writes = {
-        key
-        for key, _route in url_patterns()
-        if key in RULES and any(a.method in WRITES and _served_as(a.row, ROLES) for a in RULES[key].every_ask())
-    }
-    assert sorted(set(EXEMPT) - writes) == []
-
-
-@pytest.mark.parametrize(("key", "route", "ask", "role"), WRITTEN)
-def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(key, route, ask, role, world, asks):  # noqa: F811
-    path = fill(route, RULES[key], world, ask)
+def sent_asks_twice(key: str, route: str, ask, role: str, target, rules: dict, asks: list) -> list[str]:
+    """Sends the table's write as `role` (rolled back) and answers each act its sender was asked twice by the
+    page or twice by the service, with who asked; none when each was asked once."""
+    path = fill(route, rules[key], target, ask)
     client = Client()
-    if role in world.sessions:
-        client.cookies = SimpleCookie({settings.SESSION_COOKIE_NAME: world.sessions[role]})
-    user = world.users[role]
+    if role in target.sessions:
+        client.cookies = SimpleCookie({settings.SESSION_COOKIE_NAME: target.sessions[role]})
     headers = {"accept": "application/json"} if ask.json else {}
     with transaction.atomic():
         send = getattr(client, ask.method.lower())
         response = send(path, ask.data(), headers=headers) if ask.data else send(path, headers=headers)
         transaction.set_rollback(True)
-    assert response.status_code < 500
-    mine = [asked for asked in asks if asked[0] == getattr(user, "pk", None) and not asked[4].startswith(READERS)]
+    assert response.status_code < 500, f"{ask.method} {path} as {role}"
+    sender = getattr(target.users[role], "pk", None)
+    mine = [asked for asked in asks if asked[0] == sender and not asked[4].startswith(READERS)]
     counted = Counter((name, about, where) for _who, name, about, where, _caller in mine)
-    twice = {asked: n for asked, n in counted.items() if n > 1}
-    callers = sorted(
-        {f"{name} by {caller}" for _who, name, about, where, caller in mine if (name, about, where) in twice}
+    return sorted(
+        {
+            f"{name} ({where}) by {caller}"
+            for _who, name, about, where, caller in mine
+            if counted[name, about, where] > 1
+        }
     )
-    assert twice == {}, f"{ask.method} {path} as {role}: asked again beside its page and its service: {callers}"
+
+
+def test_every_route_exempt_is_a_write_route_of_the_resolver():
+    """An exemption names a route that is there and takes a write: one that left or stopped taking it goes."""
+    taking = {
+        key
+        for key, _route in url_patterns()
+        if key in RULES and any(a.method in WRITES and served_as(a.row, ROLES, ORDER) for a in RULES[key].every_ask())
+    }
+    assert sorted(set(EXEMPT) - taking) == []
+
+
+@pytest.mark.parametrize(("key", "route", "ask", "role"), WRITTEN)
+def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(key, route, ask, role, world, asks):  # noqa: F811
+    assert sent_asks_twice(key, route, ask, role, world, RULES, asks) == []
