@@ -85,9 +85,9 @@ def takes_files(body: Body, *, refused: Callable[..., HttpResponse]):
                 return refused(request, refusal, *answer.args)
             return csrf_protect(answer.reader)(request, *answer.args)
 
-        door = csrf_exempt(door)
-        door.takes_files = True  # type: ignore[attr-defined]
-        return door
+        exempt = csrf_exempt(door)
+        exempt.takes_files = True  # type: ignore[attr-defined]
+        return exempt
 
     return decorate
 
