@@ -59,10 +59,9 @@ def _model_page(key: str, route: str) -> bool:
     return bool(MODEL_PAGE.fullmatch(key)) or route.endswith("/<path:object_id>/")
 
 
-def writes(rules: dict, roles: tuple, order: tuple, known: dict) -> list:
+def writes(rules: dict, roles: tuple, order: tuple) -> list:
     """(key, route, ask, role) for each write of every route of the resolver that a table (`rules`, its columns
-    `roles`) lets some role through, sent as the first of `order` it lets through; `known`, the routes still
-    asking twice, expected to fail until mended."""
+    `roles`) lets some role through, sent as the first of `order` it lets through."""
     found = []
     for key, route in url_patterns():
         if key in SKIP or key in EXEMPT:
@@ -71,14 +70,12 @@ def writes(rules: dict, roles: tuple, order: tuple, known: dict) -> list:
             role = served_as(ask.row, roles, order) if ask.method in WRITES else None
             if role is not None:
                 marks = [pytest.mark.full] if _model_page(key, route) else []
-                if key in known:
-                    marks.append(pytest.mark.xfail(reason=known[key], strict=True))
                 name = f"{ask.method} {key}{ask.label()} as {role}"
                 found.append(pytest.param(key, route, ask, role, id=name, marks=marks))
     return found
 
 
-WRITTEN = writes(RULES, ROLES, ORDER, {})
+WRITTEN = writes(RULES, ROLES, ORDER)
 
 
 def _about(obj) -> tuple | None:

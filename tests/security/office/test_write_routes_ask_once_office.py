@@ -1,7 +1,7 @@
 """Every write route asks each act once on its page and once in its service, in another office's contest: the
-writes only its organiser, its entrant or its panel may send (the builder, a deadline's move, the panel's
-scores), sent as tests/security/office/test_isolation_office_rules.py sends them (tests/security/
-test_write_routes_ask_once.py says how the asks are counted)."""
+writes only its organiser, its entrant or its panel may send (the builder, the panel, the nominee), sent as
+tests/security/office/test_isolation_office_rules.py sends them (tests/security/test_write_routes_ask_once.py
+says how the asks are counted)."""
 
 import pytest
 
@@ -11,11 +11,7 @@ from .test_isolation_office_rules import RULES
 
 # The contest's own first (who does the write), then the others the table lets through.
 ORDER = ("organiser", "entrant", "panelist", *ATTACKERS)
-# Routes that still ask an act twice, with why: expected to fail, strictly, until mended.
-KNOWN = {
-    "schedule:criterion": "a deadline's move asks its act beside its loader (the rubrics' move makes it ask once)",
-}
-WRITTEN = writes(RULES, ROLES, ORDER, KNOWN)
+WRITTEN = writes(RULES, ROLES, ORDER)
 
 
 @pytest.mark.parametrize(("key", "route", "ask", "role"), WRITTEN)
