@@ -93,10 +93,11 @@ def clarification_reply(*, user, clarification: Clarification, message: str) -> 
     clarification = Clarification.objects.select_for_update().select_related("unit").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = acts.allowed(user, "committee.clarify", clarification.rubric)
-    # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
-    staff = not is_committee(user) and acts.allowed(user, "committee.reply_clarification", clarification)
-    if not (committee or staff):
-        raise PermissionDenied
+    if not committee:
+        # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
+        if is_committee(user):
+            raise PermissionDenied
+        acts.require(user, "committee.reply_clarification", clarification)
     lock_open(clarification.rubric)
     if committee:
         ensure_not_conflicted(user, clarification.unit, clarification.rubric)

@@ -14,11 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import Power, actor_of
-from contests.entries import Entry
 from contests.models import Contest, Unit
 from contests.scopes import running
 from contests.seats import panel_eligible, seat_counts
-from core import acts
 from core.i18n import Text
 from people import directory
 from people.models import Conflict
@@ -27,7 +25,6 @@ from rubrics.selectors import rubric_spec
 from rulebook.rules.base import Rule
 from scoring.selectors import contest_entrants
 from submissions.models import Evidence
-from submissions.permissions import SUBMIT
 from submissions.selectors import evidence_pairs
 
 from .aggregate import Aggregate, aggregate, snap_down
@@ -151,12 +148,11 @@ def unit_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
     return {"clarifications": open_clarifications_for_unit(unit, rubric)}
 
 
-def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion) -> dict:
+def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion, answers: bool) -> dict:
     """Every round of the committee's questions on this criterion, on the page where the office sends its
     evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
-    their judging scope shows (a conflicted member nothing)."""
-    # Whoever may send the office's evidence here answers (the act the criterion page asked already: kept).
-    answers = acts.allowed(user, SUBMIT, Entry(rubric.contest, unit))
+    their judging scope shows (a conflicted member nothing). `answers`: whoever may send the office's evidence
+    here answers, the page's own answer (it asks the act once)."""
     rows = Clarification.objects.all() if answers else Clarification.objects.for_member(user, rubric)
     rows = rows.filter(rubric=rubric, unit=unit, criterion=criterion)
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}

@@ -49,6 +49,17 @@ def require(request, perm: str, obj=None) -> None:
     _step_up(request, perm)
 
 
+def require_first(request, *perms: str) -> str:
+    """An action done under the first of `perms` the user has (each asked once, in order, until one is allowed):
+    that act, its second factor then asked as `require` asks it; 403 when none."""
+    signed_in(request)
+    for perm in perms:
+        if acts.allowed(request.user, perm):
+            _step_up(request, perm)
+            return perm
+    raise PermissionDenied
+
+
 def public(request, perm: str) -> None:
     """A page open to whoever the rule lets in, signed in or not (anonymous included): 403 otherwise."""
     if not request.user.has_perm(perm):

@@ -13,14 +13,13 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from contests.actor import Power, actor_of
 from core import acts, gate
 from core.converters import ContestKey
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.http import capped, reading, show, takes_files
 from core.i18n import Text
 from core.sheets import exporter
 from rubrics import services
@@ -298,8 +297,12 @@ def facts_template(request, key: ContestKey):
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _facts_refused(request, refusal: PortalError, rubric: Rubric, key: ContestKey):
+    show(request, refusal)
+    return redirect("scoring:facts", key=key)
+
+
+@takes_files(capped("facts"), refused=_facts_refused)
 @require_http_methods(["GET", "POST"])
 def facts_upload(request, key: ContestKey):
     """GET: the contest's imports page (its fact template, the upload, what each criterion needs and who
@@ -312,12 +315,7 @@ def facts_upload(request, key: ContestKey):
         if rubric.period:
             ctx["periods"] = list(rubric.contest.rubrics.order_by("period_order"))
         return render(request, "scoring/facts.html", ctx)
-    try:
-        check_body_size(request, "facts")
-    except BodyTooLarge as exc:
-        show(request, exc)
-        return redirect("scoring:facts", key=key)
-    return csrf_protect(_facts_upload)(request, rubric, key)
+    return reading(_facts_upload, rubric, key)
 
 
 def _facts_upload(request, rubric: Rubric, key: ContestKey):
@@ -342,16 +340,15 @@ def _facts_upload(request, rubric: Rubric, key: ContestKey):
     return redirect("scoring:facts", key=key)
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _contest_refused(request, refusal: PortalError):
+    return render(request, "scoring/contest_upload.html", {"errors": [str(refusal)]}, status=refusal.status)
+
+
+@takes_files(capped("rubric"), refused=_contest_refused)
 def contest_upload(request):
     """An organiser creates or updates one of its office's contests from a rubric file (JSON); all or none."""
     gate.require(request, "scoring.save_contest")
-    try:
-        check_body_size(request, "rubric")
-    except BodyTooLarge as exc:
-        return render(request, "scoring/contest_upload.html", {"errors": [str(exc)]}, status=exc.status)
-    return csrf_protect(_contest_upload)(request)
+    return reading(_contest_upload)
 
 
 def _contest_upload(request):

@@ -8,5 +8,6 @@ unit_page = Hook("submissions.unit_page")
 # (user) → a list of submissions.todo.Todo for the home page's "what to do now" (committee: what is left to score).
 home_todo = Hook("submissions.home_todo")
 
-# (user, unit, rubric, criterion) → a dict merged into the criterion page's context (committee: its questions).
+# (user, unit, rubric, criterion, whether the user may send the office's evidence there: the page's answer)
+# → a dict merged into the criterion page's context (committee: its questions).
 criterion_page = Hook("submissions.criterion_page")

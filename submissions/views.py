@@ -240,7 +240,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
     ctx["row"] = selectors.criterion_row(
         criterion=ctx["criterion"], submission=ctx["submission"], obligations=ctx["obligations"]
     )
-    for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
+    for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"], ctx["can_submit"]):
         ctx.update(extra)
     return ctx
 

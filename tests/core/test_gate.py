@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from contests.entries import Entry
-from core import gate
+from core import acts, gate
 from rubrics.models import Criterion
 
 
@@ -44,6 +44,20 @@ def test_require_refuses_an_action_with_403(rubric, committee_user, chiang_mai):
     with pytest.raises(PermissionDenied) as exc:
         gate.require(request, "submissions.submit_evidence", entry)  # but not submit
     assert not isinstance(exc.value, gate.SignInRequired)
+
+
+def test_require_first_answers_the_first_act_allowed_asking_none_after_it(central_user, provincial_user, monkeypatch):
+    asked = []
+    ask = acts.allowed
+    monkeypatch.setattr(acts, "allowed", lambda user, name, obj=None: asked.append(name) or ask(user, name, obj))
+    request = _request(central_user)
+    assert gate.require_first(request, "notices.announce", "notices.announce_to_entrants") == "notices.announce"
+    assert asked == ["notices.announce"]
+    with pytest.raises(PermissionDenied) as exc:
+        gate.require_first(_request(provincial_user), "notices.announce", "notices.announce_to_entrants")
+    assert not isinstance(exc.value, gate.SignInRequired)
+    with pytest.raises(gate.SignInRequired):
+        gate.require_first(_request(AnonymousUser()), "notices.announce")
 
 
 def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
