@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -183,6 +184,13 @@ def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
         .order_by("-version")
         .first()
     )
+
+
+def own_certificate_url(rubric: Rubric, unit: Unit) -> str:
+    """The address of the awardee's issued certificate in force, or "": its office's results page offers it
+    (scoring.hooks.own_certificate)."""
+    certificate = own_certificate(rubric, unit)
+    return reverse("awards:download", args=[certificate.pk]) if certificate else ""
 
 
 def certificate_numbers(rubric: Rubric) -> dict[tuple[int, str], int]:

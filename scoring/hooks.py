@@ -23,3 +23,7 @@ nav_extra = Hook("scoring.nav_extra")
 # contest that honours people, its active nominees; {} without a query otherwise). The results and the
 # `standings` command name them beside their office (selectors.named_people).
 named_people = Hook("scoring.named_people")
+
+# (rubric, unit) → the address of the unit's own issued certificate, or "" (awards: its certificate in force). An
+# office's results page offers it beside a published award (views.mine).
+own_certificate = Hook("scoring.own_certificate")

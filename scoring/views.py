@@ -33,7 +33,7 @@ from rulebook.rubric_json import rubric_json
 from rulebook.rules.errors import Label
 from rulebook.rules.facts import parse_amount
 from rulebook.spec import RubricError
-from scoring import lifecycle, selectors, snapshots
+from scoring import hooks, lifecycle, selectors, snapshots
 from scoring.contest_results import results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import State
@@ -242,9 +242,11 @@ def mine(request, key: ContestKey):
     if unit is None:
         raise Http404
     snapshot = published
-    ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None}
+    ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None, "certificate": ""}
     if snapshot:
-        ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
+        ctx["published"] = row = next((r for r in snapshot.rows if r["province"] == unit.code), None)
+        if row and row.get("award_name_th"):
+            ctx["certificate"] = next((url for url in hooks.own_certificate(rubric, unit) if url), "")
         ctx["as_of"] = as_of(snapshot.computed_at)
     elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()

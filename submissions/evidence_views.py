@@ -18,13 +18,13 @@ from core.api import error_response
 from core.converters import ContestKey
 from core.errors import PortalError
 from core.http import LOGIN_FIRST, show, takes_files
+from core.templatetags.thai import is_en, label
 from core.validators.content import UploadRefused, clean_name
 from core.validators.refusal import size_refusal
 
 from . import policy, selectors, services, uploads
 from .forms import LinkForm, RoundForm
 from .permissions import SUBMIT
-from .templatetags.thai import is_en, label
 from .views import page_context
 
 ROUND_REFUSED = UploadRefused("รอบที่เลือกต้องเป็นตัวเลขรอบของตัวชี้วัด", "The round chosen must be one of the criterion's")
