@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("accounts")
 
     def ready(self) -> None:
-        from . import audit, exporters, links, permissions, second_factor  # noqa: F401  (receivers, the template, the rules; the hooks below)
+        from . import audit, exporters, permissions, sealed_links, second_factor  # noqa: F401  (receivers, the template, the rules; the hooks below)
 
         # LINE, below accounts, has its links recorded in the account's audit and the owner's password or code
         # asked before a link code is shown (notices/channels/line/hooks.py).
@@ -19,4 +19,4 @@ class AccountsConfig(AppConfig):
         line.owner_confirm.register(second_factor.identity_confirm)
         line.second_factor_of.register(audit.has_second_factor)
         # The links an invitation, a password reset and an e-mail change carry, made as their notices are sent.
-        notices.sealed_link.register(links.sealed_link)
+        notices.sealed_link.register(sealed_links.sealed_link)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from icalendar import Alarm, Calendar, Event, vDDDTypes, vDuration, vInt, vText, vUri
 
 from core.thai import thai_date, thai_digits
-from notices.links import absolute
+from notices.public_url import absolute
 from rulebook.workdays import WorkCalendar
 
 PRODID = "-//Community Development Department//CDD 4.0 portal//TH"

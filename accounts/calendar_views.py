@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import PortalError
 from core.http import content_disposition
 from core.ratelimit import wait_seconds
-from notices.links import absolute
+from notices.public_url import absolute
 
 from .audit import has_second_factor
 from .calendar import Found, calendar_address_make, calendar_address_revoke, calendar_path, calendar_reader

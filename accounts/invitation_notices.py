@@ -1,6 +1,6 @@
 """Notices about an invitation, for whoever provisioned the account: the invited person has no password yet and
 reads nothing in the portal, so the inviter hears that the invitation went out and, later, that it was accepted.
-Told only while the inviter may still manage the account (the lock: accounts.rights)."""
+Told only while the inviter may still manage the account (the lock: accounts.account_rights)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from contests.actor import actor_of
 from notices.models import Kind
 from notices.services import notice_record
 
-from . import rights
+from . import account_rights
 from .models import AccountEvent, Event
 
 
 def _inviter_told(*, kind: Kind, user, by, key: str) -> None:
     def told() -> list:
-        return [by] if by is not None and by.pk != user.pk and rights.manages_account(actor_of(by), user) else []
+        return (
+            [by] if by is not None and by.pk != user.pk and account_rights.manages_account(actor_of(by), user) else []
+        )
 
     notice_record(
         kind=kind,

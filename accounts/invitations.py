@@ -34,7 +34,7 @@ def _issue(user) -> int | None:
 
 def invitation_state(user) -> str:
     """What an invitation's link digests of the account: kept with its notice and asked again when the notice is
-    sent (accounts.links), so a link sent late opens nothing the account has moved past. A keyed digest: it makes
+    sent (accounts.sealed_links), so a link sent late opens nothing the account has moved past. A keyed digest: it makes
     no link without the project's key."""
     address = (user.email or "").lower()
     return salted_hmac(SALT, f"{user.pk}|{user.password}|{user.last_login}|{address}|{_issue(user)}").hexdigest()[:24]
@@ -56,7 +56,7 @@ def invitation_user(token: str):
 
 def invitation_send(*, user, by=None) -> None:
     """Records the invitation, then tells the account its link: a sealed notice (notices.catalogue), sent at once
-    by e-mail within the hour's limit, its link made as it is sent (accounts.links) on the portal's address
+    by e-mail within the hour's limit, its link made as it is sent (accounts.sealed_links) on the portal's address
     (settings.CDD4_PUBLIC_URL). The record comes first: the link is made for it, and every earlier link stops
     working, one still waiting in the outbox too."""
     event = event_record(kind=Event.INVITED, user=user, by=by)

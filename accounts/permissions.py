@@ -1,5 +1,5 @@
 """Who makes, changes and closes accounts, and makes API tokens: the acts of accounts (core.acts), each asked
-of the lock (accounts.rights over contests.actor) and each with a second factor confirmed first."""
+of the lock (accounts.account_rights over contests.actor) and each with a second factor confirmed first."""
 
 import rules
 
@@ -7,13 +7,13 @@ from contests.actor import actor_of
 from contests.permissions import is_central
 from core.acts import declare
 
-from . import rights
+from . import account_rights
 
 
 @rules.predicate
 def provisions_accounts(user) -> bool:
     """Central staff, and an office's organisers for the offices under it."""
-    return rights.provisions(actor_of(user))
+    return account_rights.provisions(actor_of(user))
 
 
 declare("accounts.provision", provisions_accounts, second_factor=True, about="make or change accounts from the sheet")

@@ -35,7 +35,7 @@ from notices.models import BulkAct, Outreach, Unreached
 from people.directory import membership_of, membership_set, works_in_admin
 from people.models import Role
 
-from . import rights
+from . import account_rights
 from .audit import event_record
 from .invitations import held_address_tell, pending
 from .models import Event
@@ -136,7 +136,7 @@ def _columns(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> ProvisionReport:
     """Reads the rows against the database and the lock: every refusal, or the plan."""
     actor = actor_of(by)
-    if not rights.provisions(actor):
+    if not account_rights.provisions(actor):
         raise PortalError(gettext_lazy("you may not make accounts"), status=403)
     cells = _columns(rows)
     codes = {c["office"] for c in cells if c["office"]}
@@ -166,7 +166,9 @@ def provision_plan(*, by, rows: list[dict[str, str]], first_row: int = 2) -> Pro
         user = users.get(cell["email"].lower())
         held = (
             user
-            if user is not None and Power.ADMINISTER not in actor.powers and not rights.manages_account(actor, user)
+            if user is not None
+            and Power.ADMINISTER not in actor.powers
+            and not account_rights.manages_account(actor, user)
             else None
         )
         # An address held by an account outside this organiser's offices reads as a free one (the row is checked
@@ -259,8 +261,8 @@ def _planned(number, cell, units, contests, user: User | None) -> Planned:
 
 def _allowed(actor, item: Planned) -> bool:
     """The office and role the row gives, and the account as it is now: both the actor's to manage."""
-    return rights.provisions(actor, item.office, item.role) and (
-        item.user is None or rights.manages_account(actor, item.user)
+    return account_rights.provisions(actor, item.office, item.role) and (
+        item.user is None or account_rights.manages_account(actor, item.user)
     )
 
 

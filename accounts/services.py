@@ -20,11 +20,11 @@ from core.ratelimit import wait_seconds
 from notices.models import Kind
 from notices.services import notice_record
 
-from . import rights
+from . import account_rights
 from .audit import event_record
 from .invitation_notices import invitation_accepted_tell
-from .links import EMAIL_HOURS, EMAIL_SALT, reset_state
 from .models import Event
+from .sealed_links import EMAIL_HOURS, EMAIL_SALT, reset_state
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -79,7 +79,7 @@ def _email_mails_count(user, new_email: str) -> None:
 
 
 def _email_link_send(user, new_email: str, event) -> None:
-    """The link to the new address, made as it is sent (accounts.links): a sealed notice to the account, which
+    """The link to the new address, made as it is sent (accounts.sealed_links): a sealed notice to the account, which
     the outbox sends to that address alone, at once within the account's hourly limit."""
     notice_record(
         kind=Kind.EMAIL_CONFIRM,
@@ -103,7 +103,7 @@ def _email_taken_tell(holder, event) -> None:
 
 def password_reset_tell(*, user, event) -> None:
     """A reset link for the account (its RESET_ASKED record `event`): a sealed notice, sent at once by e-mail
-    within the hour's limit, its link made as it is sent, for the account as it is now (accounts.links)."""
+    within the hour's limit, its link made as it is sent, for the account as it is now (accounts.sealed_links)."""
     notice_record(
         kind=Kind.PASSWORD_RESET,
         key=f"password_reset:{event.pk}",
@@ -135,7 +135,7 @@ def email_change_confirm(*, request, token: str):
 
 def closing_allowed(*, by, user) -> bool:
     """Whether `by` may close or reopen `user`'s account: what the lock lets them manage, never their own."""
-    return user.pk != by.pk and rights.manages_account(actor_of(by), user)  # the lock reads both accounts
+    return user.pk != by.pk and account_rights.manages_account(actor_of(by), user)  # the lock reads both accounts
 
 
 def account_deactivate(*, by, user, request=None) -> None:

@@ -19,13 +19,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from contests.actor import Power, actor_of
 from core import acts, gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, takes_files
+from core.http import capped, reading, takes_files
 from core.interrupted import interrupted_take
 from core.numbers import whole
 from core.ratelimit import rate_limited
@@ -218,21 +217,18 @@ def provision_template(request):
     return exporter.response(None, "accounts-template", "xlsx")
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _provision_refused(request, refusal: PortalError):
+    return render(request, "accounts/provision.html", {"form": SheetForm(), "error": refusal}, status=refusal.status)
+
+
+@takes_files(capped("accounts"), refused=_provision_refused)
 def provision_page(request):
     """Central staff, or an office's organiser for the offices under it: accounts from a sheet, tried first."""
     gate.require(request, "accounts.provision")
     if request.method == "GET":
         code = gate.factor_first(request, "accounts.provision")  # its sheet could not be kept across the code's page
-        if code:
-            return redirect(code)
-    if request.method == "POST":
-        try:
-            check_body_size(request, "accounts")
-        except BodyTooLarge as exc:
-            return render(request, "accounts/provision.html", {"form": SheetForm(), "error": exc}, status=exc.status)
-    return csrf_protect(_provision)(request)
+        return redirect(code) if code else _provision(request)
+    return reading(_provision)
 
 
 def _provision(request):

@@ -227,7 +227,7 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
 def breakdowns(
     rubric: Rubric, unit: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
 ) -> list:
-    """One laid-out document per province, so each has its own "หน้า ๑/๒" numbering."""
+    """One laid-out document per entrant, so each has its own "หน้า ๑/๒" numbering."""
     results = [r for r in scoring.standings(rubric) if unit is None or r.unit_id == unit.pk]
     ids = [r.unit_id for r in results]
     evidence = selectors.evidence_by_unit(rubric)

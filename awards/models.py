@@ -65,7 +65,7 @@ class GeneratedDocument(models.Model):
         "rubrics.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
     )
     kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
-    # The entrant of a breakdown of one province, or of one awardee's certificate; None means every entrant
+    # The entrant of a breakdown of one entrant, or of one awardee's certificate; None means every entrant
     # (and is the only value for the other kinds).
     unit = models.ForeignKey(
         "contests.Unit",
@@ -76,7 +76,7 @@ class GeneratedDocument(models.Model):
         verbose_name=_("unit"),
         db_column="province_id",
     )
-    # Province code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
+    # The entrant's code or "all": NULLs never collide in a unique constraint, so uniqueness uses this.
     scope = models.CharField(max_length=10, default="all", verbose_name=_("scope"))
     source_key = models.CharField(_("standings version"), max_length=80)
     version = models.PositiveIntegerField(_("version"))

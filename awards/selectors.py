@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -185,6 +186,13 @@ def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
     )
 
 
+def own_certificate_url(rubric: Rubric, unit: Unit) -> str:
+    """The address of the awardee's issued certificate in force, or "": its office's results page offers it
+    (scoring.hooks.own_certificate)."""
+    certificate = own_certificate(rubric, unit)
+    return reverse("awards:download", args=[certificate.pk]) if certificate else ""
+
+
 def certificate_numbers(rubric: Rubric) -> dict[tuple[int, str], int]:
     """Each certificate number given in the period, by (awardee's unit id, award): what a certificate prints."""
     rows = CertificateNumber.objects.filter(rubric=rubric).values_list("unit_id", "award", "number")
@@ -236,7 +244,7 @@ class TierBlock:
     # In a contest that honours people, each office's nominee (nominees.selectors.nominees_by_unit), by unit id.
     nominees: Mapping[int, Nominee] = field(default_factory=dict)
 
-    vacant: int = 0  # places no province earned (decision 10: only points win awards)
+    vacant: int = 0  # places no entrant earned (decision 10: only points win awards)
     pending: int = 0  # places held by a tie at an award line above (engine.tie_held_places)
 
     @property
@@ -269,7 +277,7 @@ def prize_text(tier: AwardTier) -> str:
 
 
 def awardees(rubric: Rubric) -> list[TierBlock]:
-    """The award tiers in order, each with its provinces by rank (a boundary tie is kept and flagged)."""
+    """The award tiers in order, each with its holders by rank (a boundary tie is kept and flagged)."""
     tiers = list(rubric.award_tiers.all())
     colours = tier_colours([t.code for t in tiers])
     blocks = {t.code: TierBlock(tier=t, prize_text=prize_text(t), colour=colours[t.code]) for t in tiers}
@@ -316,7 +324,7 @@ class DimensionBlock:
 
 
 def unit_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
-    """A province's points per dimension and criterion, with the engine's explanations, in rubric order."""
+    """An entrant's points per dimension and criterion, with the engine's explanations, in rubric order."""
     spec = rubric_spec(rubric)
     texts = texts_of(result)  # built now if the recompute left them to the explanation pass
     blocks = []
@@ -351,7 +359,7 @@ class EvidenceRow:
 
 
 def evidence_by_unit(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
-    """All provinces at once (one query) for the all-provinces breakdown: province id → criterion → rows."""
+    """Every entrant at once (one query) for the breakdown of all: unit id → criterion → rows."""
     qs = (
         Evidence.objects.visible()
         .filter(submission__rubric=rubric)

@@ -253,7 +253,7 @@ def main() -> None:
 
     from contests.models import Level, Unit
     from rubrics import services
-    from scoring.contests import contest_rows
+    from scoring.contest_results import contest_rows
     from scoring.explanations import explanations_build
     from scoring.models import Fact, Standing
     from scoring.recompute import standings_recompute

@@ -1,4 +1,4 @@
-"""Import of 76 provinces × 10 quantitative facts through scoring.facts_import: median time.
+"""Import of 76 provinces × 10 quantitative facts through scoring.facts.imports.facts_import: median time.
 
     python bench/import.py                                                   # SQLite (a temporary file)
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/x python bench/import.py  # PostgreSQL (own database)

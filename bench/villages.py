@@ -22,7 +22,7 @@ load average when it was taken (other work shares the two cores):
 Targets: at 7,255 a page ≤ 100 ms, full recompute on two workers ≤ 600 ms, one change ≤ 25 ms; at 75,000 full
 recompute on two workers ≤ 5 s, the explanation pass ≤ 15 s, a page ≤ 100 ms, one change ≤ 100 ms (p95 ≤ 150),
 memory ≤ 800 MB a process. `make test` keeps their shape (the same queries and time at N and 10 × N entrants:
-tests/schedule/dashboard and tests/scoring/test_recompute_scale.py); these figures are the speed record.
+tests/schedule/dashboard and tests/scoring/test_services_recompute.py); these figures are the speed record.
 """
 
 import io

@@ -11,7 +11,7 @@ from scoring.hooks import admin_entry
 
 class PortalAdminSite(admin.AdminSite):
     def has_permission(self, request) -> bool:
-        # Provincial staff work in the portal, never here, even if someone ticked is_staff for them; the one
+        # Office staff work in the portal, never here, even if someone ticked is_staff for them; the one
         # exception is a provincial contest's panel, on its own scoring screens (hooks.admin_entry).
         user = request.user
         return user.is_active and ((user.is_staff and is_department(user)) or any(admin_entry(user)))

@@ -29,6 +29,11 @@ class PortalAdminConfig(AdminConfig):
 
     default_site = "cdd4.admin_site.PortalAdminSite"
 
+    def ready(self):
+        super().ready()  # every app's admin module, knox's and axes' among them
+        # The API tokens' and failed logins' admin replace knox's and axes' own, so they register after them.
+        from cdd4 import access_admin  # noqa: F401
+
 
 class StaticFilesConfig(DjangoStaticFilesConfig):
     """collectstatic leaves out what no page serves: drf-spectacular-sidecar's ReDoc (the API's docs are its Swagger

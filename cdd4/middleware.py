@@ -103,6 +103,11 @@ class DatabaseUnavailableMiddleware:
         return database_unavailable(request, exception)
 
 
+def takes_files(view_func) -> bool:
+    """A page marked by `core.http.takes_files`, or an API view whose class says it takes files."""
+    return getattr(view_func, "takes_files", False) or getattr(getattr(view_func, "cls", None), "takes_files", False)
+
+
 class UploadGateMiddleware:
     """Who may send a large body is decided from the headers, before anything reads a byte of it.
 
@@ -110,8 +115,8 @@ class UploadGateMiddleware:
     goes to a temporary file as it is read: an anonymous 300 MB post would sit on disk before the 401.
     Here, ahead of the CSRF middleware, for a body over CDD4_ANONYMOUS_BODY_BYTES: 401 unless the
     sender has a session or a valid API token (checked, not just seen); a multipart body reaches only
-    the routes that take files (marked with `core.http.takes_files`: each authorises its sender, then
-    caps the size, then checks CSRF) and the admin's imports, which only central staff use and which
+    the routes that take files (`core.http.takes_files`, and the API's evidence: each authorises its
+    sender, then caps the size, then checks CSRF) and the admin's imports, which only central staff use and which
     are capped here (CDD4_IMPORT_LIMITS_MB).
     """
 
@@ -143,7 +148,7 @@ class UploadGateMiddleware:
     def _decide(self, request, view_func) -> HttpResponse | None:
         if not (request.user.is_authenticated or token_user(request) is not None):
             return self._refuse(request, *LOGIN_FIRST, 401, "not_authenticated")
-        if not request.content_type.startswith("multipart/") or getattr(view_func, "takes_files", False):
+        if not request.content_type.startswith("multipart/") or takes_files(view_func):
             return None
         if not (request.path.startswith("/admin/") and is_central(request.user)):
             return self._refuse(request, self.TH_NO_FILES, self.EN_NO_FILES, 403, "permission_denied")

@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files, not a CDN
     "drf_standardized_errors",
-    "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py) before scoring, whose admin replaces its token admin
+    "cdd4.apps.KnoxConfig",  # knox (API tokens, cdd4/tokens.py; their admin cdd4/access_admin.py)
     "cdd4.apps.AxesConfig",  # axes: failed-login lockouts (cdd4/auth.py)
     "import_export",
     "core",
@@ -121,6 +121,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates", BASE_DIR / "notices" / "channels" / "line" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # The schedule is a package, not an app, so Django finds no tag library of its own: named here.
+            "libraries": {"deadlines": "schedule.templatetags.deadlines"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -399,6 +401,10 @@ CDD4_DIGITAL_ID_LEEWAY_SECONDS = OPTIONS.CDD4_DIGITAL_ID_LEEWAY_SECONDS
 # The builder posts a whole contest as one form: seed 003's eight missions are about 1,640 boxes.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 LOGIN_URL = "login"
+# The second factor's page, where core's gate sends one whose act asks a code (as Django sends one to LOGIN_URL),
+# and where a form it interrupted is sent again.
+SECOND_FACTOR_URL = "accounts:second_factor"
+SECOND_FACTOR_CONTINUE_URL = "accounts:second_factor_continue"
 LOGIN_REDIRECT_URL = "submissions:home"
 LOGOUT_REDIRECT_URL = "login"
 # Size limit per file kind in MB; central staff override them with UploadLimit rows in the admin.

@@ -1,7 +1,7 @@
 """API tokens for scripts (browsers use the session): django-rest-knox, stored as SHA-512 digests.
 
-Central staff create them in the admin (scoring/admin_tokens.py); each acts as one user and so carries
-exactly that user's role and province scope. Deleting the row revokes the token at once.
+Central staff create them in the admin (`ApiTokenAdmin`); each acts as one user and so carries
+exactly that user's role and office scope. Deleting the row revokes the token at once.
 """
 
 from __future__ import annotations
@@ -45,6 +45,6 @@ def token_user(request):
 def upload_gate(request):
     """nginx's auth_request for the upload locations (deploy/nginx.conf): 204 for a session or a valid
     API token, 401 otherwise, from the headers alone, so nginx never buffers an anonymous body.
-    The view that takes the upload then checks the role and province itself before reading the body."""
+    The view that takes the upload then checks the role and office itself before reading the body."""
     signed_in = request.user.is_authenticated or token_user(request) is not None
     return HttpResponse(status=204 if signed_in else 401)

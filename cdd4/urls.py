@@ -45,8 +45,8 @@ urlpatterns = [
     path("line/", include("notices.channels.line.urls")),  # the LINE Official Account's webhook (docs/line.md)
     # A person's private calendar: its address is the secret, read by calendar applications that never sign in.
     path("calendar/<str:secret>.ics", calendar_feed, name="calendar_feed"),
-    path("standings/", include("committee.panel_urls")),  # a contest's panel, beside its dashboard
-    path("standings/", include("builder.urls")),  # before scoring's and the schedule's <contest:…>: "contests" fits
+    path("standings/", include("committee.panel_urls")),  # a contest's panel and judging deadline, by its dashboard
+    path("standings/", include("builder.urls")),  # contests/build/ and <contest:…>/open/: no other route fits them
     path("standings/", include("stages.urls")),  # before scoring's and the schedule's <contest:…>: "stages" fits
     path("standings/", include("rubrics.urls")),
     path("standings/", include("scoring.urls")),
@@ -58,7 +58,7 @@ urlpatterns += [
     path("awards/", include("awards.urls")),
     path("verify/", include("awards.verify_urls")),  # public: anyone checks an issued document
 ]
-urlpatterns.insert(0, path("", include("ops.urls")))  # /healthz, /readyz, /metrics, /ops/status/
+urlpatterns.insert(0, path("", include("ops.urls")))  # /healthz, /readyz, /metrics, /help/ and /ops/…
 # Last: any other address under /api/ answers the API's 404 (core.api's error shape), not the HTML page.
 urlpatterns.append(re_path(r"^api/", not_found, name="api-not-found"))
 

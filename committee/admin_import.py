@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.models import Level
 from core import acts, gate
+from core.converters import ContestKey
 from core.http import content_disposition
 from core.sheets.tabular import SheetError, read_rows
 from rubrics.access import contest_or_404
@@ -94,9 +95,10 @@ def _importable(request) -> list[Rubric]:
     return rubrics
 
 
-def _allowed(request, rubric: Rubric) -> Rubric:
-    """Another office's contest: 404; one the user sees but may not import into (a panel's): 403."""
-    contest_or_404(request.user, rubric, "committee.view_scoring", request=request)
+def _allowed(request, key: ContestKey | str | Rubric) -> Rubric:
+    """The contest `key` names (or the one in hand). Another office's contest: 404; one the user sees but may
+    not import into (a panel's): 403."""
+    rubric = contest_or_404(request.user, key, "committee.view_scoring", request=request)
     gate.require(request, "committee.import_judgments", rubric)
     return rubric
 
@@ -165,8 +167,7 @@ def judgment_import_template(request, admin_site):
     one contest's codes."""
     key = request.GET.get("year")
     if key:
-        rubric = contest_or_404(request.user, key, "committee.view_scoring", request=request)
-        header, sample = _sample(_allowed(request, rubric))
+        header, sample = _sample(_allowed(request, key))
     else:
         _importable(request)
         header, sample = HEADER, SAMPLE

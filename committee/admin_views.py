@@ -78,7 +78,9 @@ def matrix(request, admin_site):
     spec = rubric_spec(rubric)
     filters = _filters(request)
     page = whole(request.GET.get("page", "")) or 1
-    grid = screens.matrix(request.user, rubric, page=page, **{k: filters[k] for k in FILTERS if k != "by"})
+    scores = acts.allowed(request.user, "committee.score", rubric)
+    grid_filters = {k: filters[k] for k in FILTERS if k != "by"}
+    grid = screens.matrix(request.user, rubric, page=page, scores=scores, **grid_filters)
     # A link per cell (76 × 23 nationally): one reverse per row, not one per cell, which was a quarter of the page.
     extra = trail(filters)
     kept = f"?{extra}" if extra else ""
@@ -96,7 +98,7 @@ def matrix(request, admin_site):
         "all_criteria": spec.criteria(),
         "filters": filters,
         "trail": trail(filters),
-        "can_score": acts.allowed(request.user, "committee.score", rubric),
+        "can_score": scores,
         "next_by": [(by, next_url(rubric, {**filters, "by": by})) for by in queue.BY],
         **_entrant_words(request, rubric),
     }
@@ -201,15 +203,16 @@ def score(request, admin_site, key: ContestKey, unit: str, criterion: str):
                 return _next(request, rubric, (unit, criterion))
             return HttpResponseRedirect(request.get_full_path())
     filters = _filters(request)
+    scores = acts.allowed(request.user, "committee.score", rubric)
     context = {
         **admin_site.each_context(request),
-        **screens.scoring_screen(request.user, rubric, unit_obj, c, criterion_obj),
+        **screens.scoring_screen(request.user, rubric, unit_obj, c, criterion_obj, scores=scores),
         "title": f"{unit_obj.name_th} · ตัวชี้วัด {c.label}",
         "rubric": rubric,
         "unit": unit_obj,
         "criterion": criterion_obj,
         **_entrant_words(request, rubric),
-        "can_score": acts.allowed(request.user, "committee.score", rubric),
+        "can_score": scores,
         "can_finalize": acts.allowed(request.user, "committee.finalize", rubric),
         "can_override": acts.allowed(request.user, "committee.override", rubric),
         "can_clarify": acts.allowed(request.user, "committee.clarify", rubric),

@@ -32,7 +32,7 @@ def median(values: Sequence[Decimal]) -> Decimal:
 def snap_down(value: Decimal, levels: Iterable[Decimal] | None) -> Decimal:
     """The highest allowed level not above `value`: members 3 and 5 on a 1/3/5 ladder give 3, not 4.
 
-    Down, never to the nearest: a province never gets more than the committee's middle view.
+    Down, never to the nearest: an entrant never gets more than the committee's middle view.
     A rule with free points (`levels` None) keeps the value, cut to 2 decimals.
     """
     if levels is None:

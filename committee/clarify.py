@@ -1,4 +1,4 @@
-"""Clarification rounds: a member returns a criterion to the province, the province answers (and adds
+"""Clarification rounds: a member returns a criterion to the entrant, the entrant answers (and adds
 evidence in the portal), a member closes the round. Every message is kept.
 
 Each message tells someone (notices.events), so a person's messages are limited: THREAD_HOURLY in one thread
@@ -89,14 +89,15 @@ def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: st
 
 @transaction.atomic
 def clarification_reply(*, user, clarification: Clarification, message: str) -> ClarificationMessage:
-    """The province answers (status → answered); a member's follow-up question re-opens it."""
+    """The entrant answers (status → answered); a member's follow-up question re-opens it."""
     clarification = Clarification.objects.select_for_update().select_related("unit").get(pk=clarification.pk)
     # The committee (or the contest's panel) may add a question to the thread; the unit's staff reply.
     committee = acts.allowed(user, "committee.clarify", clarification.rubric)
-    # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
-    staff = not is_committee(user) and acts.allowed(user, "committee.reply_clarification", clarification)
-    if not (committee or staff):
-        raise PermissionDenied
+    if not committee:
+        # The Department's committee adds to its own contests' threads only, never to a provincial panel's.
+        if is_committee(user):
+            raise PermissionDenied
+        acts.require(user, "committee.reply_clarification", clarification)
     lock_open(clarification.rubric)
     if committee:
         ensure_not_conflicted(user, clarification.unit, clarification.rubric)

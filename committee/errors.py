@@ -23,7 +23,7 @@ class StaleVersion(CommitteeError):
 
 
 class Conflicted(CommitteeError):
-    """Raised for a conflicted member; views answer 404 so nothing about the province leaks."""
+    """Raised for a conflicted member; views answer 404 so nothing about the entrant leaks."""
 
     status = 404
     code = "conflicted"

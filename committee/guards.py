@@ -100,7 +100,7 @@ def points_from_items(rubric: Rubric, c: CriterionSpec, unit: Unit, items: Seque
     # A tick fact parses to its codes (rulebook.rules.facts.parse_codes); the rule's API types a fact `object`.
     ticked = met if isinstance(met, frozenset) else frozenset()
     facts: dict[str, str] = {}
-    if set(c.rule.fact_names()) - {fact}:  # e.g. a ladder's data steps (4.2's downloads): the province's facts
+    if set(c.rule.fact_names()) - {fact}:  # e.g. a ladder's data steps (4.2's downloads): the entrant's facts
         rows = Fact.objects.filter(rubric=rubric, unit=unit, criterion__code=c.code).exclude(value="")
         facts = dict(rows.values_list("name", "value"))
     facts[fact] = raw

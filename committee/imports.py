@@ -15,7 +15,7 @@ The sheet (header row 1, any column order, extra columns ignored):
 - note: optional. Columns province, criterion and member are required, and points or items.
 
 A row equal to the stored judgment changes nothing (no new version, no audit row). Each changed row
-leaves a ScoreChange with source "import"; the touched provinces are marked dirty once.
+leaves a ScoreChange with source "import"; the touched entrants are marked dirty once.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from core import acts
 from core.errors import RowError, RowsError, YearFrozen
 from rubrics.models import Rubric
 from scoring.recompute import results_mark_dirty
-from scoring.selectors import entrant_lookup, norm_province_key
+from scoring.selectors import entrant_lookup, norm_unit_key
 
 from .errors import CommitteeError
 from .guards import lock_open
@@ -59,7 +59,7 @@ class JudgmentImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # (row, province code, criterion code, member username, old points or None, new points)
+    # (row, entrant code, criterion code, member username, old points or None, new points)
     changes: list[tuple[int, str, str, str, Decimal | None, Decimal]] = field(default_factory=list)
     unit_ids: set[int] = field(default_factory=set)
 
@@ -141,7 +141,7 @@ def _rows_apply(rubric, rows, by, first_row: int, report: JudgmentImportReport, 
         if not any(_text(row, col) for col in row):
             continue  # a blank line in the sheet
         p_raw, code, name = _text(row, "province"), _text(row, "criterion"), _text(row, "member")
-        unit = units.get(norm_province_key(p_raw))
+        unit = units.get(norm_unit_key(p_raw))
         member = users.get(name)
         if unit is None:
             if by_province:

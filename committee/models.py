@@ -43,7 +43,7 @@ class MessageKind(models.TextChoices):
 
 
 class Cell(models.Model):
-    """One province × criterion of one year: what every committee record is about."""
+    """One entrant × criterion of one year: what every committee record is about."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
     unit = models.ForeignKey(
@@ -170,7 +170,7 @@ class ScoreChange(Cell):
 
 
 class Clarification(Cell):
-    """A criterion returned to the province with a question; the whole exchange is kept."""
+    """A criterion returned to the entrant with a question; the whole exchange is kept."""
 
     status = models.CharField(
         _("status"), max_length=10, choices=ClarificationStatus.choices, default=ClarificationStatus.OPEN
@@ -189,7 +189,7 @@ class Clarification(Cell):
         verbose_name = _("clarification")
         verbose_name_plural = _("clarifications")
         constraints = [
-            # One running exchange per province × criterion; a new round starts after closing.
+            # One running exchange per entrant × criterion; a new round starts after closing.
             models.UniqueConstraint(
                 fields=["unit", "criterion"], condition=~Q(status="closed"), name="clarification_one_running"
             ),

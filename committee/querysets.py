@@ -1,4 +1,4 @@
-"""The one scope for committee data: conflicted provinces vanish, members see only their own judgments.
+"""The one scope for committee data: conflicted entrants vanish, members see only their own judgments.
 
 Asked with a rubric, the scope follows the user's seat in that contest: nationally their role (committee,
 chair, central staff); in a provincial office's contest their seat on its panel, or the office's organiser
@@ -57,7 +57,7 @@ def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool
 class ScopedQuerySet(models.QuerySet):
     unit_path = "unit"
     rubric_path = "rubric"
-    # Scores are the Department's business; provincial staff only ever see their clarification rounds.
+    # Scores are the Department's business; office staff only ever see their clarification rounds.
     provincial_sees = False
 
     def others(self, user) -> models.Q:

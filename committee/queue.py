@@ -22,7 +22,7 @@ from .querysets import units_for_member
 from .selectors import conflicts_of, evidence_cells, judged_cells, judges_of, units_matching
 
 # The matrix's filters, and the queue's order: carried from the matrix through every scoring screen and
-# "next" and back again, so a member working through one dimension or one province never loses it.
+# "next" and back again, so a member working through one dimension or one entrant never loses it.
 FILTERS = ("dimension", "criterion", "province", "status", "by")
 
 

@@ -175,9 +175,11 @@ def matrix(
     province: str = "",
     status: str = "",
     page: int = 1,
+    scores: bool,
 ) -> dict:
-    """Provinces × criteria for this user (conflicted provinces left out), the province filter matching
-    codes and Thai or English names; with the judges' progress, `page` of its rows (MATRIX_PAGE a page).
+    """Entrants × criteria for this user (conflicted entrants left out), the unit filter (`province`) matching
+    codes and Thai or English names; with the judges' progress (`scores`: whether the user scores here, the
+    page's answer), `page` of its rows (MATRIX_PAGE a page).
     The rows the filters keep are found, counted and paged in the database, and only the page's cells are made,
     so the page costs the same however many entrants; but for the two statuses only the rules tell
     ("disagree", "decide": `_having`), which make every row's cells and page what matches. 13 queries (chair)
@@ -255,7 +257,7 @@ def matrix(
         "units": total,
         "sees_all": all_seen,
         "statuses": STATUSES,
-        "progress": progress(user, rubric, all_seen),
+        "progress": progress(user, rubric, all_seen, scores),
         # The chair's own work: a final score where the members disagree, in every row the filters keep.
         "finals": None if every is None else _finals(user, criteria, every),
     }
@@ -281,11 +283,12 @@ def _finals(user, criteria: list[CriterionSpec], states: dict[tuple[int, str], C
     return Progress(user.get_full_name() or user.get_username(), settled, split)
 
 
-def progress(user, rubric: Rubric, all_seen: bool) -> list[Progress]:
-    """The chair and whoever runs the contest see every judge's count; a member only their own."""
+def progress(user, rubric: Rubric, all_seen: bool, scores: bool) -> list[Progress]:
+    """The chair and whoever runs the contest see every judge's count; a member who scores (`scores`) only
+    their own."""
     if all_seen:
         return members_progress(rubric)
-    return [own_progress(user, rubric)] if acts.allowed(user, "committee.score", rubric) else []
+    return [own_progress(user, rubric)] if scores else []
 
 
 def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
@@ -295,8 +298,9 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     return [(p, texts.get(p, "ไม่ผ่าน" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
-def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion) -> dict:
-    """Everything one entrant × criterion needs on one page; a fixed number of queries."""
+def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion, *, scores: bool) -> dict:
+    """Everything one entrant × criterion needs on one page (`scores`: whether the user scores here, the page's
+    answer); a fixed number of queries."""
     facts = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
     ctx = Context(calendar=rubric_calendar(rubric), size_group=unit.size_group, deadline=c.deadline)
     computed = c.rule.evaluate(facts, ctx)
@@ -373,7 +377,7 @@ def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion
         # The next criteria of the same entrant: a member may go through one entrant at a time.
         "prev_criterion": criteria[here - 1] if here > 0 else None,
         "next_criterion": criteria[here + 1] if here + 1 < len(criteria) else None,
-        "progress": progress(user, rubric, all_seen),
+        "progress": progress(user, rubric, all_seen, scores),
     }
 
 

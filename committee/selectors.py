@@ -14,11 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import Power, actor_of
-from contests.entries import Entry
 from contests.models import Contest, Unit
 from contests.scopes import running
 from contests.seats import panel_eligible, seat_counts
-from core import acts
 from core.i18n import Text
 from people import directory
 from people.models import Conflict
@@ -27,7 +25,6 @@ from rubrics.selectors import rubric_spec
 from rulebook.rules.base import Rule
 from scoring.selectors import contest_entrants
 from submissions.models import Evidence
-from submissions.permissions import SUBMIT
 from submissions.selectors import evidence_pairs
 
 from .aggregate import Aggregate, aggregate, snap_down
@@ -57,7 +54,7 @@ class CellState:
 
 
 def cell_states(rubric: Rubric, unit_ids: Iterable[int] | QuerySet | None = None) -> dict[tuple[int, str], CellState]:
-    """(province id, criterion code) → every member's points, the chair's final, the override (3 queries);
+    """(unit id, criterion code) → every member's points, the chair's final, the override (3 queries);
     of the units `unit_ids` only, when given (ids, or a queryset of them asked inside each query)."""
     ids = None if unit_ids is None else unit_ids if isinstance(unit_ids, QuerySet) else list(unit_ids)
 
@@ -102,7 +99,7 @@ def judged_aggregates(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> 
 
 
 def judged_points(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
-    """province id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
+    """unit id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
 
     An override (data criterion) or the chair's final wins, else the members' median snapped down to an
     allowed level. Only criteria with at least one of those appear: the rule's own result stands for the
@@ -139,24 +136,23 @@ def with_messages(qs: QuerySet) -> QuerySet:
 
 
 def open_clarifications_for_unit(unit: Unit, rubric: Rubric | None = None) -> list[Clarification]:
-    """Running rounds (waiting or answered, not closed) for the province home page, messages prefetched."""
+    """Running rounds (waiting or answered, not closed) for an entrant's page, messages prefetched."""
     qs = Clarification.objects.filter(unit=unit).exclude(status=ClarificationStatus.CLOSED)
     if rubric is not None:
         qs = qs.filter(rubric=rubric)
     return list(with_messages(qs).order_by("criterion__order"))
 
 
-def province_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
-    """The committee's questions to this province, shown where its staff start their work (submissions page)."""
+def unit_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
+    """The committee's questions to this entrant, shown where its staff start their work (submissions page)."""
     return {"clarifications": open_clarifications_for_unit(unit, rubric)}
 
 
-def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion) -> dict:
+def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion, answers: bool) -> dict:
     """Every round of the committee's questions on this criterion, on the page where the office sends its
     evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
-    their judging scope shows (a conflicted member nothing)."""
-    # Whoever may send the office's evidence here answers (the act the criterion page asked already: kept).
-    answers = acts.allowed(user, SUBMIT, Entry(rubric.contest, unit))
+    their judging scope shows (a conflicted member nothing). `answers`: whoever may send the office's evidence
+    here answers, the page's own answer (it asks the act once)."""
     rows = Clarification.objects.all() if answers else Clarification.objects.for_member(user, rubric)
     rows = rows.filter(rubric=rubric, unit=unit, criterion=criterion)
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}
@@ -168,7 +164,7 @@ def clarifications_for_cell(user, *, rubric: Rubric, unit: Unit, criterion) -> l
 
 
 def panel_candidates(contest: Contest) -> QuerySet:
-    """Who may sit on a provincial contest's panel: the lock's rule (contests.actor.panel_eligible), active
+    """Who may sit on a provincial contest's panel: the lock's rule (contests.seats.panel_eligible), active
     staff of the organising office or of a unit under it. The Department's committee and central staff have
     no office, so they are never offered."""
     return panel_eligible(contest.organiser_id).order_by("username")
@@ -178,7 +174,7 @@ def panel_page(contest: Contest) -> dict:
     """The panel with its conflicts, who else may be appointed, the entrants, the latest changes. `panel`
     holds the seats that count (their holders judge); `lapsed` those whose holder no longer qualifies (a
     role changed to the Department's, an office moved out of the organiser's tree): they judge nothing, as
-    the lock says (contests.actor.seat_counts), until their holder qualifies again or is removed."""
+    the lock says (contests.seats.seat_counts), until their holder qualifies again or is removed."""
     seats = Panelist.objects.filter(contest=contest).annotate(counts=seat_counts())
     everyone = list(seats.select_related("user", "appointed_by"))
     panel = [p for p in everyone if p.counts]
@@ -215,7 +211,7 @@ def judged_rubrics(user) -> list[Rubric]:
         return found
     mine = running(actor, "contest__")  # central staff: every office's contest
     if Power.ADMINISTER not in actor.powers:
-        mine |= Q(contest_id__in=list(actor.seats))  # the seats that count (contests.actor.seat_counts)
+        mine |= Q(contest_id__in=list(actor.seats))  # the seats that count (contests.seats.seat_counts)
     panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
@@ -264,7 +260,7 @@ def evidence_cells(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> set
 def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
     """(user id, username, office id) of everyone who scores this contest: the Department's committee, or
     an office contest's panel, its chair included (the chair of a panel judges too), by the seats that count
-    as the lock counts them (contests.actor.seat_counts). 1 query."""
+    as the lock counts them (contests.seats.seat_counts). 1 query."""
     users = get_user_model().objects.filter(is_active=True)
     if has_panel(rubric):
         seats = Panelist.objects.filter(seat_counts(), contest=rubric.contest)

@@ -1,5 +1,5 @@
 """Writes. The admin, the API and imports all come through here; every change leaves a ScoreChange row
-and marks the province's result dirty in the same transaction (the recompute runs after commit)."""
+and marks the entrant's result dirty in the same transaction (the recompute runs after commit)."""
 
 from __future__ import annotations
 

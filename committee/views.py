@@ -1,4 +1,4 @@
-"""The province's side of a clarification round: read the committee's question, answer it, and go to the
+"""An entrant office's side of a clarification round: read the committee's question, answer it, and go to the
 criterion's page to add evidence. And the organiser's page that forms a provincial contest's panel."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .selectors import panel_page, with_messages
 
 @login_required
 def clarification(request, pk: int):
-    # Another province's round is a 404, like every other page about a province.
+    # Another office's round is a 404, like every other page about another office.
     clar = get_object_or_404(with_messages(Clarification.objects.for_member(request.user)), pk=pk)
     if request.method == "POST":
         try:

@@ -26,13 +26,13 @@ def is_chair(user) -> bool:
 
 
 @rules.predicate
-def is_provincial(user) -> bool:
+def is_office_staff(user) -> bool:
     return Power.FILE in actor_of(user).powers
 
 
 @rules.predicate
 def is_own_office(user, unit) -> bool:
-    return is_provincial(user) and actor_of(user).acts_for(unit)
+    return is_office_staff(user) and actor_of(user).acts_for(unit)
 
 
 @rules.predicate

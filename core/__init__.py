@@ -1,7 +1,8 @@
 """The bottom layer, what every app may use; it imports no app of ours.
 
 The stored files (`core.files`, the one door to the media folder or the object store, `core.storage`), Thai
-formatting (`core.thai`), the one error class (`core.errors.PortalError`), the access gate (`core.gate`; a form
+formatting (`core.thai`; on every page, `{% load thai %}`, and a form's refusals, `{% load refusals %}`:
+`core/templatetags/`), the one error class (`core.errors.PortalError`), the access gate (`core.gate`; a form
 refused for the second factor kept and sent again after the code, `core.interrupted`), the acts (`core.acts`), the
 map (`core.thaimap`), `Hook`, `takes_files`, migration helpers (`core.migration_ops`) and the system checks
 (`core.checks`), an upload's content checks (`core/validators`), sheets read and written for every import and export

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TypeVar
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -48,6 +49,17 @@ def require(request, perm: str, obj=None) -> None:
     _step_up(request, perm)
 
 
+def require_first(request, *perms: str) -> str:
+    """An action done under the first of `perms` the user has (each asked once, in order, until one is allowed):
+    that act, its second factor then asked as `require` asks it; 403 when none."""
+    signed_in(request)
+    for perm in perms:
+        if acts.allowed(request.user, perm):
+            _step_up(request, perm)
+            return perm
+    raise PermissionDenied
+
+
 def public(request, perm: str) -> None:
     """A page open to whoever the rule lets in, signed in or not (anonymous included): 403 otherwise."""
     if not request.user.has_perm(perm):
@@ -71,7 +83,7 @@ def factor_first(request, perm: str) -> str:
     act = acts.ACTS.get(perm)
     if act is None or not act.second_factor or not acts.second_factor_due(request.user):
         return ""
-    return f"{reverse('accounts:second_factor')}?{urlencode({'next': request.get_full_path()})}"
+    return f"{reverse(settings.SECOND_FACTOR_URL)}?{urlencode({'next': request.get_full_path()})}"
 
 
 def _step_up(request, perm: str) -> None:
@@ -94,5 +106,5 @@ class GateMiddleware:
         if isinstance(exception, SignInRequired):
             return redirect_to_login(request.get_full_path())
         if isinstance(exception, SecondFactorRequired):
-            return redirect(f"{reverse('accounts:second_factor')}?{urlencode({'next': interrupted_next(request)})}")
+            return redirect(f"{reverse(settings.SECOND_FACTOR_URL)}?{urlencode({'next': interrupted_next(request)})}")
         return None

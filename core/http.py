@@ -1,11 +1,16 @@
 """Request handling shared by every app and the project's middleware (cdd4.middleware reads these marks)."""
 
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
 from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from core.i18n import _, format_lazy
 
@@ -31,11 +36,60 @@ def show(request, error: PortalError) -> None:
     messages.error(request, str(error))
 
 
-def takes_files(view):
-    """Marks a view that authenticates and authorises its sender before it reads the body: it is
-    csrf_exempt and runs the CSRF check itself afterwards (Django's check reads the body)."""
-    view.takes_files = True
-    return view
+# Reads or refuses a request's body: the refusal (Thai first), or None once the body may be read.
+Body = Callable[[HttpRequest], PortalError | None]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a view that takes files answers once its sender is authorised: the function that reads the body
+    (the rest of the view) and what it is given after the request."""
+
+    reader: Callable[..., HttpResponse]
+    args: tuple
+
+
+def reading(reader: Callable[..., HttpResponse], *args) -> Reading:
+    return Reading(reader, args)
+
+
+def capped(kind: str) -> Body:
+    """An import route's body: refused from its Content-Length over its cap (`check_body_size`)."""
+
+    def body(request: HttpRequest) -> PortalError | None:
+        try:
+            check_body_size(request, kind)
+        except BodyTooLarge as exc:
+            return exc
+        return None
+
+    return body
+
+
+def takes_files(body: Body, *, refused: Callable[..., HttpResponse]):
+    """The one door of a view that takes files. Who may send a body is asked before a byte of it is read, and
+    Django's CSRF check reads the body: so the view is csrf_exempt (the upload gate, cdd4.middleware, lets its
+    multipart body through), authorises its sender and answers `reading(reader, *args)`; here `body` then caps
+    the body (or streams it to disk), a refusal answered by the view's own page, `refused(request, refusal,
+    *args)`, and only then is CSRF checked and `reader(request, *args)` run. Any other answer of the view (a page,
+    a redirect) is given as it is."""
+
+    def decorate(view):
+        @wraps(view)
+        def door(request, *args, **kwargs):
+            answer = view(request, *args, **kwargs)
+            if not isinstance(answer, Reading):
+                return answer
+            refusal = body(request)
+            if refusal is not None:  # nothing of the body was kept, so answering before the CSRF check changes nothing
+                return refused(request, refusal, *answer.args)
+            return csrf_protect(answer.reader)(request, *answer.args)
+
+        exempt = csrf_exempt(door)
+        exempt.takes_files = True  # type: ignore[attr-defined]
+        return exempt
+
+    return decorate
 
 
 def posted_ids(values: list[str]) -> list[int]:

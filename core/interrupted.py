@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http.multipartparser import MultiPartParserError
 from django.http.request import RawPostDataException, UnreadablePostError
@@ -39,7 +40,7 @@ def interrupted_next(request) -> str:
     if request.method in ("GET", "HEAD"):
         return request.get_full_path()
     interrupted_keep(request, back=came_from(request))
-    return reverse("accounts:second_factor_continue")
+    return reverse(settings.SECOND_FACTOR_CONTINUE_URL)
 
 
 def came_from(request) -> str:

@@ -1,5 +1,5 @@
 """A contest's nominees in the admin, read-only with every version inline. Offices set their nominee on
-their own page of the contest (and the API), both through scoring.nominee_submit; no one edits
+their own page of the contest (and the API), both through nominees.services.nominee_submit; no one edits
 here, but whoever runs the contest may withdraw one ("ถอนรายชื่อ", the action, through nominee_withdraw as
 the page and the API do). Central staff see every contest's; an organiser, those of the contests its office runs
 (nominations.nominees_for_user, the one scope)."""

@@ -62,8 +62,10 @@ def _check_access(user, contest: Contest, unit: Unit) -> None:
     office that does not enter, is answered 404 (rubrics.access: nothing about another office leaks)."""
     if not user.is_authenticated:
         raise PermissionDenied
-    if not acts.allowed(user, "contests.see_unit", Entry(contest, unit)):  # the entry: this unit, entering
-        raise Http404
+    try:
+        acts.require(user, "contests.see_unit", Entry(contest, unit))  # the entry: this unit, entering
+    except PermissionDenied:
+        raise Http404 from None
     if not (is_own_office(user, unit) or runs_contest(user, contest.rubrics.first())):
         raise PermissionDenied
 

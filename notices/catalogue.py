@@ -407,7 +407,7 @@ def grouped(notices: Sequence) -> list[list]:
 @dataclass(frozen=True)
 class Item:
     """One item of a message: a notice, or a grouped kind's notices on one contest (no link of its own:
-    notices.links.absolute makes it the inbox, which lists each of them with its link)."""
+    notices.public_url.absolute makes it the inbox, which lists each of them with its link)."""
 
     title: str
     contest: str

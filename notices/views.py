@@ -11,14 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from contests.actor import Need, actor_of
 from contests.scopes import visible_contests
-from core import acts, files, gate
+from core import files, gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.http import capped, content_disposition, reading, takes_files
 from core.numbers import whole
 from core.thai import digits
 
@@ -79,43 +78,42 @@ def preferences(request):
     return redirect(back if request.POST.get("next") == back else "notices:inbox")
 
 
-def _announce_page(request, form: AnnouncementForm, errors=(), status: int = 200):
-    context = {"form": form, "errors": list(errors), "sent": selectors.announcements_sent(request.user)}
+def _announce_page(request, act: str, form: AnnouncementForm, errors=(), status: int = 200):
+    sent = selectors.announcements_sent(request.user, everyone=act == ANNOUNCE)
+    context = {"form": form, "errors": list(errors), "sent": sent}
     return render(request, "notices/announce.html", context, status=status)
 
 
-def _form(request, *args) -> AnnouncementForm:
-    """The form as the writer may send it: central staff to any audience; whoever runs a contest to its entrants,
-    the contest named by `?contest=` (its id: the dashboard's link) chosen."""
-    everyone = acts.allowed(request.user, ANNOUNCE)
+def _form(request, act: str, *args) -> AnnouncementForm:
+    """The form as the writer may send it (`act`, the one the page let them in by): central staff to any
+    audience; whoever runs a contest to its entrants, the contest named by `?contest=` (its id: the dashboard's
+    link) chosen."""
     contests = visible_contests(actor_of(request.user), Need.RUN).order_by("-pk")
     initial = {"contest": whole(request.GET.get("contest", ""))}
-    return AnnouncementForm(*args, contests=contests, entrants_only=not everyone, initial=initial)
+    return AnnouncementForm(*args, contests=contests, entrants_only=act != ANNOUNCE, initial=initial)
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _announce_refused(request, refusal: PortalError, act: str):
+    return _announce_page(request, act, _form(request, act), [str(refusal)], status=refusal.status)
+
+
+@takes_files(capped("letter"), refused=_announce_refused)
 @require_http_methods(["GET", "POST"])
 def announce(request):
     """Central staff write an announcement to an audience, an organiser to the entrants of a contest it runs, with
     a letter if they attach one; the last ones they may write are listed below the form. The act (and its second
     factor) is asked before the body is read, and once more about the contest chosen by the service."""
-    act = ANNOUNCE if acts.allowed(request.user, ANNOUNCE) else ANNOUNCE_TO_ENTRANTS
-    gate.require(request, act)
+    act = gate.require_first(request, ANNOUNCE, ANNOUNCE_TO_ENTRANTS)
     if request.method == "GET":
         code = gate.factor_first(request, act)  # its letter could not be kept across the code's page
-        return redirect(code) if code else _announce_page(request, _form(request))
-    try:
-        check_body_size(request, "letter")
-    except BodyTooLarge as exc:
-        return _announce_page(request, _form(request), [str(exc)], status=exc.status)
-    return csrf_protect(_announce)(request)
+        return redirect(code) if code else _announce_page(request, act, _form(request, act))
+    return reading(_announce, act)
 
 
-def _announce(request):
-    form = _form(request, request.POST, request.FILES)
+def _announce(request, act: str):
+    form = _form(request, act, request.POST, request.FILES)
     if not form.is_valid():
-        return _announce_page(request, form, status=400)
+        return _announce_page(request, act, form, status=400)
     data = form.cleaned_data
     started = timezone.now()
     try:
@@ -129,7 +127,7 @@ def _announce(request):
         )
     except PortalError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        return _announce_page(request, form, status=400)
+        return _announce_page(request, act, form, status=400)
     messages.success(request, format_lazy(_("The announcement is sent to {told} people."), told=digits(sent.told)))
     messages.info(request, outreach_said(outreach_latest(request.user, BulkAct.ANNOUNCEMENT, started)))
     return redirect("notices:announcement", pk=sent.pk)

@@ -11,7 +11,12 @@ class OpsConfig(AppConfig):
 
     def ready(self) -> None:
         # inline: ready() runs once the models are loaded; importing these registers them
-        from . import exporters, metrics, permissions  # noqa: F401  (inline: see above)
+        from schedule.hooks import dashboard_prompts  # inline: see above
+
+        from . import contacts, exporters, metrics, permissions  # noqa: F401  (inline: see above)
+
+        # The schedule never imports ops: a contest's dashboard asks for its contacts through here.
+        dashboard_prompts.register(contacts.contacts_prompt)
 
         # The tasks of packages that are not apps (CELERY_IMPORTS: schedule's), known to every process as the
         # worker knows them: the embedded default runs the tasks it queues in its web process (eager), where

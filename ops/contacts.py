@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.template.loader import render_to_string
 
+from contests.actor import Power, actor_of
 from contests.units import office_name
 
 from .models import SITE_CONTACT_KEY, ContestContact, SiteContact
@@ -78,3 +80,21 @@ def desks(contests) -> list[Desk]:
         for n, c in enumerate(theirs, start=1)
     ]
     return [central, *offices]
+
+
+def contacts_prompt(user, rubric) -> str:
+    """At the top of a contest's dashboard (schedule.hooks.dashboard_prompts): until whoever answers for it has set
+    their contacts, a line that asks them to (central staff for the national contest, from the cache; the
+    organiser for its office's contest, 1 query). Nothing for anyone else."""
+    return render_to_string("ops/_contacts_prompt.html", _prompt(user, rubric))
+
+
+def _prompt(user, rubric) -> dict[str, bool]:
+    if user is None or not user.is_authenticated:
+        return {"unset": False}
+    actor, contest = actor_of(user), rubric.contest
+    if contest.organiser_id is None:
+        return {"unset": Power.ADMINISTER in actor.powers and not site_contact().any, "national": True}
+    if not (Power.ORGANISE in actor.powers and actor.rights(contest).runs):
+        return {"unset": False}
+    return {"unset": not ContestContact.objects.filter(contest=contest).exists(), "national": False}

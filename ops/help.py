@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from contests.actor import Power, actor_of
 from core import acts
 from rubrics.models import Rubric
-from scoring.contests import contests_for_user
+from scoring.contest_results import contests_for_user
 
 from .contacts import desks
 from .forms import ContactForm

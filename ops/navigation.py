@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from contests.actor import Power, actor_of
 from core.i18n import Text
 from rubrics.models import Rubric
-from scoring.contests import shown_results
+from scoring.contest_results import shown_results
 from scoring.hooks import nav_extra
 
 if TYPE_CHECKING:
-    from scoring.contests import ShownRubric
+    from scoring.contest_results import ShownRubric
 
 # A link of the bar: its words (lazy: the page's language), where it goes, a stable key for tests and styles.
 Link: TypeAlias = tuple[Text, str, str]
@@ -103,7 +103,7 @@ def results_items(user) -> list[NavItem]:
 def nav_items(user, path: str) -> list[NavItem]:
     """The user's items with the current one marked: the longest link that the path starts with."""
     items = _items(user) + [item for extra in nav_extra(user) for item in extra]
-    # "/" would match everything: the home page is current only on itself and the province pages.
+    # "/" would match everything: the home page is current only on itself and the entrants' pages.
     matches = [url for _text, url, _key in items if path == url or (url != "/" and path.startswith(url.split("?")[0]))]
     if not matches and path.startswith("/years/"):  # an office's pages in a contest: under the list of offices
         matches = [url for _text, url, key in items if key in OFFICE_LISTS]

@@ -15,7 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from contests.actor import actor_of
-from contests.letters import letter_example
+from contests.letter_numbers import letter_example
 from contests.models import Contest, Unit
 from contests.units import office_name
 from core.i18n import Text, either

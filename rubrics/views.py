@@ -9,13 +9,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import gate
 from core.converters import ContestKey
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.http import capped, reading, show, takes_files
 from rubrics import services
 from rubrics.access import RUN_CONTEST, contest_or_404
 from rubrics.models import Rubric
@@ -81,16 +80,15 @@ def settings_page(request, key: ContestKey):
     return render(request, "rubrics/settings.html", {**ctx, "typed": typed}, status=400)
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _contest_refused(request, refusal: PortalError):
+    return render(request, "rubrics/contest_upload.html", {"errors": [str(refusal)]}, status=refusal.status)
+
+
+@takes_files(capped("rubric"), refused=_contest_refused)
 def contest_upload(request):
     """An organiser creates or updates one of its office's contests from a rubric file (JSON); all or none."""
     gate.require(request, "rubrics.save_contest")
-    try:
-        check_body_size(request, "rubric")
-    except BodyTooLarge as exc:
-        return render(request, "rubrics/contest_upload.html", {"errors": [str(exc)]}, status=exc.status)
-    return csrf_protect(_contest_upload)(request)
+    return reading(_contest_upload)
 
 
 def _contest_upload(request):

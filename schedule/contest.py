@@ -268,5 +268,5 @@ UNIT = "UNIT-CODE"  # a unit code in a criterion's URL made once per contest, th
 def criterion_link(key: str, unit_code: str, c: CriterionSpec) -> str:
     """Where an entrant acts on criterion `c`: its upload page, or the nominee form for one a nominee answers."""
     if c.nominee:  # answered by the nominee form on the contest's page, not by an upload
-        return reverse("submissions:province", args=[key, unit_code]) + "#nominee"
+        return reverse("submissions:unit", args=[key, unit_code]) + "#nominee"
     return reverse("submissions:criterion", args=[key, unit_code, c.code])

@@ -143,7 +143,7 @@ class Gap:
 
     @property
     def text(self):
-        """What the province needs, in the page's language (Thai digits in Thai)."""
+        """What the entrant needs, in the page's language (Thai digits in Thai)."""
         if self.tier is None:
             return "—"
         points = either(thai_digits(fmt_points(self.points)), fmt_points(self.points))
@@ -183,7 +183,7 @@ def tier_cutoffs(
     place, eligibility alone (more than 0, at least the year's minimum). `awarded`: entrants holding a tier.
 
     Reaching the lowest total in the next tier is enough: the engine gives a tied group the better
-    tier (flagged award_tie), so equalling the cut-off already moves a province up.
+    tier (flagged award_tie), so equalling the cut-off already moves an entrant up.
     """
     cutoff = dict(lowest)
     vacant = vacant_places([(t.code, t.count) for t in tiers], awarded)
@@ -197,7 +197,7 @@ def tier_cutoffs(
 def tier_gap(
     r: Standing, tiers: list[AwardTier], cutoff: dict[str, Decimal], open_criteria, frozen: bool = False
 ) -> Gap:
-    """Points the province needs to reach the next award tier up, and the criteria still open to it; in a
+    """Points the entrant needs to reach the next award tier up, and the criteria still open to it; in a
     frozen year none is, whatever the deadlines say."""
     order = [t.code for t in tiers]
     index = order.index(r.award) if r.award in order else len(order)

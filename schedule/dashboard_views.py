@@ -18,8 +18,9 @@ from rubrics.access import contest_or_404
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_calendar
 from schedule import dashboard as board
+from schedule import hooks
 from scoring import lifecycle, pages, selectors
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 
 
 def _central_rubric(request, key: ContestKey) -> Rubric:
@@ -66,6 +67,7 @@ def dashboard_page(request, key: ContestKey):
         ctx.update(results)
     ctx["sets_judging_deadline"] = acts.allowed(request.user, "committee.set_judging_deadline", rubric.contest)
     ctx["announces"] = acts.allowed(request.user, "notices.announce_to_entrants", rubric.contest)
+    ctx["prompts"] = hooks.dashboard_prompts(request.user, rubric)
     ctx["map_provinces"] = [(p["code"], p["d"], names.get(p["code"], p["name"])) for p in ctx["map"]["provinces"]]
     if rubric.period:  # a contest with periods: each period's page, and the periods combined
         ctx["periods"] = list(rubric.contest.rubrics.select_related("contest").order_by("period_order"))

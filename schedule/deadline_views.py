@@ -13,13 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from contests.actor import actor_of
 from core import files, gate
 from core.converters import ContestKey
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, content_disposition, takes_files
+from core.http import capped, content_disposition, reading, takes_files
 from core.i18n import either
 from core.thai import digits
 from notices.events import MOVED_ANCHOR
@@ -38,8 +37,11 @@ from scoring.selectors import is_frozen
 ACT = "rubrics.change_deadline"
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _move_refused(request, refusal: PortalError, rubric: Rubric, found: Criterion):
+    return _page(request, rubric, found, None, [str(refusal)], status=refusal.status)
+
+
+@takes_files(capped("letter"), refused=_move_refused)
 @login_required
 def criterion(request, key: ContestKey, code: str):
     try:  # the page asks its act through its loader alone: whoever runs the contest (a move asks its factor)
@@ -48,11 +50,7 @@ def criterion(request, key: ContestKey, code: str):
         return _own_page(request, key, code)
     found = get_object_or_404(Criterion, rubric=rubric, code=code)
     if request.method == "POST":
-        try:
-            check_body_size(request, "letter")
-        except BodyTooLarge as exc:
-            return _page(request, rubric, found, None, [str(exc)], status=exc.status)
-        return csrf_protect(_move)(request, rubric, found)
+        return reading(_move, rubric, found)
     return _page(request, rubric, found, None)
 
 

@@ -11,6 +11,10 @@ nominated_sources = Hook("schedule.nominated_sources")
 # picks, and the files their office's picks owe), listed by schedule.selectors.person_obligations with the rest.
 person_owed = Hook("schedule.person_owed")
 
-# today → the reminders due today of those obligations (notices.reminders.Due; stages: each picking office's picks),
-# recorded by schedule.reminders.reminders_send with the rest.
+# today → the reminders due today of those obligations (notices.reminders_told.Due; stages: each picking office's
+# picks), recorded by schedule.reminders.reminders_send with the rest.
 reminders_owed = Hook("schedule.reminders_owed")
+
+# (user, rubric) → a line at the top of a contest's dashboard that asks whoever runs it for something, as HTML, or a
+# blank (ops: the contest's contacts, until they are set).
+dashboard_prompts = Hook("schedule.dashboard_prompts")

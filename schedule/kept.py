@@ -171,7 +171,7 @@ def _criteria_held(rubric: Rubric) -> None:
     their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
     (`rubrics.timetable`) and then marks every entrant, so a count that took the criterion only at its commit,
     holding the entrants it marked, deadlocked with it (as it could with a change that holds the criteria and
-    then this year's `RoundsKept`, `rubrics.services.results_ensure`). Now the count waits for such a change
+    then this year's `RoundsKept`, `rubrics.hooks.results_ensure`). Now the count waits for such a change
     before it holds anything, and a change waits for the count's commit: one order."""
     if connection.vendor != "postgresql":
         return

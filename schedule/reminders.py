@@ -1,7 +1,7 @@
 """One day's reminders of what the schedule says is owed (docs/operations.md, "Reminders"): "due in N working
 days" and "overdue", for each obligation — each round of each criterion an entrant owes, each committee
 member's judging, each picking office's picks — told to the people the lock says owe it, through the notices
-(notices.reminders: the inbox always, e-mail and LINE as each person chose, LINE's quota counted as for any
+(notices.reminders_told: the inbox always, e-mail and LINE as each person chose, LINE's quota counted as for any
 notice), each once per person, kind and due day. Run daily by the beat job `schedule.send_reminders`.
 
 N is the contest's setting (YearSettings.reminder_working_days; 0 turns its reminders off), counted on its own
@@ -27,7 +27,7 @@ from contests.models import Contest, Unit
 from core.bulk import AnyOf
 from notices import recipients
 from notices.models import Kind
-from notices.reminders import Due, reminders_record
+from notices.reminders_told import Due, reminders_record
 from rubrics.models import Rubric
 from rubrics.selectors import year_settings
 from scoring import lifecycle

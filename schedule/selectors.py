@@ -11,7 +11,7 @@
   code)`: the same page for a criterion, before any obligation is made.
 - `deadline_of(rubric, code)`: a criterion's deadline as its heading says it.
 - `judging_obligation`: a member's judging; an office's picks and a picked entrant's stage files are stages'
-  (`stages.obligations`, through `schedule.hooks.person_owed`).
+  (`stages.picks_owed`, through `schedule.hooks.person_owed`).
 
 Beside them: `schedule.contest` (each criterion's rounds as the documents decide them: `criterion_rounds`,
 `round_in_force`), `schedule.sendings` (what met them) and `schedule.tallies` (a contest's rounds counted:

@@ -14,7 +14,7 @@ from core.converters import ContestKey
 from core.openapi import refusal
 from rubrics.access import contest_permission
 from scoring import award_tiers
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
 from scoring.standings import standings_rows

@@ -13,9 +13,9 @@ SHARED = ("รวมรางวัลร่วมจากคะแนนเส
 
 
 def award_tiers_filled(tiers, results) -> list[dict]:
-    """Each award tier with its provinces and how many places stay vacant (decision 10).
+    """Each award tier with its holders and how many places stay vacant (decision 10).
 
-    Takes what the caller already loaded (tiers, results with provinces), so it costs no query.
+    Takes what the caller already loaded (tiers, results with their units), so it costs no query.
     """
     out = []
     awarded = sum(bool(r.award) for r in results)

@@ -150,7 +150,7 @@ def _receipts() -> Q:
 
 
 def _recorded_pair(rubric: Rubric, unit: str, criterion: str) -> Exists:
-    """A recorded fact for the outer row's entrant and criterion (named by `province`, `criterion`)."""
+    """A recorded fact for the outer row's entrant and criterion (its columns named by `unit`, `criterion`)."""
     return Exists(recorded_facts(rubric).filter(unit_id=OuterRef(unit), criterion_id=OuterRef(criterion)))
 
 

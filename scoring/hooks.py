@@ -2,11 +2,11 @@
 
 from core.hooks import Hook
 
-# (rubric, province ids or None for all) → {province id: {criterion code: Decimal}}: points that replace
+# (rubric, unit ids or None for all) → {unit id: {criterion code: Decimal}}: points that replace
 # the rule's own for those criteria (committee: override, chair's final, members' median).
 score_sources = Hook("scoring.score_sources")
 
-# rubric → a queryset whose rows carry `province` and `criterion` ids: something submitted besides a
+# rubric → a queryset whose rows carry `unit` and `criterion` ids: something submitted besides a
 # recorded fact (submissions: visible evidence, whose `created_at` and `answers_round` the schedule reads too: the
 # day it came and the round it names). A queryset so that the dashboard counts it in the database
 # (scoring.entrant_counts); every count of missing evidence and the reminders read these.
@@ -23,3 +23,7 @@ nav_extra = Hook("scoring.nav_extra")
 # contest that honours people, its active nominees; {} without a query otherwise). The results and the
 # `standings` command name them beside their office (selectors.named_people).
 named_people = Hook("scoring.named_people")
+
+# (rubric, unit) → the address of the unit's own issued certificate, or "" (awards: its certificate in force). An
+# office's results page offers it beside a published award (views.mine).
+own_certificate = Hook("scoring.own_certificate")

@@ -44,7 +44,7 @@ def no_cyclic_gc():
 
 
 def merged_scores(rubric: Rubric, unit_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
-    """Every registered score source's points for these provinces (`hooks.score_sources`); later sources win."""
+    """Every registered score source's points for these entrants (`hooks.score_sources`); later sources win."""
     merged: dict[int, dict[str, Decimal]] = {}
     for points in hooks.score_sources(rubric, unit_ids):
         for unit_id, by_code in points.items():
@@ -216,9 +216,9 @@ def chunk_bounds(*, rubric_id: int, chunks: int) -> list[tuple[int, int]]:
 @transaction.atomic
 @no_cyclic_gc()
 def standings_recompute(*, rubric_id: int, full: bool = False) -> int:
-    """Rescores the stale provinces (all with `full`) and re-ranks all of them.
+    """Rescores the stale entrants (all with `full`) and re-ranks all of them.
 
-    Query count does not grow with provinces or criteria. Returns how many provinces were rescored.
+    Query count does not grow with entrants or criteria. Returns how many entrants were rescored.
     """
     rubric = rubric_locked(rubric_id)
     # Unordered: the model's ordering joins the year and the unit to sort rows that are ranked here anyway

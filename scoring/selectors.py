@@ -25,7 +25,7 @@ def province_lookup() -> dict[str, Unit]:
     for unit in Unit.objects.provinces():
         keys = [unit.code, unit.name_th, unit.name_en, *unit.aliases_th]
         for key in keys:
-            index[norm_province_key(key)] = unit
+            index[norm_unit_key(key)] = unit
     return index
 
 
@@ -39,12 +39,12 @@ def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:
     for unit in contest_entrants(rubric.contest):
         index[unit.code] = unit
         for name in {unit.name_th, unit.name_en}:
-            names.setdefault(norm_province_key(name), []).append(unit)
+            names.setdefault(norm_unit_key(name), []).append(unit)
     index.update({key: units[0] for key, units in names.items() if len(units) == 1})
     return index
 
 
-def norm_province_key(text: str) -> str:
+def norm_unit_key(text: str) -> str:
     """Folds case and spaces; "TH50" and "th-50" both mean TH-50."""
     key = " ".join(str(text).split()).casefold()
     if key.startswith("th") and is_whole(key[2:]):
@@ -161,7 +161,7 @@ def region_fields(region: InspectionRegion | None) -> dict:
 
 
 def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
-    """(province, criterion, fact, value) for every province × every fact the rules read,
+    """(province, criterion, fact, value) for every entrant × every fact the rules read,
     prefilled with the stored values; the sheet central staff fill in and import (5 queries)."""
     spec = rubric_spec(rubric)
     rows = Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value")

@@ -24,7 +24,7 @@ from scoring.standings import standings_rows
 
 @transaction.atomic
 def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
-    """Stores the current standings as the year's result. Refused while any province is still stale
+    """Stores the current standings as the year's result. Refused while any entrant is still stale
     (the snapshot must be a consistent ranking) and where the lifecycle forbids it: a draft, announced
     results, a withdrawn publication (unfrozen first, or published again as it is)."""
     acts.require(user, "scoring.freeze", rubric)

@@ -71,7 +71,7 @@ def standings_rows(rubric: Rubric) -> list[dict]:
                 "award_name_en": tier.name_en if tier else None,
                 "tied": tied,
                 "award_tie": award_tie,
-                # Decision 10: why a province is not listed, when it is for lack of points.
+                # Decision 10: why an entrant is not listed, when it is for lack of points.
                 "award_note_th": "" if award or total > 0 else "คะแนนรวม 0 ไม่มีสิทธิ์รับรางวัล",
                 "award_note_en": "" if award or total > 0 else "total 0: not eligible for an award",
                 "computed_at": at.isoformat() if at else None,

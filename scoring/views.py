@@ -13,21 +13,20 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from contests.actor import Power, actor_of
 from core import acts
 from core.converters import ContestKey
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, show, takes_files
+from core.http import capped, reading, show, takes_files
 from core.i18n import Text
 from core.sheets import exporter
 from rubrics.access import SEE_CONTEST, contest_or_404
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_spec, year_settings
-from scoring import lifecycle, selectors, snapshots
-from scoring.contests import results_waiting, run_results, shown_results
+from scoring import hooks, lifecycle, selectors, snapshots
+from scoring.contest_results import results_waiting, run_results, shown_results
 from scoring.facts.imports import facts_import_file
 from scoring.lifecycle import State
 from scoring.models import Standing, StandingsSnapshot
@@ -186,9 +185,11 @@ def mine(request, key: ContestKey):
     if unit is None:
         raise Http404
     snapshot = published
-    ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None}
+    ctx: dict[str, object] = {"rubric": rubric, "unit": unit, "published": None, "result": None, "certificate": ""}
     if snapshot:
-        ctx["published"] = next((r for r in snapshot.rows if r["province"] == unit.code), None)
+        ctx["published"] = row = next((r for r in snapshot.rows if r["province"] == unit.code), None)
+        if row and row.get("award_name_th"):
+            ctx["certificate"] = next((url for url in hooks.own_certificate(rubric, unit) if url), "")
         ctx["as_of"] = as_of(snapshot.computed_at)
     elif year_settings(rubric).standings_visible_to_entrants:
         ctx["result"] = result = Standing.objects.filter(rubric=rubric, unit=unit).first()
@@ -240,8 +241,12 @@ def facts_template(request, key: ContestKey):
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _facts_refused(request, refusal: PortalError, rubric: Rubric, key: ContestKey):
+    show(request, refusal)
+    return redirect("scoring:facts", key=key)
+
+
+@takes_files(capped("facts"), refused=_facts_refused)
 @require_http_methods(["GET", "POST"])
 def facts_upload(request, key: ContestKey):
     """GET: the contest's imports page (its fact template, the upload, what each criterion needs and who
@@ -254,12 +259,7 @@ def facts_upload(request, key: ContestKey):
         if rubric.period:
             ctx["periods"] = list(rubric.contest.rubrics.order_by("period_order"))
         return render(request, "scoring/facts.html", ctx)
-    try:
-        check_body_size(request, "facts")
-    except BodyTooLarge as exc:
-        show(request, exc)
-        return redirect("scoring:facts", key=key)
-    return csrf_protect(_facts_upload)(request, rubric, key)
+    return reading(_facts_upload, rubric, key)
 
 
 def _facts_upload(request, rubric: Rubric, key: ContestKey):

@@ -12,11 +12,11 @@ class StagesConfig(AppConfig):
         from notices.hooks import picks_for  # inline: see above
         from schedule.hooks import person_owed, reminders_owed  # inline: see above
 
-        from . import obligations, permissions, rights  # noqa: F401  (inline: see above; permissions registers the acts)
+        from . import permissions, picks_owed, rights  # noqa: F401  (inline: see above; permissions registers the acts)
 
         # The lock (contests) and the notices never import stages: stages answers who picks here.
         in_stages.register(rights.in_stages)
         picks_for.register(rights.picks_for)
         # The schedule never imports stages: the picks and the picked entrants' files are owed through here.
-        person_owed.register(obligations.person_owed)
-        reminders_owed.register(obligations.pick_reminders)
+        person_owed.register(picks_owed.person_owed)
+        reminders_owed.register(picks_owed.pick_reminders)

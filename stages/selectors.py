@@ -24,7 +24,7 @@ from rulebook.workdays import WorkCalendar, deadline_text
 from scoring.models import Standing
 from scoring.selectors import facts_by_unit
 from stages.models import PastModel, Stage, StageEntry, StageFile, StageUpload
-from stages.obligations import picks_obligation
+from stages.picks_owed import picks_obligation
 from stages.rights import chooser, chooses
 from stages.rules import Missing, barred_reason, files_missing, stage_of, stage_picks, stage_pool
 from stages.services import StageWindow, stage_window
@@ -233,7 +233,7 @@ def stages_due(actor: Actor) -> list[StageDue]:
         office = chooser(actor, contest)
         if office is None:
             continue
-        # By when, and how many are picked, as the schedule says it (stages.obligations.picks_obligation).
+        # By when, and how many are picked, as the schedule says it (stages.picks_owed.picks_obligation).
         owed = picks_obligation(contest.stage, office, today=today)
         assert owed.due is not None  # a stage's deadline is required
         open_ = today <= owed.due

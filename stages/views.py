@@ -12,14 +12,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from contests.actor import actor_of
 from contests.models import Contest, Unit
 from core import acts, files, gate
 from core.errors import PortalError
-from core.http import BodyTooLarge, check_body_size, content_disposition, posted_ids, show, takes_files
+from core.http import capped, content_disposition, posted_ids, reading, show, takes_files
 from core.i18n import either
 from core.sheets import exporter
 from stages.data import register_import
@@ -103,18 +102,17 @@ def stage_unpick(request, slug: str):
     return redirect("stages:stage", slug=slug)
 
 
-@takes_files
-@csrf_exempt  # the CSRF check reads the body: it runs below, once the sender is authorised
+def _stage_file_refused(request, refusal: PortalError, contest: Contest, slug: str):
+    show(request, refusal)
+    return redirect("stages:stage", slug=slug)
+
+
+@takes_files(capped("stage_file"), refused=_stage_file_refused)
 @require_POST
 def stage_file(request, slug: str):
     """The picking office sends one of the files a pick must come with (a video's length read from it)."""
     contest = staged_or_404(request, slug, "stages.pick")
-    try:
-        check_body_size(request, "stage_file")
-    except BodyTooLarge as exc:
-        show(request, exc)
-        return redirect("stages:stage", slug=slug)
-    return csrf_protect(_stage_file)(request, contest, slug)
+    return reading(_stage_file, contest, slug)
 
 
 def _stage_file(request, contest: Contest, slug: str):
@@ -167,18 +165,17 @@ def stage_file_download(request, slug: str, pk: int):
     return response
 
 
-@takes_files
-@csrf_exempt
+def _register_refused(request, refusal: PortalError):
+    show(request, refusal)
+    return redirect("stages:stages")
+
+
+@takes_files(capped("register"), refused=_register_refused)
 @require_POST
 def register_upload(request):
     """Central staff import the register of past model subdistricts, naming its source."""
     gate.require(request, "stages.import_register")
-    try:
-        check_body_size(request, "register")
-    except BodyTooLarge as exc:
-        show(request, exc)
-        return redirect("stages:stages")
-    return csrf_protect(_register_upload)(request)
+    return reading(_register_upload)
 
 
 def _register_upload(request):

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from core.converters import ContestKey
 from core.errors import PortalError, RowsError
+from core.templatetags.thai import is_en
 from scoring.facts.imports import FactImportError
 
 from . import services
 from .permissions import SUBMIT
-from .templatetags.thai import is_en
 from .views import page_context
 
 PREFIX = "q-"  # a question's box is named by its code, apart from the form's own fields

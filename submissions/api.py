@@ -23,7 +23,6 @@ from contests.scopes import visible_entrants
 from core.api import both, error_response, validated
 from core.converters import ContestKey
 from core.openapi import refusal
-from core.validators.refusal import size_refusal
 from rubrics.access import SEE_CONTEST, contest_or_404, entry_or_404
 from rubrics.models import Criterion
 from schedule.selectors import entrant_obligations
@@ -78,6 +77,10 @@ class EvidenceCreateSerializer(serializers.Serializer):
 
 class EvidenceCollection(APIView):
     parser_classes = [MultiPartParser, FormParser]
+    # The API's view that takes files: its sender asked and its body read in dispatch, the same body as the
+    # page's upload (uploads.received), then DRF's own CSRF check for a session (core.http.takes_files is the
+    # pages' door; DRF checks CSRF only for a session, never for a token).
+    takes_files = True
 
     def _uploader_refusal(self, request, key) -> HttpResponse | None:
         """Who is sending, from the headers and the session alone: not a byte of the body is read.
@@ -110,12 +113,7 @@ class EvidenceCollection(APIView):
             refused = self._uploader_refusal(request, kwargs.get("key"))
             if refused is not None:
                 return refused
-            limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
-            if uploads.content_length(request) > uploads.hard_cap(limits):
-                r = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
-                return error_response(r.th, r.en, status=413, code=r.code)
-            uploads.install(request, limits)
-            refusal = uploads.read_body(request)
+            refusal = uploads.received(request)
             if refusal is not None:  # nothing was kept; DRF's authentication and CSRF check come after
                 return error_response(refusal.th, refusal.en, status=refusal.status, code=refusal.code)
         return super().dispatch(request, *args, **kwargs)

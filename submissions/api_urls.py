@@ -1,12 +1,11 @@
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <contest:…>)
-from core.http import takes_files
 
 from . import api, resumable_api
 
 urlpatterns = [
-    path("years/<contest:key>/evidence/", takes_files(api.EvidenceCollection.as_view()), name="api-evidence"),
+    path("years/<contest:key>/evidence/", api.EvidenceCollection.as_view(), name="api-evidence"),
     path(
         "years/<contest:key>/entrants/<str:code>/obligations/",
         api.EntrantObligations.as_view(),

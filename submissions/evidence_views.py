@@ -10,21 +10,19 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import gate
 from core.api import error_response
 from core.converters import ContestKey
 from core.errors import PortalError
-from core.http import LOGIN_FIRST, show, takes_files
+from core.http import LOGIN_FIRST, reading, show, takes_files
+from core.templatetags.thai import is_en, label
 from core.validators.content import UploadRefused, clean_name
-from core.validators.refusal import size_refusal
 
 from . import policy, selectors, services, uploads
 from .forms import LinkForm, RoundForm
 from .permissions import SUBMIT
-from .templatetags.thai import is_en, label
 from .views import page_context
 
 ROUND_REFUSED = UploadRefused("รอบที่เลือกต้องเป็นตัวเลขรอบของตัวชี้วัด", "The round chosen must be one of the criterion's")
@@ -70,23 +68,18 @@ def _upload_response(request, ctx: dict, created: list, refused: list[dict]):
     return redirect(back)
 
 
-@takes_files
-@csrf_exempt
+def _upload_refused(request, refusal: UploadRefused, ctx: dict):
+    return _upload_response(request, ctx, [], [_refusal(None, refusal)])
+
+
+@takes_files(uploads.received, refused=_upload_refused)
 @require_POST
 def upload(request, key: ContestKey, code: str, criterion: str):
     """Handlers must be set before the body is read, so CSRF is checked after installing them."""
     if not request.user.is_authenticated:  # a session that expired: as the upload gate answers a larger body
         return error_response(*LOGIN_FIRST, status=401, code="not_authenticated")
     ctx = page_context(request, key, code, criterion, act=SUBMIT)  # the page's one ask, before a byte is read
-    limits = uploads.limits_bytes()  # once per request: the cap, the streaming handler and the final check
-    if uploads.content_length(request) > uploads.hard_cap(limits):
-        refusal = size_refusal("any", uploads.hard_cap(limits) - 1024 * 1024)
-        return _upload_response(request, ctx, [], [_refusal(None, refusal)])
-    uploads.install(request, limits)
-    unread = uploads.read_body(request)
-    if unread is not None:  # nothing was kept, so answering before the CSRF check changes nothing
-        return _upload_response(request, ctx, [], [_refusal(None, unread)])
-    return csrf_protect(_upload)(request, ctx)
+    return reading(_upload, ctx)
 
 
 def _upload(request, ctx: dict):

@@ -2,11 +2,12 @@
 
 from core.hooks import Hook
 
-# (province, rubric) → a dict merged into the province page's context (committee: open clarifications).
-province_page = Hook("submissions.province_page")
+# (unit, rubric) → a dict merged into an entrant's page's context (committee: open clarifications).
+unit_page = Hook("submissions.unit_page")
 
 # (user) → a list of submissions.todo.Todo for the home page's "what to do now" (committee: what is left to score).
 home_todo = Hook("submissions.home_todo")
 
-# (user, province, rubric, criterion) → a dict merged into the criterion page's context (committee: its questions).
+# (user, unit, rubric, criterion, whether the user may send the office's evidence there: the page's answer)
+# → a dict merged into the criterion page's context (committee: its questions).
 criterion_page = Hook("submissions.criterion_page")

@@ -44,7 +44,7 @@ def media_sweep(*, older_than: timedelta = timedelta(hours=24), now: datetime | 
     for path in temp:
         if old(datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)):
             report.temp_removed.append(f"tmp/{path.name}")
-    # One query per province folder (evidence/<year>/<province>/<name>), not one per file; the age of an
+    # One query per entrant's folder (evidence/<year>/<unit code>/<name>), not one per file; the age of an
     # unnamed file only (in an object store, each is a request).
     for _, group in groupby(files.names_under("evidence"), key=posixpath.dirname):
         names = list(group)

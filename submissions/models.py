@@ -43,7 +43,7 @@ class SentThrough(models.TextChoices):
 
 
 class Submission(models.Model):
-    """One province's evidence for one criterion: the review state over all its versions."""
+    """One entrant's evidence for one criterion: the review state over all its versions."""
 
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("rubric"))
     unit = models.ForeignKey(

@@ -35,7 +35,7 @@ def answers_for_evidence(user, evidence) -> bool:
 # the unit is a pick without staff of its own, and this person's office picked it (seed 002's subdistricts).
 SUBMIT = declare("submissions.submit_evidence", files_for_entry | answers_for_pick).name
 declare("submissions.withdraw_evidence", (owns_evidence | answers_for_evidence) & is_visible)
-# A withdrawn version is hidden from the committee; its own province and central staff keep it.
+# A withdrawn version is hidden from the committee; its own office and central staff keep it.
 declare(
     "submissions.download_evidence", owns_evidence | is_central | ((is_committee | organises_evidence) & is_visible)
 )

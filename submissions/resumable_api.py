@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from core.api import error_response
 from core.http import content_length
 from core.numbers import whole
+from core.templatetags.thai import label
 
 from . import selectors
 from .models import ResumableState, ResumableUpload
@@ -34,7 +35,6 @@ from .resumable import (
     resumable_delete,
     resumable_of,
 )
-from .templatetags.thai import label
 
 VERSION = "1.0.0"
 EXTENSIONS = "creation,termination,checksum,expiration"

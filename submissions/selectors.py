@@ -78,7 +78,7 @@ def evidence_or_404(user, pk: int) -> Evidence:
 
 
 def evidence_pairs(rubric: Rubric) -> QuerySet:
-    """Visible evidence as rows of `province` and `criterion` ids: scoring's `hooks.submitted_sources` (apps.py).
+    """Visible evidence as rows of `unit` and `criterion` ids: scoring's `hooks.submitted_sources` (apps.py).
 
     A queryset, not a set: scoring counts and filters it in the database (one row per version, so
     callers that want pairs add distinct())."""
@@ -180,7 +180,7 @@ class CriterionRow:
         return self.status or (SubmissionStatus.SUBMITTED if self.recorded else "missing")
 
 
-def province_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> dict:
+def unit_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> dict:
     """Every criterion with its status, what it owes by when (the schedule) and (if the year allows)
     provisional points.
 
@@ -280,7 +280,7 @@ def submission_of(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Submis
 
 def with_submitted_count(units: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
-    counts them (province_home): visible evidence (a criterion whose every version was withdrawn is not
+    counts them (unit_home): visible evidence (a criterion whose every version was withdrawn is not
     submitted) or the Department's record of receipt."""
     if rubric is None:  # no national contest yet: nothing sent anywhere
         return units.annotate(submitted=Value(0))

@@ -292,7 +292,7 @@ def _feed_time_facts(*, rubric: Rubric, unit: Unit, criterion_code: str, user) -
         )
         if stored == value:
             # What fact_set does with an unchanged value (nothing written, nothing marked dirty), without
-            # loading every province, criterion and fact of the year first. A frozen year still refuses.
+            # loading every entrant, criterion and fact of the year first. A frozen year still refuses.
             ensure_not_frozen(rubric)
             continue
         fact_set(

@@ -74,7 +74,7 @@ def _label(row, labels: dict[int, str]):
 
 
 def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = False) -> list[Todo]:
-    """An entrant office's next steps on one contest, from `selectors.province_home`'s rows and the schedule's
+    """An entrant office's next steps on one contest, from `selectors.unit_home`'s rows and the schedule's
     obligations they carry: what the committee returned for clarification first, then one line per criterion
     still owed, the most urgent first (overdue, then due soonest, then undated): a deadline moved (old date, new
     date and the reason), a criterion asked more than once by its next round's date (schedule.obligations.
@@ -139,7 +139,7 @@ def entrant_todo(*, rubric, unit, groups: Iterable, closed: bool, named: bool = 
     if len(ahead) > NEXT_SHOWN:
         rest = len(ahead) - NEXT_SHOWN
         if named:  # on the home page: the contest's own page has the table
-            page = reverse("submissions:province", args=[rubric.key, unit.code])
+            page = reverse("submissions:unit", args=[rubric.key, unit.code])
             text = format_lazy(_("{count} more criteria not sent"), count=digits(rest))
             todo.append(Todo(text, f"{page}#criteria", "more"))
         else:

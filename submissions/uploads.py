@@ -146,8 +146,20 @@ def hard_cap(limits: dict[str, int] | None = None) -> int:
     return max((limits if limits is not None else limits_bytes()).values()) + 1024 * 1024
 
 
+def received(request) -> UploadRefused | None:
+    """An evidence body, once its sender is authorised: refused whole over the largest cap from its
+    Content-Length, else streamed to disk, each file capped by its kind (the limits read once for the request:
+    the cap, the streaming handler and the final check); a body we cannot keep refused with its Thai reason."""
+    limits = limits_bytes()
+    if content_length(request) > hard_cap(limits):
+        return size_refusal("any", hard_cap(limits) - 1024 * 1024)
+    install(request, limits)
+    return read_body(request)
+
+
 def install(request, limits: dict[str, int] | None = None) -> None:
-    """Must run before anything reads request.POST/FILES (hence csrf_exempt + csrf_protect in the views).
+    """Must run before anything reads request.POST/FILES (hence after the sender is authorised and before the
+    CSRF check: core.http.takes_files).
 
     `limits`: the ones the caller already read for this request (saves a query).
     """

@@ -1,4 +1,4 @@
-"""Pages. Thin: selectors read, services write, `rules` decide, other provinces are 404."""
+"""Pages. Thin: selectors read, services write, `rules` decide, other offices' pages are 404."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from nominees.models import NomineeState
 from nominees.selectors import nomination_window, nominee_of, nominee_offices
 from rubrics import access
 from rubrics.access import SEE_ENTRY
-from scoring.contests import contests_for_user
+from scoring.contest_results import contests_for_user
 from scoring.selectors import is_frozen, running_national
 from scoring.standings import published_rubrics
 from stages.selectors import stages_due
@@ -75,10 +75,10 @@ def provinces(request):
     contests = contests_for_user(request.user)
     if rubric is not None and acts.allowed(request.user, "rubrics.see_rubric", rubric) and units.count() == 1:
         if not contests:
-            return redirect("submissions:province", key=rubric.key, code=units.get().code)
+            return redirect("submissions:unit", key=rubric.key, code=units.get().code)
     elif len(contests) == 1 and contests[0][1] is not None:  # a district's one contest: straight to its page
         entered, unit = contests[0]
-        return redirect("submissions:province", key=entered.key, code=unit.code)
+        return redirect("submissions:unit", key=entered.key, code=unit.code)
     rows = selectors.with_submitted_count(units, rubric)
     organiser = Power.ORGANISE in actor.powers
     stages = stages_due(actor) if organiser else []
@@ -117,18 +117,18 @@ def _entered_todo(user, contests) -> list:
             or policy.evidence_closed(rubric)
         ):
             continue
-        rows = selectors.province_home(rubric=rubric, unit=unit)["groups"]
+        rows = selectors.unit_home(rubric=rubric, unit=unit)["groups"]
         found += todo.entrant_todo(rubric=rubric, unit=unit, groups=rows, closed=False, named=True)
     return found
 
 
 @login_required
 def unit(request, key: ContestKey, code: str):
-    return _province_page(request, page_context(request, key, code))
+    return _unit_page(request, page_context(request, key, code))
 
 
-def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
-    ctx.update(selectors.province_home(rubric=ctx["rubric"], unit=ctx["unit"]))
+def _unit_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
+    ctx.update(selectors.unit_home(rubric=ctx["rubric"], unit=ctx["unit"]))
     ctx["closed"] = policy.evidence_closed(ctx["rubric"])
     ctx["innovation_dimension"] = policy.innovation_dimension(ctx["rubric"])
     # Year on year compares a provincial office's national results; a district has none to compare.
@@ -136,7 +136,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
         request.user, "ops.view_office_records", ctx["unit"]
     )
     ctx["clarifications"] = []  # filled by the committee's hook (committee/apps.py) when it is installed
-    for extra in hooks.province_page(ctx["unit"], ctx["rubric"]):
+    for extra in hooks.unit_page(ctx["unit"], ctx["rubric"]):
         ctx.update(extra)
     # The office's own staff are told what to do next; whoever else opens the page reads the table.
     ctx["todo"] = (
@@ -176,7 +176,7 @@ def _province_page(request, ctx: dict, nominee_form: NomineeForm | None = None):
         ctx["nominee_form"] = nominee_form or NomineeForm(
             initial=initial, offices=nominee_offices(contest, ctx["unit"])
         )
-    return render(request, "submissions/province.html", ctx)
+    return render(request, "submissions/unit.html", ctx)
 
 
 @login_required
@@ -194,11 +194,11 @@ def nominee(request, key: ContestKey, code: str):
         nominee_services.nominee_submit(user=request.user, contest=contest, unit=ctx["unit"], **data)
     except PortalError as exc:
         if form.refused(exc):  # beside the field, with what was typed kept
-            return _province_page(request, ctx, nominee_form=form)
+            return _unit_page(request, ctx, nominee_form=form)
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee saved"))
-    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["unit"].code)
+    return redirect("submissions:unit", key=ctx["rubric"].key, code=ctx["unit"].code)
 
 
 @login_required
@@ -213,7 +213,7 @@ def nominee_withdraw(request, key: ContestKey, code: str):
         show(request, exc)
     else:
         messages.success(request, gettext_lazy("Nominee withdrawn"))
-    return redirect("submissions:province", key=ctx["rubric"].key, code=ctx["unit"].code)
+    return redirect("submissions:unit", key=ctx["rubric"].key, code=ctx["unit"].code)
 
 
 def _criterion_ctx(request, ctx: dict) -> dict:
@@ -240,7 +240,7 @@ def _criterion_ctx(request, ctx: dict) -> dict:
     ctx["row"] = selectors.criterion_row(
         criterion=ctx["criterion"], submission=ctx["submission"], obligations=ctx["obligations"]
     )
-    for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"]):
+    for extra in hooks.criterion_page(request.user, ctx["unit"], ctx["rubric"], ctx["criterion"], ctx["can_submit"]):
         ctx.update(extra)
     return ctx
 

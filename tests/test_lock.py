@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = [*(package for package in PACKAGES if package != "people"), "bench"]
 LOCK = {Path("contests/actor.py"), Path("contests/scopes.py")}  # the actor and its scopes
 # The writers of memberships, which name a role to give one: the demo logins, the users-and-roles form and sheet
-# (with what each role given may be given with, accounts/rights.py) and the benches that make their own people.
+# (with what each role given may be given with, accounts/account_rights.py) and the benches that make their own
+# people.
 ROLE_WRITERS = {Path("scoring/demo.py"), Path("stages/demo.py"), Path("committee/demo.py"), Path("ops/demo.py")}
-ROLE_WRITERS |= {Path(f"accounts/{name}.py") for name in ("forms", "provision", "rights")}
+ROLE_WRITERS |= {Path(f"accounts/{name}.py") for name in ("account_rights", "forms", "provision")}
 ROLE_WRITERS |= {Path(f"bench/{name}.py") for name in ("_setup", "broadcast", "deadline_checks", "deadline_move")}
 ROLE_WRITERS |= {Path(f"bench/{name}.py") for name in ("rush", "schedule")}
 # What the actor used to hand out, and its private attributes: nobody reads them of an actor.

@@ -45,7 +45,7 @@ def test_central_signs_in_to_the_running_contests_dashboard_whose_menu_links_eve
         ("accounts", "/accounts/provision/", False),
         ("admin", "/admin/", False),
     ]
-    province = nav(client.get(reverse("submissions:province", args=[2566, "TH-50"])))
+    province = nav(client.get(reverse("submissions:unit", args=[2566, "TH-50"])))
     assert [key for key, _, current in province if current] == ["provinces"]
 
 
@@ -82,7 +82,7 @@ def test_province_has_a_results_link_from_day_one_and_its_standing_by_name_once_
 ):
     """The province's menu links its results, as help promises ("ลิงก์ผลในเมนู"), to a page that opens."""
     client.force_login(provincial_user)
-    page = reverse("submissions:province", args=[2566, "TH-50"])
+    page = reverse("submissions:unit", args=[2566, "TH-50"])
     assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
     results = client.get("/standings/past/").content.decode()
     assert 'id="waiting-2566"' in results and "รอส่วนกลางประกาศผล" in results
@@ -135,7 +135,7 @@ def test_district_staff_see_their_contests_results_never_the_national_page(clien
     frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
     snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
-    page = reverse("submissions:province", args=[contest.key, district.code])
+    page = reverse("submissions:unit", args=[contest.key, district.code])
 
     # The national standing is not theirs: the results link lists their own contest's, not yet opened.
     assert nav(client.get(page)) == [("evidence", "/", True), ("results", "/standings/past/", False)]
@@ -178,7 +178,7 @@ def test_earlier_published_years_stay_in_the_office_menu_once_a_new_year_runs(
     next_year_open(user=central, rubric=rubric, memberships_confirmed=True)
     client.force_login(provincial_user)
 
-    home = client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+    home = client.get(reverse("submissions:unit", args=[2566, "TH-50"]))
     assert nav(home) == [("evidence", "/", True), ("past", "/standings/past/", False)]
     # The session, the user and its office, the rubrics shown (whether the office enters each asked with them,
     # once for the menu and the page), the panel seats of the menu: the same whatever the number of years.
@@ -201,7 +201,7 @@ def test_an_organising_office_has_a_results_link_to_its_contests_and_the_departm
 ):
     """The help promises "ลิงก์ผลในเมนู"; an organising office's menu had none. Its results: its own contests',
     their standings before they are published, and the Department's once published."""
-    from scoring.contests import run_results
+    from scoring.contest_results import run_results
     from tests.factories import office_contest
 
     office_contest("cm-web-2564", chiang_mai, DistrictFactory(parent=chiang_mai))

@@ -33,6 +33,6 @@ def test_no_template_or_python_file_writes_a_thai_english_pair():
 
 
 def test_the_pair_tag_is_gone():
-    from submissions.templatetags import thai
+    from core.templatetags import thai
 
     assert "t" not in thai.register.tags

@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 
 from builder import bands, rounds
 from core.i18n import pick
+from core.templatetags.refusals import refusals
 
 register = template.Library()
 
@@ -37,23 +38,9 @@ def problems_at(builder, name: str):
     return refusals(builder.problems.at.get(name, []))
 
 
-def refusals(problems: list[str]):
-    if not problems:
-        return ""
-    return format_html(
-        '<ul class="refusals" role="alert">{}</ul>',
-        format_html_join("", "<li>{}</li>", ((getattr(p, "shown", p),) for p in problems)),
-    )
-
-
 @register.filter
 def posted(builder, name: str) -> str:
     return builder.post.get(name, "")
-
-
-@register.simple_tag
-def refusals_of(problems: list[str]):
-    return refusals(problems)
 
 
 @register.simple_tag

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from contests.admin.dates import ThaiDates
-from contests.admin.links import openable
+from contests.admin.openable import openable
 from contests.models import Unit
 from contests.permissions import is_central, is_department
 from core.choices import ThaiNameChoiceField

@@ -70,9 +70,9 @@ class Contest(models.Model):
     )
     combine = models.CharField(_("combining periods"), max_length=8, choices=Combine.choices, default=Combine.SINGLE)
     # Each entrant office names one of its staff, who is the one honoured (seed 001's IT role model);
-    # the office stays the entrant: results, evidence and who sees what are unchanged (scoring.nominees).
+    # the office stays the entrant: results, evidence and who sees what are unchanged (nominees).
     nominates = models.BooleanField(_("each entrant nominates a person"), default=False)
-    # Who may be nominated, as the rubric file's contest.nominee declares it (contests.eligibility); {} = anyone.
+    # Who may be nominated, as the rubric file's contest.nominee declares it (nominees.eligibility); {} = anyone.
     nominee_rules = models.JSONField(_("who may be nominated"), default=dict, blank=True)
     # Contests made before the builder, and every rubric file loaded, are open as they always were.
     state = models.CharField(_("state"), max_length=10, choices=ContestState.choices, default=ContestState.OPEN)

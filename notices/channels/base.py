@@ -10,7 +10,7 @@ To add one (say `notices/channels/sms.py`):
    answer needs the database); `unreached` says so on the person's choices, which tick nothing for it, and
    `setup` with `setup_label` link to where the person gives it (their LINE linked on "บัญชีของฉัน");
 3. `send(delivery)`: deliver one notice to one person (`delivery.receipt.user`, `delivery.receipt.notice`;
-   its words from `notices.catalogue`, its link from `notices.links.absolute`). Raise `RetryLater` when a
+   its words from `notices.catalogue`, its link from `notices.public_url.absolute`). Raise `RetryLater` when a
    later try may succeed (a server down, a quota reached: the outbox tries again with a growing wait) and
    `Refused` when none will (an address rejected): the delivery is marked failed;
 4. `send_digest(user, deliveries)`: the daily digest, many notices in one message (the default sends them

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from core.thai import digits
 
 from .. import catalogue
-from ..links import absolute
+from ..public_url import absolute
 from .base import Channel, Refused, RetryLater
 
 log = logging.getLogger(__name__)

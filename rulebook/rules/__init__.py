@@ -10,8 +10,8 @@ from rulebook.rules.base import Rule
 from rulebook.rules.deadlines import Deadlines
 from rulebook.rules.errors import FactError, RuleError
 from rulebook.rules.ladder import Ladder
-from rulebook.rules.measures import Bands, Ratio
 from rulebook.rules.milestones import Milestones
+from rulebook.rules.ratio_bands import Bands, Ratio
 from rulebook.rules.requirements import Requirements
 from rulebook.rules.simple import Checklist, Choice, Done, Grade, ItemsCount, Points
 from rulebook.rules.table import Table

@@ -289,7 +289,7 @@ class Rule:
 
     def scored_from(self, deadline: date | None) -> date | None:
         """The first day a period is scored by this rule (its deadline is the period's); None: from the start.
-        A contest's combined standing leaves out a period none of whose rules has begun (scoring.contests)."""
+        A contest's combined standing leaves out a period none of whose rules has begun (scoring.contest_results)."""
         return None
 
     def begun(self, ctx: Context) -> bool:

@@ -13,8 +13,8 @@ from rulebook.rules.declare import DECIMAL, IF_ZERO, MEASURES, SCORE_ROWS, Param
 from rulebook.rules.errors import FactError, Label, RuleError, about
 from rulebook.rules.facts import pts_en, pts_th
 from rulebook.rules.measure import MEASURE_HELP, Measure
-from rulebook.rules.measures import ZERO, descending, if_zero_case, zero_levels, zero_score
 from rulebook.rules.params import decimal_param, param
+from rulebook.rules.ratio_bands import ZERO, descending, if_zero_case, zero_levels, zero_score
 from rulebook.rules.values import Context, FactFormat, Score
 
 

@@ -1,3 +1,3 @@
 """Scoring's admin, one module per part: importing each registers its admins (Django's autodiscover imports this)."""
 
-from scoring.admin import access, facts, standings  # noqa: F401
+from scoring.admin import facts, standings  # noqa: F401

@@ -47,7 +47,7 @@ class FactImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    # (row, province code, criterion code, fact, old value or None, new value)
+    # (row, entrant code, criterion code, fact, old value or None, new value)
     changes: list[tuple[int, str, str, str, str | None, str]] = field(default_factory=list)
     unit_ids: set[int] = field(default_factory=set)
 
@@ -107,7 +107,7 @@ def facts_import(
             errors.append(RowError(n, format_lazy(gettext_lazy("missing column {join}"), join=", ".join(missing))))
             continue
         p_raw, c_raw, name, value = (str(row[col] if row[col] is not None else "").strip() for col in HEADER)
-        key = selectors.norm_province_key(p_raw)
+        key = selectors.norm_unit_key(p_raw)
         unit = units.get(key)
         if unit is None:
             if rubric.contest.entrant_level != Level.PROVINCE:
@@ -165,7 +165,7 @@ def facts_import(
             continue
         seen[ident] = n
         parsed.append((n, unit, criterion, name, value))
-    # Only the touched provinces' facts: a single fact_set from an upload must not read the whole year.
+    # Only the touched entrants' facts: a single fact_set from an upload must not read the whole year.
     touched = {unit.pk for _, unit, _, _, _ in parsed}
     stored = Fact.objects.filter(rubric=rubric, unit_id__in=touched)
     existing = {(f.unit_id, f.criterion_id, f.name): f for f in stored}
@@ -178,7 +178,7 @@ def facts_import(
 
 
 def _cross_fact_errors(spec, parsed, existing) -> list[RowError]:
-    """Checks each touched (province, criterion) with the file's values over the stored ones."""
+    """Checks each touched (entrant, criterion) with the file's values over the stored ones."""
     stored: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
     for (unit_id, criterion_id, name), f in existing.items():  # grouped once: linear in the facts
         if f.value:

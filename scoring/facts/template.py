@@ -309,7 +309,7 @@ def _read_sheet(read: TemplateRead, rubric: Rubric, s: int, title: str, rows: li
         code = cell_text(row[0]).strip() if row and row[0] is not None else ""
         at = name_at if name_at is not None and name_at < len(row) else None
         name = cell_text(row[at]).strip() if at is not None and row[at] is not None else ""
-        unit = lookup.get(selectors.norm_province_key(code or name))
+        unit = lookup.get(selectors.norm_unit_key(code or name))
         if unit is None:
             shown = code or name
             th = f"“{shown}” ไม่ใช่ผู้เข้าประกวดนี้" if shown else "ไม่มีรหัสผู้เข้าประกวด"

@@ -31,7 +31,7 @@ from notices.channels.line.client import (
     line_transcoding,
 )
 from notices.channels.line.models import LineLink
-from notices.links import absolute
+from notices.public_url import absolute
 from rubrics.models import Criterion, Rubric
 from schedule.selectors import criterion_url, entrant_obligations
 

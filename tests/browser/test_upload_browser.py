@@ -20,7 +20,7 @@ def test_browser_upload_progress_and_isolation(browser, live_server):
     portal_login(page, base, owner.username, PASSWORD)
     assert page.url == f"{base}/years/2566/provinces/TH-50/"
     assert page.get_by_text("๓๑ พฤษภาคม ๒๕๖๖").first.is_visible()
-    keep_shot(page, "province_home.png", full_page=True)
+    keep_shot(page, "unit_home.png", full_page=True)
 
     page.goto(f"{base}/years/2566/provinces/TH-50/criteria/1.1/")
     page.fill("#upload-description", "รายงานการอบรม Big Data")

@@ -62,7 +62,7 @@ from scoring.models import Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
 from scoring.snapshots import awards_correct, publication_publish, standings_freeze
 from submissions.policy import evidence_closed
-from submissions.selectors import province_home
+from submissions.selectors import unit_home
 from submissions.services import evidence_submit
 from submissions.todo import entrant_todo
 
@@ -473,7 +473,7 @@ def _dates_checked(rubric, office: Office, staffed: list[Office], owed: dict, da
     dated = {key: o.due for key, o in mine.items() if o.due}
     assert {key: dated.get(key) for key in events} == events, day  # each event on its round's due day
     assert {key for key, due in dated.items() if due >= first_day(day)} == events.keys(), day  # the whole year
-    groups = province_home(rubric=rubric, unit=office.unit, today=day)["groups"]
+    groups = unit_home(rubric=rubric, unit=office.unit, today=day)["groups"]
     for line in entrant_todo(rubric=rubric, unit=office.unit, groups=groups, closed=evidence_closed(rubric)):
         if line.deadline is not None:
             rounds = {(o.written, o.due) for o in mine.values() if o.url == line.url}  # its criterion's

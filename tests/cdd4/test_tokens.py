@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from knox.models import AuthToken
 
+from cdd4.access_admin import DAYS_ERROR
 from committee.models import Judgment, ScoreChange
 from people.models import Role
-from scoring.admin.access import DAYS_ERROR
 from scoring.models import Fact
 from tests.factories import PASSWORD, UserFactory
 

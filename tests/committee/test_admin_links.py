@@ -1,5 +1,5 @@
 """A read-only field on an admin page links to the related row's page only for whoever may open it
-(contests/admin/links.py: an organiser's judgment page linked its contest's, criterion's, entrant's
+(contests/admin/openable.py: an organiser's judgment page linked its contest's, criterion's, entrant's
 and member's admin pages, each a 403)."""
 
 import re

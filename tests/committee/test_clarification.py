@@ -85,9 +85,9 @@ def test_clarification_shown_on_province_home_only_to_its_province(
         member=members[0], rubric=rubric, unit=chiang_mai, criterion_code="3.2", message="ขอทะเบียนครุภัณฑ์ฉบับล่าสุด"
     )
     client.force_login(provincial_user)
-    html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
     assert "คณะกรรมการขอคำชี้แจงเพิ่มเติม" in html
     assert "ขอทะเบียนครุภัณฑ์ฉบับล่าสุด" in html
     other = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-83"))
     client.force_login(other)
-    assert "ขอทะเบียนครุภัณฑ์" not in client.get(reverse("submissions:province", args=[2566, "TH-83"])).content.decode()
+    assert "ขอทะเบียนครุภัณฑ์" not in client.get(reverse("submissions:unit", args=[2566, "TH-83"])).content.decode()

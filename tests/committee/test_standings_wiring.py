@@ -1,5 +1,6 @@
 """Committee points must reach the standings. The engine side is tested here; the recompute wiring
-(scoring.standings_recompute passing judged_points as `overrides`) is done in scoring/."""
+(scoring.recompute.standings_recompute passing judged_points, through scoring.hooks.score_sources, as `overrides`) is
+done in scoring/."""
 
 from decimal import Decimal as D
 

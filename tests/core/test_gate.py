@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from contests.entries import Entry
-from core import gate
+from core import acts, gate
 from rubrics.models import Criterion
 
 
@@ -46,8 +46,22 @@ def test_require_refuses_an_action_with_403(rubric, committee_user, chiang_mai):
     assert not isinstance(exc.value, gate.SignInRequired)
 
 
+def test_require_first_answers_the_first_act_allowed_asking_none_after_it(central_user, provincial_user, monkeypatch):
+    asked = []
+    ask = acts.allowed
+    monkeypatch.setattr(acts, "allowed", lambda user, name, obj=None: asked.append(name) or ask(user, name, obj))
+    request = _request(central_user)
+    assert gate.require_first(request, "notices.announce", "notices.announce_to_entrants") == "notices.announce"
+    assert asked == ["notices.announce"]
+    with pytest.raises(PermissionDenied) as exc:
+        gate.require_first(_request(provincial_user), "notices.announce", "notices.announce_to_entrants")
+    assert not isinstance(exc.value, gate.SignInRequired)
+    with pytest.raises(gate.SignInRequired):
+        gate.require_first(_request(AnonymousUser()), "notices.announce")
+
+
 def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
-    url = reverse("submissions:province", args=[rubric.year, chiang_mai.code])
+    url = reverse("submissions:unit", args=[rubric.year, chiang_mai.code])
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('login')}?next={url}"
@@ -55,8 +69,8 @@ def test_page_anonymous_redirected_to_login(client, rubric, chiang_mai):
 
 def test_page_other_province_is_404_own_is_200(client, rubric, provincial_user, chiang_mai, phuket):
     client.force_login(provincial_user)
-    assert client.get(reverse("submissions:province", args=[rubric.year, phuket.code])).status_code == 404
-    assert client.get(reverse("submissions:province", args=[rubric.year, chiang_mai.code])).status_code == 200
+    assert client.get(reverse("submissions:unit", args=[rubric.year, phuket.code])).status_code == 404
+    assert client.get(reverse("submissions:unit", args=[rubric.year, chiang_mai.code])).status_code == 200
 
 
 def test_page_action_not_allowed_is_403(client, rubric, committee_user, chiang_mai, criterion):

@@ -1,10 +1,10 @@
-from committee.selectors import judged_points, province_page_clarifications
+from committee.selectors import judged_points, unit_page_clarifications
 from contests.hooks import in_stages
 from core.hooks import Hook
 from notices.hooks import picks_for
 from scoring.hooks import score_sources, submitted_sources
 from stages import rights
-from submissions.hooks import province_page
+from submissions.hooks import unit_page
 from submissions.selectors import evidence_pairs
 
 
@@ -33,7 +33,7 @@ def test_a_hook_nobody_registered_with_answers_nothing():
 def test_the_apps_register_into_the_lower_layers_hooks():
     assert score_sources._functions == [judged_points]
     assert submitted_sources._functions == [evidence_pairs]
-    assert province_page._functions == [province_page_clarifications]
+    assert unit_page._functions == [unit_page_clarifications]
 
 
 def test_stages_answers_the_lock_and_the_notices_who_picks():

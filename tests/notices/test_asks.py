@@ -7,7 +7,7 @@ import pytest
 
 from core.thai import BANGKOK
 from notices.models import Delivery, DeliveryState, Kind, Mode, Notice, Preference
-from notices.reminders import Due, reminders_record
+from notices.reminders_told import Due, reminders_record
 from people.models import Role
 from schedule.services import late_remind
 from scoring.ties.settle import tie_settle

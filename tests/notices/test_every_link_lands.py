@@ -25,7 +25,7 @@ from notices import events
 from notices.announcements import announcement_send
 from notices.channels.line.linking import line_code_issue, line_code_redeem
 from notices.models import Audience, Kind, Notice, Receipt
-from notices.reminders import reminders_record
+from notices.reminders_told import reminders_record
 from ops.health import checks_run
 from ops.models import CheckAlert
 from ops.services import alerts_update

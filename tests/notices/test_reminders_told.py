@@ -1,4 +1,4 @@
-"""A day's reminders written in bulk (notices.reminders): each person told of each obligation once per kind and
+"""A day's reminders written in bulk (notices.reminders_told): each person told of each obligation once per kind and
 due day, through the inbox and the channels they chose, in a number of queries that does not grow with the
 number of entrants (settled once met: tests/notices/test_asks.py)."""
 
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from contests.models import Unit
 from notices.models import Delivery, DeliveryState, Kind, Mode, Notice, Preference, Receipt, Reminder
-from notices.reminders import Due, reminders_record
+from notices.reminders_told import Due, reminders_record
 from people.models import Role
 from tests.factories import UserFactory
 

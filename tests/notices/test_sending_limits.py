@@ -58,10 +58,10 @@ WALKED = {
 
 
 def sealed_params(kind: Kind, person) -> dict:
-    """What a sealed kind's notice keeps to make its link when sent (accounts.links), as its service records it;
+    """What a sealed kind's notice keeps to make its link when sent (accounts.sealed_links), as its service records it;
     a new address whose name is the reader's, so that the mail is counted as theirs."""
     from accounts.invitations import invitation_state
-    from accounts.links import reset_state
+    from accounts.sealed_links import reset_state
 
     made = {Kind.INVITATION: {"state": invitation_state(person)}, Kind.PASSWORD_RESET: {"state": reset_state(person)}}
     made[Kind.EMAIL_CONFIRM] = {"address": "reader@new.example.org", "old_address": person.email}
@@ -191,7 +191,7 @@ def test_an_office_sending_evidence_twenty_five_times_reaches_nobody_at_once(
 def test_a_reset_link_past_the_hours_limit_waits_for_the_hours_room_and_is_then_sent_alone(mailoutbox):
     """A sealed kind is sent at once within the hour's limit, and past it once the hour has room, never in the
     morning's digest, where its link would come a day late."""
-    from accounts.links import reset_state
+    from accounts.sealed_links import reset_state
 
     person = UserFactory(username="reader", email="reader@x.org")
     now = dt.datetime.now(dt.UTC)

@@ -142,7 +142,7 @@ def test_admin_delete_is_audited(central_client, rubric, central_user):
 def test_province_page_shows_the_moved_deadline(client, rubric, provincial_user):
     timetable.criterion_deadline_set(rubric=rubric, code="2.1.2", deadline=date(2023, 4, 13), reason="หนังสือกรม")
     client.force_login(provincial_user)
-    html = client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
     assert "๑๓ เมษายน ๒๕๖๖ (วันหยุดราชการ) → เลื่อนเป็น ๑๘ เมษายน ๒๕๖๖" in html
 
 

@@ -39,7 +39,7 @@ def _office_reads(client, rubric, user, api) -> dict:
     """1.2's reports as the office reads them: its criterion page, its home's to-do, the API."""
     client.force_login(user)
     page = client.get(reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.2"])).content.decode()
-    home = client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()
+    home = client.get(reverse("submissions:unit", args=[rubric.key, "TH-50"])).content.decode()
     card = re.search(r'<section class="card todo".*?</section>', home, re.S).group(0)
     lines = re.findall(r'data-todo="round">(.*?)</li>', card, re.S)
     todo = [" ".join(re.sub(r"<[^>]+>", " ", t).split()) for t in lines]

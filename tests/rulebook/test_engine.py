@@ -46,7 +46,7 @@ def unit(facts: dict = FULL, size: str = "medium", **kw: object) -> Breakdown:
     return evaluate_entrant(RUBRIC, facts, size_group=size, calendar=CAL, **kw)  # type: ignore[arg-type]
 
 
-def test_evaluate_province_full_breakdown() -> None:
+def test_evaluate_entrant_full_breakdown() -> None:
     b = unit()
     assert {k: s.points for k, s in b.criteria.items()} == {
         "1.1": 5,
@@ -73,19 +73,19 @@ def test_evaluate_province_full_breakdown() -> None:
     assert b.level is None
 
 
-def test_evaluate_province_size_group_changes_4_2() -> None:
+def test_evaluate_entrant_size_group_changes_4_2() -> None:
     assert unit(size="small").criteria["4.2"].points == 10
     assert unit(size="large").total == D(65)
 
 
-def test_evaluate_province_no_facts_all_zero() -> None:
+def test_evaluate_entrant_no_facts_all_zero() -> None:
     b = unit({})
     assert b.total == 0
     assert b.criteria["1.1"] == Score(D(0), "ยังไม่มีข้อมูล → 0 คะแนน", "no data yet → 0 points")
     assert b.criteria["2.1.2"] == Score(D(0), "ยังไม่ส่ง → 0 คะแนน", "not submitted → 0 points")
 
 
-def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
+def test_evaluate_entrant_invalid_fact_scores_zero_without_crashing() -> None:
     facts = FULL | {
         "3.3": {"computers_with_antivirus": "101", "computers_total": "100"},
         "1.1": {"done": "ok?"},
@@ -98,7 +98,7 @@ def test_evaluate_province_invalid_fact_scores_zero_without_crashing() -> None:
     assert b.total == D(65) - 4 - 5 - 5
 
 
-def test_evaluate_province_committee_override() -> None:
+def test_evaluate_entrant_committee_override() -> None:
     b = unit(overrides={"2.1.1": D(6)})
     assert b.criteria["2.1.1"] == Score(
         D(6),
@@ -109,7 +109,7 @@ def test_evaluate_province_committee_override() -> None:
     assert b.total == D(67)
 
 
-def test_evaluate_province_override_on_continuous_rule() -> None:
+def test_evaluate_entrant_override_on_continuous_rule() -> None:
     spec = parse_rubric(json.loads((HERE / "seed001_website.json").read_text()))
     b = evaluate_entrant(spec, {"1": {"points": "18"}}, size_group="", calendar=CAL, overrides={"2": D("22.5")})
     assert b.criteria["2"].th == "คะแนนจากคณะกรรมการ (คำนวณจากข้อมูลได้ 0) → 22.5 คะแนน"
@@ -117,7 +117,7 @@ def test_evaluate_province_override_on_continuous_rule() -> None:
 
 
 @pytest.mark.parametrize(("code", "points"), [("1.1", D("2.5")), ("1.1", D(6)), ("3.1", D(2)), ("9.9", D(1))])
-def test_evaluate_province_override_outside_levels_refused(code: str, points: Decimal) -> None:
+def test_evaluate_entrant_override_outside_levels_refused(code: str, points: Decimal) -> None:
     with pytest.raises(ValueError):
         unit(overrides={code: points})
 
@@ -147,7 +147,7 @@ OVERRIDES = st.lists(st.sampled_from([("1.1", D(0)), ("1.1", D(5)), ("2.1.1", D(
 
 
 @given(st.lists(st.tuples(ENTRANT, st.sampled_from(["small", "medium", "large"]), OVERRIDES), max_size=6))
-def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
+def test_scorer_gives_evaluate_entrants_points(entrants: list) -> None:
     """A recompute's points (`Scorer`, no text) are the page's (`evaluate_entrant`), entrant after entrant
     through one scorer's memo, committee overrides included."""
     scorer = Scorer(RUBRIC, CAL)
@@ -164,7 +164,7 @@ def test_scorer_gives_evaluate_provinces_points(entrants: list) -> None:
 
 
 @given(st.lists(st.tuples(ENTRANT, st.sampled_from(["small", "medium", "large"]), OVERRIDES), max_size=6))
-def test_explain_many_gives_evaluate_provinces_scores_with_their_texts(entrants: list) -> None:
+def test_explain_many_gives_evaluate_entrants_scores_with_their_texts(entrants: list) -> None:
     """The explanation pass's scores (`Scorer.explain_many`, a criterion's cells of every entrant at once) are
     the page's (`evaluate_entrant`): the criteria in the rubric's order, each with its points and both texts,
     committee overrides included."""

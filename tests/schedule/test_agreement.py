@@ -64,7 +64,7 @@ class Seen:
     home: str
     missing_page: str
     board: dict
-    reminders: list  # what the morning job would tell today (notices.reminders.Due), every entrant's
+    reminders: list  # what the morning job would tell today (notices.reminders_told.Due), every entrant's
     feed: Calendar  # the office staff member's calendar feed, parsed
     api: dict  # the rubric endpoint's answer
     api_owed: list  # the office's obligations endpoint's answer
@@ -198,7 +198,7 @@ def test_every_reader_agrees_with_the_schedule_whatever_the_moves(
     reminders = [due for batch in rubric_reminders(present, TODAY) for due in batch]
     feed = Calendar.from_ical(client.get(calendar_path(calendar_address_make(user=provincial_user))).content)
     client.force_login(provincial_user)
-    home = client.get(reverse("submissions:province", args=[present.key, "TH-50"])).content.decode()
+    home = client.get(reverse("submissions:unit", args=[present.key, "TH-50"])).content.decode()
     for code in codes:
         owed = entrant_obligations(present, _unit(), criteria=[code], today=TODAY)
         page = client.get(reverse("submissions:criterion", args=[present.key, "TH-50", code])).content.decode()

@@ -44,7 +44,7 @@ def _page(client, rubric, code: str) -> str:
 
 
 def _home(client, rubric) -> str:
-    return client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()
+    return client.get(reverse("submissions:unit", args=[rubric.key, "TH-50"])).content.decode()
 
 
 def _todo(html: str) -> dict[str, list[str]]:

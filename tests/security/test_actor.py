@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from accounts import rights
+from accounts import account_rights
 from committee import services as committee_services
 from committee.errors import Conflicted
 from contests.actor import Need, actor_of
@@ -190,7 +190,7 @@ def test_only_a_superuser_or_the_system_manages_a_superusers_account(chiang_mai)
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
     asked = {
-        name: (rights.manages_account(actor, root), rights.manages_account(actor, staff))
+        name: (account_rights.manages_account(actor, root), account_rights.manages_account(actor, staff))
         for name, actor in [
             ("central", actor_of(central)),
             ("superuser", actor_of(super_central)),

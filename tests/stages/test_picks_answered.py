@@ -59,7 +59,7 @@ def test_no_other_office_answers_for_a_pick_nor_the_picker_for_a_subdistrict_it_
 def test_the_stage_page_leads_the_picker_to_its_pick_s_pages_where_it_sends_and_answers(client, picked):
     chain, mae_rim, rubric = picked
     client.login(username=mae_rim.username, password=PASSWORD)
-    pick_page = reverse("submissions:province", args=[rubric.key, chain.rim_nua.code])
+    pick_page = reverse("submissions:unit", args=[rubric.key, chain.rim_nua.code])
 
     stage = client.get(DISTRICT).content.decode()
     form = client.get(reverse("submissions:criterion", args=[rubric.key, chain.rim_nua.code, "1.2"])).content.decode()

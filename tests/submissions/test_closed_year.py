@@ -47,7 +47,7 @@ def test_published_year_page_says_so_and_offers_no_upload_or_withdraw(sent, publ
     assert 'id="upload-form"' not in html and "upload.js" not in html
     assert reverse("submissions:withdraw", args=[sent.pk]) not in html
     assert "report.pdf" in html  # what was sent stays listed
-    home = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    home = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
     assert f'id="evidence-closed" role="status"><p><strong>{PUBLISHED_TH}</strong>' in home
 
 

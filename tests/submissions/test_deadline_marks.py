@@ -12,7 +12,7 @@ from committee.demo import submit_file
 from . import files
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-HOME = reverse("submissions:province", args=[2566, "TH-50"])
+HOME = reverse("submissions:unit", args=[2566, "TH-50"])
 
 
 def _send(user, rubric, unit, code: str, at: datetime):

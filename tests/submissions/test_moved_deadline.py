@@ -30,7 +30,7 @@ def test_office_home_lists_a_moved_deadline_of_what_is_still_to_send(owner_clien
         user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 7, 14), reason="ขยายเวลา"
     )
 
-    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
 
     line = html.split('data-todo="moved"')[1].split("</li>")[0]
     assert "เลื่อนกำหนดส่ง ๑.๒ " in line and "จาก ๓๐ มิถุนายน ๒๕๖๖" in line and "เหตุผล: ขยายเวลา" in line
@@ -47,7 +47,7 @@ def test_a_deadline_set_where_there_was_none_is_said_as_set_not_moved(owner_clie
 
     moved = html.split('id="deadline-moves">')[1].split("</ul>")[0]
     assert "กำหนดวันส่งเป็น ๑๔ กรกฎาคม ๒๕๖๖ (แก้ไขเมื่อ " in moved and ": ตามหนังสือ" in moved
-    home = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    home = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
     assert "กำหนดวันส่ง ๑.๒ " in home.split('data-todo="moved"')[1].split("</li>")[0]
 
 
@@ -60,7 +60,7 @@ def test_a_date_moved_onto_a_closed_day_is_said_on_the_home_with_the_working_day
         user=central_user, rubric=rubric, code="1.2", deadline=date(2023, 7, 30), reason="ขยายเวลา"
     )
 
-    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
 
     line = html.split('data-todo="moved"')[1].split("</li>")[0]
     assert "กำหนด ๓๐ กรกฎาคม ๒๕๖๖</span> (วันหยุดราชการ) → เลื่อนเป็น ๓ สิงหาคม ๒๕๖๖" in line

@@ -23,7 +23,7 @@ def _upload(client, code="1.1", name="a.pdf", n=1):
 
 
 def test_province_home_lists_every_criterion_with_thai_deadline(owner_client, rubric):
-    response = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+    response = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"]))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -36,7 +36,7 @@ def test_province_home_lists_every_criterion_with_thai_deadline(owner_client, ru
 def test_province_home_counts_submitted_criterion_as_done(owner_client):
     _upload(owner_client, "1.1")
 
-    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
 
     assert "<strong>๑ / ๑๘</strong>" in html
     assert html.count('class="status-submitted"') == 1
@@ -45,14 +45,14 @@ def test_province_home_counts_submitted_criterion_as_done(owner_client):
 def test_province_home_english_switch(owner_client):
     owner_client.post(reverse("set_language"), {"language": "en", "next": "/"})
 
-    html = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    html = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
 
     assert "31 May 2023 (B.E. 2566)" in html
     assert "not submitted" in html
 
 
 def test_province_home_provisional_points_only_when_allowed(owner_client, rubric):
-    url = reverse("submissions:province", args=[2566, "TH-50"])
+    url = reverse("submissions:unit", args=[2566, "TH-50"])
     assert "คะแนนเบื้องต้น" not in owner_client.get(url).content.decode()
 
     rubric.show_provisional = True
@@ -86,7 +86,7 @@ def test_province_home_query_count_constant(owner_client, django_assert_num_quer
     # +4 the schedule's obligations (schedule.selectors.entrant_obligations: the deadlines moved, whether the
     # results are frozen, the uploads, what the Department recorded as received).
     with django_assert_num_queries(17):  # +1: the bell's unread count (notices)
-        owner_client.get(reverse("submissions:province", args=[2566, "TH-50"]))
+        owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"]))
 
 
 @pytest.mark.parametrize("n", [1, 8])
@@ -113,7 +113,7 @@ def test_office_pages_query_count_is_the_same_for_3_or_76_entrants(
     entrants_sized(rubric, entrants)
     _upload(owner_client, "1.2")
     with django_assert_num_queries(17):
-        assert owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).status_code == 200
+        assert owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).status_code == 200
     with django_assert_num_queries(18):
         assert owner_client.get(reverse("submissions:criterion", args=[2566, "TH-50", "4.2"])).status_code == 200
 
@@ -186,12 +186,12 @@ def test_login_throttled_after_repeated_failures(client, provincial_user):
 def test_only_a_rubric_with_an_innovation_report_links_its_form(client, chiang_mai, owner_client):
     """The innovation report form ("แบบรายงานผลการพัฒนานวัตกรรม") is linked under the dimension its report is filed
     in, on the national page only: a district's website contest has none, and its dimension 5 links no 404."""
-    national = owner_client.get(reverse("submissions:province", args=[2566, "TH-50"])).content.decode()
+    national = owner_client.get(reverse("submissions:unit", args=[2566, "TH-50"])).content.decode()
     assert national.count('href="/years/2566/provinces/TH-50/innovation/"') == 1
     district = DistrictFactory(parent=chiang_mai)
     office_contest("cm-web-2564", chiang_mai, district)
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
-    page = client.get(reverse("submissions:province", args=["cm-web-2564", district.code]))
+    page = client.get(reverse("submissions:unit", args=["cm-web-2564", district.code]))
     assert page.status_code == 200 and "/innovation/" not in page.content.decode()
 
 

@@ -42,7 +42,7 @@ def test_a_provincial_office_s_home_costs_the_same_at_n_and_10_n_village_entrant
 
 
 def test_an_entrant_s_page_costs_the_same_at_n_and_10_n_entrants(client, scaled, village, staff):
-    assert_page_scales(client, scaled, reverse("submissions:province", args=[scaled.key, village.code]), staff)
+    assert_page_scales(client, scaled, reverse("submissions:unit", args=[scaled.key, village.code]), staff)
 
 
 def test_an_entrant_s_criterion_page_costs_the_same_at_n_and_10_n_entrants(client, scaled, village, staff):

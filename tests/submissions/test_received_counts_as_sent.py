@@ -32,7 +32,7 @@ def test_a_recorded_receipt_is_sent_on_the_criterion_page(owner_client, rubric, 
 
 def test_a_recorded_receipt_is_done_at_home_and_leaves_the_to_do(rubric, chiang_mai):
     _receipt(rubric, chiang_mai)
-    home = selectors.province_home(rubric=rubric, unit=chiang_mai)
+    home = selectors.unit_home(rubric=rubric, unit=chiang_mai)
     row = next(r for _, rows in home["groups"] for r in rows if r.criterion.code == "2.1.2")
     todo = entrant_todo(rubric=rubric, unit=chiang_mai, groups=home["groups"], closed=False)
     assert (row.done, row.status_key, any("2.1.2" in item.th for item in todo)) == (True, "submitted", False)

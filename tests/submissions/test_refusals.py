@@ -43,7 +43,7 @@ def test_committee_cannot_download_withdrawn_version(client, provincial_user, co
 def test_provincial_without_membership_sees_nothing(client, evidence):
     client.force_login(UserFactory())
 
-    assert client.get(reverse("submissions:province", args=P)).status_code == 404
+    assert client.get(reverse("submissions:unit", args=P)).status_code == 404
     assert client.get(reverse("submissions:download", args=[evidence.pk])).status_code == 404
 
 

@@ -103,12 +103,12 @@ def test_a_criterion_with_one_of_its_two_rounds_in_says_so_in_its_status(owner_c
     """The office's table never says "สถานะ ส่งแล้ว" of a criterion with one of its two rounds sent."""
     rubric = _rounds(5, 40)
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.2"]), {"url": "https://example.org/r"})
-    body = owner_client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()
+    body = owner_client.get(reverse("submissions:unit", args=[rubric.key, "TH-50"])).content.decode()
     row = body[body.index('<td><a href="' + reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.2"])) :]
     row = row.split("</tr>")[0]
     assert '<span class="badge submitted">ส่งแล้ว ๑ จาก ๒ รอบ</span>' in row
     owner_client.post(reverse("submissions:link", args=[rubric.key, "TH-50", "1.3"]), {"url": "https://example.org/s"})
-    body = owner_client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode()
+    body = owner_client.get(reverse("submissions:unit", args=[rubric.key, "TH-50"])).content.decode()
     once = body[body.index('<td><a href="' + reverse("submissions:criterion", args=[rubric.key, "TH-50", "1.3"])) :]
     once = once.split("</tr>")[0]
     assert '<span class="badge submitted">ส่งแล้ว</span>' in once  # a criterion asked once keeps its plain status

@@ -34,7 +34,7 @@ LATE_DAYS = 40  # how long ago the six dated criteria were due
 
 
 def _page(client, rubric) -> list[tuple[str, str]]:
-    return _todo(client.get(reverse("submissions:province", args=[rubric.key, "TH-50"])).content.decode())
+    return _todo(client.get(reverse("submissions:unit", args=[rubric.key, "TH-50"])).content.decode())
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_a_district_entering_two_contests_sees_each_one_s_next_steps_under_its_n
     assert groups == [first.name_th, second.name_th]  # as the contests are listed: year, then slug
     # seed 001's website contest: five criteria without a deadline, the first three named, two counted
     assert [key for key, _ in _todo(html)] == ["next", "next", "next", "more"] * 2
-    page = reverse("submissions:province", args=[first.key, district.code])
+    page = reverse("submissions:unit", args=[first.key, district.code])
     assert f'href="{page}#criteria">ยังไม่ส่งอีก ๒ ตัวชี้วัด</a>' in card
 
 
@@ -182,7 +182,7 @@ def test_a_finished_year_s_contest_leaves_the_home_to_this_year_s(client, phuket
 
     assert re.findall(r'<h3 class="todo-group">(.*?)</h3>', html) == [now.name_th]
     assert old.name_th in html  # still listed among the office's contests, a click away
-    page = client.get(reverse("submissions:province", args=[old.key, district.code])).content.decode()
+    page = client.get(reverse("submissions:unit", args=[old.key, district.code])).content.decode()
     assert [key for key, _ in _todo(page)] == ["next", "next", "next", "more"]
 
 
@@ -202,7 +202,7 @@ def test_an_item_numbered_again_by_another_mission_is_named_with_its_mission(cli
     rubric.criteria.update(deadline=None)  # the card then lists them in the rubric's order, whatever today is
     client.force_login(UserFactory(role=Role.OFFICE_STAFF, role__unit=district))
 
-    html = client.get(reverse("submissions:province", args=[rubric.key, district.code])).content.decode()
+    html = client.get(reverse("submissions:unit", args=[rubric.key, district.code])).content.decode()
 
     # Missions 1 and 8 both have a "๑.๑" and a "๑.๒"; only mission 1 has a "๒.๑".
     assert [text for _, text in _todo(html)][:3] == [

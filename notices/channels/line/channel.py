@@ -20,8 +20,8 @@ from core.bulk import AnyOf
 from core.thai import digits
 from notices import catalogue
 from notices.channels.base import Channel, Refused, RetryLater, ToDigest
-from notices.links import absolute
 from notices.models import Delivery, DeliveryState
+from notices.public_url import absolute
 
 from .client import (
     TEXT_MAX,

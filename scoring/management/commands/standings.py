@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from contests.models import Contest
 from core.management.base import TranslatedCommand
 from scoring import award_tiers, selectors
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 from scoring.recompute import standings_recompute
 
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from contests.models import Combine, Contest
 from rubrics.models import Rubric
-from scoring.contests import _combine
+from scoring.contest_results import _combine
 
 
 def run(*args) -> str:

@@ -14,7 +14,7 @@ from django.db import transaction
 from contests.models import Contest, Level, Unit
 from people.models import Role
 from rubrics.models import Rubric
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 from scoring.models import Fact, Standing
 from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows

@@ -23,7 +23,7 @@ from core.thai import thai_digits
 from people.models import Membership, Role
 from rubrics.models import Rubric
 from scoring import demo
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 from scoring.models import Fact
 from scoring.recompute import standings_recompute
 from stages.models import Stage, StageEntry

@@ -12,7 +12,7 @@ from contests.models import Contest
 from core.sheets.limits import SheetError
 from rubrics.selectors import rubric_spec
 from scoring import demo
-from scoring.contests import contest_rows
+from scoring.contest_results import contest_rows
 from scoring.facts.imports import facts_import, facts_import_file
 from scoring.facts.template import sheet_title
 from scoring.models import Fact, FactSource

@@ -1150,7 +1150,7 @@ RULES = {
     "notices:announcement_letter": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.announcement"),
     # A bulk act's account, to whoever did it (tests/notices/test_outreach.py): here none exists.
     "notices:outreach": Rule("-404 -404 -404 -404 -404 -404 -404 -404 -404", None, "notices.outreach"),
-    "submissions:province": Rule(
+    "submissions:unit": Rule(
         "-302 -404 -404 -404 -404 -404 *200 *200 -404", "-302 -404 -404 -404 -404 -404 *200 *200 -404"
     ),
     "submissions:innovation": Rule(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from contests.actor import Actor, Power, actor_of
 from contests.models import ContestState, Unit
 from notices import events, recipients
-from notices.reminders import Due
+from notices.reminders_told import Due
 from people import directory
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_calendar

@@ -1,4 +1,5 @@
-"""Thai-first display: Buddhist-Era dates with Thai digits (Django's th locale prints Gregorian years)."""
+"""Thai-first display on every page of the portal, `{% load thai %}`: Buddhist-Era dates with Thai digits (Django's th
+locale prints Gregorian years). A unit's office name is contests' (`{% load offices %}`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import datetime
 from django import template
 from django.utils.translation import get_language, gettext, ngettext
 
-from contests import units
 from core import thai
 
 register = template.Library()
@@ -33,12 +33,6 @@ def loc(obj, field: str) -> str:
 def label(text) -> str:
     """A (lazy) translated text as the page's language reads it."""
     return str(text)
-
-
-@register.filter
-def office_name(unit) -> str:
-    """A unit as the office a person works in: "สำนักงานพัฒนาชุมชนอำเภอแม่ริม" (its English name in English)."""
-    return (unit.name_en or unit.code) if is_en() else units.office_name(unit)
 
 
 @register.filter

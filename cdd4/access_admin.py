@@ -105,5 +105,10 @@ for model, base in [(AccessAttempt, AccessAttemptAdmin), (AccessLog, AccessLogAd
     admin.site.unregister(model)
     if base is not None:
         admin.site.register(
-            model, type(f"Portal{base.__name__}", (RoleAccess, base), {"view": is_central, "can_delete": True})
+            model,
+            type(
+                f"Portal{base.__name__}",
+                (RoleAccess, base),
+                {"__module__": __name__, "view": is_central, "can_delete": True},
+            ),
         )

@@ -1,7 +1,7 @@
 """Deadlines as decision 9 has them shown: the written date and, if offices are closed, where it moves.
 
-Here rather than in scoring's tags: the pages' own date format and language switch live in submissions,
-which scoring never imports.
+The schedule's, as the deadline as it stands is (`schedule.selectors.deadline_of`), below every page that loads
+them (the schedule's, an office's, the committee's scoring screen); the date is written by core's Thai tags.
 """
 
 from __future__ import annotations
@@ -9,11 +9,10 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
+from core.templatetags.thai import is_en, thai_date
 from rubrics.selectors import due_on, rubric_calendar
 from rulebook.workdays import moved_suffix
 from schedule.selectors import deadline_of
-
-from .thai import is_en, thai_date
 
 register = template.Library()
 

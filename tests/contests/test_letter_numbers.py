@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from contests.letters import ABBREVIATIONS, letter_example
+from contests.letter_numbers import ABBREVIATIONS, letter_example
 from contests.models import Unit
 
 PROVINCES = Path(__file__).resolve().parents[2] / "contests" / "data" / "provinces.json"

@@ -1,5 +1,6 @@
 """The links an account's mail carries are made as each is sent, for the account as it is then, and never stored
-(accounts/links.py): one still waiting in the outbox when the account moved past it opens nothing and is not sent."""
+(accounts/sealed_links.py): one still waiting in the outbox when the account moved past it opens nothing and is not
+sent."""
 
 import pytest
 from django.core import mail

@@ -8,7 +8,7 @@ from __future__ import annotations
 from contests.models import Unit
 
 # ISO 3166-2:TH code → the province's abbreviation in the numbers of its offices' letters; every province of
-# contests/data/provinces.json (tests/contests/test_letters.py holds the two lists to each other).
+# contests/data/provinces.json (tests/contests/test_letter_numbers.py holds the two lists to each other).
 ABBREVIATIONS = {
     "TH-11": "สป",  # สมุทรปราการ
     "TH-12": "นบ",  # นนทบุรี
