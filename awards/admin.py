@@ -9,25 +9,11 @@ from core import acts
 from core.errors import PortalError
 from core.sheets import exporter
 from core.thai import digits
-from rubrics.admin.filters import ContestScoped, YearFilter
-from rubrics.models import AwardTier, Rubric
+from rubrics.admin.filters import YearFilter
+from rubrics.models import Rubric
 
 from . import services
 from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCertificate
-
-
-@admin.register(AwardTier)
-class AwardTierAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
-    """Read-only: tiers are edited in the rubric JSON (scoring › rubrics) so one save validates all."""
-
-    list_display = ["year", "order", "code", "name_th", "name_en", "count", "prize", "prize_th"]
-    list_filter = [YearFilter]
-    list_select_related = ["rubric"]
-    ordering = ["-rubric__year", "order"]
-
-    @admin.display(description=_("year"), ordering="rubric__year")
-    def year(self, obj):
-        return obj.rubric.year
 
 
 @admin.register(AwardSignature)

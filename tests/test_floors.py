@@ -47,12 +47,13 @@ UPWARD: dict[str, set[tuple[str, str]]] = {
         ("schedule", "ops:year_on_year"),
         ("schedule", "panel:judging_deadline"),
         ("schedule", "panel:manage"),
+        ("rubrics", "builder:contest_builder"),
+        ("rubrics", "schedule:criterion"),
+        ("rubrics", "schedule:dashboard"),
+        ("rubrics", "schedule:deadline_letter"),
         ("scoring", "admin:committee_matrix"),
         ("scoring", "awards:results"),
-        ("scoring", "builder:contest_builder"),
-        ("scoring", "schedule:criterion"),
         ("scoring", "schedule:dashboard"),
-        ("scoring", "schedule:deadline_letter"),
         ("scoring", "submissions:home"),
         ("stages", "submissions:unit"),
         ("submissions", "login"),
@@ -300,16 +301,8 @@ def test_each_upward_tie_allowed_is_still_there(upward):
     assert ALLOWED - allowed == set()
 
 
-RUBRIC_ADMIN = "the rubric's admin (scoring/admin/rubrics.py) moves to rubrics with its pages"
 # Admins registered away from their models, each with its reason; each still registered there.
 ELSEWHERE = {
-    "contests.Unit": RUBRIC_ADMIN,
-    "rubrics.Rubric": RUBRIC_ADMIN,
-    "rubrics.Criterion": RUBRIC_ADMIN,
-    "rubrics.RubricChange": RUBRIC_ADMIN,
-    "rubrics.HolidayOverride": RUBRIC_ADMIN,
-    "rubrics.HolidayOverrideChange": RUBRIC_ADMIN,
-    "rubrics.AwardTier": "its contest's scope and year filter are scoring's admin forms (scoring/admin/forms.py)",
     "people.Conflict": "a conflict is recorded through committee's services (conflict_set): people, below the"
     " lock, holds only the table the lock reads",
 }

@@ -132,17 +132,7 @@ def _inner_contracts() -> dict[str, set[str]]:
     }
 
 
-# rubrics/ takes its pages, admin and acts from scoring/ and names each module in its layers as it does.
-UNFINISHED = {"rubrics": "rubrics/apps.py is in no layer of rubrics-layers until the rubrics move lists its modules"}
-
-
-@pytest.mark.parametrize(
-    "package",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=UNFINISHED[p])) if p in UNFINISHED else p
-        for p in sorted(_inner_contracts())
-    ],
-)
+@pytest.mark.parametrize("package", sorted(_inner_contracts()))
 def test_every_module_of_a_package_with_layers_is_in_one_of_them(package):
     # A module no layer names is free to import anything of its package, and to be imported by anything.
     assert _top_modules(package) - _inner_contracts()[package] == set()

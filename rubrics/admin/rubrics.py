@@ -1,5 +1,5 @@
-"""A contest's rules in the back office: the rubric as one JSON document, a criterion's deadline, the revision
-history. Who may do what comes from the `rules` predicates (contests.permissions), never from Django's model
+"""A contest's rules in the back office: the rubric as one JSON document, a criterion's deadline, its award tiers
+read-only, the revision history. Who may do what comes from the `rules` predicates (contests.permissions), never from Django's model
 permissions; every write goes through rubrics.services and rubrics.timetable."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from core.http import show
 from rubrics import services, timetable
 from rubrics.admin.filters import ContestFilter, ContestScoped, DimensionCodeFilter, YearFilter
 from rubrics.admin.forms import CriterionDeadlineForm, RubricForm
-from rubrics.models import Criterion, Rubric, RubricChange
+from rubrics.models import AwardTier, Criterion, Rubric, RubricChange
 from rubrics.selectors import contest_file, rubric_data_next_year
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
@@ -155,6 +155,20 @@ class CriterionAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                 letter=form.letter(),
                 also=form.also_kept(),
             )
+
+
+@admin.register(AwardTier)
+class AwardTierAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
+    """Read-only: tiers are edited in the rubric JSON (the rubric's admin page) so one save validates all."""
+
+    list_display = ["year", "order", "code", "name_th", "name_en", "count", "prize", "prize_th"]
+    list_filter = [YearFilter]
+    list_select_related = ["rubric"]
+    ordering = ["-rubric__year", "order"]
+
+    @admin.display(description=_("year"), ordering="rubric__year")
+    def year(self, obj):
+        return obj.rubric.year
 
 
 @admin.register(RubricChange)
