@@ -79,6 +79,9 @@ FULL_PLACES = {
     "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
     # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
     "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
+    # Ranks past the largest small integer: what PostgreSQL's column holds (`make test-services` asks it there,
+    # `pg`); on SQLite, which has no small integer, the same ranking of 32,800 entrants is a walk at scale.
+    "tests/scoring/test_services_many_entrants.py": "a contest of 32,800 entrants ranked, every one of them",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 # A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
@@ -191,7 +194,8 @@ def pytest_terminal_summary(terminalreporter, config):
     """One line: the tests collected in each tier (an xdist worker's count; each collects the same tests)."""
     counts = config.stash.get(TIERS, None) or next(iter(getattr(config, "worker_tiers", [])), None)
     if counts:
-        terminalreporter.write_line(" · ".join(f"{tier}: {n:,} tests" for tier, n in counts.items()))
+        said = (f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
+        terminalreporter.write_line(" · ".join(said))
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown without it (-p no:xdist)
