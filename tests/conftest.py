@@ -80,6 +80,9 @@ FULL_PLACES = {
     "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
     # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
     "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
+    # Ranks past the largest small integer: what PostgreSQL's column holds (`make test-services` asks it there,
+    # `pg`); on SQLite, which has no small integer, the same ranking of 32,800 entrants is a walk at scale.
+    "tests/scoring/test_services_many_entrants.py": "a contest of 32,800 entrants ranked, every one of them",
 }
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 # A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
@@ -152,7 +155,7 @@ def full_only(item) -> bool:
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by the marks set here
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
     hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py
     (test_services*.py: the writes, their transactions and select_for_update, which SQLite ignores): `make
@@ -171,6 +174,41 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.pg)
         if full_only(item):
             item.add_marker(pytest.mark.full)
+    config.stash[TIERS] = tiers(items)
+
+
+# How many of the collected tests each tier holds, counted before `-m` leaves some out: `make check` runs the
+# quick ones, `make test` the full ones besides but for the service and walk ones (pyproject.toml).
+TIERS = pytest.StashKey[dict]()
+
+
+def tiers(items) -> dict:
+    """{tier: tests} of the collected items: quick, full (as `make test` adds them), service, walk."""
+    counts = {"quick": 0, "full": 0, "service": 0, "walk": 0}
+    for item in items:
+        apart = [name for name in ("service", "walk") if item.get_closest_marker(name)]
+        counts[apart[0] if apart else "full" if item.get_closest_marker("full") else "quick"] += 1
+    return counts
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """One line: the tests collected in each tier (an xdist worker's count; each collects the same tests)."""
+    counts = config.stash.get(TIERS, None) or next(iter(getattr(config, "worker_tiers", [])), None)
+    if counts:
+        said = (f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
+        terminalreporter.write_line(" · ".join(said))
+
+
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown without it (-p no:xdist)
+def pytest_testnodedown(node, error):
+    """Under xdist the workers collect: each sends its counts back when it ends (its `workeroutput`)."""
+    if "tiers" in getattr(node, "workeroutput", {}):
+        node.config.worker_tiers = [*getattr(node.config, "worker_tiers", []), node.workeroutput["tiers"]]
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workeroutput") and TIERS in session.config.stash:
+        session.config.workeroutput["tiers"] = session.config.stash[TIERS]
 
 
 def pytest_configure(config):

@@ -87,6 +87,7 @@ ROLES = ("anonymous", "other_province", "other_organiser", "conflicted", "owner"
 class World:
     users: dict
     objects: dict  # model label ("submissions.evidence") -> TH-50's object
+    name: str = "national"  # which of each rule's rows it asks (test_isolation_rules.WORLDS)
     year: int = 2566
     code: str = "TH-50"
     criterion: str = "4.1.1"

@@ -106,8 +106,8 @@ def chonburi_world() -> World:
     params = PARAMS | {"key": KEY, "year": KEY, "slug": KEY, "code": entrant.code, "unit": entrant.code}
     params |= {"criterion": CRITERION}
     return World(
-        users={"anonymous": None, **user}, objects=objects, year=2564, code=entrant.code, criterion=CRITERION,
-        mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS, strangers=STRANGERS,
+        users={"anonymous": None, **user}, objects=objects, name="office", year=2564, code=entrant.code,
+        criterion=CRITERION, mark=MARK, params=params, roles=ROLES, attackers=ATTACKERS, strangers=STRANGERS,
     )  # fmt: skip
 
 
