@@ -1,7 +1,8 @@
 """Every write route asks each act once where it decides: its page once (the loader, or the gate), its service
 once more (`acts.require`), never again beside them. The routes are the URL resolver's, each with the writes the
-isolation table sends it (tests/security/test_isolation_rules.py: its POST and DELETE, with their forms), as the
-first role the table lets through, so a new write route is asked here as soon as the table has its rule.
+isolation table sends it (tests/security/test_isolation_rules.py: its POST and DELETE, with their forms) in each of
+its worlds, as the first role the table lets through there, so a new write route is asked here as soon as the
+table has its rule.
 
 Counted by wrapping the one ask function (core.acts.allowed, which the gate, the loaders, the services and the
 notices' recipients all call) while it delegates to the real one, and telling the service's asks by core.acts.require,
@@ -21,13 +22,27 @@ from django.test import Client
 
 from core import acts
 
-from .conftest import ROLES, url_patterns
+from .conftest import url_patterns
+from .office.conftest import ATTACKERS as OFFICE_ATTACKERS
 from .test_isolation import built, fill, media_root, world  # noqa: F401  (the isolation table's world, built once)
-from .test_isolation_rules import RULES, SKIP
+from .test_isolation_rules import RULES, SKIP, WORLDS
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
 # The role a write is sent as: the first the table lets through, insiders first (who does the write).
-ORDER = ("owner", "committee", "chair", "central", "other_organiser", "other_province", "conflicted", "anonymous")
+ORDERS = {
+    "national": (
+        "owner",
+        "committee",
+        "chair",
+        "central",
+        "other_organiser",
+        "other_province",
+        "conflicted",
+        "anonymous",
+    ),
+    # An office's contest: its own first (the builder, the panel, the nominee), then the others the table lets in.
+    "office": ("organiser", "entrant", "panelist", *OFFICE_ATTACKERS),
+}
 # Routes whose writes ask no act by design, with the reason: nothing to count.
 EXEMPT = {
     "login": "the sign-in form: who is asking is not known yet",
@@ -59,23 +74,24 @@ def _model_page(key: str, route: str) -> bool:
     return bool(MODEL_PAGE.fullmatch(key)) or route.endswith("/<path:object_id>/")
 
 
-def writes(rules: dict, roles: tuple, order: tuple) -> list:
-    """(key, route, ask, role) for each write of every route of the resolver that a table (`rules`, its columns
-    `roles`) lets some role through, sent as the first of `order` it lets through."""
+def writes() -> list:
+    """(world, key, route, ask, role) for each write of every route of the resolver that the table lets some
+    role of a world through, sent as the first of the world's order it lets through."""
     found = []
-    for key, route in url_patterns():
-        if key in SKIP or key in EXEMPT:
-            continue
-        for ask in rules[key].every_ask():
-            role = served_as(ask.row, roles, order) if ask.method in WRITES else None
-            if role is not None:
-                marks = [pytest.mark.full] if _model_page(key, route) else []
-                name = f"{ask.method} {key}{ask.label()} as {role}"
-                found.append(pytest.param(key, route, ask, role, id=name, marks=marks))
+    for name, roles in WORLDS.items():
+        for key, route in url_patterns():
+            if key in SKIP or key in EXEMPT:
+                continue
+            for ask in RULES[key].every_ask(name):
+                role = served_as(ask.row, roles, ORDERS[name]) if ask.method in WRITES else None
+                if role is not None:
+                    marks = [pytest.mark.full] if _model_page(key, route) else []
+                    said = f"{name}-{ask.method} {key}{ask.label()} as {role}"
+                    found.append(pytest.param(name, key, route, ask, role, id=said, marks=marks))
     return found
 
 
-WRITTEN = writes(RULES, ROLES, ORDER)
+WRITTEN = writes()
 
 
 def _about(obj) -> tuple | None:
@@ -150,11 +166,14 @@ def test_every_route_exempt_is_a_write_route_of_the_resolver():
     taking = {
         key
         for key, _route in url_patterns()
-        if key in RULES and any(a.method in WRITES and served_as(a.row, ROLES, ORDER) for a in RULES[key].every_ask())
+        if key in RULES
+        for name, roles in WORLDS.items()
+        if any(a.method in WRITES and served_as(a.row, roles, ORDERS[name]) for a in RULES[key].every_ask(name))
     }
     assert sorted(set(EXEMPT) - taking) == []
 
 
-@pytest.mark.parametrize(("key", "route", "ask", "role"), WRITTEN)
-def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(key, route, ask, role, world, asks):  # noqa: F811
+# `built` (test_isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
+@pytest.mark.parametrize(("built", "key", "route", "ask", "role"), WRITTEN, indirect=["built"])
+def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(built, key, route, ask, role, world, asks):  # noqa: F811
     assert sent_asks_twice(key, route, ask, role, world, RULES, asks) == []
