@@ -12,8 +12,14 @@ from committee.aggregate import Aggregate
 from committee.screens import STATUSES, MatrixCell, matrix
 from committee.selectors import unit_matches
 from contests.models import Unit
+from core import acts
 from people.models import Role
 from tests.factories import UserFactory
+
+
+def _matrix(user, rubric, **filters):
+    """The matrix as its page asks it: whether the user scores here asked once by the page, then handed on."""
+    return matrix(user, rubric, scores=acts.allowed(user, "committee.score", rubric), **filters)
 
 
 def _agg(spread: str | None) -> Aggregate:
@@ -67,11 +73,11 @@ def scored(rubric, chair, judge, sent):
 @pytest.mark.parametrize("dimension", ["", "4"], ids=["every criterion", "dimension 4"])
 def test_a_status_keeps_the_rows_with_a_cell_in_that_status(rubric, scored, viewer, dimension):
     user = scored[viewer]
-    every = matrix(user, rubric, dimension=dimension)["rows"]
+    every = _matrix(user, rubric, dimension=dimension)["rows"]
     assert len(every) < 100  # one page: the filter's rows are all on its first page
     for status in SQL_STATUSES:
         expected = [unit.code for unit, cells in every if any(status in cell.statuses for cell in cells)]
-        found = matrix(user, rubric, dimension=dimension, status=status)
+        found = _matrix(user, rubric, dimension=dimension, status=status)
         assert ([unit.code for unit, _ in found["rows"]], found["units"]) == (expected, len(expected)), status
 
 
@@ -81,11 +87,11 @@ def test_every_status_but_those_the_rules_tell_is_asked_of_the_database():
 
 @pytest.mark.parametrize("query", ["เชียง", "จังหวัด เชียงใหม่", "chiang", "th-5", "  ", "ไม่มีที่ไหน"])
 def test_the_unit_filter_keeps_the_units_whose_code_or_names_hold_the_words(rubric, chair, query):
-    every = matrix(chair, rubric)["rows"]
+    every = _matrix(chair, rubric)["rows"]
     expected = [unit.code for unit, _ in every if unit_matches(unit, query)]
-    assert [unit.code for unit, _ in matrix(chair, rubric, province=query)["rows"]] == expected
+    assert [unit.code for unit, _ in _matrix(chair, rubric, province=query)["rows"]] == expected
 
 
 def test_the_unit_filter_finds_a_unit_by_another_spelling(rubric, chair):
     Unit.objects.filter(code="TH-50").update(aliases_th=["นพบุรีศรีนครพิงค์"])
-    assert [unit.code for unit, _ in matrix(chair, rubric, province="นครพิงค์")["rows"]] == ["TH-50"]
+    assert [unit.code for unit, _ in _matrix(chair, rubric, province="นครพิงค์")["rows"]] == ["TH-50"]
