@@ -23,3 +23,11 @@ nav_extra = Hook("scoring.nav_extra")
 # contest that honours people, its active nominees; {} without a query otherwise). The results and the
 # `standings` command name them beside their office (selectors.named_people).
 named_people = Hook("scoring.named_people")
+
+# rubric id → nothing: the year's standings were just recomputed and written (schedule: the rounds kept per entrant
+# counted again, in a task of its own queued once they are committed). Called after the standings' transaction.
+recomputed = Hook("scoring.recomputed")
+
+# rubric → nothing: result rows of entrants no longer entered were deleted, in the caller's transaction (schedule:
+# the rounds' sums that still count them are counted again).
+entrants_left = Hook("scoring.entrants_left")
