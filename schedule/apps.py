@@ -10,7 +10,7 @@ class ScheduleConfig(AppConfig):
         # inline: ready() runs once the models are loaded; importing these registers them
         from scoring.hooks import entrants_left, recomputed  # inline: see above
 
-        from . import kept, tasks  # inline: see above
+        from . import kept, permissions, tasks  # noqa: F401  (inline: see above; permissions registers the acts)
 
         # Scoring never imports the schedule: after each recompute the rounds kept are counted again, and the sums
         # that still count entrants no longer entered are counted again, through here.

@@ -38,9 +38,6 @@ declare(
     second_factor=True,
     about="settle a tie at an award line",
 )
-# Reminding every office late with a round (the late list's button): whoever runs the contest; the notices
-# go through the outbox and its sending limits (schedule.services.late_remind).
-declare("scoring.remind_late", runs_contest)
 # A contest's revision history (who changed its rules, when, why): whoever runs it, never its entrants or panel.
 declare("scoring.view_rubric_changes", runs_contest)
 # The working-day calendar's holiday overrides move every contest's deadlines: central staff only.
