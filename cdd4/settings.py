@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "notices",
     "rubrics",
     "scoring",
+    "schedule",
     "builder",
     "submissions",
     "awards",
@@ -210,7 +211,6 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_IMPORTS = ["schedule.tasks"]  # schedule is a package, not an app: its tasks are named here
 CELERY_BEAT_SCHEDULE: dict[str, Any] = {
     # Heals standings after a broker or worker outage: anything marked dirty is recomputed (the service tests
     # set a short period).

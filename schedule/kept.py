@@ -1,4 +1,4 @@
-"""A contest's rounds met, kept per entrant and criterion (`scoring.models.EntrantRounds`), so that central's
+"""A contest's rounds met, kept per entrant and criterion (`schedule.models.EntrantRounds`), so that central's
 missing list and dashboard count by round without reading every sending of the year on each request.
 
 The rows are counted by the same statement and rule the live count uses (`sendings.sent_days`, the rounds'
@@ -33,10 +33,11 @@ from contests.models import Unit
 from core import bulk
 from rubrics.models import Criterion, Rubric
 from rubrics.selectors import criterion_codes
-from scoring.models import EntrantRounds, RoundsKept, Standing
+from scoring.models import Standing
 from scoring.ranking import written_once_free
 
 from .contest import ContestSchedule, DueRound
+from .models import EntrantRounds, RoundsKept
 from .obligations import round_windows
 from .sendings import receipt_name, sent_days
 
@@ -122,6 +123,12 @@ def few_to_count_live(rubric: Rubric) -> bool:
     (`rounds_keep`): counted live, 75,000 villages' 2.7 million sendings took a page a second. 1 query, reading
     at most `STALE_MOST` + 1 of the year's entrants from an index."""
     return Standing.objects.filter(rubric=rubric).order_by()[: STALE_MOST + 1].count() <= STALE_MOST
+
+
+def windows_forget(rubric: Rubric) -> None:
+    """Scoring's `entrants_left` heard (registered by ScheduleConfig.ready): the sums still count the entrants whose
+    rows left, so every entrant is counted again (the windows kept match no year's), in the caller's transaction."""
+    RoundsKept.objects.filter(rubric=rubric).update(windows="")
 
 
 @transaction.atomic

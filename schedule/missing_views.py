@@ -25,7 +25,8 @@ from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import UNIT
 from schedule.dashboard import RESULTS_IN_HAND, item_labels
-from schedule.services import REMIND_LATE, late_remind
+from schedule.permissions import REMIND_LATE
+from schedule.services import late_remind
 from schedule.tallies import round_tallies
 from scoring import lifecycle
 from scoring.lifecycle import Action

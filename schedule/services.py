@@ -23,10 +23,9 @@ from rubrics.models import Rubric
 from scoring import lifecycle
 from scoring.lifecycle import Action
 
+from .permissions import REMIND_LATE
 from .reminders import CHUNK, landing, owed_th
 from .tallies import round_tallies
-
-REMIND_LATE = "scoring.remind_late"  # declared in scoring/permissions.py
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[LateRound]]:
 def late_remind(*, user, rubric: Rubric, today: date | None = None) -> Outreach:
     """One notice to each office late with a round of the contest, naming its rounds, to those the lock says send
     its evidence (notices.recipients.evidence_owed), once an office a day: a second press that day tells nobody
-    twice. Whoever runs the contest (`scoring.remind_late`), while the lifecycle reminds (an open period: frozen
+    twice. Whoever runs the contest (`schedule.remind_late`), while the lifecycle reminds (an open period: frozen
     results leave nothing late). Sent through the outbox, so each person's hourly limit holds (notices.outbox). Its
     account (notices.outreach): the offices told now, those told earlier today, those with nobody to tell."""
     acts.require(user, REMIND_LATE, rubric)

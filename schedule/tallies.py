@@ -15,10 +15,11 @@ from django.db.models import F
 from contests.models import Unit
 from rubrics.models import Rubric
 from rubrics.selectors import criterion_codes
-from scoring.models import EntrantRounds, Standing
+from scoring.models import Standing
 
 from .contest import ContestSchedule, DueRound, within
 from .kept import Kept, bit, few_to_count_live, kept_stale, meets, sent_union, windows_key
+from .models import EntrantRounds
 from .obligations import Obligation, round_windows
 from .states import ObligationState
 

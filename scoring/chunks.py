@@ -15,7 +15,7 @@ from django.utils import timezone
 from core.bulk import pg_array, update_values
 from rubrics.models import Rubric
 from rubrics.selectors import rubric_spec
-from scoring import coalesce
+from scoring import coalesce, hooks
 from scoring.models import StagedPoints, Standing
 from scoring.ranking import (
     FULL_FROM,
@@ -102,9 +102,10 @@ def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
             return 0
         rescored = staged_apply(rubric, run)
     coalesce.parallel_done(rubric_id)
-    # The rounds' count first: one statement of the database's (everyone's, after a mark of everyone), it runs
-    # beside the explanation pass's parts, which the other worker takes one after another, rather than after them.
-    coalesce.keep_rounds(rubric_id)
+    # The rounds' count first (the schedule's, queued as it hears this): one statement of the database's
+    # (everyone's, after a mark of everyone), it runs beside the explanation pass's parts, which the other worker
+    # takes one after another, rather than after them.
+    hooks.recomputed(rubric_id)
     recompute_recorded(rubric_id, started, rescored)
     if Standing.objects.filter(rubric_id=rubric_id, change_seq__gt=F("computed_seq")).exists():
         coalesce.schedule(rubric_id)

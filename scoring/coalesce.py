@@ -158,13 +158,3 @@ def explain(rubric_id: int, parts: list[tuple[int, int]] | None = None) -> None:
             task("scoring.explain").delay(rubric_id, low, high)
     except Exception:
         log.warning("explanation pass not queued for rubric %s; read pages build them", rubric_id, exc_info=True)
-
-
-def keep_rounds(rubric_id: int) -> None:
-    """Queues the count of the rounds kept per entrant (`schedule.rounds_keep`) after a recompute, in a task of
-    its own: the standings never wait for it, and pages read the rows as last counted meanwhile. Never raises:
-    the next recompute queues it again."""
-    try:
-        task("schedule.rounds_keep").delay(rubric_id)
-    except Exception:
-        log.warning("rounds count not queued for rubric %s; pages read the last count", rubric_id, exc_info=True)

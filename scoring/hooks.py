@@ -27,3 +27,11 @@ named_people = Hook("scoring.named_people")
 # (rubric, unit) → the address of the unit's own issued certificate, or "" (awards: its certificate in force). An
 # office's results page offers it beside a published award (views.mine).
 own_certificate = Hook("scoring.own_certificate")
+
+# rubric id → nothing: the year's standings were just recomputed and written (schedule: the rounds kept per entrant
+# counted again, in a task of its own queued once they are committed). Called after the standings' transaction.
+recomputed = Hook("scoring.recomputed")
+
+# rubric → nothing: result rows of entrants no longer entered were deleted, in the caller's transaction (schedule:
+# the rounds' sums that still count them are counted again).
+entrants_left = Hook("scoring.entrants_left")

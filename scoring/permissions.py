@@ -33,6 +33,3 @@ declare(
     second_factor=True,
     about="settle a tie at an award line",
 )
-# Reminding every office late with a round (the late list's button): whoever runs the contest; the notices
-# go through the outbox and its sending limits (schedule.services.late_remind).
-declare("scoring.remind_late", runs_contest)

@@ -22,7 +22,7 @@ from rubrics.models import Criterion, Rubric, YearSettings
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
-from scoring.models import FreezeAction, FreezeEvent, RecomputeRun, RoundsKept, Standing
+from scoring.models import FreezeAction, FreezeEvent, RecomputeRun, Standing
 from scoring.ranking import FULL_FROM, Scored, standings_apply, standings_write_lock
 from scoring.shift import standings_shift
 
@@ -80,8 +80,8 @@ def standings_refresh(*, rubric_id: int) -> int:
         if rescored:
             recompute_recorded(rubric_id, started, rescored)
         # After the standings, which are awaited first: the rounds central's missing list counts, kept per
-        # entrant under the same marks (schedule.kept).
-        coalesce.keep_rounds(rubric_id)
+        # entrant under the same marks, are counted again by whoever hears it (the schedule).
+        hooks.recomputed(rubric_id)
         return rescored
 
 
@@ -251,8 +251,8 @@ def results_ensure(rubric: Rubric) -> None:
     """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = contest_entrants(rubric.contest)
     if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:
-        # The rounds' sums (schedule.kept) still count the rows that left with them: all counted again.
-        RoundsKept.objects.filter(rubric=rubric).update(windows="")
+        # The rounds' sums (the schedule's) still count the rows that left with them: all counted again.
+        hooks.entrants_left(rubric)
     have = set(Standing.objects.filter(rubric=rubric).values_list("unit_id", flat=True))
     Standing.objects.bulk_create(
         [Standing(rubric=rubric, unit=p) for p in entrants.exclude(pk__in=have)], batch_size=2000

@@ -1,6 +1,6 @@
 """A contest's rules in the back office: the rubric as one JSON document, a criterion's deadline, its award tiers
-read-only, the revision history. Who may do what comes from the `rules` predicates (contests.permissions), never from Django's model
-permissions; every write goes through rubrics.services and rubrics.timetable."""
+read-only, the revision history. Who may do what comes from the `rules` predicates (contests.permissions), never
+from Django's model permissions; every write goes through rubrics.services and rubrics.timetable."""
 
 from __future__ import annotations
 

@@ -12,11 +12,12 @@ from django.urls import reverse
 from core.thai import BANGKOK
 from notices.models import Delivery, Kind, Notice, Receipt, Unreached
 from people.models import Role
+from schedule.models import RoundsKept
 from schedule.services import late_remind
 from schedule.tallies import round_tallies
 from scoring import snapshots
 from scoring.lifecycle import Refused
-from scoring.models import RoundsKept, Standing
+from scoring.models import Standing
 from submissions import services as evidence_services
 from tests.factories import UserFactory
 

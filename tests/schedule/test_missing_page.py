@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from schedule.kept import rounds_keep
+from schedule.models import RoundsKept
 from scoring.facts.imports import facts_import
-from scoring.models import RoundsKept, Standing
+from scoring.models import Standing
 from scoring.recompute import results_mark_dirty
 from tests.factories import entrants_sized
 

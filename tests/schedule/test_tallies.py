@@ -15,10 +15,11 @@ from rubrics.models import Criterion, HolidayOverride, Rubric
 from rubrics.selectors import criterion_codes, rubric_spec
 from schedule.contest import ContestSchedule
 from schedule.kept import Kept, kept_stale, rounds_keep, windows_key
+from schedule.models import RoundsKept
 from schedule.selectors import contest_obligations
 from schedule.states import ObligationState
 from schedule.tallies import round_tallies
-from scoring.models import Fact, FactSource, RoundsKept, Standing
+from scoring.models import Fact, FactSource, Standing
 from scoring.recompute import results_ensure, results_mark_dirty
 from submissions.models import Evidence, EvidenceKind, Submission, SubmissionStatus
 from submissions.services import evidence_submit, evidence_withdraw

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from contests.models import ChosenEntrant, Unit
 from nominees.models import Nominee
-from scoring.models import EntrantRounds, Fact, Standing
+from schedule.models import EntrantRounds
+from scoring.models import Fact, Standing
 from scoring.recompute import results_mark_dirty
 from submissions.models import Evidence, Submission
 from tests.scale import on_the_day, scaled_contest

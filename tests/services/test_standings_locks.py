@@ -11,9 +11,10 @@ from django.db.models import F
 
 from rubrics.models import Rubric
 from schedule.kept import rounds_keep
+from schedule.models import EntrantRounds, RoundsKept
 from scoring import demo
 from scoring.explanations import explanations_build
-from scoring.models import EntrantRounds, RoundsKept, Standing
+from scoring.models import Standing
 from scoring.recompute import results_mark_dirty, standings_recompute
 
 from .conftest import wait_for

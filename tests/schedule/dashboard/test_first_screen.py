@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from contests.models import Contest
 from core.thai import BANGKOK
+from schedule.models import RoundsKept
 from scoring import snapshots
-from scoring.models import RoundsKept
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,13 @@
-"""A contest's rounds met, kept per entrant (`schedule.kept`): what central's missing list and dashboard count
-by round read instead of every sending of the year."""
+"""The schedule's own tables: a contest's rounds met, kept per entrant (`schedule.kept`), what central's missing list
+and dashboard count by round read instead of every sending of the year. They keep the tables scoring made for them
+(`db_table`), so moving them here changed no table."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
 from rubrics.models import Criterion, Rubric
-from scoring.models.standings import Standing
+from scoring.models import Standing
 
 
 class RoundsKept(models.Model):
@@ -23,6 +24,7 @@ class RoundsKept(models.Model):
     sums = models.JSONField(_("entrants by rounds met"), default=list, blank=True)
 
     class Meta:
+        db_table = "scoring_roundskept"
         verbose_name = _("rounds kept")
         verbose_name_plural = _("rounds kept")
 
@@ -44,6 +46,7 @@ class EntrantRounds(models.Model):
     met = models.BigIntegerField(_("rounds met"))
 
     class Meta:
+        db_table = "scoring_entrantrounds"
         verbose_name = _("entrant's rounds met")
         verbose_name_plural = _("entrants' rounds met")
         constraints = [
