@@ -70,7 +70,6 @@ UPWARD: dict[str, set[tuple[str, str]]] = {
         ("submissions", "committee:clarification"),
         ("submissions", "committee:clarification_answer"),
     },
-    "the recompute keeps the schedule's rounds counted by the task's name": {("scoring", "schedule.rounds_keep")},
 }
 ALLOWED = {tie for ties in UPWARD.values() for tie in ties}
 
