@@ -122,8 +122,6 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates", BASE_DIR / "notices" / "channels" / "line" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # The schedule is a package, not an app, so Django finds no tag library of its own: named here.
-            "libraries": {"deadlines": "schedule.templatetags.deadlines"},
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
