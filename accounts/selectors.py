@@ -15,7 +15,7 @@ from django.utils import timezone
 from contests.actor import actor_of
 from contests.models import Unit
 from core.ratelimit import redis_errors
-from rubrics.models import Rubric, YearSettings
+from rubrics.models import ContestPeriod, YearSettings
 from rubrics.selectors import rubric_calendar
 from schedule.selectors import person_obligations
 
@@ -54,7 +54,7 @@ def calendar_obligations(user, *, today: date) -> dict:
     found = person_obligations(user, due_from=first_day(today), today=today)
     near = [o for o in found if o.due is not None]
     ids = {o.rubric_id for o in near}
-    rubrics = list(Rubric.objects.filter(pk__in=ids).select_related("contest", "year_settings"))
+    rubrics = list(ContestPeriod.objects.filter(pk__in=ids).select_related("contest", "year_settings"))
     days = {r.pk: _year_settings(r).reminder_working_days for r in rubrics}
     timings = {r.pk: Timing(rubric_calendar(r), days[r.pk]) for r in rubrics}
     # Most of what a person owes is their own office's, whose name their membership read already.
@@ -74,7 +74,7 @@ def calendar_obligations(user, *, today: date) -> dict:
     return {"obligations": near, "timings": timings, "units": units, "stamp": stamp}
 
 
-def _year_settings(rubric: Rubric) -> YearSettings:
+def _year_settings(rubric: ContestPeriod) -> YearSettings:
     """`rubrics.selectors.year_settings` of a rubric read with its settings (`select_related`): no query."""
     try:
         return rubric.year_settings

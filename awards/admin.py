@@ -10,7 +10,7 @@ from core.errors import PortalError
 from core.sheets import exporter
 from core.thai import digits
 from rubrics.admin.filters import YearFilter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 from . import services
 from .models import AwardSignature, DocumentStatus, GeneratedDocument, SigningCertificate
@@ -100,7 +100,7 @@ class GeneratedDocumentAdmin(RoleAccess, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        years = list(Rubric.objects.national().values_list("year", flat=True))
+        years = list(ContestPeriod.objects.national().values_list("year", flat=True))
         sheets = [(e.identifier, fmt) for e in exporter.year_sheets(request.user) for fmt in e.formats]
         extra = {"export_years": years, "export_sheets": sheets, **(extra_context or {})}
         return super().changelist_view(request, extra)

@@ -24,7 +24,7 @@ from core.labels import both
 from core.thai import thai_digits
 from core.thaimap import CREDIT
 from nominees.selectors import nominees_by_unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import lifecycle
 from scoring import selectors as scoring
 from scoring.lifecycle import Action
@@ -94,7 +94,7 @@ def _layout(template: str, context: dict):
     return HTML(string=html, url_fetcher=_OwnFilesOnly()).render(font_config=_fonts())
 
 
-def final(rubric: Rubric) -> bool:
+def final(rubric: ContestPeriod) -> bool:
     """Whether a document is issued: only from frozen results not withdrawn (the lifecycle's word),
     not while figures may still move (a recompute pending, a tie at an award line), and not before central
     staff name who signs it: an issued announcement never prints "(      )". Else printed "ร่าง"."""
@@ -109,7 +109,7 @@ OFFICES = {"province": "สำนักงานพัฒนาชุมชน�
            "village": "หมู่บ้าน"}  # fmt: skip
 
 
-def _common(rubric: Rubric, codes: CodeBook | None = None) -> dict:
+def _common(rubric: ContestPeriod, codes: CodeBook | None = None) -> dict:
     level = rubric.contest.entrant_level
     draft = not final(rubric)
     return {
@@ -126,7 +126,7 @@ def _common(rubric: Rubric, codes: CodeBook | None = None) -> dict:
     }
 
 
-def describe(doc, rubric: Rubric, title: str):
+def describe(doc, rubric: ContestPeriod, title: str):
     """Thai title and subject, the Department as author, language th: what a search or an archive lists."""
     meta = doc.metadata
     meta.title = f"{title} {rubric.name_th}"
@@ -155,7 +155,7 @@ def _mark(common: dict, entrant=None, **printed) -> Mark | None:
     return common["codes"].mark(entrant, **printed) if common["codes"] is not None else None
 
 
-def _dated(rubric: Rubric, common: dict, signature) -> tuple:
+def _dated(rubric: ContestPeriod, common: dict, signature) -> tuple:
     """The date an issued document is given, and the correction it follows: the signature's date, or a corrected
     edition's, the day of its correction (its announcement and each certificate it changes)."""
     corrected = None if common["draft"] else selectors.correction(rubric)
@@ -164,7 +164,7 @@ def _dated(rubric: Rubric, common: dict, signature) -> tuple:
     return timezone.localdate(corrected.at), corrected
 
 
-def announcement(rubric: Rubric, codes: CodeBook | None = None):
+def announcement(rubric: ContestPeriod, codes: CodeBook | None = None):
     blocks = selectors.awardees(rubric)
     nominees = nominees_by_unit(rubric.contest)  # a contest that honours people lists them too
     for block in blocks:
@@ -202,7 +202,7 @@ def _note(result: Standing, tie_break: list, decided: dict[str, Decided]) -> str
     return ""
 
 
-def results_table(rubric: Rubric, codes: CodeBook | None = None):
+def results_table(rubric: ContestPeriod, codes: CodeBook | None = None):
     dimensions = list(rubric.dimensions.all())
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
     results = scoring.standings(rubric)
@@ -225,7 +225,7 @@ def results_table(rubric: Rubric, codes: CodeBook | None = None):
 
 
 def breakdowns(
-    rubric: Rubric, unit: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
+    rubric: ContestPeriod, unit: Unit | None = None, progress: Progress | None = None, codes: CodeBook | None = None
 ) -> list:
     """One laid-out document per entrant, so each has its own "หน้า ๑/๒" numbering."""
     results = [r for r in scoring.standings(rubric) if unit is None or r.unit_id == unit.pk]
@@ -265,7 +265,7 @@ def _awardee(common: dict, tier, result, nominee, dated, number: int | None) -> 
     return {"tier": tier, "result": result, "nominee": nominee, "mark": mark, "number": number, "dated": given}
 
 
-def _awardees(rubric: Rubric, codes: CodeBook | None) -> tuple[dict, list[dict]]:
+def _awardees(rubric: ContestPeriod, codes: CodeBook | None) -> tuple[dict, list[dict]]:
     """What the certificates print, each with its number (its awardee's for its award, given when first issued:
     `services.certificate_numbers_give`; a draft's has none) and, when issued, its verification code."""
     # A contest that honours people (Contest.nominates) names the office's nominee, not the office.
@@ -285,12 +285,12 @@ def _certificates(context: dict, awardees: list[dict]):
     return _layout("awards/pdf/certificates.html", {**context, "awardees": awardees})
 
 
-def certificates(rubric: Rubric, codes: CodeBook | None = None):
+def certificates(rubric: ContestPeriod, codes: CodeBook | None = None):
     """Every awardee's certificate, a page each: the combined file, kept for printing."""
     return _certificates(*_awardees(rubric, codes))
 
 
-def certificate_set(rubric: Rubric, progress: Progress | None = None, codes: CodeBook | None = None):
+def certificate_set(rubric: ContestPeriod, progress: Progress | None = None, codes: CodeBook | None = None):
     """The combined file and each awardee's own file, (unit, laid out) in order, made from the same certificates:
     each page of the combined file prints the very code (and QR code) of that awardee's own file."""
     report = progress or (lambda _: None)
@@ -312,7 +312,7 @@ def merge(docs: list):
 
 def render(
     kind: str,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit | None = None,
     progress: Progress | None = None,
     codes: CodeBook | None = None,
@@ -335,7 +335,7 @@ def render(
     return describe(doc, rubric, _title(kind, unit))
 
 
-def signer_for(rubric: Rubric):
+def signer_for(rubric: ContestPeriod):
     """(certificate, pyHanko signer) when a final document is to be signed, else (None, None).
 
     Drafts are never signed: a signature says the figures are settled. A certificate that can no
@@ -356,7 +356,7 @@ def write(doc, signer=None) -> bytes:
     return signing.sign(pdf, signer)
 
 
-def render_set(rubric: Rubric, kinds: list[str], unit: Unit | None = None) -> bytes:
+def render_set(rubric: ContestPeriod, kinds: list[str], unit: Unit | None = None) -> bytes:
     """Several kinds in one PDF, in the order given (the `export_results` command); signed as `signer_for`."""
     doc = merge([render(kind, rubric, unit) for kind in kinds])
     return write(describe(doc, rubric, " ".join(_title(k, unit) for k in kinds)), signer_for(rubric)[1])

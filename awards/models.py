@@ -12,7 +12,7 @@ class AwardSignature(models.Model):
     """Who signs a year's announcement and certificates, and the date printed on them (central staff set it)."""
 
     rubric = models.OneToOneField(
-        "rubrics.Rubric",
+        "rubrics.ContestPeriod",
         on_delete=models.CASCADE,
         related_name="award_signature",
         verbose_name=_("rubric"),
@@ -62,7 +62,7 @@ class GeneratedDocument(models.Model):
     asking again with the same key returns this row; a new key makes the next `version`."""
 
     rubric = models.ForeignKey(
-        "rubrics.Rubric", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
+        "rubrics.ContestPeriod", on_delete=models.CASCADE, related_name="documents", verbose_name=_("rubric")
     )
     kind = models.CharField(_("document"), max_length=15, choices=DocumentKind.choices)
     # The entrant of a breakdown of one entrant, or of one awardee's certificate; None means every entrant
@@ -241,7 +241,7 @@ class CertificateNumber(models.Model):
     reissue prints the same number, and a number once given is never given to another awardee or award."""
 
     rubric = models.ForeignKey(
-        "rubrics.Rubric", on_delete=models.CASCADE, related_name="certificate_numbers", verbose_name=_("rubric")
+        "rubrics.ContestPeriod", on_delete=models.CASCADE, related_name="certificate_numbers", verbose_name=_("rubric")
     )
     unit = models.ForeignKey("contests.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("awardee"))
     award = models.CharField(_("award"), max_length=30)

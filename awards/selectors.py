@@ -24,7 +24,7 @@ from core.errors import PortalError
 from core.i18n import Text
 from core.thaimap import map_svg, tier_colours
 from nominees.models import Nominee
-from rubrics.models import AwardTier, Rubric
+from rubrics.models import AwardTier, ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.engine import tie_held_places, vacant_places
 from scoring import lifecycle
@@ -49,13 +49,13 @@ from .verification import grouped
 AUTHOR = "กรมการพัฒนาชุมชน"
 
 
-def issuer(rubric: Rubric) -> str:
+def issuer(rubric: ContestPeriod) -> str:
     """Who issues a contest's documents: the Department, or the provincial office that runs it."""
     organiser = rubric.contest.organiser
     return AUTHOR if organiser is None else f"สำนักงานพัฒนาชุมชนจังหวัด{organiser.name_th}"
 
 
-def issuer_en(rubric: Rubric) -> str:
+def issuer_en(rubric: ContestPeriod) -> str:
     """The issuer in English, for the verification page's English line."""
     organiser = rubric.contest.organiser
     if organiser is None:
@@ -63,12 +63,12 @@ def issuer_en(rubric: Rubric) -> str:
     return f"the {organiser.name_en} Provincial Community Development Office"
 
 
-def signer_named(rubric: Rubric) -> bool:
+def signer_named(rubric: ContestPeriod) -> bool:
     """Whether central staff saved who signs the year's documents: none is issued (final) before."""
     return AwardSignature.objects.filter(rubric=rubric).exclude(signer_name="").exists()
 
 
-def signature(rubric: Rubric) -> AwardSignature:
+def signature(rubric: ContestPeriod) -> AwardSignature:
     """The stored signature, or an unsaved default central staff are asked to fill in."""
     found = AwardSignature.objects.filter(rubric=rubric).first()
     if found is not None:
@@ -86,7 +86,7 @@ def signature(rubric: Rubric) -> AwardSignature:
     )
 
 
-def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Unit:
+def breakdown_entrant(*, user, rubric: ContestPeriod, code: str) -> Unit:
     """The contest's entrant `code` names (a province's ISO code, a district's DOPA code), among those the
     user may see; any other code is refused, Thai first, before a document is queued for it."""
     unit = visible_entrants(actor_of(user), rubric.contest).filter(code=code).first()
@@ -99,14 +99,14 @@ def breakdown_entrant(*, user, rubric: Rubric, code: str) -> Unit:
     return unit
 
 
-def standings_version(rubric: Rubric) -> str:
+def standings_version(rubric: ContestPeriod) -> str:
     """What a document depends on: when the standings were last ranked, the signature's last edit, which
     certificate signs (a new certificate gives new, signed versions), and whether the lifecycle lets it be
     issued, from which freeze (a draft made before freezing is not the final document made after).
 
     Any score change ends in a recompute that moves `standings_computed_at`, so it gives a new key.
     """
-    rubric = Rubric.objects.only("standings_computed_at").get(pk=rubric.pk)
+    rubric = ContestPeriod.objects.only("standings_computed_at").get(pk=rubric.pk)
     computed = rubric.standings_computed_at
     signed = AwardSignature.objects.filter(rubric=rubric).values_list("updated_at", flat=True).first()
     stamp = lambda t: t.strftime("%Y%m%dT%H%M%S%f") if t else "0"  # noqa: E731
@@ -131,7 +131,7 @@ def edition_base(source_key: str) -> str:
     return source_key.partition("-")[2].partition(CORRECTED_MARK)[0]
 
 
-def correction(rubric: Rubric) -> FreezeEvent | None:
+def correction(rubric: ContestPeriod) -> FreezeEvent | None:
     """The latest correction of the published awards (scoring.snapshots.awards_correct) since the results were
     last frozen anew or unfrozen: the documents made now are its corrected edition."""
     last = (
@@ -157,7 +157,7 @@ class Replaced:
         return grouped(self.code)
 
 
-def announcement_replaced(rubric: Rubric) -> Replaced | None:
+def announcement_replaced(rubric: ContestPeriod) -> Replaced | None:
     """The latest issued announcement, when the documents made now are a corrected edition: the one the corrected
     announcement corrects ("ฉบับแก้ไข", with its number and date)."""
     if correction(rubric) is None:
@@ -173,7 +173,7 @@ def announcement_replaced(rubric: Rubric) -> Replaced | None:
     return None if row is None else Replaced(*row)
 
 
-def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
+def own_certificate(rubric: ContestPeriod, unit: Unit) -> GeneratedDocument | None:
     """The awardee's issued certificate in force: its own file in the newest issued set that holds one for it."""
     return (
         GeneratedDocument.objects.filter(
@@ -186,20 +186,20 @@ def own_certificate(rubric: Rubric, unit: Unit) -> GeneratedDocument | None:
     )
 
 
-def own_certificate_url(rubric: Rubric, unit: Unit) -> str:
+def own_certificate_url(rubric: ContestPeriod, unit: Unit) -> str:
     """The address of the awardee's issued certificate in force, or "": its office's results page offers it
     (scoring.hooks.own_certificate)."""
     certificate = own_certificate(rubric, unit)
     return reverse("awards:download", args=[certificate.pk]) if certificate else ""
 
 
-def certificate_numbers(rubric: Rubric) -> dict[tuple[int, str], int]:
+def certificate_numbers(rubric: ContestPeriod) -> dict[tuple[int, str], int]:
     """Each certificate number given in the period, by (awardee's unit id, award): what a certificate prints."""
     rows = CertificateNumber.objects.filter(rubric=rubric).values_list("unit_id", "award", "number")
     return {(unit, award): number for unit, award, number in rows}
 
 
-def certificates_in_force(rubric: Rubric, source_key: str) -> dict[int, VerificationCode]:
+def certificates_in_force(rubric: ContestPeriod, source_key: str) -> dict[int, VerificationCode]:
     """Each awardee's issued certificate of an earlier edition of the same frozen results (`source_key`'s, before
     a correction), by unit id, with its code: a corrected set carries each one whose awardee and award did not
     change, its number, date, code and file as issued."""
@@ -230,7 +230,7 @@ def signing_certificate() -> SigningCertificate | None:
     return SigningCertificate.objects.filter(active=True).first()
 
 
-def standings_stale(rubric: Rubric) -> bool:
+def standings_stale(rubric: ContestPeriod) -> bool:
     """True while a score change waits for its recompute: documents would show old figures."""
     return Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
@@ -276,7 +276,7 @@ def prize_text(tier: AwardTier) -> str:
     return f"{tier.prize_th} จำนวน {amount}".strip()
 
 
-def awardees(rubric: Rubric) -> list[TierBlock]:
+def awardees(rubric: ContestPeriod) -> list[TierBlock]:
     """The award tiers in order, each with its holders by rank (a boundary tie is kept and flagged)."""
     tiers = list(rubric.award_tiers.all())
     colours = tier_colours([t.code for t in tiers])
@@ -292,12 +292,12 @@ def awardees(rubric: Rubric) -> list[TierBlock]:
     return list(blocks.values())
 
 
-def awardee_units(rubric: Rubric) -> list[Unit]:
+def awardee_units(rubric: ContestPeriod) -> list[Unit]:
     """The entrants that get a certificate, in the announcement's order."""
     return [result.unit for block in awardees(rubric) for result in block.results]
 
 
-def award_map(rubric: Rubric, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
+def award_map(rubric: ContestPeriod, blocks: list[TierBlock] | None = None, height: str = "100%") -> str:
     blocks = awardees(rubric) if blocks is None else blocks
     names = dict(Unit.objects.provinces().values_list("code", "name_th"))
     return map_svg(fills={r.unit.code: b.colour for b in blocks for r in b.results}, names=names, height=height)
@@ -323,7 +323,7 @@ class DimensionBlock:
     criteria: list[CriterionLine]
 
 
-def unit_breakdown(rubric: Rubric, result: Standing) -> list[DimensionBlock]:
+def unit_breakdown(rubric: ContestPeriod, result: Standing) -> list[DimensionBlock]:
     """An entrant's points per dimension and criterion, with the engine's explanations, in rubric order."""
     spec = rubric_spec(rubric)
     texts = texts_of(result)  # built now if the recompute left them to the explanation pass
@@ -358,7 +358,7 @@ class EvidenceRow:
     submitted_at: object
 
 
-def evidence_by_unit(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
+def evidence_by_unit(rubric: ContestPeriod) -> dict[int, dict[str, list[EvidenceRow]]]:
     """Every entrant at once (one query) for the breakdown of all: unit id → criterion → rows."""
     qs = (
         Evidence.objects.visible()
@@ -373,7 +373,7 @@ def evidence_by_unit(rubric: Rubric) -> dict[int, dict[str, list[EvidenceRow]]]:
     return out
 
 
-def facts_by_criterion(rubric: Rubric, unit_ids=None) -> dict[int, dict[str, list[str]]]:
+def facts_by_criterion(rubric: ContestPeriod, unit_ids=None) -> dict[int, dict[str, list[str]]]:
     """province id → criterion code → ["label: value"]: the recorded data each score came from, in Thai
     as the rule reads it (labels, Thai dates, item names), never a raw key."""
     rules = {c.code: c.rule for c in rubric_spec(rubric).criteria()}
@@ -386,7 +386,7 @@ def facts_by_criterion(rubric: Rubric, unit_ids=None) -> dict[int, dict[str, lis
     return out
 
 
-def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
+def latest_documents(rubric: ContestPeriod) -> list[GeneratedDocument]:
     """The newest document of each kind and scope, newest first; the combined certificates with each
     awardee's own certificate made with them (`parts`, in the announcement's order)."""
     seen, out = set(), []
@@ -400,7 +400,7 @@ def latest_documents(rubric: Rubric) -> list[GeneratedDocument]:
     return sorted(out, key=lambda d: (order.index(d.kind), d.scope != "all", d.scope))
 
 
-def announced_on(rubric: Rubric) -> date:
+def announced_on(rubric: ContestPeriod) -> date:
     return signature(rubric).announced_on
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from contests.models import Unit
 from core import acts
 from core.errors import PortalError
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.models import Standing
 
 from . import selectors, signing
@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 @transaction.atomic
 def signature_set(
-    *, rubric: Rubric, signer_name: str, signer_position: str, announced_on: date, user=None
+    *, rubric: ContestPeriod, signer_name: str, signer_position: str, announced_on: date, user=None
 ) -> AwardSignature:
     """Who signs, and the date printed. Changing it changes the documents' version."""
     if user is not None:  # every door (the page, the admin) asks the act's factor here
@@ -84,7 +84,7 @@ def signing_certificate_withdraw(*, user=None) -> int:
 
 
 @transaction.atomic
-def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, user=None) -> GeneratedDocument:
+def document_request(*, rubric: ContestPeriod, kind: str, unit: Unit | None = None, user=None) -> GeneratedDocument:
     """The document for the current standings: the existing one if it was made from them (or is being
     made), else the next version, rendered in the background after this transaction commits.
 
@@ -104,7 +104,7 @@ def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, use
             field="province",
             code="no_result",
         )
-    Rubric.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
+    ContestPeriod.objects.select_for_update().get(pk=rubric.pk)  # one request at a time per year: no duplicate version
     awardees = selectors.awardee_units(rubric) if kind == DocumentKind.CERTIFICATES else []
     if kind == DocumentKind.CERTIFICATES and unit is not None and unit not in awardees:
         raise PortalError(
@@ -139,12 +139,12 @@ def document_request(*, rubric: Rubric, kind: str, unit: Unit | None = None, use
     return _asked(doc, unit)
 
 
-def certificate_numbers_give(*, rubric: Rubric) -> None:
+def certificate_numbers_give(*, rubric: ContestPeriod) -> None:
     """Gives each awardee of the current results a number for its award, where it has none yet: the next after
     the highest ever given in the period, in the announcement's order. A number once given stays its awardee's
     for that award (a reissue prints it again) and is never given again (models.CertificateNumber)."""
     with transaction.atomic():
-        Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # one giver at a time per period
+        ContestPeriod.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # one giver at a time per period
         given = selectors.certificate_numbers(rubric)
         last = max(given.values(), default=0)
         new = []

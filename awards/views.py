@@ -18,7 +18,7 @@ from core.errors import PortalError
 from core.http import content_disposition, show
 from core.sheets import exporter
 from rubrics.access import SEE_CONTEST, contest_or_404
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.standings import standings_rows
 
 from . import selectors, services
@@ -31,7 +31,7 @@ from .signing import CertificateError
 def index(request):
     """/awards/: the latest year's award documents and exports."""
     gate.require(request, "awards.view_results")
-    rubric = Rubric.objects.national().order_by("-year").first()
+    rubric = ContestPeriod.objects.national().order_by("-year").first()
     if rubric is None:
         raise Http404
     return redirect("awards:results", key=rubric.key)

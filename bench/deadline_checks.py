@@ -29,13 +29,13 @@ def plan_make(counts: dict, national_criteria: list[str], district_contest: str)
 
     from people import directory
     from people.models import Role
-    from rubrics.models import Criterion, Rubric
+    from rubrics.models import ContestPeriod, Criterion
     from scoring.models import Standing
     from tests.services.portal import PASSWORD
 
     run, password = time.strftime("%H%M%S"), make_password(PASSWORD)
-    national = Rubric.objects.national().order_by("-year").first()
-    district = Rubric.objects.filter(contest__slug__startswith=district_contest).order_by("-year").first()
+    national = ContestPeriod.objects.national().order_by("-year").first()
+    district = ContestPeriod.objects.filter(contest__slug__startswith=district_contest).order_by("-year").first()
 
     def made(name: str, role: str, unit=None):
         user = get_user_model().objects.create(username=f"dl{run}-{name}", password=password,
@@ -79,12 +79,12 @@ def certificate_codes(central) -> list[str]:
     from django.utils import timezone
 
     from awards.models import GeneratedDocument
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring import lifecycle, snapshots
     from scoring.recompute import standings_recompute
     from tests.factories import IssuedDocumentFactory, VerificationCodeFactory
 
-    past = Rubric.objects.national().order_by("year").first()
+    past = ContestPeriod.objects.national().order_by("year").first()
     if not lifecycle.standing(past.pk, timezone.now()).frozen:
         standings_recompute(rubric_id=past.pk, full=True)
         with transaction.atomic():
@@ -221,9 +221,9 @@ def unsaved_recovered(unsaved: list[dict]) -> list[dict]:
 def scores_missing(scores: list[dict], year: str) -> list[dict]:
     """Each member's last saved score of each cell is the judgment kept."""
     from committee.models import Judgment
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
 
-    rubric = Rubric.objects.by_key(year).get()
+    rubric = ContestPeriod.objects.by_key(year).get()
     last = {}
     for s in sorted(scores, key=lambda s: s["at"]):
         last[(s["username"], s["province"], s["criterion"])] = s

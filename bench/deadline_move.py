@@ -121,7 +121,7 @@ def main() -> None:
     from contests.models import Unit
     from core.acts import as_confirmed
     from people.models import Membership, Role
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # nothing printed
     # Queued is the outbox's rows written and the send handed to the broker; the sending itself is the outbox
@@ -132,7 +132,7 @@ def main() -> None:
     central = get_user_model().objects.create(username="bench-central", email="central@example.org")
     Membership.objects.create(user=central, role=Role.CENTRAL)
     central = as_confirmed(central)
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     offices = list(Unit.objects.provinces())
     people = _staff(offices, "office")
 

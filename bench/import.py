@@ -46,7 +46,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Unit
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring import coalesce
     from scoring.facts.imports import facts_import
     from scoring.models import Fact, FactChange
@@ -54,7 +54,7 @@ def main() -> None:
     queued = []
     coalesce.schedule = queued.append  # the recompute is the worker's job, not the import's
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     codes = list(Unit.objects.provinces().order_by("code").values_list("code", flat=True))
     variants = [fact_rows(codes, 0), fact_rows(codes, 1)]
     assert len(variants[0]) == len(codes) * 10 == 760

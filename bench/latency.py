@@ -49,14 +49,14 @@ def main() -> int:
     from django.db.models import F
 
     from contests.models import Unit
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring.facts.imports import fact_set
     from scoring.models import RecomputeRun, Standing
 
     log = tempfile.NamedTemporaryFile(prefix="cdd4-latency-worker-", suffix=".log", delete=False)
     worker = start_worker(log)
     try:
-        rubric = Rubric.objects.get(year=2566)
+        rubric = ContestPeriod.objects.get(year=2566)
 
         def stale() -> bool:
             return Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()

@@ -20,11 +20,11 @@ def rss_mb() -> float:
 def main() -> None:
     django_with_fresh_db("cdd4_bench_pdf")
     from awards import documents
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring import demo
     from scoring.recompute import standings_recompute
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
     standings_recompute(rubric_id=rubric.pk, full=True)
     rubric.refresh_from_db()

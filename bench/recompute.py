@@ -19,7 +19,7 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from contests.models import Unit
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from rubrics.selectors import rubric_spec, work_calendar
     from rulebook import engine
     from scoring import demo, selectors
@@ -27,7 +27,7 @@ def main() -> None:
     from scoring.models import Standing
     from scoring.recompute import standings_recompute
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
 
     def batched():

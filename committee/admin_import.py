@@ -30,7 +30,7 @@ from core.converters import ContestKey
 from core.http import content_disposition
 from core.sheets.tabular import SheetError, read_rows
 from rubrics.access import contest_or_404
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.selectors import contest_entrants
 
 from . import selectors
@@ -50,14 +50,14 @@ class RubricField(forms.ModelChoiceField):
 
 
 class UploadForm(forms.Form):
-    rubric = RubricField(Rubric.objects.none(), label=_("year"), empty_label=None)
+    rubric = RubricField(ContestPeriod.objects.none(), label=_("year"), empty_label=None)
     file = forms.FileField(label=_("CSV or XLSX file"))
 
-    def __init__(self, *args, rubrics: list[Rubric], **kwargs):
+    def __init__(self, *args, rubrics: list[ContestPeriod], **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["rubric"]
         assert isinstance(field, RubricField)  # the form's copy of the field declared above
-        field.queryset = Rubric.objects.filter(pk__in=[r.pk for r in rubrics]).select_related("contest")
+        field.queryset = ContestPeriod.objects.filter(pk__in=[r.pk for r in rubrics]).select_related("contest")
         field.choices = [(r.pk, field.label_from_instance(r)) for r in rubrics]  # newest national first
 
     def clean_file(self):
@@ -68,7 +68,7 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    rubric = forms.ModelChoiceField(Rubric.objects.all(), widget=forms.HiddenInput)
+    rubric = forms.ModelChoiceField(ContestPeriod.objects.all(), widget=forms.HiddenInput)
     filename = forms.CharField(widget=forms.HiddenInput, max_length=200)
     # A field named like BaseForm.data: Django's form metaclass takes it off the class, which django-stubs cannot see.
     data = forms.CharField(widget=forms.HiddenInput)  # type: ignore[assignment]
@@ -85,7 +85,7 @@ def _run(request, rubric, data: bytes, filename: str, *, dry_run: bool):
         return None, [str(e) for e in exc.errors]
 
 
-def _importable(request) -> list[Rubric]:
+def _importable(request) -> list[ContestPeriod]:
     """The contests this user may import into; none at all is a 403, as for a committee member."""
     if not request.user.is_authenticated:
         raise gate.SignInRequired
@@ -95,7 +95,7 @@ def _importable(request) -> list[Rubric]:
     return rubrics
 
 
-def _allowed(request, key: ContestKey | str | Rubric) -> Rubric:
+def _allowed(request, key: ContestKey | str | ContestPeriod) -> ContestPeriod:
     """The contest `key` names (or the one in hand). Another office's contest: 404; one the user sees but may
     not import into (a panel's): 403."""
     rubric = contest_or_404(request.user, key, "committee.view_scoring", request=request)
@@ -152,7 +152,7 @@ def judgment_import(request, admin_site):
     return TemplateResponse(request, "admin/committee/judgment/import.html", context)
 
 
-def _sample(rubric: Rubric) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def _sample(rubric: ContestPeriod) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """A contest among districts or subdistricts names its entrants by DOPA code, under "entrant"."""
     if rubric.contest.entrant_level == Level.PROVINCE:
         return HEADER, SAMPLE

@@ -21,7 +21,7 @@ from core.http import show
 from core.i18n import either
 from core.numbers import whole
 from rubrics.access import contest_or_404
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_spec
 from submissions import downloads
 
@@ -42,7 +42,7 @@ POSTED_ACTS = {
 }
 
 
-def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> Rubric:
+def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> ContestPeriod:
     """The rubric the address names, else the user's latest, its `act` asked once. Another office's contest
     answers 404, the national one 403, as on every contest page (rubrics.access); an act refused to whoever
     sees the judging, 403."""
@@ -50,7 +50,7 @@ def _rubric(request, key: ContestKey | None = None, act: str = SEE) -> Rubric:
     if key:
         return contest_or_404(request.user, key, act, request=request, seen=SEE)
     if seat(request.user, None):  # the Department's roles: the latest national contest, as always
-        rubric = Rubric.objects.national().order_by("-year").first()
+        rubric = ContestPeriod.objects.national().order_by("-year").first()
     else:  # a panel's member or a provincial organiser: the first contest they judge or run
         found = selectors.judged_rubrics(request.user) if request.user.is_authenticated else []
         rubric = found[0] if found else None
@@ -105,7 +105,7 @@ def matrix(request, admin_site):
     return TemplateResponse(request, "admin/committee/matrix.html", context)
 
 
-def rubric_name(rubric: Rubric) -> str:
+def rubric_name(rubric: ContestPeriod) -> str:
     if rubric.contest.is_national:
         return f"ปี {rubric.year}"
     return rubric.contest.name_th + (f" · {rubric.period_name_th}" if rubric.period else "")
@@ -124,7 +124,7 @@ def next_unscored(request, admin_site):
     return _next(request, rubric, (request.GET.get("after_province", ""), request.GET.get("after_criterion", "")))
 
 
-def _next(request, rubric: Rubric, after: tuple[str, str]):
+def _next(request, rubric: ContestPeriod, after: tuple[str, str]):
     filters = _filters(request)
     found = queue.next_with_evidence(request.user, rubric, after=after, by=filters["by"], filters=filters)
     if found is None:

@@ -19,7 +19,7 @@ from core import acts
 from core.i18n import either, format_lazy
 from core.thai import thai_digits
 from notices import events
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 from .errors import CommitteeError
 from .guards import ensure_not_conflicted, find_criterion, lock_open
@@ -66,7 +66,9 @@ def _message(text: str) -> str:
 
 
 @transaction.atomic
-def clarification_open(*, member, rubric: Rubric, unit: Unit, criterion_code: str, message: str) -> Clarification:
+def clarification_open(
+    *, member, rubric: ContestPeriod, unit: Unit, criterion_code: str, message: str
+) -> Clarification:
     acts.require(member, "committee.clarify", rubric)
     rubric = lock_open(rubric)
     ensure_not_conflicted(member, unit, rubric)

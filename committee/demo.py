@@ -27,7 +27,7 @@ from core import acts
 from core.thai import thai_digits
 from people import directory
 from people.models import Membership, Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.dates import parse_moment
 from rulebook.rules import Rule
@@ -104,7 +104,7 @@ def activity_photo(caption: str, hue: int) -> bytes:
     return out.getvalue()
 
 
-def submit_file(*, user, rubric: Rubric, unit: Unit, code: str, name: str, data: bytes, **extra):
+def submit_file(*, user, rubric: ContestPeriod, unit: Unit, code: str, name: str, data: bytes, **extra):
     """One file through evidence_submit, streamed to a temp file beside MEDIA_ROOT as real uploads are."""
     upload = UploadTempFile(name, "application/octet-stream", len(data), None)
     upload.write(data)
@@ -121,7 +121,7 @@ def submit_file(*, user, rubric: Rubric, unit: Unit, code: str, name: str, data:
 LAST_UPLOAD = "2023-07-28T11:00"
 
 
-def _clock(rubric: Rubric, now: datetime) -> Callable[[str], datetime]:
+def _clock(rubric: ContestPeriod, now: datetime) -> Callable[[str], datetime]:
     """When the demo's uploads for `rubric` happen: as written for B.E. 2566, moved by whole years for a
     later year. In the present year those dates are still ahead, and nothing is sent in the future: the
     uploads are squeezed into the fortnight before `now`, in the same order with gaps a quarter as long."""
@@ -138,7 +138,7 @@ def _clock(rubric: Rubric, now: datetime) -> Callable[[str], datetime]:
 
 
 class _Demo:
-    def __init__(self, rubric: Rubric, unit: Unit, staff, members, chair, now: datetime):
+    def __init__(self, rubric: ContestPeriod, unit: Unit, staff, members, chair, now: datetime):
         self.rubric, self.unit, self.staff = rubric, unit, staff
         self.members, self.chair = members, chair
         self.at = _clock(rubric, now)
@@ -264,7 +264,7 @@ def _staff(unit: Unit):
     return user
 
 
-def demo_evidence(*, rubric: Rubric) -> int:
+def demo_evidence(*, rubric: ContestPeriod) -> int:
     """Idempotent: a province that has any submission already is left alone. Returns provinces filled."""
     users = get_user_model().objects
     members = [users.get(username="committee1"), users.get(username="committee2")]
@@ -302,7 +302,7 @@ def _points(rule: Rule, aim: float) -> Decimal:
     return min(levels, key=lambda level: abs(level - top * Decimal(str(aim))))
 
 
-def _judges(rubric: Rubric):
+def _judges(rubric: ContestPeriod):
     """The Department's committee for its own contests; for a provincial office's, that office's demo
     panel, seated here by the office's organiser. None: an office with no demo panel."""
     users = get_user_model().objects
@@ -328,7 +328,7 @@ DEMO_NOTE = "พิจารณาจากหลักฐานที่ส่�
 DEMO_FINAL_REASON = "ตามมติที่ประชุมคณะกรรมการตัดสินการประกวด ครั้งที่ ๑/{year}"
 
 
-def demo_judgments(*, rubric: Rubric) -> int:
+def demo_judgments(*, rubric: ContestPeriod) -> int:
     """Two members score every judged criterion of a contest that is not the national one; the chair
     settles a couple. Idempotent: an entrant with any judgment is left alone. Returns judgments made."""
     if rubric.contest.is_national:
@@ -385,7 +385,7 @@ def demo_judgments(*, rubric: Rubric) -> int:
     return made
 
 
-def demo_judging_deadline(*, rubric: Rubric) -> bool:
+def demo_judging_deadline(*, rubric: ContestPeriod) -> bool:
     """The committee's judging deadline of the present national contest, set by central staff through the real
     service (its panel gets the notice): a month after the year's last evidence deadline. Once: a deadline
     already set is left alone."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.labels import bilingual
 from core.sheets.exporter import Exporter, Table, register
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.exporters import YEAR_SHEETS
 
 from .models import ChairFinal, ChangeKind, Judgment, Override, ScoreChange, Source
@@ -31,7 +31,7 @@ class Judgments(Exporter):
     name_th, name_en = "คะแนนของกรรมการ คะแนนสรุปของประธาน และการปรับคะแนน", "judgments"
     permission = YEAR_SHEETS
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         header = [
             "province",
             "จังหวัด / province name",
@@ -64,7 +64,7 @@ class JudgmentChanges(Exporter):
     name_th, name_en = "ประวัติการให้คะแนน", "score change history"
     permission = YEAR_SHEETS
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         qs = (
             ScoreChange.objects.filter(rubric=rubric)
             .select_related("unit", "criterion", "member", "changed_by")

@@ -15,7 +15,7 @@ from contests.actor import actor_of
 from contests.entrants import unit_enters
 from contests.models import Unit
 from core.thai import fmt_points
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context, FactError
@@ -27,19 +27,19 @@ from .errors import CommitteeError, Conflicted, NotEntrant, StaleVersion
 from .models import ScoreChange
 
 
-def ensure_open(rubric: Rubric) -> None:
+def ensure_open(rubric: ContestPeriod) -> None:
     """Refuses every committee write once central staff have frozen the year (the lifecycle's word)."""
     lifecycle.ensure_changeable(rubric)
 
 
-def lock_open(rubric: Rubric) -> Rubric:
+def lock_open(rubric: ContestPeriod) -> ContestPeriod:
     # Re-read under a row lock so a freeze committed a moment ago is seen, and cannot slip in mid-write.
-    locked = Rubric.objects.select_for_update().get(pk=rubric.pk)
+    locked = ContestPeriod.objects.select_for_update().get(pk=rubric.pk)
     ensure_open(locked)
     return locked
 
 
-def ensure_not_conflicted(user, unit: Unit, rubric: Rubric) -> None:
+def ensure_not_conflicted(user, unit: Unit, rubric: ContestPeriod) -> None:
     """A member conflicted on the unit or one above it never scores it, nor a panelist their own office's
     units; no one scores a unit outside the contest, nationally or on a panel. The
     actor asks the database, so a conflict recorded a moment ago already holds here."""
@@ -50,7 +50,7 @@ def ensure_not_conflicted(user, unit: Unit, rubric: Rubric) -> None:
         raise NotEntrant
 
 
-def find_criterion(rubric: Rubric, code: str) -> tuple[CriterionSpec, Criterion]:
+def find_criterion(rubric: ContestPeriod, code: str) -> tuple[CriterionSpec, Criterion]:
     try:
         return rubric_spec(rubric).criterion(code), Criterion.objects.get(rubric=rubric, code=code)
     except (KeyError, Criterion.DoesNotExist):
@@ -84,7 +84,9 @@ def allowed(c: CriterionSpec, points) -> Decimal:
     return value
 
 
-def points_from_items(rubric: Rubric, c: CriterionSpec, unit: Unit, items: Sequence[str]) -> tuple[Decimal, list[str]]:
+def points_from_items(
+    rubric: ContestPeriod, c: CriterionSpec, unit: Unit, items: Sequence[str]
+) -> tuple[Decimal, list[str]]:
     """Ticks become points through the criterion's own rule, so the admin and the engine never disagree."""
     order = [code for code, _ in c.rule.tickable_items()]
     if not order:

@@ -35,7 +35,7 @@ from contests.actor import actor_of
 from contests.models import Level
 from core import acts
 from core.errors import RowError, RowsError, YearFrozen
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.recompute import results_mark_dirty
 from scoring.selectors import entrant_lookup, norm_unit_key
 
@@ -87,7 +87,7 @@ def _header_errors(rows: Sequence[Mapping[str, object]]) -> list[RowError]:
 
 def judgments_import(
     *,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     rows: Sequence[Mapping[str, object]],
     by=None,
     dry_run: bool = False,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, Unit
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 
 from .querysets import ClarificationQuerySet, JudgmentQuerySet, MessageQuerySet, ScopedQuerySet, ScoreChangeQuerySet
 
@@ -45,7 +45,7 @@ class MessageKind(models.TextChoices):
 class Cell(models.Model):
     """One entrant × criterion of one year: what every committee record is about."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
+    rubric = models.ForeignKey(ContestPeriod, on_delete=models.PROTECT, related_name="+", verbose_name=_("year"))
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"), db_column="province_id"
     )

@@ -11,12 +11,12 @@ from django.db import models
 from contests.actor import CHAIR, MEMBER, VIEWER, Need, Power, actor_of, conflict_subquery, department_contest
 from contests.models import Unit
 from contests.scopes import own_units_seated, running, visible_entrants, visible_units
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 __all__ = ["CHAIR", "MEMBER", "VIEWER", "has_panel", "own_only", "panel_seats", "seat", "units_for_member"]
 
 
-def has_panel(rubric: Rubric | None) -> bool:
+def has_panel(rubric: ContestPeriod | None) -> bool:
     """An office's contest is judged by its own panel; the Department's by its committee (contests.actor)."""
     return rubric is not None and not department_contest(rubric.contest)
 
@@ -26,13 +26,15 @@ def panel_seats(user) -> dict[int, bool]:
     return actor_of(user).seats if user.is_authenticated else {}
 
 
-def seat(user, rubric: Rubric | None) -> str | None:
+def seat(user, rubric: ContestPeriod | None) -> str | None:
     """MEMBER, CHAIR, VIEWER or None: what the user is in this rubric's judging."""
     actor = actor_of(user)
     return actor.department_seat() if rubric is None else actor.rights(rubric.contest).seat
 
 
-def units_for_member(user, rubric: Rubric | None = None, *, only: Rubric | None = None) -> models.QuerySet[Unit]:
+def units_for_member(
+    user, rubric: ContestPeriod | None = None, *, only: ContestPeriod | None = None
+) -> models.QuerySet[Unit]:
     """Units a user may see here, less those they are conflicted with: with a rubric, its contest's entrants
     as the actor sees them (never the 8,455 units central staff may see elsewhere); without, the Department's
     contests' entrants they may see (the national screens), `only` that rubric's contest's (one screen's rows:
@@ -46,7 +48,7 @@ def units_for_member(user, rubric: Rubric | None = None, *, only: Rubric | None 
     return units.exclude(pk__in=conflict_subquery(actor))
 
 
-def own_only(user, rubric: Rubric | None = None, who: str | None = None) -> bool:
+def own_only(user, rubric: ContestPeriod | None = None, who: str | None = None) -> bool:
     """Independence (docs/decisions.md, decision 8): a member sees only their own scores; the chair and
     whoever runs the contest see everyone's. `who` is the seat when the caller has it already."""
     if not has_panel(rubric):
@@ -84,7 +86,7 @@ class ScopedQuerySet(models.QuerySet):
         rows = self.filter(sees_all | member).exclude(**{f"{self.unit_path}__in": conflict_subquery(actor)})
         return rows.exclude(own_units_seated(actor, contest, self.unit_path))
 
-    def for_member(self, user, rubric: Rubric | None = None):
+    def for_member(self, user, rubric: ContestPeriod | None = None):
         if has_panel(rubric):
             if seat(user, rubric) is None:
                 return self.none()
@@ -102,7 +104,7 @@ class JudgmentQuerySet(ScopedQuerySet):
     def others(self, user) -> models.Q:
         return models.Q(member=user)
 
-    def for_member(self, user, rubric: Rubric | None = None):
+    def for_member(self, user, rubric: ContestPeriod | None = None):
         qs = super().for_member(user, rubric)
         return qs.filter(self.others(user)) if own_only(user, rubric) else qs
 
@@ -112,7 +114,7 @@ class ScoreChangeQuerySet(ScopedQuerySet):
         # Others' judgments stay hidden from a member; the shared records (finals, overrides) do not.
         return ~(models.Q(kind="judgment") & ~models.Q(member=user))
 
-    def for_member(self, user, rubric: Rubric | None = None):
+    def for_member(self, user, rubric: ContestPeriod | None = None):
         qs = super().for_member(user, rubric)
         return qs.filter(self.others(user)) if own_only(user, rubric) else qs
 

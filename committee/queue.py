@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from contests.models import Contest, Unit
 from contests.seats import panel_office
 from contests.tree import lines_of
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from submissions.selectors import evidence_pairs  # the evidence portal's own scope
 
@@ -30,12 +30,12 @@ def trail(filters: dict[str, str]) -> str:
     return urlencode({k: v for k, v in filters.items() if v})
 
 
-def matrix_url(rubric: Rubric, filters: dict[str, str]) -> str:
+def matrix_url(rubric: ContestPeriod, filters: dict[str, str]) -> str:
     extra = trail(filters)
     return reverse("admin:committee_matrix") + f"?year={rubric.key}" + (f"&{extra}" if extra else "")
 
 
-def next_url(rubric: Rubric, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
+def next_url(rubric: ContestPeriod, filters: dict[str, str], after: tuple[str, str] | None = None) -> str:
     query = {"year": rubric.key}
     if after:
         query.update(after_unit=after[0], after_criterion=after[1])
@@ -57,7 +57,7 @@ class Progress:
         return self.total - self.done
 
 
-def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") -> list[str]:
+def judged_codes(rubric: ContestPeriod, *, dimension: str = "", criterion: str = "") -> list[str]:
     """The criteria a member scores (data criteria are computed), in rubric order, within the filters."""
     return [
         c.code
@@ -68,17 +68,17 @@ def judged_codes(rubric: Rubric, *, dimension: str = "", criterion: str = "") ->
     ]
 
 
-def units_for(user, rubric: Rubric, query: str = "") -> list[Unit]:
+def units_for(user, rubric: ContestPeriod, query: str = "") -> list[Unit]:
     """The units this user judges here (conflicts left out), by code, matching the matrix's unit filter."""
     return list(units_matching(units_for_member(user, rubric).order_by("code"), query))
 
 
-def _evidence_of(rubric: Rubric, units: QuerySet[Unit], codes: list[str]) -> QuerySet:
+def _evidence_of(rubric: ContestPeriod, units: QuerySet[Unit], codes: list[str]) -> QuerySet:
     """The rubric's evidence rows of `units` for the criteria `codes`, a row per version (a queryset)."""
     return evidence_pairs(rubric).filter(submission__unit__in=units.values("pk"), submission__criterion__code__in=codes)
 
 
-def _scored_by(user, rubric: Rubric) -> Exists:
+def _scored_by(user, rubric: ContestPeriod) -> Exists:
     """Whether the member has scored an evidence row's cell, asked of each row."""
     return Exists(
         Judgment.objects.filter(
@@ -91,7 +91,12 @@ def _scored_by(user, rubric: Rubric) -> Exists:
 
 
 def next_with_evidence(
-    user, rubric: Rubric, *, after: tuple[str, str] | None = None, by: str = "criterion", filters: dict | None = None
+    user,
+    rubric: ContestPeriod,
+    *,
+    after: tuple[str, str] | None = None,
+    by: str = "criterion",
+    filters: dict | None = None,
 ) -> tuple[str, str] | None:
     """(unit code, criterion code) after `after` that has evidence and this member has not scored yet,
     wrapping round; None when nothing is left. `by` "criterion": one criterion across every unit first
@@ -120,7 +125,7 @@ def next_with_evidence(
     return pairs.filter(later).first() or pairs.filter(earlier).first()
 
 
-def own_progress(user, rubric: Rubric) -> Progress:
+def own_progress(user, rubric: ContestPeriod) -> Progress:
     """How much of the whole contest this member has left: cells with evidence, scored or not, counted in the
     database (never a pass over the entrants). 2 queries and the member's units."""
     cells = _evidence_of(rubric, units_for_member(user, rubric), judged_codes(rubric))
@@ -136,7 +141,7 @@ def _own_units(contest: Contest, office: int | None) -> set[int]:
     return set() if own is None else {own}
 
 
-def members_progress(rubric: Rubric, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
+def members_progress(rubric: ContestPeriod, evidence: set[tuple[int, str]] | None = None) -> list[Progress]:
     """Every judge's progress, for the chair and whoever runs the contest: cells with evidence in the units
     each may judge: less those at or under a unit they are conflicted on and, on a panel, their own office's
     units (contests.tree). 3 queries with `evidence`; a 4th, each unit's line, only if a judge is barred."""

@@ -12,7 +12,7 @@ from contests.entries import Entry
 from contests.models import Unit
 from core import acts
 from core.thai import fmt_points
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rubric import CriterionSpec
 from rulebook.rules import Context
@@ -47,7 +47,7 @@ STATUSES = {
 }
 
 
-def sees_all(user, rubric: Rubric, who: str | None = None) -> bool:
+def sees_all(user, rubric: ContestPeriod, who: str | None = None) -> bool:
     """The chair and whoever runs the contest see every member's scores; a member only their own
     (decision 8). `who` is the user's seat when the caller has it already."""
     return (who or seat(user, rubric)) in (CHAIR, VIEWER)
@@ -135,7 +135,7 @@ def _paged(rows: list, page: int) -> tuple[list, int]:
     return rows[(page - 1) * MATRIX_PAGE : page * MATRIX_PAGE], page
 
 
-def _having(status: str, user, rubric: Rubric, criteria: list[CriterionSpec], own: bool) -> Exists | None:
+def _having(status: str, user, rubric: ContestPeriod, criteria: list[CriterionSpec], own: bool) -> Exists | None:
     """The units with a cell in `status` among `criteria` (`_cell`'s statuses), as a condition on a unit asked
     in the database; None for a status only the rules tell: "disagree" (the judges' spread, as each viewer may
     see it) and "decide" (the document's rows read against the facts)."""
@@ -168,7 +168,7 @@ def _having(status: str, user, rubric: Rubric, criteria: list[CriterionSpec], ow
 
 def matrix(
     user,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     *,
     dimension: str = "",
     criterion: str = "",
@@ -263,7 +263,7 @@ def matrix(
     }
 
 
-def _chair_states(user, rubric: Rubric, province: str) -> dict[tuple[int, str], CellState]:
+def _chair_states(user, rubric: ContestPeriod, province: str) -> dict[tuple[int, str], CellState]:
     """The scored cells of every unit the chair judges within the unit filter (3 queries): a row per score,
     never a cell per entrant."""
     return cell_states(rubric, units_matching(units_for_member(user, rubric), province).values("pk"))
@@ -283,7 +283,7 @@ def _finals(user, criteria: list[CriterionSpec], states: dict[tuple[int, str], C
     return Progress(user.get_full_name() or user.get_username(), settled, split)
 
 
-def progress(user, rubric: Rubric, all_seen: bool, scores: bool) -> list[Progress]:
+def progress(user, rubric: ContestPeriod, all_seen: bool, scores: bool) -> list[Progress]:
     """The chair and whoever runs the contest see every judge's count; a member who scores (`scores`) only
     their own."""
     if all_seen:
@@ -298,7 +298,7 @@ def level_choices(c: CriterionSpec) -> list[tuple[Decimal, str]]:
     return [(p, texts.get(p, "ไม่ผ่าน" if p == 0 else "")) for p in sorted(levels, reverse=True)]
 
 
-def scoring_screen(user, rubric: Rubric, unit: Unit, c: CriterionSpec, criterion, *, scores: bool) -> dict:
+def scoring_screen(user, rubric: ContestPeriod, unit: Unit, c: CriterionSpec, criterion, *, scores: bool) -> dict:
     """Everything one entrant × criterion needs on one page (`scores`: whether the user scores here, the page's
     answer); a fixed number of queries."""
     facts = dict(Fact.objects.filter(rubric=rubric, unit=unit, criterion=criterion).values_list("name", "value"))
@@ -389,7 +389,7 @@ COUNTED_FROM = {
 }
 
 
-def counted_from(rubric: Rubric, unit: Unit, criterion, chair_final, has_facts: bool) -> dict:
+def counted_from(rubric: ContestPeriod, unit: Unit, criterion, chair_final, has_facts: bool) -> dict:
     """Where a judged criterion's points in the standings come from (docs/decisions.md, decision 8): the chair's
     final, else the members' median, else the rule on imported facts until anyone scores. Asked of every
     member's judgments, not only those this user sees: it names the source, never another's score. 1 query."""

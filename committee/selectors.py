@@ -20,7 +20,7 @@ from contests.seats import panel_eligible, seat_counts
 from core.i18n import Text
 from people import directory
 from people.models import Conflict
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.rules.base import Rule
 from scoring.selectors import contest_entrants
@@ -53,7 +53,9 @@ class CellState:
     override: Decimal | None = None
 
 
-def cell_states(rubric: Rubric, unit_ids: Iterable[int] | QuerySet | None = None) -> dict[tuple[int, str], CellState]:
+def cell_states(
+    rubric: ContestPeriod, unit_ids: Iterable[int] | QuerySet | None = None
+) -> dict[tuple[int, str], CellState]:
     """(unit id, criterion code) → every member's points, the chair's final, the override (3 queries);
     of the units `unit_ids` only, when given (ids, or a queryset of them asked inside each query)."""
     ids = None if unit_ids is None else unit_ids if isinstance(unit_ids, QuerySet) else list(unit_ids)
@@ -84,7 +86,7 @@ def cell_aggregate(state: CellState, rule: Rule, top: Decimal) -> Aggregate:
     return aggregate([p for _, _, p in state.judgments], rule.levels(), chair_final=final)
 
 
-def judged_aggregates(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Aggregate]]:
+def judged_aggregates(rubric: ContestPeriod, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Aggregate]]:
     spec = rubric_spec(rubric)
     criteria = {c.code: c for c in spec.criteria()}
     out: dict[int, dict[str, Aggregate]] = {}
@@ -98,7 +100,7 @@ def judged_aggregates(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> 
     return out
 
 
-def judged_points(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
+def judged_points(rubric: ContestPeriod, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, Decimal]]:
     """unit id → criterion code → the committee's points, for `engine.evaluate_entrant(overrides=...)`.
 
     An override (data criterion) or the chair's final wins, else the members' median snapped down to an
@@ -122,7 +124,7 @@ def explain(agg: Aggregate) -> dict[str, str]:
     }
 
 
-def judged_explanations(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, dict]]:
+def judged_explanations(rubric: ContestPeriod, unit_ids: Iterable[int] | None = None) -> dict[int, dict[str, dict]]:
     """Same keys as `judged_points`: {"th": ..., "en": ...} saying where the points came from."""
     return {
         pid: {code: explain(agg) for code, agg in by_code.items()}
@@ -135,7 +137,7 @@ def with_messages(qs: QuerySet) -> QuerySet:
     return qs.select_related("criterion", "unit", "opened_by").prefetch_related(Prefetch("messages", queryset=messages))
 
 
-def open_clarifications_for_unit(unit: Unit, rubric: Rubric | None = None) -> list[Clarification]:
+def open_clarifications_for_unit(unit: Unit, rubric: ContestPeriod | None = None) -> list[Clarification]:
     """Running rounds (waiting or answered, not closed) for an entrant's page, messages prefetched."""
     qs = Clarification.objects.filter(unit=unit).exclude(status=ClarificationStatus.CLOSED)
     if rubric is not None:
@@ -143,12 +145,12 @@ def open_clarifications_for_unit(unit: Unit, rubric: Rubric | None = None) -> li
     return list(with_messages(qs).order_by("criterion__order"))
 
 
-def unit_page_clarifications(unit: Unit, rubric: Rubric) -> dict:
+def unit_page_clarifications(unit: Unit, rubric: ContestPeriod) -> dict:
     """The committee's questions to this entrant, shown where its staff start their work (submissions page)."""
     return {"clarifications": open_clarifications_for_unit(unit, rubric)}
 
 
-def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion, answers: bool) -> dict:
+def criterion_page_clarifications(user, unit: Unit, rubric: ContestPeriod, criterion, answers: bool) -> dict:
     """Every round of the committee's questions on this criterion, on the page where the office sends its
     evidence: the unit's own staff see them all and answer the running one there; anyone else sees what
     their judging scope shows (a conflicted member nothing). `answers`: whoever may send the office's evidence
@@ -158,7 +160,7 @@ def criterion_page_clarifications(user, unit: Unit, rubric: Rubric, criterion, a
     return {"cell_clarifications": list(with_messages(rows)), "can_answer": answers}
 
 
-def clarifications_for_cell(user, *, rubric: Rubric, unit: Unit, criterion) -> list[Clarification]:
+def clarifications_for_cell(user, *, rubric: ContestPeriod, unit: Unit, criterion) -> list[Clarification]:
     qs = Clarification.objects.for_member(user, rubric).filter(rubric=rubric, unit=unit, criterion=criterion)
     return list(with_messages(qs))
 
@@ -202,21 +204,21 @@ def _candidates(contest: Contest, seated: set[int], entrants: set[int]) -> list:
     return sorted(found, key=lambda u: u.of_entrant)
 
 
-def judged_rubrics(user) -> list[Rubric]:
+def judged_rubrics(user) -> list[ContestPeriod]:
     """The rubrics whose committee screens this user may open, newest first: the national contests for
     the Department's roles, then every period of the provincial contests they sit on or run (2 queries)."""
     actor = actor_of(user)
-    found = list(Rubric.objects.national().order_by("-year")) if seat(user, None) else []
+    found = list(ContestPeriod.objects.national().order_by("-year")) if seat(user, None) else []
     if Power.JUDGE in actor.powers:  # the Department's committee never sits on a panel
         return found
     mine = running(actor, "contest__")  # central staff: every office's contest
     if Power.ADMINISTER not in actor.powers:
         mine |= Q(contest_id__in=list(actor.seats))  # the seats that count (contests.seats.seat_counts)
-    panels = Rubric.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
+    panels = ContestPeriod.objects.filter(mine, contest__organiser__isnull=False).select_related("contest").distinct()
     return found + list(panels.order_by("-year", "contest__slug", "period_order"))
 
 
-def import_rubrics(user) -> list[Rubric]:
+def import_rubrics(user) -> list[ContestPeriod]:
     """The rubrics whose judgments this user may import from a sheet, in `judged_rubrics`' order (the
     national contests first): central staff every contest, an organiser their office's."""
     return [r for r in judged_rubrics(user) if rules.has_perm("committee.import_judgments", user, r)]
@@ -234,13 +236,13 @@ def panel_nav(user) -> list[tuple[Text, str, str]]:
     if actor.powers.isdisjoint({Power.FILE, Power.ORGANISE}) or not judges_contests(user):
         return []
     # An office that only picks in stages runs no contest with a panel: its matrix would be a 403.
-    runs_one = Rubric.objects.filter(running(actor, "contest__"), contest__organiser__isnull=False)
+    runs_one = ContestPeriod.objects.filter(running(actor, "contest__"), contest__organiser__isnull=False)
     if Power.ORGANISE in actor.powers and not runs_one.exists():
         return []
     return [(_("Contest judging"), reverse("admin:committee_matrix"), "panel-matrix")]
 
 
-def panel_evidence(*, rubric: Rubric, unit: Unit, criterion) -> list[Evidence]:
+def panel_evidence(*, rubric: ContestPeriod, unit: Unit, criterion) -> list[Evidence]:
     """The scoring screen's evidence in a provincial contest: the entrant's visible versions (the screen
     has already admitted the user to this rubric and unit through the one scope)."""
     cell = {"submission__rubric": rubric, "submission__unit": unit, "submission__criterion": criterion}
@@ -248,7 +250,7 @@ def panel_evidence(*, rubric: Rubric, unit: Unit, criterion) -> list[Evidence]:
     return list(rows.order_by("-version"))
 
 
-def evidence_cells(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> set[tuple[int, str]]:
+def evidence_cells(rubric: ContestPeriod, unit_ids: Iterable[int] | None = None) -> set[tuple[int, str]]:
     """(unit id, criterion code) where the unit has visible evidence: what the committee has to judge
     (withdrawn versions count for nothing); of the units `unit_ids` only, when given. 1 query."""
     found = evidence_pairs(rubric)
@@ -257,7 +259,7 @@ def evidence_cells(rubric: Rubric, unit_ids: Iterable[int] | None = None) -> set
     return set(found.values_list("unit", "submission__criterion__code").distinct())
 
 
-def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
+def judges_of(rubric: ContestPeriod) -> list[tuple[int, str, int | None]]:
     """(user id, username, office id) of everyone who scores this contest: the Department's committee, or
     an office contest's panel, its chair included (the chair of a panel judges too), by the seats that count
     as the lock counts them (contests.seats.seat_counts). 1 query."""
@@ -270,7 +272,7 @@ def judges_of(rubric: Rubric) -> list[tuple[int, str, int | None]]:
     return directory.with_offices(users)
 
 
-def judged_cells(rubric: Rubric, member_ids: Iterable[int]) -> dict[int, set[tuple[int, str]]]:
+def judged_cells(rubric: ContestPeriod, member_ids: Iterable[int]) -> dict[int, set[tuple[int, str]]]:
     """member id → the (unit id, criterion code) cells they have scored. 1 query."""
     out: dict[int, set[tuple[int, str]]] = defaultdict(set)
     rows = Judgment.objects.filter(rubric=rubric, member_id__in=list(member_ids))

@@ -17,7 +17,7 @@ from core import acts
 from core.thai import fmt_points
 from notices import events
 from people.models import Conflict
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.recompute import results_mark_dirty
 
 from .clarify import clarification_close, clarification_open, clarification_reply
@@ -58,7 +58,7 @@ __all__ = [
 def judgment_record(
     *,
     member,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     points: Decimal | str | None = None,
@@ -91,7 +91,7 @@ def judgment_record(
     return outcome.judgment
 
 
-def _disagreement_tell(rubric: Rubric, unit: Unit, criterion) -> None:
+def _disagreement_tell(rubric: ContestPeriod, unit: Unit, criterion) -> None:
     """Members' points on the cell differ and no final settles it: the chair is told, once per cell until a
     final is recorded (a later disagreement, after that final, is told again)."""
     cell = {"rubric": rubric, "unit": unit, "criterion": criterion}
@@ -116,7 +116,7 @@ class Outcome:
 def judgment_apply(
     *,
     member,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,
@@ -251,7 +251,7 @@ def _final_record(
 def chair_final_record(
     *,
     chair,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,
@@ -280,7 +280,7 @@ def chair_final_record(
 def override_record(
     *,
     member,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     points: Decimal | str | None,

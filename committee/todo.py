@@ -11,7 +11,7 @@ from contests.actor import CHAIR, actor_of
 from core import acts
 from core.i18n import either
 from core.thai import digits
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from schedule.selectors import judging_obligation
 from schedule.states import ObligationState
@@ -66,7 +66,7 @@ def judge_todo(user) -> list[Todo]:
     return todo
 
 
-def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
+def judging_ends(rubric: ContestPeriod, user=None) -> list[Todo]:
     """By when the contest's judging ends, from the schedule (schedule.selectors.judging_obligation: the
     contest's judging deadline, moved off a closed day), with the working days left; linked to where it is set
     for whoever may set it (the lock's `committee.set_judging_deadline`), else to the member's scoring."""
@@ -79,11 +79,11 @@ def judging_ends(rubric: Rubric, user=None) -> list[Todo]:
     return [Todo(text, url, "judging-ends", tone, owed.written, owed.days_left, due=owed.due)]
 
 
-def _sets_deadline(user, rubric: Rubric) -> bool:
+def _sets_deadline(user, rubric: ContestPeriod) -> bool:
     return user is not None and acts.allowed(user, "committee.set_judging_deadline", rubric.contest)
 
 
-def disagreements(user, rubric: Rubric) -> tuple[int, int]:
+def disagreements(user, rubric: ContestPeriod) -> tuple[int, int]:
     """(cells where the members' scores differ, those of them still without the chair's final) among the
     units the chair judges; an override settles a cell as a final does. 4 queries (+ the spec)."""
     judged = {c.code: c for c in rubric_spec(rubric).criteria() if c.rule.committee_judges}
@@ -99,7 +99,7 @@ def disagreements(user, rubric: Rubric) -> tuple[int, int]:
     return split, waiting
 
 
-def chair_todo(user, rubric: Rubric) -> list[Todo]:
+def chair_todo(user, rubric: ContestPeriod) -> list[Todo]:
     """The chair's job, not the chair's own scores: the finals the disagreements wait for, linked to the
     matrix filtered to them."""
     split, waiting = disagreements(user, rubric)

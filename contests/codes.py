@@ -1,4 +1,4 @@
-"""Contest and period codes. They become every URL of a contest (Rubric.key, core.converters), so each
+"""Contest and period codes. They become every URL of a contest (ContestPeriod.key, core.converters), so each
 one must fit the URL converter, and a code the URLs would read as another page, or as the national contest
 (`by_key("2567")`, slug `cdd4-2567`), must never belong to an office's contest. An office's new
 codes begin with its own prefix (`office_prefix`)."""
@@ -13,7 +13,7 @@ from core.i18n import either
 
 NATIONAL_PREFIX = "cdd4-"  # the Department's contest of a year is cdd4-<year>; no other contest's code starts so
 CODE_MAX = 60  # Contest.slug
-PERIOD_MAX = 20  # Rubric.period
+PERIOD_MAX = 20  # ContestPeriod.period
 # The URL converter's own parts (core.converters): a key is "<code>" or "<code>.<period>".
 CODE = re.compile(r"[a-z][a-z0-9-]*")
 PERIOD = re.compile(r"[a-z0-9][a-z0-9-]*")

@@ -29,7 +29,7 @@ from core.i18n import _
 
 SECOND_FACTOR_DUE = "second_factor_due"  # the lock's rule: this person confirms a factor before such an act
 # Objects whose answers hold for the whole request: (model label, the attribute whose change re-asks).
-KEPT = {"contests.contest": "state", "rubrics.rubric": "contest.state", "contests.unit": None}
+KEPT = {"contests.contest": "state", "rubrics.contestperiod": "contest.state", "contests.unit": None}
 
 
 class SecondFactorRequired(PermissionDenied):

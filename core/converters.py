@@ -1,5 +1,5 @@
 """The <contest:key> part of a URL: a national contest's year ("2566") or a contest's key
-("chonburi-web-2564", "ubon-milestones-2568.2567-10"); see Rubric.key. Registered on import."""
+("chonburi-web-2564", "ubon-milestones-2568.2567-10"); see ContestPeriod.key. Registered on import."""
 
 from typing import NewType
 

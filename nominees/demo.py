@@ -7,7 +7,7 @@ import random
 
 from contests.entrants import contest_entrants
 from nominees.services import nominee_demo_save
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 # A contest that honours people (Contest.nominates): each entrant office's demo nominee, marked as made up.
 DEMO_GIVEN = ["สมชาย", "สุภาพร", "วิไลวรรณ", "ณัฐพล", "กนกวรรณ", "ธีรวัฒน์", "ปิยะนุช", "อนุชา", "จิราพร", "ศักดิ์ชัย", "พรทิพย์"]
@@ -15,7 +15,7 @@ DEMO_FAMILY = ["ใจดี", "รักษ์ชุมชน", "พัฒน�
 DEMO_POSITIONS = ["นักวิชาการพัฒนาชุมชนปฏิบัติการ", "นักวิชาการพัฒนาชุมชนชำนาญการ", "เจ้าพนักงานพัฒนาชุมชนปฏิบัติงาน"]
 
 
-def demo_nominees(*, rubric: Rubric) -> int:
+def demo_nominees(*, rubric: ContestPeriod) -> int:
     """One made-up nominee per entrant office ("(ตัวอย่าง)" in the name); offices that named one keep theirs. A
     contest that takes none, or a period after its first, gets none."""
     made = 0

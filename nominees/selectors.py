@@ -13,7 +13,7 @@ from contests.entrants import contest_entrants
 from contests.models import Contest, Unit
 from contests.scopes import in_scope, running
 from nominees.models import Nominee, NomineeState
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar
 from rulebook.workdays import deadline_text
 from schedule.contest import criterion_rounds
@@ -32,7 +32,7 @@ class NominationWindow:
 
     deadline: date
     closes: date
-    rubric: Rubric  # whose calendar moved the deadline (the page's moved_deadline filter asks it again)
+    rubric: ContestPeriod  # whose calendar moved the deadline (the page's moved_deadline filter asks it again)
 
     def is_open(self, today: date) -> bool:
         return today <= self.closes
@@ -45,8 +45,8 @@ class NominationWindow:
 def nomination_window(contest: Contest) -> NominationWindow:
     """The contest's nomination deadline (see NominationWindow), from the schedule (`criterion_rounds`): 1 query,
     and 1 more per period of the contest."""
-    rubrics = list(Rubric.objects.filter(contest=contest).select_related("contest").order_by("ends_on"))
-    dated: list[tuple[bool, date, date, Rubric]] = []  # (a nominee answers it, as written, due, its rubric)
+    rubrics = list(ContestPeriod.objects.filter(contest=contest).select_related("contest").order_by("ends_on"))
+    dated: list[tuple[bool, date, date, ContestPeriod]] = []  # (a nominee answers it, as written, due, its rubric)
     for rubric in rubrics:
         for rounds in criterion_rounds(rubric).values():
             last = rounds[-1]
@@ -71,7 +71,7 @@ def nominees_for_user(user) -> QuerySet[Nominee]:
     return rows.filter(in_scope(actor, "contest", "unit"))
 
 
-def active_nominees(rubric: Rubric) -> QuerySet[Nominee]:
+def active_nominees(rubric: ContestPeriod) -> QuerySet[Nominee]:
     """schedule.hooks.nominated_sources: the contest's nominees still named (a withdrawn one meets nothing)."""
     return Nominee.objects.filter(contest_id=rubric.contest_id, state=NomineeState.ACTIVE)
 

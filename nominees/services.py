@@ -23,7 +23,7 @@ from core.errors import PortalError
 from nominees.eligibility import Eligibility
 from nominees.models import NAME_MAX, POSITION_MAX, Employment, Nominee, NomineeState, NomineeVersion
 from nominees.selectors import NominationWindow, nomination_window
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import lifecycle
 
 FIELDS = {
@@ -189,7 +189,7 @@ def _new_version(nominee: Nominee, values: dict, user, at: datetime) -> Nominee:
     nominee.submitted_at, nominee.submitted_by = at, user
     nominee.save()
     # A nominee is what its criterion sent: the rounds the schedule keeps for the office are counted again.
-    for rubric_id in Rubric.objects.filter(contest_id=nominee.contest_id).values_list("pk", flat=True):
+    for rubric_id in ContestPeriod.objects.filter(contest_id=nominee.contest_id).values_list("pk", flat=True):
         results_stale(rubric_id=rubric_id, unit_ids=[nominee.unit_id])
     NomineeVersion.objects.create(
         nominee=nominee, version=nominee.version, submitted_at=at, submitted_by=user,

@@ -12,13 +12,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from contests.models import Unit
 from core import files
 from core.sheets import exporter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from submissions.models import Evidence, InnovationReport
 
 from .exporters import entries
 
 
-def province_zip(*, user, rubric: Rubric, unit: Unit):
+def province_zip(*, user, rubric: ContestPeriod, unit: Unit):
     """A temporary file (deleted when closed) holding the ZIP. Scoped through `for_user` as every read is."""
     evidence = (
         Evidence.objects.for_user(user)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from contests.actor import Power, actor_of
 from core import acts
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.contest_results import contests_for_user
 
 from .contacts import desks
@@ -56,7 +56,7 @@ def contests_of(user) -> list:
     if not user.is_authenticated:
         return []
     actor = actor_of(user)
-    national = Rubric.objects.national().select_related("contest").order_by("-year").first()
+    national = ContestPeriod.objects.national().select_related("contest").order_by("-year").first()
     found = (
         [national.contest]
         if national and (Power.FILE not in actor.powers or actor.rights(national.contest).enters)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contests.actor import Power, actor_of
 from core.i18n import Text
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.contest_results import shown_results
 from scoring.hooks import nav_extra
 
@@ -72,7 +72,7 @@ def _items(user) -> list[Link]:
     if Power.JUDGE in actor.powers:
         return scoring
     if Power.ADMINISTER in actor.powers:
-        year = Rubric.objects.national().order_by("-year").values_list("year", flat=True).first()
+        year = ContestPeriod.objects.national().order_by("-year").values_list("year", flat=True).first()
         holidays = reverse("admin:rubrics_holidayoverride_changelist")
         calendar = reverse("rubrics:calendar", args=[year]) if year else holidays
         return [

@@ -16,7 +16,7 @@ from core import acts
 from core.thai import thai_digits
 from people.models import Membership
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_data_next_year, work_calendar
 from rulebook.spec import RubricError, parse_rubric
 
@@ -32,7 +32,7 @@ class Moved:
 
 @dataclass
 class Plan:
-    source: Rubric
+    source: ContestPeriod
     year: int
     data: dict
     moved: list[Moved] = field(default_factory=list)
@@ -54,12 +54,12 @@ def _rename(text: str, year: int) -> str:
     return text.replace(old, new).replace(thai_digits(old), thai_digits(new))
 
 
-def next_year_plan(*, rubric: Rubric) -> Plan:
+def next_year_plan(*, rubric: ContestPeriod) -> Plan:
     """What opening the next year would create; nothing is written."""
     data = rubric_data_next_year(rubric)
     year = data["year"]
     data["name_th"], data["name_en"] = _rename(data["name_th"], year), _rename(data["name_en"], year)
-    plan = Plan(source=rubric, year=year, data=data, exists=Rubric.objects.national().filter(year=year).exists())
+    plan = Plan(source=rubric, year=year, data=data, exists=ContestPeriod.objects.national().filter(year=year).exists())
     calendar = work_calendar()
     for dimension in data["dimensions"]:
         for criterion in dimension["criteria"]:
@@ -83,7 +83,7 @@ def next_year_plan(*, rubric: Rubric) -> Plan:
     return plan
 
 
-def next_year_open(*, user, rubric: Rubric, memberships_confirmed: bool) -> Rubric:
+def next_year_open(*, user, rubric: ContestPeriod, memberships_confirmed: bool) -> ContestPeriod:
     """Creates next year's rubric from the plan. Memberships are not tied to a year, so they carry over
     as they are; staff confirm that list first. Refused when the year exists or the rubric is invalid."""
     acts.require(user, "ops.open_next_year")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from rubrics.models import Dimension, Rubric, YearSettings
+from rubrics.models import ContestPeriod, Dimension, YearSettings
 from scoring.models import RecomputeRun, Standing, StandingsSnapshot
 
 from .health import checks_run
@@ -47,7 +47,7 @@ def status_panel() -> dict:
     }
 
 
-def _visible_to_entrants(rubric: Rubric) -> bool:
+def _visible_to_entrants(rubric: ContestPeriod) -> bool:
     settings_row = YearSettings.objects.filter(rubric=rubric).first()
     published = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).exists()
     return published or bool(settings_row and settings_row.standings_visible_to_entrants)
@@ -58,7 +58,7 @@ def year_on_year(*, user, unit: Unit | None = None) -> dict:
 
     Provincial staff see a year only once central staff let provinces see their standing, or published it.
     """
-    rubrics = list(Rubric.objects.national().order_by("-year")[:2])[::-1]
+    rubrics = list(ContestPeriod.objects.national().order_by("-year")[:2])[::-1]
     if Power.FILE in actor_of(user).powers:
         rubrics = [r for r in rubrics if _visible_to_entrants(r)]
     results = Standing.objects.filter(rubric__in=rubrics).select_related("unit")

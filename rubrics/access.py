@@ -23,29 +23,29 @@ from contests.scopes import visible_contests, visible_entrants
 from core import acts
 from core.converters import ContestKey
 from core.gate import SignInRequired
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 SEE_ENTRY = "contests.see_unit"  # the act a refused act on an entry falls back to: 403 if seen, else 404
 SEE_CONTEST = "rubrics.see_rubric"  # the contest exists for the user (`Rights.sees`)
 RUN_CONTEST = "scoring.view_standings"  # whoever runs the contest (its builder, opening a draft, its settings)
 
 
-def rubrics(actor: Actor, need: Need | str = Need.SEE) -> QuerySet[Rubric]:
+def rubrics(actor: Actor, need: Need | str = Need.SEE) -> QuerySet[ContestPeriod]:
     """The rubrics (every period) of the contests the actor may `need`."""
-    return Rubric.objects.filter(contest__in=visible_contests(actor, need)).select_related("contest")
+    return ContestPeriod.objects.filter(contest__in=visible_contests(actor, need)).select_related("contest")
 
 
-def _rubric(key: ContestKey | str | Rubric, request=None) -> Rubric | None:
+def _rubric(key: ContestKey | str | ContestPeriod, request=None) -> ContestPeriod | None:
     """The rubric a URL names, with its contest and organiser: one query, kept on the request when one is given,
     so a page's gate, its context and its service share one object. A rubric in hand is kept as it is."""
-    if isinstance(key, Rubric):
+    if isinstance(key, ContestPeriod):
         if request is not None:
             request.__dict__.setdefault("_rubrics", {})[key.key] = key
         return key
     kept = getattr(request, "_rubrics", None) if request is not None else None
     if kept is not None and str(key) in kept:
         return kept[str(key)]
-    rubric = Rubric.objects.by_key(key).select_related("contest", "contest__organiser").first()
+    rubric = ContestPeriod.objects.by_key(key).select_related("contest", "contest__organiser").first()
     if request is not None:
         request.__dict__.setdefault("_rubrics", {})[str(key)] = rubric
     return rubric
@@ -64,13 +64,13 @@ def _step_up(user, act: str, request) -> None:
 
 def contest_or_404(
     user,
-    key: ContestKey | str | Rubric,
+    key: ContestKey | str | ContestPeriod,
     act: str,
     *,
     request=None,
     national_403: bool = True,
     seen: str | None = None,
-) -> Rubric:
+) -> ContestPeriod:
     """The rubric `key` names (or the one in hand), if the user may do `act` on it; its act asked once.
     A contest the user does not see, or any refused act, answers 404; the national contest, which every role
     sees, 403 (`national_403`: pages; the API's uploads and the builder answer 404 there too, as they always have),
@@ -87,7 +87,9 @@ def contest_or_404(
     return rubric
 
 
-def entry_or_404(user, key: ContestKey | str, code: str, act: str = SEE_ENTRY, *, request=None) -> tuple[Rubric, Entry]:
+def entry_or_404(
+    user, key: ContestKey | str, code: str, act: str = SEE_ENTRY, *, request=None
+) -> tuple[ContestPeriod, Entry]:
     """The rubric `key` names and its entry for the unit `code`, if the user may do `act` on the entry; its act
     asked once. A contest or unit the user does not see there answers 404 (the unit is looked up among the
     contest's entrants the user sees: one query); an act refused on an entry they see, 403."""

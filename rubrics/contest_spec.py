@@ -28,7 +28,7 @@ KEYS = frozenset({"slug", "organiser", "entrant_level", "entrants", "combine", "
 PROVINCE_CODE = re.compile(r"[0-9]{2}")  # the organiser: a provincial office's DOPA code, e.g. "50"
 UNIT_CODE = re.compile(r"[0-9]{2,8}")  # an entrant: DOPA code of a province, district, subdistrict or village
 MOST_PERIODS = 60
-PERIOD_NAME_MAX = 100  # Rubric.period_name_th / _en
+PERIOD_NAME_MAX = 100  # ContestPeriod.period_name_th / _en
 # What a period may set for itself on a criterion (seed 004: April's milestones are not July's).
 # Its deadline too, where the period has no one date for all its criteria (docs/contests.md).
 PERIOD_CRITERION_KEYS = frozenset({"rule", "evidence_th", "evidence_en", "deadline"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from rubrics.models import Rubric, RubricChange
+from rubrics.models import ContestPeriod, RubricChange
 from rulebook.dates import parse_date
 from rulebook.rounds import Move
 
@@ -36,7 +36,7 @@ class DeadlineMove:
         return ", ".join(map(str, self.kept))
 
 
-def deadline_moves(rubric: Rubric) -> dict[str, list[DeadlineMove]]:
+def deadline_moves(rubric: ContestPeriod) -> dict[str, list[DeadlineMove]]:
     """criterion code → its deadline's moves in this rubric's period, newest first (RubricChange keeps them as
     rulebook.diff says them; a contest's creation, {"created": true}, has no periods). 1 query."""
     found: dict[str, list[DeadlineMove]] = {}

@@ -19,13 +19,13 @@ from core.thai import thai_date
 from rulebook.rubric import criterion_label
 
 
-class RubricQuerySet(models.QuerySet):
+class ContestPeriodQuerySet(models.QuerySet):
     def national(self):
-        # With its contest: Rubric.key reads it on every page that links to the rubric.
+        # With its contest: ContestPeriod.key reads it on every page that links to the rubric.
         return self.filter(national_q("contest__")).select_related("contest")
 
     def by_key(self, key: str | int):
-        """The rubric a URL names (Rubric.key): "2566" is the national contest of 2566; "chonburi-web-2564"
+        """The rubric a URL names (ContestPeriod.key): "2566" is the national contest of 2566; "chonburi-web-2564"
         a contest without periods (or its first period); "ubon-milestones-2568.2567-10" one period."""
         key = str(key)
         if is_whole(key):
@@ -40,8 +40,11 @@ class ClosedDay(models.TextChoices):
     AS_WRITTEN = "as_written", gettext_lazy("as written, not moved")
 
 
-class Rubric(models.Model):
-    """One contest's rules for one period (or the whole contest). Year is Buddhist Era (2566 = Oct 2022 – Sep 2023)."""
+class ContestPeriod(models.Model):
+    """One period of a contest (or the whole contest): its dates, points, tie-break and settings, and the rules
+    that hold in it (its dimensions and criteria; read whole as a `rulebook.spec.RubricSpec`). The words on screen
+    and the fields that point here still say "rubric", as the Department's documents do. Year is Buddhist Era
+    (2566 = Oct 2022 – Sep 2023)."""
 
     contest = models.ForeignKey(
         Contest, on_delete=models.CASCADE, related_name="rubrics", verbose_name=gettext_lazy("contest")
@@ -74,7 +77,7 @@ class Rubric(models.Model):
     # Random, not a counter: a rolled-back change must never be mistaken for a later one.
     revision = models.UUIDField(default=uuid.uuid4, editable=False, verbose_name=gettext_lazy("revision"))
 
-    objects = RubricQuerySet.as_manager()
+    objects = ContestPeriodQuerySet.as_manager()
 
     class Meta:
         db_table = "scoring_rubric"  # made by scoring before the model moved here
@@ -119,7 +122,7 @@ class LiveManager(_LiveManagerBase):
 
 class Dimension(models.Model):
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="dimensions", verbose_name=gettext_lazy("rubric")
+        ContestPeriod, on_delete=models.CASCADE, related_name="dimensions", verbose_name=gettext_lazy("rubric")
     )
     code = models.CharField(gettext_lazy("code"), max_length=10)
     order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
@@ -151,7 +154,7 @@ class Dimension(models.Model):
 
 class Criterion(models.Model):
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="criteria", verbose_name=gettext_lazy("rubric")
+        ContestPeriod, on_delete=models.CASCADE, related_name="criteria", verbose_name=gettext_lazy("rubric")
     )
     dimension = models.ForeignKey(
         Dimension, on_delete=models.CASCADE, related_name="criteria", verbose_name=gettext_lazy("dimension")
@@ -206,7 +209,7 @@ class AwardTier(models.Model):
     """A rubric's award level: how many provinces get it, and the prize."""
 
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="award_tiers", verbose_name=gettext_lazy("rubric")
+        ContestPeriod, on_delete=models.CASCADE, related_name="award_tiers", verbose_name=gettext_lazy("rubric")
     )
     code = models.CharField(gettext_lazy("code"), max_length=30)
     order = models.PositiveSmallIntegerField(default=0, verbose_name=gettext_lazy("order"))
@@ -243,7 +246,7 @@ class RubricChange(models.Model):
     )
     # The contest's first rubric (the one its URLs name): the admin scopes rows by it, as the other rubric rows.
     rubric = models.ForeignKey(
-        Rubric,
+        ContestPeriod,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=pgettext_lazy("rubrics.models.changes", "rubric"),
@@ -344,7 +347,7 @@ class YearSettings(models.Model):
     """Central staff's switches for one year; a year without a row uses the defaults below."""
 
     rubric = models.OneToOneField(
-        Rubric, on_delete=models.CASCADE, related_name="year_settings", verbose_name=_("rubric")
+        ContestPeriod, on_delete=models.CASCADE, related_name="year_settings", verbose_name=_("rubric")
     )
     standings_visible_to_entrants = models.BooleanField(
         _("provinces see their standing"), default=False, db_column="standings_visible_to_provinces"

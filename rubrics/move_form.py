@@ -18,7 +18,7 @@ from core.i18n import pick
 from core.thai import thai_date
 from core.validators.letter import letter_clean
 from rubrics.letters import NUMBER_MOST, Letter, letter_help
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.revisions import ChangeRefused, letter_check
 from rubrics.timetable import Companion, companions, rounds_kept, rounds_kept_check
 from rulebook.dates import fiscal_year
@@ -64,7 +64,7 @@ class MoveFields(forms.Form):
         help_text=_("an unticked round keeps its date, but never after the new deadline"),
     )
 
-    def offer(self, rubric: Rubric, code: str, office: Unit | None = None) -> None:
+    def offer(self, rubric: ContestPeriod, code: str, office: Unit | None = None) -> None:
         """What moves with `code`'s deadline, each a box ticked until unticked (none: no such box): its rounds due
         on that day (unticked, a round keeps its date), the criteria timing the same files. `office`: the office
         whose letter the move cites (rubrics.letters.letter_office), None for the Department's."""
@@ -110,7 +110,7 @@ class DeadlineMoveForm(MoveFields):
     reason = reason_field()
     field_order = ["deadline", "reason", "letter_number", "letter_date", "letter_pdf", "also"]
 
-    def __init__(self, *args, rubric: Rubric, code: str, office: Unit | None = None, **kwargs):
+    def __init__(self, *args, rubric: ContestPeriod, code: str, office: Unit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         cast(ThaiDateField, self.fields["deadline"]).window = fiscal_year(rubric.year)
         self.offer(rubric, code, office)

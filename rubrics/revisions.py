@@ -37,7 +37,7 @@ from core.thai import fmt_points, thai_num
 from notices import events
 from rubrics import hooks
 from rubrics.letters import NONE, NUMBER_MOST, Letter, letter_keep
-from rubrics.models import AWARD_FLOOR, Criterion, Dimension, Rubric, RubricChange, YearSettings
+from rubrics.models import AWARD_FLOOR, ContestPeriod, Criterion, Dimension, RubricChange, YearSettings
 from rubrics.selectors import due_on, rubric_data
 from rulebook.dates import parse_date
 from rulebook.diff import contest_diff, diff_lines, is_empty
@@ -200,7 +200,7 @@ def change_check(*, contest: Contest, keep: set[str] | None, reason: str, confir
     raise ChangeRefused(messages, needs=needs, held=held)
 
 
-def criteria_drop(*, rubric: Rubric, keep: set[str], archive: bool) -> None:
+def criteria_drop(*, rubric: ContestPeriod, keep: set[str], archive: bool) -> None:
     """The rubric's criteria not in `keep`: deleted when they hold nothing, archived when they do and the
     change was confirmed (`archive`), refused otherwise (the rubric loader's callers)."""
     dropped = list(rubric.criteria.exclude(code__in=keep))
@@ -219,7 +219,7 @@ def criteria_drop(*, rubric: Rubric, keep: set[str], archive: bool) -> None:
     Criterion.objects.filter(pk__in=[c.pk for c in dropped if c.pk not in held]).delete()
 
 
-def dimensions_drop(*, rubric: Rubric, keep: set[str]) -> None:
+def dimensions_drop(*, rubric: ContestPeriod, keep: set[str]) -> None:
     """Dimensions not in `keep`: archived while a criterion row still points at them (an archived one, or one
     about to move to another dimension), else deleted; `dimensions_tidy` deletes those left empty."""
     dropped = rubric.dimensions.exclude(code__in=keep)
@@ -228,7 +228,7 @@ def dimensions_drop(*, rubric: Rubric, keep: set[str]) -> None:
     dropped.exclude(pk__in=pointed).delete()
 
 
-def dimensions_tidy(rubric: Rubric) -> None:
+def dimensions_tidy(rubric: ContestPeriod) -> None:
     Dimension.all_objects.archived().filter(rubric=rubric, criteria__isnull=True).delete()
 
 
@@ -404,7 +404,9 @@ def change(
     written = write()
     # Read again as written: a new contest is the rubric's, an existing one's fields changed under `contest`.
     if contest is None:
-        assert isinstance(written, Rubric)  # a write that creates its contest returns its first rubric (the loaders)
+        assert isinstance(
+            written, ContestPeriod
+        )  # a write that creates its contest returns its first rubric (the loaders)
         changed = written.contest
     else:
         changed = Contest.objects.get(pk=contest.pk)

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.process_cache import Kept
 from rubrics.contest_spec import periods_gather
-from rubrics.models import ClosedDay, HolidayOverride, HolidayOverrideChange, Rubric, YearSettings
+from rubrics.models import ClosedDay, ContestPeriod, HolidayOverride, HolidayOverrideChange, YearSettings
 from rulebook.dates import fiscal_year, widened
 from rulebook.moved import moved
 from rulebook.rubric import RubricSpec
@@ -21,7 +21,7 @@ from rulebook.spec import parse_rubric
 from rulebook.workdays import Reason, WorkCalendar
 
 
-def rubric_data(rubric: Rubric) -> dict:
+def rubric_data(rubric: ContestPeriod) -> dict:
     """The rubric as the data format of docs/rubric-format.md (3 queries)."""
     dimensions = list(rubric.dimensions.all())
     criteria = list(rubric.criteria.all())
@@ -86,7 +86,7 @@ def rubric_data(rubric: Rubric) -> dict:
 _SPECS: Kept[RubricSpec] = Kept()
 
 
-def rubric_spec(rubric: Rubric) -> RubricSpec:
+def rubric_spec(rubric: ContestPeriod) -> RubricSpec:
     """The parsed rubric, cached per process by (id, revision): a recompute then reads no rubric rows."""
     return _SPECS.get((rubric.pk, rubric.revision), lambda: parse_rubric(rubric_data(rubric)))
 
@@ -98,7 +98,7 @@ def work_calendar() -> WorkCalendar:
 _CALENDARS: Kept[WorkCalendar] = Kept()
 
 
-def rubric_calendar(rubric: Rubric) -> WorkCalendar:
+def rubric_calendar(rubric: ContestPeriod) -> WorkCalendar:
     """The holiday calendar as the rubric reads its deadlines (moved on a closed day or as written), cached like the
     spec: a holiday change gives every rubric a new revision."""
 
@@ -112,7 +112,7 @@ def rubric_calendar(rubric: Rubric) -> WorkCalendar:
 _CODES: Kept[dict[int, str]] = Kept()
 
 
-def criterion_codes(rubric: Rubric, *, fresh: bool = False) -> dict[int, str]:
+def criterion_codes(rubric: ContestPeriod, *, fresh: bool = False) -> dict[int, str]:
     """criterion id → code, cached like the spec: the facts are then read without a join to the criteria."""
     return _CODES.get(
         (rubric.pk, rubric.revision), lambda: dict(rubric.criteria.values_list("pk", "code")), fresh=fresh
@@ -126,7 +126,7 @@ REASONS = {
 }
 
 
-def calendar_year(rubric: Rubric) -> dict:
+def calendar_year(rubric: ContestPeriod) -> dict:
     """The fiscal year's days offices are closed, and why; the days they open although a calendar
     might say otherwise; and the overrides' audit trail (3 queries)."""
     calendar = work_calendar()
@@ -155,12 +155,12 @@ def calendar_year(rubric: Rubric) -> dict:
     }
 
 
-def rubric_data_next_year(rubric: Rubric) -> dict:
+def rubric_data_next_year(rubric: ContestPeriod) -> dict:
     """The rubric as data for the following fiscal year: same rules, every date one year later."""
     return rubric_data_moved(rubric, 1)
 
 
-def rubric_data_moved(rubric: Rubric, years: int) -> dict:
+def rubric_data_moved(rubric: ContestPeriod, years: int) -> dict:
     """The rubric as data `years` fiscal years later: same rules, every date and every year its texts name
     moved by whole years ("ข้อมูล จปฐ. ปี ๒๕๖๖" becomes "ปี ๒๕๖๗"), as the office contests are moved."""
     data = moved(rubric_data(rubric), year=rubric.year, years=years)
@@ -168,7 +168,7 @@ def rubric_data_moved(rubric: Rubric, years: int) -> dict:
     return data
 
 
-def contest_file(rubric: Rubric) -> dict:
+def contest_file(rubric: ContestPeriod) -> dict:
     """A contest as the rubric file that would make it again (docs/rubric-format.md): the builder copies it
     ("next year's website contest from this year's"). A contest with periods is gathered from every period's
     rubric (contest_spec.periods_gather: seed 004's months, each with its own rule)."""
@@ -201,7 +201,7 @@ def contest_file(rubric: Rubric) -> dict:
     return data
 
 
-def due_on(rubric: Rubric, written: date | None) -> date | None:
+def due_on(rubric: ContestPeriod, written: date | None) -> date | None:
     """The day a date the contest's documents write falls due (docs/schedule.md, "How a due date is decided",
     step 4): a closed day moves it to the next working day, unless the contest reads its dates as written. Every
     round's `due` is its `written` shifted so; a notice of a move says the new date's the same way."""
@@ -221,7 +221,7 @@ class Linked:
     times: bool
 
 
-def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
+def linked_criteria(rubric: ContestPeriod, code: str) -> list[Linked]:
     """The other criteria of `rubric` that time the same files as criterion `code`: those whose files its
     rule times, then those whose rules time its files, in rubric order. A move of one changes the date the
     other's files are timed by (`RubricSpec.timing_deadline`), so a move form offers them together and each
@@ -237,6 +237,6 @@ def linked_criteria(rubric: Rubric, code: str) -> list[Linked]:
     return out
 
 
-def year_settings(rubric: Rubric) -> YearSettings:
+def year_settings(rubric: ContestPeriod) -> YearSettings:
     """The year's switches; unsaved defaults when central staff have not set any."""
     return YearSettings.objects.filter(rubric=rubric).first() or YearSettings(rubric=rubric)

@@ -30,7 +30,7 @@ from rubrics import hooks, revisions
 from rubrics.access import RUN_CONTEST
 from rubrics.contest_spec import parse_rubric_file, period_data
 from rubrics.letters import NONE, Letter
-from rubrics.models import AwardTier, Criterion, Dimension, Rubric, YearSettings
+from rubrics.models import AwardTier, ContestPeriod, Criterion, Dimension, YearSettings
 from rulebook.dates import parse_date
 from rulebook.rubric import RubricSpec
 from rulebook.spec import Read, RubricError, parse_rubric
@@ -50,7 +50,7 @@ def provinces_load(*, entries: Sequence[Mapping]) -> int:
             },
         )
     units_collate()
-    for rubric in Rubric.objects.all():
+    for rubric in ContestPeriod.objects.all():
         hooks.results_ensure(rubric)
         results_stale(rubric_id=rubric.pk)
     return len(entries)
@@ -110,7 +110,9 @@ def _not_the_offices(slug: str, office: Unit) -> bool:
 
 
 @transaction.atomic
-def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False, letter: Letter = NONE) -> Rubric:
+def contest_save(
+    *, user, data: Mapping, reason: str = "", confirm: bool = False, letter: Letter = NONE
+) -> ContestPeriod:
     """An organiser (or central staff) creates or updates a contest from the rubric format
     (docs/rubric-format.md, docs/contests.md). An organiser's contest is always its own office's, among
     units under that office, its new code under the office's own prefix; another office's code is refused in
@@ -145,7 +147,7 @@ def contest_save(*, user, data: Mapping, reason: str = "", confirm: bool = False
         )
     taken = Contest.objects.filter(slug=block["slug"]).first()
 
-    def write() -> Rubric:
+    def write() -> ContestPeriod:
         rubric = _load(data=data, spec=spec, archive=confirm)
         if taken is None:  # a new contest waits for whoever runs it to open it
             Contest.objects.filter(pk=rubric.contest_id).update(state=ContestState.DRAFT)
@@ -175,7 +177,7 @@ def contest_check(*, user, data: Mapping) -> None:
         transaction.set_rollback(True)
 
 
-def rubric_load(*, data: Mapping, user=None, reason: str = "") -> Rubric:
+def rubric_load(*, data: Mapping, user=None, reason: str = "") -> ContestPeriod:
     """Creates or updates a contest and its rubric (one per period) from the data format, through the one door
     (rubrics.revisions): an open contest's change needs a `reason` (a loader's names itself: bootstrap…), and
     criteria that hold evidence or scores are never dropped from here (the builder asks and archives them).
@@ -188,16 +190,16 @@ def rubric_load(*, data: Mapping, user=None, reason: str = "") -> Rubric:
     )
 
 
-def rubric_edit(*, user, data: Mapping, reason: str = "") -> Rubric:
+def rubric_edit(*, user, data: Mapping, reason: str = "") -> ContestPeriod:
     """Central staff's rubric editor in the admin (the whole file as JSON): `rubric_load` as that person."""
     return rubric_load(user=user, data=data, reason=reason)
 
 
-def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
+def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> ContestPeriod:
     """Writes a rubric file that parse_rubric_file has checked, every field of its contest block too;
     `archive`: criteria dropped while they hold something are archived (confirmed), else refused."""
     contest, periods = _contest_save(data=data, year=spec.year)
-    rubrics: list[Rubric] = []
+    rubrics: list[ContestPeriod] = []
     read: Read = {}
     each: list[dict | None] = [*periods] or [None]  # a contest without periods: one rubric, of no period
     for order, period in enumerate(each):
@@ -209,14 +211,16 @@ def _load(*, data: Mapping, spec: RubricSpec, archive: bool = False) -> Rubric:
     return rubrics[0]
 
 
-def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int, archive=False) -> Rubric:
+def _rubric_save(
+    *, contest: Contest, spec, data: Mapping, period: Mapping | None, order: int, archive=False
+) -> ContestPeriod:
     # A period's own deadline stands for every criterion of that period (seed 004: reported by the 20th).
     deadline = parse_date(period["deadline"]) if period and period.get("deadline") else None
     code = period["code"] if period else ""
-    existing = Rubric.objects.filter(contest=contest, period=code).first()
+    existing = ContestPeriod.objects.filter(contest=contest, period=code).first()
     if existing is not None:
         _ensure_rubric_editable(existing)
-    rubric, _ = Rubric.objects.update_or_create(
+    rubric, _ = ContestPeriod.objects.update_or_create(
         contest=contest,
         period=code,
         defaults={
@@ -305,7 +309,7 @@ def _rubric_save(*, contest: Contest, spec, data: Mapping, period: Mapping | Non
     return rubric
 
 
-def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
+def _rows_save(manager, *, rubric: ContestPeriod, rows: Mapping[str, Mapping]) -> dict:
     """`update_or_create` by code for every row of one rubric at once: one read, one UPDATE of the rows that
     differ (core.bulk), one INSERT of the new ones (a 25-criterion rubric took 234 queries row by row). A
     foreign key is given by its id (`dimension_id`), so that comparing never fetches the row it points at."""
@@ -328,7 +332,7 @@ def _rows_save(manager, *, rubric: Rubric, rows: Mapping[str, Mapping]) -> dict:
     return found
 
 
-def _award_minimum_save(rubric: Rubric, raw) -> None:
+def _award_minimum_save(rubric: ContestPeriod, raw) -> None:
     """The rubric file's own award minimum (decision 10), e.g. "3" of 3: every entrant that qualifies is
     honoured and nobody else, whatever their number. Whoever runs the contest may still change it on its
     settings page."""
@@ -350,7 +354,7 @@ def _award_minimum_save(rubric: Rubric, raw) -> None:
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": minimum})
 
 
-def award_minimum_refused(rubric: Rubric):
+def award_minimum_refused(rubric: ContestPeriod):
     """Why a minimum is refused, with the range it may take (decision 10: an award always needs more than 0)."""
     top = either(thai_digits(fmt_points(rubric.total_points)), fmt_points(rubric.total_points))
     return format_lazy(
@@ -363,7 +367,7 @@ def award_minimum_refused(rubric: Rubric):
 def year_settings_set(
     *,
     user,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     visible: bool,
     reminder_days: int,
     overdue_every: int | None = None,
@@ -393,7 +397,7 @@ def year_settings_set(
     return revisions.change(user=user, contest=rubric.contest, write=write, reason=reason)
 
 
-def _ensure_rubric_editable(rubric: Rubric) -> None:
+def _ensure_rubric_editable(rubric: ContestPeriod) -> None:
     """The rubric's own writers speak RubricError, which their callers already show."""
     try:
         hooks.ensure_changeable(rubric)
@@ -402,7 +406,7 @@ def _ensure_rubric_editable(rubric: Rubric) -> None:
 
 
 @transaction.atomic
-def contest_open(*, user, rubric: Rubric) -> Contest:
+def contest_open(*, user, rubric: ContestPeriod) -> Contest:
     """Whoever runs a draft contest opens it: its entrants then meet it. Opening is once."""
     contest = rubric.contest
     acts.require(user, "rubrics.open_contest", rubric)  # entrants meet it from now on

@@ -19,7 +19,7 @@ from core.thai import thai_date
 from rubrics import revisions
 from rubrics.deadline_moves import deadline_moves, round_moves
 from rubrics.letters import NONE, Letter
-from rubrics.models import Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange, Rubric
+from rubrics.models import ContestPeriod, Criterion, HolidayAction, HolidayOverride, HolidayOverrideChange
 from rubrics.selectors import linked_criteria, rubric_data
 from rulebook.rounds import RoundsError, rounds_of, rounds_on
 from rulebook.spec import parse_rubric
@@ -29,7 +29,7 @@ from rulebook.spec import parse_rubric
 def criterion_deadline_set(
     *,
     user=None,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     code: str,
     deadline: date | None,
     reason: str = "",
@@ -108,7 +108,7 @@ class Companion:
     round: int = 0
 
 
-def companions(rubric: Rubric, code: str) -> list[Companion]:
+def companions(rubric: ContestPeriod, code: str) -> list[Companion]:
     """The rounds of `code` due on its deadline as the schedule has them (every recorded move applied), then the
     criteria timing the same files (`rubrics.selectors.linked_criteria`): what its page's form lists as moving
     with it. 1 query, +1 when the criterion has rounds."""
@@ -131,7 +131,7 @@ def companions(rubric: Rubric, code: str) -> list[Companion]:
     return found
 
 
-def companion_move(*, rubric: Rubric, companion: Companion, day: date | None) -> None:
+def companion_move(*, rubric: ContestPeriod, companion: Companion, day: date | None) -> None:
     """Another criterion timing the same files moves to the same day (its rounds follow it as the schedule
     reads them)."""
     criterion = Criterion.objects.select_for_update().get(rubric=rubric, code=companion.code)
@@ -179,7 +179,7 @@ def holiday_override_remove(*, user, override: HolidayOverride) -> None:
 
 def holidays_changed() -> None:
     """A corrected holiday calendar can change any timeliness score in any year."""
-    for rubric in Rubric.objects.all():
+    for rubric in ContestPeriod.objects.all():
         rubric.revision = uuid.uuid4()  # drops the cached calendar (rubric_calendar)
         rubric.save(update_fields=["revision"])
         results_stale(rubric_id=rubric.pk)

@@ -17,7 +17,7 @@ from core.errors import PortalError
 from core.http import capped, reading, show, takes_files
 from rubrics import services
 from rubrics.access import RUN_CONTEST, contest_or_404
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.revision_views import change_args, revision_box
 from rubrics.revisions import ChangeRefused
 from rubrics.selectors import calendar_year, year_settings
@@ -29,7 +29,7 @@ from rulebook.spec import RubricError
 MIN_TOTAL = Label("คะแนนรวมขั้นต่ำที่จะได้รับรางวัล", "minimum total for an award")
 
 
-def _central_rubric(request, key: ContestKey) -> Rubric:
+def _central_rubric(request, key: ContestKey) -> ContestPeriod:
     return contest_or_404(request.user, key, RUN_CONTEST, request=request)
 
 

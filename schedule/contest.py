@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.process_cache import Kept
 from core.thai import thai_digits
 from rubrics.deadline_moves import DeadlineMove, deadline_moves, round_moves
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook.rounds import rounds_moved
 from rulebook.rubric import CriterionSpec, RubricSpec
@@ -57,7 +57,7 @@ def _rounds_due(spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[
     return out
 
 
-def criterion_rounds(rubric: Rubric) -> dict[str, list[DueRound]]:
+def criterion_rounds(rubric: ContestPeriod) -> dict[str, list[DueRound]]:
     """criterion code → its rounds' dates in this contest (one without rounds), in rubric order: what every
     entrant owes by when, before anyone's sendings. 1 query (the moves)."""
     return {
@@ -100,7 +100,9 @@ _PLANS: Kept[Plan] = Kept()
 _DAYS: Kept[dict[str, Shared]] = Kept()
 
 
-def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[DeadlineMove]]) -> Plan:
+def _plan(
+    rubric: ContestPeriod, spec: RubricSpec, calendar: WorkCalendar, moves: dict[str, list[DeadlineMove]]
+) -> Plan:
     dues = _rounds_due(spec, calendar, moves)
     texts = {
         c.code: Texts(
@@ -118,7 +120,7 @@ def _plan(rubric: Rubric, spec: RubricSpec, calendar: WorkCalendar, moves: dict[
 class ContestSchedule:
     """What every obligation of one contest shares: its rounds' dates, moves, links, calendar and today."""
 
-    def __init__(self, rubric: Rubric, today: date | None) -> None:
+    def __init__(self, rubric: ContestPeriod, today: date | None) -> None:
         self.rubric = rubric
         self.spec = rubric_spec(rubric)
         self.calendar = rubric_calendar(rubric)

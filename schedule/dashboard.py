@@ -17,7 +17,7 @@ from core.i18n import _, either, format_lazy
 from core.labels import both
 from core.thai import fmt_points, thai_digits
 from core.thaimap import NO_AWARD, tier_colours
-from rubrics.models import AWARD_FLOOR, AwardTier, Criterion, Dimension, Rubric
+from rubrics.models import AWARD_FLOOR, AwardTier, ContestPeriod, Criterion, Dimension
 from rubrics.selectors import rubric_spec, year_settings
 from rulebook.engine import vacant_places
 from rulebook.workdays import WorkCalendar, deadline_text
@@ -66,7 +66,9 @@ def _owed_round(t, left: int, names: dict[str, str]) -> dict:
     }
 
 
-def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_days: int, frozen: bool = False) -> dict:
+def work_now(
+    rubric: ContestPeriod, *, today: date, calendar: WorkCalendar, reminder_days: int, frozen: bool = False
+) -> dict:
     """The first screen's work: each round already past and still owed by someone ("late", the latest to lapse
     first: the one still worth chasing, with how many sendings they lack in all, `late_owed`) and each round
     falling due from today up to `working_days` ahead ("due_soon", the soonest first; DUE_SOON_WORKING_DAYS, or
@@ -114,7 +116,7 @@ def work_now(rubric: Rubric, *, today: date, calendar: WorkCalendar, reminder_da
 RESULTS_IN_HAND = (State.FROZEN, State.PUBLISHED, State.WITHDRAWN)
 
 
-def judging_over(rubric: Rubric, state: State, *, user, today: date) -> bool:
+def judging_over(rubric: ContestPeriod, state: State, *, user, today: date) -> bool:
     """Whether freezing is the work of the moment: the results are frozen already (to publish, correct or
     withdraw), or judging is over: the contest's judging deadline passed, as the schedule dues it (a closed
     day moves it), or without one the period's last day. Never in a draft. 1 query with a judging deadline
@@ -289,7 +291,9 @@ def map_fills(
     return fills
 
 
-def dashboard(rubric: Rubric, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1) -> dict:
+def dashboard(
+    rubric: ContestPeriod, *, today: date, calendar: WorkCalendar, map_mode: str = "total", page: int = 1
+) -> dict:
     """Everything the dashboard and its live partial show: the page's rows, and tallies over all entrants
     in the database (entrant_counts). 16 queries whatever the number of entrants (17 when the entrants are not
     provinces: the award places' last key; 1 fewer while a large contest's page bounds are kept, `pages.page_bounds`);

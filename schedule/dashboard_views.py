@@ -15,7 +15,7 @@ from core.converters import ContestKey
 from core.numbers import whole
 from core.thaimap import thailand_map
 from rubrics.access import contest_or_404
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar
 from schedule import dashboard as board
 from schedule import hooks
@@ -23,16 +23,16 @@ from scoring import lifecycle, pages, selectors
 from scoring.contest_results import contest_rows
 
 
-def _central_rubric(request, key: ContestKey) -> Rubric:
+def _central_rubric(request, key: ContestKey) -> ContestPeriod:
     return contest_or_404(request.user, key, "scoring.view_standings", request=request)
 
 
-def _stamp(rubric: Rubric) -> str:
+def _stamp(rubric: ContestPeriod) -> str:
     at = rubric.standings_computed_at
     return f"{at.timestamp():.6f}" if at else "0"
 
 
-def _context(request, rubric: Rubric) -> dict:
+def _context(request, rubric: ContestPeriod) -> dict:
     mode = "award" if request.GET.get("map") == "award" else "total"
     page = whole(request.GET.get("page", "")) or 1
     calendar = rubric_calendar(rubric)

@@ -27,7 +27,7 @@ from notices.outreach import outreach_latest, outreach_said
 from rubrics import access, revisions, timetable
 from rubrics.deadline_moves import deadline_moves
 from rubrics.letters import letter_office
-from rubrics.models import Criterion, Rubric, RubricChange
+from rubrics.models import ContestPeriod, Criterion, RubricChange
 from rubrics.move_form import DeadlineMoveForm
 from rulebook.spec import RubricError
 from schedule.contest import criterion_rounds
@@ -37,7 +37,7 @@ from scoring.selectors import is_frozen
 ACT = "rubrics.change_deadline"
 
 
-def _move_refused(request, refusal: PortalError, rubric: Rubric, found: Criterion):
+def _move_refused(request, refusal: PortalError, rubric: ContestPeriod, found: Criterion):
     return _page(request, rubric, found, None, [str(refusal)], status=refusal.status)
 
 
@@ -67,7 +67,7 @@ def _own_page(request, key: ContestKey, code: str):
     raise Http404
 
 
-def _move(request, rubric: Rubric, found: Criterion):
+def _move(request, rubric: ContestPeriod, found: Criterion):
     office = letter_office(request.user, rubric.contest)
     form = DeadlineMoveForm(request.POST, request.FILES, rubric=rubric, code=found.code, office=office)
     if not form.is_valid():
@@ -99,7 +99,7 @@ def _move(request, rubric: Rubric, found: Criterion):
     return redirect(f"{reverse('schedule:criterion', args=[rubric.key, found.code])}#{MOVED_ANCHOR}")
 
 
-def _page(request, rubric: Rubric, found: Criterion, form, errors=(), status: int = 200):
+def _page(request, rubric: ContestPeriod, found: Criterion, form, errors=(), status: int = 200):
     may = not is_frozen(rubric)  # the loader let only whoever runs the contest in
     office = letter_office(request.user, rubric.contest)  # an organiser's own letter; else the Department's
     if may and form is None:

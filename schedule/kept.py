@@ -31,7 +31,7 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core import bulk
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import criterion_codes
 from scoring.models import Standing
 from scoring.ranking import written_once_free
@@ -86,7 +86,7 @@ def _text(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def _stale(rubric: Rubric) -> QuerySet:
+def _stale(rubric: ContestPeriod) -> QuerySet:
     """The year's entrants whose kept rows do not stand for what they sent now (or that have none): found by
     the index of the few (`result_rounds_stale`), not by reading every entrant."""
     return Standing.objects.filter(rubric=rubric, change_seq__gt=F("rounds_seq")).order_by()
@@ -103,7 +103,7 @@ class Kept:
     sums: list[tuple[int, int, int]] = field(default_factory=list, compare=False)  # (criterion id, bits, entrants)
 
 
-def kept_stale(rubric: Rubric, key: str) -> Kept | None:
+def kept_stale(rubric: ContestPeriod, key: str) -> Kept | None:
     """How the kept rows are to be read, or None when they were never counted (nothing to read: every sending
     is counted). 1 query, 2 when they are current."""
     kept = RoundsKept.objects.filter(rubric=rubric).values_list("windows", "counted_at", "sums").first()
@@ -117,7 +117,7 @@ def kept_stale(rubric: Rubric, key: str) -> Kept | None:
     return Kept([], counted_at, sums) if len(stale) > STALE_MOST else Kept(stale, None, sums)
 
 
-def few_to_count_live(rubric: Rubric) -> bool:
+def few_to_count_live(rubric: ContestPeriod) -> bool:
     """Whether a page may count every sending of a year whose rounds were never counted: at most `STALE_MOST`
     entrants, the most it counts live beside the kept rows. A larger contest waits for the worker's first count
     (`rounds_keep`): counted live, 75,000 villages' 2.7 million sendings took a page a second. 1 query, reading
@@ -125,7 +125,7 @@ def few_to_count_live(rubric: Rubric) -> bool:
     return Standing.objects.filter(rubric=rubric).order_by()[: STALE_MOST + 1].count() <= STALE_MOST
 
 
-def windows_forget(rubric: Rubric) -> None:
+def windows_forget(rubric: ContestPeriod) -> None:
     """Scoring's `entrants_left` heard (registered by ScheduleConfig.ready): the sums still count the entrants whose
     rows left, so every entrant is counted again (the windows kept match no year's), in the caller's transaction."""
     RoundsKept.objects.filter(rubric=rubric).update(windows="")
@@ -138,7 +138,7 @@ def rounds_keep(*, rubric_id: int) -> int:
     sums by criterion and bits (`RoundsKept.sums`). A row is written only where its bits changed: after a mark
     of everyone (a full recompute) that sent nothing new, nothing is. Serialised per year by a lock on its
     `RoundsKept` row; how many entrants were counted."""
-    rubric = Rubric.objects.filter(pk=rubric_id).first()
+    rubric = ContestPeriod.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
     _criteria_held(rubric)
@@ -173,7 +173,7 @@ def rounds_keep(*, rubric_id: int) -> int:
     return len(stale)
 
 
-def _criteria_held(rubric: Rubric) -> None:
+def _criteria_held(rubric: ContestPeriod) -> None:
     """The year's criteria held against a change (`FOR KEY SHARE`) before anything else. The rows written name
     their criterion, a key PostgreSQL checks at the commit: a deadline move holds its criterion
     (`rubrics.timetable`) and then marks every entrant, so a count that took the criterion only at its commit,
@@ -221,7 +221,7 @@ def _summed(rows: QuerySet) -> dict[tuple[int, int], int]:
     return {(c, m): n for c, m, n in summed}
 
 
-def _write(rubric: Rubric, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:
+def _write(rubric: ContestPeriod, contest: ContestSchedule, ids: dict[str, int], units: list[int] | None) -> None:
     """Every entrant's (of `units`, or all) row for every criterion: the bits of the rounds one of its
     sendings falls in (one statement), inserted, or updated where its bits or code changed. The rounds met
     are counted once (`MATERIALIZED`), then joined to every entrant and criterion: inlined, the count was run
@@ -288,7 +288,7 @@ def _bits_met(bit: str) -> str:
 
 
 def sent_union(
-    rubric: Rubric, contest: ContestSchedule, codes: set[str], units: Iterable[int] | None
+    rubric: ContestPeriod, contest: ContestSchedule, codes: set[str], units: Iterable[int] | None
 ) -> tuple[str, list]:
     """`sendings.sent_days` of the criteria `codes` (of the entrants `units`, or all) as one SQL text with its
     parameters: rows of `sent_unit`, `sent_criterion`, `sent_day`, `sent_round`."""

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import Unit
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from scoring.models import Standing
 
 
@@ -14,7 +14,7 @@ class RoundsKept(models.Model):
     """The rounds' windows a year's kept rows were counted with (`schedule.kept.windows_key`): rows counted
     with other windows (a deadline moved, a holiday changed) are not read."""
 
-    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
+    rubric = models.OneToOneField(ContestPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"))
     windows = models.TextField(_("windows"), blank=True)
     # When the rows were last counted: what a page says its counts are as of while the rows are not current
     # (a deadline moved, many entrants changed) and the worker has not counted them again yet.
@@ -38,7 +38,7 @@ class EntrantRounds(models.Model):
 
     standing = models.ForeignKey(Standing, on_delete=models.CASCADE, related_name="+", verbose_name=_("entrant"))
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_index=False
+        ContestPeriod, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_index=False
     )
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="+", verbose_name=_("criterion"))
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name=_("unit"))

@@ -48,7 +48,7 @@ class Obligation:
     key: str
     kind: ObligationKind
     rubric_id: int
-    contest_key: str  # the rubric's key (Rubric.key), as URLs name it
+    contest_key: str  # the rubric's key (ContestPeriod.key), as URLs name it
     unit_id: int | None
     unit_code: str
     criterion: str  # criterion code, the stage file's code, or "" (judging, picks)

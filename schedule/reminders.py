@@ -28,7 +28,7 @@ from core.bulk import AnyOf
 from notices import recipients
 from notices.models import Kind
 from notices.reminders_told import Due, reminders_record
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import year_settings
 from scoring import lifecycle
 from scoring.lifecycle import Action
@@ -59,7 +59,7 @@ class Rhythm:
     every: int
 
 
-def rhythm(rubric: Rubric | None) -> Rhythm:
+def rhythm(rubric: ContestPeriod | None) -> Rhythm:
     """The rhythm central staff set for the contest's year (YearSettings); none without a period."""
     if rubric is None:
         return Rhythm(0, 0)
@@ -185,7 +185,7 @@ def _told_today(schedule: ContestSchedule, today: date, rhythm: Rhythm) -> list[
     return out
 
 
-def _evidence(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> Iterator[list[Due]]:
+def _evidence(rubric: ContestPeriod, contest: Contest, today: date, rhythm: Rhythm) -> Iterator[list[Due]]:
     """The entrants' rounds due soon or overdue on the rhythm, CHUNK entrants at a time: the rounds
     reminded of read once from the schedule, then for each chunk what its entrants sent (schedule.sendings: a
     round met is not reminded of) and the lock's answer for all their units. A bounded number of queries."""
@@ -236,7 +236,7 @@ def _evidence_told(contest: Contest, owed: list[tuple[int, Told]]) -> list[Due]:
     return out
 
 
-def _judging(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> list[Due]:
+def _judging(rubric: ContestPeriod, contest: Contest, today: date, rhythm: Rhythm) -> list[Due]:
     """Each member who judges the contest (the lock's answer), of their own judging."""
     if contest.judging_deadline is None:
         return []
@@ -249,7 +249,7 @@ def _judging(rubric: Rubric, contest: Contest, today: date, rhythm: Rhythm) -> l
     return out
 
 
-def rubric_reminders(rubric: Rubric, today: date) -> Iterator[list[Due]]:
+def rubric_reminders(rubric: ContestPeriod, today: date) -> Iterator[list[Due]]:
     """One contest period's reminders today, in batches of at most CHUNK entrants' (then its judges'): none
     while its results are frozen or it is a draft, none when its N is 0."""
     found = rhythm(rubric)
@@ -263,7 +263,7 @@ def reminders_send(today: date | None = None) -> int:
     """Today's reminders of every open contest period and stage; how many people were told anew."""
     today = today or timezone.localdate()
     told = 0
-    for rubric in Rubric.objects.filter(ends_on__gte=today).select_related("contest"):
+    for rubric in ContestPeriod.objects.filter(ends_on__gte=today).select_related("contest"):
         for batch in rubric_reminders(rubric, today):  # each in a transaction of its own: memory bounded
             told += reminders_record(batch)
     return told + reminders_record([due for found in reminders_owed(today) for due in found])  # stages: picks

@@ -32,7 +32,7 @@ from django.utils.http import urlencode
 
 from contests.actor import Power, actor_of
 from contests.models import Unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar, rubric_spec
 from scoring.models import Standing
 from scoring.selectors import is_frozen
@@ -44,14 +44,14 @@ from .sendings import sendings
 from .states import ObligationKind, ObligationState
 
 
-def deadline_of(rubric: Rubric, code: str) -> date | None:
+def deadline_of(rubric: ContestPeriod, code: str) -> date | None:
     """A criterion's deadline as its page's heading says it: the date its sending is timed by, every recorded
     move applied (`RubricSpec.timing_deadline`: for 4.1.2, which times 4.1.1's files, the later of its own and
     4.1.1's), as written (the closed-day shift is the calendar's to say). No query once the spec is cached."""
     return rubric_spec(rubric).timing_deadline(code)
 
 
-def criterion_url(rubric: Rubric, unit_code: str, code: str) -> str:
+def criterion_url(rubric: ContestPeriod, unit_code: str, code: str) -> str:
     """Where an entrant acts on one of its criteria, as its obligations' `url` says it: the criterion's upload
     page, or for a criterion a nominee answers the nominee form on the entrant's page (a moved deadline's notice
     lands there). No query once the rubric's spec is cached."""
@@ -78,7 +78,7 @@ def _keep(o: Obligation, due_from: date | None, due_to: date | None, states) -> 
 
 
 def entrant_obligations(
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     *,
     criteria: Iterable[str] | None = None,
@@ -101,14 +101,14 @@ def entrant_obligations(
     return out
 
 
-def rounds_met_keys(rubric: Rubric, unit: Unit, codes: Iterable[str]) -> set[str]:
+def rounds_met_keys(rubric: ContestPeriod, unit: Unit, codes: Iterable[str]) -> set[str]:
     """The keys of the unit's rounds of these criteria met now, by the one rule of which sending meets which
     round (`rounds_stand`): what settles their reminders (notices.hooks.rounds_met). 3 queries."""
     return {o.key for o in entrant_obligations(rubric, unit, criteria=list(codes)) if o.is_met}
 
 
 def contest_obligations(
-    rubric: Rubric,
+    rubric: ContestPeriod,
     *,
     due_from: date | None = None,
     due_to: date | None = None,
@@ -156,7 +156,7 @@ def _every(
 # -- judging, picks, answers --------------------------------------------------------------------------------
 
 
-def judging_obligation(rubric: Rubric, user, *, today: date | None = None) -> Obligation | None:
+def judging_obligation(rubric: ContestPeriod, user, *, today: date | None = None) -> Obligation | None:
     """A committee member's judging of one contest, by the contest's judging deadline (None when it has
     none): open, late once past, excused once the results are frozen (nothing is judged any more)."""
     day = rubric.contest.judging_deadline
@@ -214,7 +214,7 @@ def person_obligations(
     out: list[Obligation] = []
     office = actor.own_office
     # Every contest period, read once for the evidence and the judging both: the running ones are asked.
-    rubrics = list(Rubric.objects.select_related("contest"))
+    rubrics = list(ContestPeriod.objects.select_related("contest"))
     if office is not None and Power.FILE in actor.powers:
         for rubric in rubrics:
             if rubric.ends_on >= today and actor.rights(rubric.contest).enters:

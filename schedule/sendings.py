@@ -11,7 +11,7 @@ from django.db.models import Case, DateField, F, IntegerField, Q, QuerySet, Valu
 from django.db.models.functions import Cast, TruncDate
 
 from core.thai import BANGKOK, local
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import criterion_codes
 from rulebook.dates import DateInputError, parse_moment
 from rulebook.rubric import CriterionSpec, RubricSpec
@@ -55,7 +55,7 @@ def _bangkok_day(field: str) -> TruncDate:
 
 
 def sendings(
-    rubric: Rubric, spec: RubricSpec, unit_ids: Iterable[int] | None, codes: set[str]
+    rubric: ContestPeriod, spec: RubricSpec, unit_ids: Iterable[int] | None, codes: set[str]
 ) -> dict[tuple[int, str], list[Met]]:
     """(unit id, criterion code) → what was sent for it: each visible upload (by the day it came, with the round
     it names), the Department's recorded receipt (by the day it says; an upload time a rule records is the
@@ -113,7 +113,9 @@ def sendings(
     return found
 
 
-def sent_days(rubric: Rubric, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None) -> list[QuerySet]:
+def sent_days(
+    rubric: ContestPeriod, spec: RubricSpec, codes: set[str], units: Iterable[int] | None = None
+) -> list[QuerySet]:
     """What `sendings` reads, for the database to count and look up: querysets whose rows carry `sent_unit`,
     `sent_criterion` (ids), `sent_day` (Bangkok's) and `sent_round` (the round an upload names, as `sendings`
     reads it; NULL where its day decides), one row per sending of the criteria `codes`: the same uploads,

@@ -19,7 +19,7 @@ from notices.asks import OWED
 from notices.models import BulkAct, Kind, Outreach
 from notices.outreach import Target, outreach_record
 from notices.services import Note, notices_many
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import lifecycle
 from scoring.lifecycle import Action
 
@@ -39,7 +39,7 @@ class LateRound:
     due: date
 
 
-def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[LateRound]]:
+def _late_rounds(rubric: ContestPeriod, today: date) -> dict[int, list[LateRound]]:
     """unit id → each round it is late with, oldest first ("๑.๒ … รายงานครั้งที่ ๒ (๓๐ มิ.ย. ๒๕๖๖)"), from the
     counts the late list reads (schedule.tallies.round_tallies), CHUNK entrants a round at a time: a bounded number
     of queries a page, never an entrant's own. Counted live while the rounds were never counted, however many the
@@ -63,7 +63,7 @@ def _late_rounds(rubric: Rubric, today: date) -> dict[int, list[LateRound]]:
 
 
 @transaction.atomic
-def late_remind(*, user, rubric: Rubric, today: date | None = None) -> Outreach:
+def late_remind(*, user, rubric: ContestPeriod, today: date | None = None) -> Outreach:
     """One notice to each office late with a round of the contest, naming its rounds, to those the lock says send
     its evidence (notices.recipients.evidence_owed), once an office a day: a second press that day tells nobody
     twice. Whoever runs the contest (`schedule.remind_late`), while the lifecycle reminds (an open period: frozen

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from contests.models import Unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import criterion_codes
 from scoring.models import Standing
 
@@ -45,7 +45,7 @@ class RoundTally:
 
 
 def round_tallies(
-    rubric: Rubric,
+    rubric: ContestPeriod,
     *,
     criteria: Iterable[str] | None = None,
     due_from: date | None = None,
@@ -117,7 +117,7 @@ class Window(NamedTuple):
 
 
 def _count(
-    rubric: Rubric,
+    rubric: ContestPeriod,
     contest: ContestSchedule,
     windows: list[Window],
     codes: set[str],
@@ -172,7 +172,7 @@ def _count(
 
 
 def _count_kept(
-    rubric: Rubric,
+    rubric: ContestPeriod,
     contest: ContestSchedule,
     windows: list[Window],
     codes: set[str],

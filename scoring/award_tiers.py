@@ -3,7 +3,7 @@ in both languages, for the results page, the dashboard, the API and `standings`.
 
 from __future__ import annotations
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rulebook.engine import tie_held_places, vacant_places
 from scoring.selectors import standings
 
@@ -57,5 +57,5 @@ def award_tiers_filled(tiers, results) -> list[dict]:
     return out
 
 
-def award_summary(rubric: Rubric) -> list[dict]:
+def award_summary(rubric: ContestPeriod) -> list[dict]:
     return award_tiers_filled(list(rubric.award_tiers.all()), standings(rubric))

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import pg_array, update_values
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from scoring import coalesce, hooks
 from scoring.models import StagedPoints, Standing
@@ -33,7 +33,7 @@ from scoring.recompute import ENTRANT, no_cyclic_gc, recompute_recorded, rubric_
 
 def chunk_score(*, rubric_id: int, low: int, high: int) -> list[Scored]:
     """One chunk of a parallel full recompute: the entrants with unit ids low..high, scored, nothing written."""
-    rubric = Rubric.objects.get(pk=rubric_id)
+    rubric = ContestPeriod.objects.get(pk=rubric_id)
     rows = Standing.objects.filter(rubric=rubric, unit_id__gte=low, unit_id__lte=high).order_by()
     with no_cyclic_gc():
         return scored_by_parts(rubric, list(rows.values_list(*ENTRANT)))
@@ -98,7 +98,7 @@ def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
     with transaction.atomic(), no_cyclic_gc():
         try:
             rubric = rubric_locked(rubric_id)
-        except Rubric.DoesNotExist:
+        except ContestPeriod.DoesNotExist:
             return 0
         rescored = staged_apply(rubric, run)
     coalesce.parallel_done(rubric_id)
@@ -112,7 +112,7 @@ def chunks_apply(*, rubric_id: int, run: int, started_at: float) -> int:
     return rescored
 
 
-def staged_apply(rubric: Rubric, run: int) -> int:
+def staged_apply(rubric: ContestPeriod, run: int) -> int:
     """`standings_apply` for the points the chunks of a parallel recompute staged (`chunk_stage`), in the caller's
     transaction under the year's lock. On PostgreSQL only the keys come to Python: the entrants are ranked here
     and the staged points go from their table to the standings in one UPDATE, with the places beside them."""
@@ -173,7 +173,7 @@ def staged_apply(rubric: Rubric, run: int) -> int:
             ],
         )
     update_values(Standing, PLACE, moved)
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    ContestPeriod.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     StagedPoints.objects.filter(rubric_id=rubric.pk, run__lte=run).delete()  # this run's, and any a lost run left
     ties_tell(rubric, spec, placings)
     return len(fresh)

@@ -20,7 +20,7 @@ from contests.entrants import unit_enters
 from contests.models import Combine, Contest, ContestState, Unit, national_q
 from contests.scopes import running
 from rubrics.access import rubrics as rubrics_of
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.dates import BE_OFFSET
 from rulebook.engine import Breakdown, rank
@@ -46,7 +46,7 @@ def _combine(how: str, values: list[Decimal], periods: int) -> Decimal:
     return sum(values, Decimal(0))
 
 
-def begun(rubric: Rubric, today: date) -> bool:
+def begun(rubric: ContestPeriod, today: date) -> bool:
     """Whether a period has begun: a month's period ("2570-06", B.E.) on the 1st of that month, whatever its rule
     (seed 004's June asks questions), and any period once one of its rules has (Rule.scored_from: seed 004's
     July before July). One not begun is not scored, and not counted in the contest's sum or mean."""
@@ -133,7 +133,7 @@ def enters(contest: Contest, unit: Unit) -> bool:
     return unit_enters(contest, unit)
 
 
-def contests_for_user(user) -> list[tuple[Rubric, Unit | None]]:
+def contests_for_user(user) -> list[tuple[ContestPeriod, Unit | None]]:
     """The rubrics (a contest, or each period of one) beyond the national contest that a user takes part in,
     as the actor answers: every one for central staff, those their office runs for an organiser, those their
     office enters for office staff (with that office)."""
@@ -143,7 +143,7 @@ def contests_for_user(user) -> list[tuple[Rubric, Unit | None]]:
     need = Need.ENTER if Power.FILE in actor.powers else Need.RUN
     rubrics = (
         rubrics_of(actor, need)
-        .exclude(pk__in=Rubric.objects.national().values("pk"))
+        .exclude(pk__in=ContestPeriod.objects.national().values("pk"))
         .select_related("contest", "contest__organiser")
         .order_by("-year", "contest__slug", "period_order")
     )
@@ -158,10 +158,10 @@ class LatestNational(TypedDict):
 if TYPE_CHECKING:  # the stubs' annotated model, a type only
     from django_stubs_ext import WithAnnotations
 
-    ShownRubric: TypeAlias = WithAnnotations[Rubric, LatestNational]
+    ShownRubric: TypeAlias = WithAnnotations[ContestPeriod, LatestNational]
 
 
-NATIONAL = national_q("contest__")  # as Rubric.objects.national()
+NATIONAL = national_q("contest__")  # as ContestPeriod.objects.national()
 
 
 def shown_results(user) -> list[ShownRubric]:
@@ -176,10 +176,10 @@ def shown_results(user) -> list[ShownRubric]:
 
 
 def _shown_results(user) -> list[ShownRubric]:
-    latest = Rubric.objects.filter(NATIONAL).order_by("-year").values("year")[:1]
+    latest = ContestPeriod.objects.filter(NATIONAL).order_by("-year").values("year")[:1]
     shown = Q(snapshot__published_at__isnull=False) | Q(year_settings__standings_visible_to_entrants=True)
     open_ = (
-        Rubric.objects.filter(shown)
+        ContestPeriod.objects.filter(shown)
         .annotate(latest_national=Subquery(latest))
         .select_related("contest")
         .prefetch_related("contest__entrants")
@@ -199,7 +199,7 @@ class RunResult:
     """A period whose results an organising office may see: one of its own contests' (`runs`: its standings on
     its dashboard, published or not) or the national contest's, once published (public)."""
 
-    rubric: Rubric
+    rubric: ContestPeriod
     runs: bool
     published: bool
 
@@ -212,7 +212,7 @@ def run_results(user) -> list[RunResult]:
     runs = running(actor, "contest__") & ~Q(contest__state=ContestState.DRAFT)
     published = Q(snapshot__published_at__isnull=False)
     rows = (
-        Rubric.objects.filter(runs | (NATIONAL & published))
+        ContestPeriod.objects.filter(runs | (NATIONAL & published))
         .select_related("contest")
         .annotate(published_at=F("snapshot__published_at"))
         .order_by("-year", "contest__slug", "period_order")
@@ -220,12 +220,12 @@ def run_results(user) -> list[RunResult]:
     return [RunResult(r, not r.contest.is_national, r.published_at is not None) for r in rows]
 
 
-def results_waiting(user, shown: Sequence[Rubric]) -> list[Rubric]:
+def results_waiting(user, shown: Sequence[ContestPeriod]) -> list[ContestPeriod]:
     """The contests this office enters whose results are not open to it yet (`shown` are): the national
     contest's newest year and its own office contests. The page of results lists them, saying who opens them,
     so the menu's results link answers even before anything is published. 2 queries."""
     actor = actor_of(user)
-    national = Rubric.objects.national().select_related("contest").order_by("-year").first()
+    national = ContestPeriod.objects.national().select_related("contest").order_by("-year").first()
     entered = [national] if national is not None and actor.rights(national.contest).enters else []
     entered += [rubric for rubric, _unit in contests_for_user(user)]
     seen = {rubric.pk for rubric in shown}

@@ -18,7 +18,7 @@ from core.thai import thai_date
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.letters import Letter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_data_moved, rubric_spec
 from rulebook.dates import BE_OFFSET, shift_year
 from scoring import selectors
@@ -110,25 +110,25 @@ def present_year(today: date) -> int:
     return today.year + BE_OFFSET + (1 if today.month >= 10 else 0)
 
 
-def demo_present_year(*, today: date) -> Rubric | None:
+def demo_present_year(*, today: date) -> ContestPeriod | None:
     """The national contest of the present fiscal year, so the demo lives in a real year: the latest shipped
     year's rules with every date moved by whole years (deadlines ahead, as in November of a real year).
     None when the latest national year is already the present one."""
-    latest = Rubric.objects.national().order_by("-year").first()
+    latest = ContestPeriod.objects.national().order_by("-year").first()
     year = present_year(today)
     if latest is None or latest.year >= year:
         return None
     return services.rubric_load(data=rubric_data_moved(latest, year - latest.year), reason=str(PRESENT_REASON))
 
 
-def demo_fills(rubric: Rubric, today: date) -> bool:
+def demo_fills(rubric: ContestPeriod, today: date) -> bool:
     """Whether the demo writes facts and judgments for a rubric: not for an office contest of the present year,
     which in a real year has only begun (its entrants' work is ahead of them); the national one has the
     deadlines its letters set, some behind (demo_deadlines)."""
     return rubric.contest.is_national or rubric.year < present_year(today)
 
 
-def demo_deadlines(rubric: Rubric, today: date) -> dict[str, date]:
+def demo_deadlines(rubric: ContestPeriod, today: date) -> dict[str, date]:
     """The deadlines the demo's letters set for a national year. In the present year the BMN data was due a
     fortnight ago, so a deadline is behind and some offices sent late; the other letter's is months ahead."""
     years = rubric.year - DEMO_YEAR
@@ -146,7 +146,7 @@ def demo_reason(today: date) -> str:
     return f"ตามหนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๔/ว ๖๐๐๑ ลงวันที่ {thai_date(today - timedelta(days=14))}"
 
 
-def demo_facts(*, rubric: Rubric) -> int:
+def demo_facts(*, rubric: ContestPeriod) -> int:
     """Imports the demo facts in one facts import; returns how many facts changed."""
     if not rubric.contest.is_national:
         rows = demo_rows(rubric)
@@ -172,7 +172,7 @@ def _changed(report) -> int:
     return report.created + report.updated
 
 
-def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
+def demo_rows(rubric: ContestPeriod) -> list[dict[str, str]]:
     """The demo's facts as facts-import rows, the same every run: hand-written for the national contest, drawn
     by each computed criterion's rule for every other contest. None is made up for what a committee member
     gives (docs/decisions.md, decision 13): a judged criterion's points are the committee demo's judgments or 0."""
@@ -200,7 +200,7 @@ def demo_rows(rubric: Rubric) -> list[dict[str, str]]:
     return rows
 
 
-def _contest_rows(rubric: Rubric, spec) -> list[dict[str, str]]:
+def _contest_rows(rubric: ContestPeriod, spec) -> list[dict[str, str]]:
     """Each computed criterion's rule draws its own facts; judged criteria get the committee demo's scores."""
     rows = []
     for unit in selectors.contest_entrants(rubric.contest):
@@ -236,7 +236,7 @@ def _amount(text: str) -> Decimal:
 MOVED = ("4.1.1", 14, "ขยายเวลาตามที่จังหวัดขอ เนื่องจากอุทกภัยในพื้นที่", "มท ๐๔๑๐.๔/ว ๕๘๒๑", 3)  # letter: 3 days before
 
 
-def demo_deadline_moved(*, rubric: Rubric) -> bool:
+def demo_deadline_moved(*, rubric: ContestPeriod) -> bool:
     """Moves one national deadline through the real service, so every entrant's office and central staff
     get its notice (old date, new date, reason, letter). Once: a deadline already moved is left alone."""
     code, days, reason, number, before = MOVED

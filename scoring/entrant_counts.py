@@ -13,7 +13,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 
 from core.process_cache import Kept
-from rubrics.models import AwardTier, Dimension, Rubric
+from rubrics.models import AwardTier, ContestPeriod, Dimension
 from rulebook.rules import KINDS
 from scoring import hooks
 from scoring.models import Fact, Standing
@@ -65,9 +65,9 @@ KEPT_FROM = 5000  # entrants from which a contest's summary is kept between read
 _KEPT: dict[int, tuple[tuple, Summary]] = {}  # rubric id → (what it was read at, the summary)
 
 
-def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
+def summary(rubric: ContestPeriod, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
     """`counted`, kept per process for a large contest while nothing in it changed: points and places change
-    only when the standings are written (Rubric.standings_computed_at), and any other change (a fact written,
+    only when the standings are written (ContestPeriod.standings_computed_at), and any other change (a fact written,
     an entrant added or removed) marks entrants stale until then, which the stale entrants' own marks show,
     read alone off the index `result_stale` (1 query; 2 when anything changed since)."""
     kept = _KEPT.get(rubric.pk)
@@ -82,12 +82,12 @@ def summary(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     return got
 
 
-def _stale_marks(rubric: Rubric) -> tuple:
+def _stale_marks(rubric: ContestPeriod) -> tuple:
     stale = Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).order_by()
     return tuple(stale.aggregate(n=Count("pk"), seq=Sum("change_seq"), last=Max("pk")).values())
 
 
-def counted(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
+def counted(rubric: ContestPeriod, tiers: list[AwardTier], dimensions: list[Dimension]) -> Summary:
     """Entrants, stale marks, each tier's holders and lowest total, and each dimension's spread (1 query).
 
     A fifth is as the chart always counted it: share = points / maximum, fifth = min(int(share × 5), 4),
@@ -130,7 +130,7 @@ def counted(rubric: Rubric, tiers: list[AwardTier], dimensions: list[Dimension])
     )
 
 
-def recorded_facts(rubric: Rubric) -> QuerySet:
+def recorded_facts(rubric: ContestPeriod) -> QuerySet:
     """The facts that stand for a submission, with a value (an empty one means "not recorded"): any fact of a
     criterion that asks for no evidence, and a receipt wherever it is recorded (`Rule.receipt_param`: the
     date the Department stamped the sending received counts as sent, as the standings count it). Other facts
@@ -149,19 +149,19 @@ def _receipts() -> Q:
     return q
 
 
-def _recorded_pair(rubric: Rubric, unit: str, criterion: str) -> Exists:
+def _recorded_pair(rubric: ContestPeriod, unit: str, criterion: str) -> Exists:
     """A recorded fact for the outer row's entrant and criterion (its columns named by `unit`, `criterion`)."""
     return Exists(recorded_facts(rubric).filter(unit_id=OuterRef(unit), criterion_id=OuterRef(criterion)))
 
 
-def _entrants(rubric: Rubric) -> QuerySet:
+def _entrants(rubric: ContestPeriod) -> QuerySet:
     return Standing.objects.filter(rubric=rubric).order_by().values("unit_id")
 
 
 _RECORDED: Kept[dict[int, int]] = Kept()
 
 
-def recorded_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
+def recorded_counts(rubric: ContestPeriod, marks: tuple) -> dict[int, int]:
     """criterion id → entrants with a recorded fact for it (`recorded_facts`).
 
     This reads every fact of the year (261,180 for the 7,255 subdistricts: ~150 ms on PostgreSQL), so it is
@@ -191,7 +191,7 @@ def _same_pair(source: QuerySet, unit: str, criterion: str) -> Exists:
     return Exists(source.filter(unit=OuterRef(unit), criterion=OuterRef(criterion)))
 
 
-def unrecorded_counts(rubric: Rubric) -> Counter:
+def unrecorded_counts(rubric: ContestPeriod) -> Counter:
     """criterion id → entrants with something from `hooks.submitted_sources` (evidence) but no recorded fact.
 
     Added to recorded_counts, each entrant with anything submitted counts once. Read live: it costs what
@@ -209,7 +209,7 @@ def unrecorded_counts(rubric: Rubric) -> Counter:
     return counts
 
 
-def submitted_counts(rubric: Rubric, marks: tuple) -> dict[int, int]:
+def submitted_counts(rubric: ContestPeriod, marks: tuple) -> dict[int, int]:
     """criterion id → entrants with a recorded fact or visible evidence for it."""
     counts = Counter(recorded_counts(rubric, marks))
     counts.update(unrecorded_counts(rubric))

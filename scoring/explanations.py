@@ -21,7 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.bulk import update_values
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import selectors
@@ -32,7 +32,7 @@ from scoring.recompute import merged_scores, no_cyclic_gc
 Texts = dict[str, dict[str, str]]  # criterion code → {"th": …, "en": …}, as Standing.explanations
 
 
-def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
+def explanations_of(rubric: ContestPeriod, units: dict[int, str]) -> dict[int, Texts]:
     """unit id → its explanations, for these units (id → size group), from their current facts and judgments."""
     if not units:
         return {}
@@ -49,7 +49,7 @@ def explanations_of(rubric: Rubric, units: dict[int, str]) -> dict[int, Texts]:
     }
 
 
-def filled(rubric: Rubric, stored: Iterable[tuple[int, Texts, bool, object]]) -> dict[int, Texts]:
+def filled(rubric: ContestPeriod, stored: Iterable[tuple[int, Texts, bool, object]]) -> dict[int, Texts]:
     """unit id → explanations, for (unit id, stored explanations, whether they are current, computed_at) rows:
     those a recompute left to be built are built now (all in a handful of queries); a row never computed has
     none to show."""
@@ -79,7 +79,7 @@ def explanations_build(*, rubric_id: int, low: int | None = None, high: int | No
     parts never meet: a row is written only if its change and computed marks still hold the value read before
     its facts (a fact written meanwhile moves the change mark in the same commit), so text and points always
     come from the same facts. Returns how many entrants it wrote."""
-    rubric = Rubric.objects.filter(pk=rubric_id).first()
+    rubric = ContestPeriod.objects.filter(pk=rubric_id).first()
     if rubric is None:
         return 0
     unbuilt = Standing.objects.filter(rubric=rubric, explained=False, computed_seq=F("change_seq"))

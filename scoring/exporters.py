@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest
 from core.sheets.exporter import Exporter, Table, register
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.dates import parse_moment
 from scoring import selectors
@@ -34,7 +34,7 @@ class Standings(Exporter):
     name_th, name_en = "อันดับและคะแนนทุกตัวชี้วัด", "standings"
     permission = YEAR_SHEETS
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         spec = rubric_spec(rubric)
         dims = [d.code for d in spec.dimensions]
         crits = [c.code for c in spec.criteria()]
@@ -87,7 +87,7 @@ class Facts(Exporter):
     name_th, name_en = "ข้อมูล", "facts"
     permission = YEAR_SHEETS
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         qs = (
             Fact.objects.filter(rubric=rubric)
             .select_related("unit", "criterion", "updated_by")
@@ -125,7 +125,7 @@ class FactChanges(Exporter):
     name_th, name_en = "ประวัติการแก้ไขข้อมูล", "fact history"
     permission = YEAR_SHEETS
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         qs = (
             FactChange.objects.filter(fact__rubric=rubric)
             .select_related("fact__unit", "fact__criterion", "changed_by")
@@ -168,10 +168,10 @@ class FactTemplate(Exporter):
     permission = "scoring.import_facts"
     scope = "fact-import"
 
-    def table(self, rubric: Rubric) -> Table:
+    def table(self, rubric: ContestPeriod) -> Table:
         return Table("facts", list(HEADER), [list(row) for row in selectors.fact_template_rows(rubric)])
 
-    def filename(self, rubric: Rubric) -> str:
+    def filename(self, rubric: ContestPeriod) -> str:
         return f"facts-{rubric.key}"  # "facts-2566"; a contest by its key
 
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from contests.models import ContestState
 from core.errors import PortalError, YearFrozen
 from core.labels import both
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.models import FreezeEvent, StandingsSnapshot
 
 
@@ -190,11 +190,11 @@ def basis_of(events: Iterable[tuple[str, datetime]], issued_at: datetime) -> Doc
     return DocumentBasis(frozen=True, withdrawn_at=withdrawn_at)
 
 
-def state(rubric: Rubric, *, today: date | None = None) -> State:
+def state(rubric: ContestPeriod, *, today: date | None = None) -> State:
     """Read fresh (not from the caller's cached contest): a freeze or an opening a moment ago already holds.
     One query; two while results are frozen but not published (was the last word a withdrawal?)."""
     contest_state, ends_on, frozen, published_at = (
-        Rubric.objects.filter(pk=rubric.pk)
+        ContestPeriod.objects.filter(pk=rubric.pk)
         .values_list("contest__state", "ends_on", "snapshot__id", "snapshot__published_at")
         .get()
     )
@@ -211,7 +211,7 @@ def state(rubric: Rubric, *, today: date | None = None) -> State:
     )
 
 
-def results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today: date) -> dict:
+def results_state(rubric: ContestPeriod, snapshot: StandingsSnapshot | None, today: date) -> dict:
     """Where the period's results stand and what the lifecycle allows now (freezing, publishing), with who
     froze, published or withdrew them, when and why: the freeze card's, on its page and on the dashboard."""
     events = list(FreezeEvent.objects.filter(rubric=rubric).select_related("by")[:10]) if snapshot else []
@@ -238,12 +238,12 @@ def results_state(rubric: Rubric, snapshot: StandingsSnapshot | None, today: dat
     }
 
 
-def ensure(rubric: Rubric, action: Action, *, today: date | None = None) -> State:
+def ensure(rubric: ContestPeriod, action: Action, *, today: date | None = None) -> State:
     """The state `action` leads to; Refused, Thai first, if the period's state forbids it."""
     return check(state(rubric, today=today), action)
 
 
-def allows(rubric: Rubric, action: Action, *, today: date | None = None) -> bool:
+def allows(rubric: ContestPeriod, action: Action, *, today: date | None = None) -> bool:
     try:
         ensure(rubric, action, today=today)
     except Refused:
@@ -251,12 +251,12 @@ def allows(rubric: Rubric, action: Action, *, today: date | None = None) -> bool
     return True
 
 
-def ensure_opens(rubric: Rubric) -> None:
+def ensure_opens(rubric: ContestPeriod) -> None:
     """Refused, Thai first, unless the period may open: opening is once, only a draft opens."""
     ensure(rubric, Action.OPEN)
 
 
-def ensure_changeable(rubric: Rubric) -> None:
+def ensure_changeable(rubric: ContestPeriod) -> None:
     """Facts, scores, deadlines and the rubric change only while the lifecycle allows it; refused as YearFrozen
     (a whole-file row error), which every import lists among its rows."""
     if not allows(rubric, Action.CHANGE):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 from django.db.models import F, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import entrant_counts
 from scoring.models import Standing
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the stubs' annotated model, a type only
 
 
 def page_rows(
-    rubric: Rubric, results, page: int, bounds: list[tuple[str, str, int]] | None = None
+    rubric: ContestPeriod, results, page: int, bounds: list[tuple[str, str, int]] | None = None
 ) -> list[RegionStanding]:
     """A page of `results` (a year's standings, their region annotated) as a contest ranked all together
     orders it (rank, then code), every entrant ranked, with no sort of the whole table (75,000 villages). A
@@ -61,7 +61,7 @@ def page_rows(
 _BOUNDS: dict[int, tuple[entrant_counts.Summary, list[tuple[str, str, int]]]] = {}  # rubric id → (its summary, bounds)
 
 
-def page_bounds(rubric: Rubric, tally: entrant_counts.Summary) -> list[tuple[str, str, int]] | None:
+def page_bounds(rubric: ContestPeriod, tally: entrant_counts.Summary) -> list[tuple[str, str, int]] | None:
     """Every page's first and last rank key and its size, for a contest whose summary is kept between reads
     (`entrant_counts.summary`, from entrant_counts.KEPT_FROM entrants), read in one walk of the index
     `result_rank_key` and kept with that summary: the keys change only when the standings are written, and an
@@ -85,7 +85,7 @@ def page_bounds(rubric: Rubric, tally: entrant_counts.Summary) -> list[tuple[str
     return bounds
 
 
-def places_from_top(rubric: Rubric, places: int) -> dict:
+def places_from_top(rubric: ContestPeriod, places: int) -> dict:
     """A filter on a year's standings for the first `places` ranks of a contest ranked all together: their keys
     are at least the key at position `places` (the index `result_rank_key`), so the rest are never read. The key
     is read first (1 query) and given as a value: against a subquery's unknown key PostgreSQL plans a scan of

@@ -15,7 +15,7 @@ from contests.models import Unit
 from contests.region_ranking import rank_groups
 from core.bulk import update_documents, update_values
 from notices import events
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook import engine
 from scoring import selectors
@@ -41,7 +41,7 @@ class Scored(NamedTuple):
 FULL_FROM = 500  # stale entrants from which a recompute asks whether they are all of them
 
 
-def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False) -> int:
+def standings_apply(rubric: ContestPeriod, scored: list[Scored], *, every: bool = False) -> int:
     """Writes the scored entrants and re-ranks every entrant, in the caller's transaction under the year's
     lock (`rubric_locked`): the standings change at once, never chunk by chunk. An entrant scored from facts older
     than those its stored points came from (a slower run finishing after a newer one) is left as stored.
@@ -77,12 +77,12 @@ def standings_apply(rubric: Rubric, scored: list[Scored], *, every: bool = False
     # The explanations no longer the points' own: built when read, or by the explanation pass (scoring.explanations).
     update_documents(Standing, WRITTEN, rows, same={"explained": False, "computed_at": now})
     update_values(Standing, PLACE, moved)  # no query when nothing moved, as after any full recompute
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    ContestPeriod.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
     return len(fresh)
 
 
-def ranked_all(rubric: Rubric, spec, keys: dict[int, str], totals: dict[int, Decimal]) -> dict:
+def ranked_all(rubric: ContestPeriod, spec, keys: dict[int, str], totals: dict[int, Decimal]) -> dict:
     """Every entrant's place (unit id → engine.Placing) from the rank keys and totals of all of them."""
     floor = Decimal(rubric.award_min or 0)  # type: ignore[attr-defined]  # annotated by rubric_locked
     # Ranked by unit id, not code: entrants of one tie get the same place whatever their order, and
@@ -171,7 +171,7 @@ def placed(fresh: Iterable[Scored], others: list[tuple], placings: dict) -> tupl
     return rows, moved
 
 
-def ties_tell(rubric: Rubric, spec, placings: dict) -> None:
+def ties_tell(rubric: ContestPeriod, spec, placings: dict) -> None:
     """Each tie open at an award line, as the standings now hold it, told to whoever runs the contest, once while
     it is the same tie (notices.events.tie_waiting), and a tie notice naming no open tie settled (decided, or a
     tie no more: notices.events.ties_open). A regional stage's ties are each region's own: entrants of two
@@ -193,7 +193,7 @@ def ties_tell(rubric: Rubric, spec, placings: dict) -> None:
         events.tie_waiting(rubric=rubric, award=names.get(award, award), units=[units[u] for u in sorted(ids)])
 
 
-def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecided]:
+def decided_ties(rubric: ContestPeriod) -> dict[tuple[str, frozenset], engine.TieDecided]:
     """The ties at award lines settled for the rubric (scoring.ties.settle), the latest decision on each."""
     out: dict[tuple[str, frozenset], engine.TieDecided] = {}
     rows = TieDecision.objects.filter(rubric=rubric).values_list("rank_key", "entrants", "method")
@@ -202,7 +202,7 @@ def decided_ties(rubric: Rubric) -> dict[tuple[str, frozenset], engine.TieDecide
     return out
 
 
-def _groups(rubric: Rubric, keys: dict[int, str]) -> list[dict[int, str]]:
+def _groups(rubric: ContestPeriod, keys: dict[int, str]) -> list[dict[int, str]]:
     """The rank keys split into the groups ranked among themselves, each with its own award lines: one group
     unless the contest's stage ranks within each inspection region (`Stage.rank_within`)."""
     groups = rank_groups(rubric.rank_within or "", keys)  # type: ignore[attr-defined]  # annotated by rubric_locked

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from contests.entrants import contest_entrants
 from contests.models import Contest
-from rubrics.models import Criterion, Rubric, YearSettings
+from rubrics.models import ContestPeriod, Criterion, YearSettings
 from rubrics.selectors import rubric_calendar, rubric_spec
 from rulebook import engine
 from scoring import coalesce, hooks, selectors
@@ -43,7 +43,7 @@ def no_cyclic_gc():
             gc.enable()
 
 
-def merged_scores(rubric: Rubric, unit_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
+def merged_scores(rubric: ContestPeriod, unit_ids: list[int] | None) -> dict[int, dict[str, Decimal]]:
     """Every registered score source's points for these entrants (`hooks.score_sources`); later sources win."""
     merged: dict[int, dict[str, Decimal]] = {}
     for points in hooks.score_sources(rubric, unit_ids):
@@ -75,7 +75,7 @@ def standings_refresh(*, rubric_id: int) -> int:
         started = timezone.now()
         try:
             rescored = standings_recompute(rubric_id=rubric_id)
-        except Rubric.DoesNotExist:  # the year was deleted after the task was queued
+        except ContestPeriod.DoesNotExist:  # the year was deleted after the task was queued
             return 0
         if rescored:
             recompute_recorded(rubric_id, started, rescored)
@@ -131,7 +131,7 @@ def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
     since = today - timedelta(days=days - 1)
     near = Criterion.objects.filter(deadline__gte=since, deadline__lte=today + timedelta(days=31))
     marked = []
-    for rubric in Rubric.objects.filter(pk__in=near.values("rubric_id")):
+    for rubric in ContestPeriod.objects.filter(pk__in=near.values("rubric_id")):
         starts = (c.rule.scored_from(c.deadline) for c in rubric_spec(rubric).criteria())
         if any(first is not None and since <= first <= today for first in starts):
             with transaction.atomic():
@@ -140,7 +140,7 @@ def periods_begun_mark(*, today: date, days: int = 3) -> list[int]:
     return marked
 
 
-def rubric_locked(rubric_id: int) -> Rubric:
+def rubric_locked(rubric_id: int) -> ContestPeriod:
     # NO KEY UPDATE: serialises recomputes without blocking the foreign-key checks of concurrent fact writes.
     # The award minimum (decision 10) comes in the same query: the query count stays flat.
     # So does how the contest's stage groups its ranking (seed 002's regional stage: within each region), and
@@ -149,14 +149,18 @@ def rubric_locked(rubric_id: int) -> Rubric:
     within = Contest.objects.filter(pk=OuterRef("contest_id")).values("stage__rank_within")[:1]
     corrected = FreezeEvent.objects.filter(rubric_id=OuterRef("pk"), action=FreezeAction.CORRECT)
     return (
-        Rubric.objects.select_for_update(no_key=True)
+        ContestPeriod.objects.select_for_update(no_key=True)
         .annotate(award_min=Subquery(minimum), rank_within=Subquery(within), corrected=Exists(corrected))
         .get(pk=rubric_id)
     )
 
 
 def entrants_score(
-    rubric: Rubric, entrants: list[tuple[int, int, int, str]], *, every: bool, within: tuple[int, int] | None = None
+    rubric: ContestPeriod,
+    entrants: list[tuple[int, int, int, str]],
+    *,
+    every: bool,
+    within: tuple[int, int] | None = None,
 ) -> list[Scored]:
     """Points of `entrants` ((pk, unit id, change mark, size group)), from their facts and judgments; no text
     (the explanations are built when read, `scoring.explanations`). `every`: these are all the
@@ -195,7 +199,7 @@ ENTRANT = ("pk", "unit_id", "change_seq", "unit__size_group")
 PART = 10_000  # entrants scored at a time: only their facts in memory, never a whole year's (75,000 villages)
 
 
-def scored_by_parts(rubric: Rubric, entrants: list[tuple[int, int, int, str]]) -> list[Scored]:
+def scored_by_parts(rubric: ContestPeriod, entrants: list[tuple[int, int, int, str]]) -> list[Scored]:
     """`entrants` scored PART at a time, each part a range of unit ids whose facts are read alone: the memory
     a recompute takes stays that of one part's facts (36 a village: 2.7 million for 75,000) and the points."""
     ordered = sorted(entrants, key=itemgetter(1))
@@ -247,7 +251,7 @@ def standings_rerank(*, rubric_id: int) -> None:
     standings_apply(rubric_locked(rubric_id), [])
 
 
-def results_ensure(rubric: Rubric) -> None:
+def results_ensure(rubric: ContestPeriod) -> None:
     """A result row per entrant of the rubric's contest; one no longer entered loses its row (facts, scores stay)."""
     entrants = contest_entrants(rubric.contest)
     if Standing.objects.filter(rubric=rubric).exclude(unit__in=entrants).delete()[0]:

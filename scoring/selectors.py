@@ -13,7 +13,7 @@ from contests.models import Contest, Level, Unit
 from contests.regions import InspectionRegion
 from core.numbers import is_whole
 from rubrics.access import rubrics
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import criterion_codes, rubric_spec
 from scoring import hooks
 from scoring.models import Fact, FreezeAction, FreezeEvent, Standing, StandingsSnapshot
@@ -29,7 +29,7 @@ def province_lookup() -> dict[str, Unit]:
     return index
 
 
-def entrant_lookup(rubric: Rubric) -> dict[str, Unit]:
+def entrant_lookup(rubric: ContestPeriod) -> dict[str, Unit]:
     """Every way an import may name one of the rubric's entrants: for provinces as province_lookup; for
     districts and subdistricts the DOPA code, and the name where no other entrant shares it."""
     if rubric.contest.entrant_level == Level.PROVINCE:
@@ -52,31 +52,31 @@ def norm_unit_key(text: str) -> str:
     return key
 
 
-def running_national(today: date) -> Rubric | None:
+def running_national(today: date) -> ContestPeriod | None:
     """The national contest's period central staff work on now: the one whose dates hold today, else the latest
     that has begun (its results still to judge and publish), else the latest: a draft of next year waits its turn
     while this year runs. Central's first page and the menu's dashboard lead to it. 1 query."""
     now = Case(When(Q(starts_on__lte=today, ends_on__gte=today), then=0), When(starts_on__lte=today, then=1), default=2)
-    return Rubric.objects.national().order_by(now, "-year", "-period_order").first()
+    return ContestPeriod.objects.national().order_by(now, "-year", "-period_order").first()
 
 
-def is_frozen(rubric: Rubric) -> bool:
+def is_frozen(rubric: ContestPeriod) -> bool:
     """Frozen results lock the year's facts, scores and rubric until central staff unfreeze them."""
     return StandingsSnapshot.objects.filter(rubric_id=rubric.pk).exists()
 
 
-def frozen_rubrics() -> QuerySet[Rubric]:
+def frozen_rubrics() -> QuerySet[ContestPeriod]:
     """Every rubric whose results are frozen (published ones too)."""
-    return Rubric.objects.filter(snapshot__isnull=False).select_related("contest")
+    return ContestPeriod.objects.filter(snapshot__isnull=False).select_related("contest")
 
 
-def publication_withdrawn(rubric: Rubric) -> FreezeEvent | None:
+def publication_withdrawn(rubric: ContestPeriod) -> FreezeEvent | None:
     """The withdrawal, if the year's latest publish-or-withdraw was one: the results page then says so."""
     last = FreezeEvent.objects.filter(rubric=rubric, action__in=[FreezeAction.PUBLISH, FreezeAction.WITHDRAW]).first()
     return last if last and last.action == FreezeAction.WITHDRAW else None
 
 
-def corrected_awards(rubric: Rubric) -> dict[int, str]:
+def corrected_awards(rubric: ContestPeriod) -> dict[int, str]:
     """The awards corrected after publication (scoring.snapshots.awards_correct), by unit id ("" for none): the
     corrections made since the results were last unfrozen, the latest on each entrant. Unfreezing reopens the
     results to be ranked from their points again."""
@@ -91,7 +91,7 @@ def corrected_awards(rubric: Rubric) -> dict[int, str]:
 
 
 def facts_by_unit(
-    rubric: Rubric, unit_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
+    rubric: ContestPeriod, unit_ids=None, *, within: tuple[int, int] | None = None, ordered: bool = True
 ) -> dict[int, dict[str, dict[str, str]]]:
     """province id -> criterion code -> {fact: value}; empty values mean "not recorded" and are left out.
     `within`: only the units with ids in this range (a chunk of a parallel recompute). `ordered`: each
@@ -145,7 +145,7 @@ def facts_by_unit(
     return out
 
 
-def standings(rubric: Rubric) -> list[Standing]:
+def standings(rubric: ContestPeriod) -> list[Standing]:
     return list(Standing.objects.filter(rubric=rubric).select_related("unit").order_by("rank", "unit__code"))
 
 
@@ -160,7 +160,7 @@ def region_fields(region: InspectionRegion | None) -> dict:
 # --- Admin helpers (reads only; the admin's writes go through services) ---
 
 
-def fact_template_rows(rubric: Rubric) -> list[tuple[str, str, str, str]]:
+def fact_template_rows(rubric: ContestPeriod) -> list[tuple[str, str, str, str]]:
     """(province, criterion, fact, value) for every entrant × every fact the rules read,
     prefilled with the stored values; the sheet central staff fill in and import (5 queries)."""
     spec = rubric_spec(rubric)
@@ -180,6 +180,6 @@ def named_people(contest: Contest) -> dict[int, Any]:
     return {unit_id: person for found in hooks.named_people(contest) for unit_id, person in found.items()}
 
 
-def builder_sources(actor) -> list[Rubric]:
+def builder_sources(actor) -> list[ContestPeriod]:
     """The contests an actor runs that the builder can copy (a contest with periods by its first), newest first."""
     return list(rubrics(actor, "run").filter(period_order=0).order_by("-year", "contest__slug"))

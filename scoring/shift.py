@@ -20,14 +20,14 @@ from django.db.models import Count, F, Min, Subquery
 from django.utils import timezone
 
 from core.bulk import update_documents, update_values
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook import engine
 from scoring.models import Standing
 from scoring.ranking import PLACE, WRITTEN, Scored, decided_ties, placed, standings_write_lock, ties_tell
 
 
-def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
+def span_bounds(rubric: ContestPeriod, scored: list[Scored], old: dict[int, str]) -> tuple[str, str | None, int]:
     """(lowest key, highest key or None for "from the top", entrants above the span) for `scored`, whose
     stored keys are `old` (by pk). One count, and one read of the award places when the span reaches them."""
     values = Standing.objects.filter(rubric=rubric).order_by()
@@ -44,7 +44,7 @@ def span_bounds(rubric: Rubric, scored: list[Scored], old: dict[int, str]) -> tu
 
 
 def standings_shift(
-    rubric: Rubric, scored: list[Scored], old: dict[int, str], ranks: dict[int, int | None] | None = None
+    rubric: ContestPeriod, scored: list[Scored], old: dict[int, str], ranks: dict[int, int | None] | None = None
 ) -> int:
     """Writes the rescored entrants and re-ranks only the span they moved through, in the caller's transaction
     under the year's lock (scoring.recompute.rubric_locked). `old`: each rescored entrant's stored rank key, by pk;
@@ -85,12 +85,12 @@ def standings_shift(
     now = timezone.now()
     update_documents(Standing, WRITTEN, rows, same={"explained": False, "computed_at": now})
     update_values(Standing, PLACE, moved)
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
+    ContestPeriod.objects.filter(pk=rubric.pk).update(standings_computed_at=now)
     ties_tell(rubric, spec, placings)
     return len(fresh)
 
 
-def _above_one(rubric: Rubric, now: str, was: str, rank: int) -> int:
+def _above_one(rubric: ContestPeriod, now: str, was: str, rank: int) -> int:
     """How many entrants rank above the higher of one entrant's old and new keys, from stored ranks (a rank
     counts the entrants above it): going down, those above its old place; going up, those above the entrants
     just above its new key, and these (their places hold: it was below them and stays below)."""
@@ -102,7 +102,7 @@ def _above_one(rubric: Rubric, now: str, was: str, rank: int) -> int:
     return group["rank"] + group["n"] - 1 if group["n"] else 0
 
 
-def _one_moved(rubric: Rubric, s: Scored, was: str, above: int) -> int:
+def _one_moved(rubric: ContestPeriod, s: Scored, was: str, above: int) -> int:
     """One entrant's key moved from `was` to `s.rank_key`, below the award places (`above`: the entrants above
     both keys, at least the award places). Every entrant strictly between the two keys moves one place, up or
     down, and keeps its tie and (no) award: one UPDATE, nothing read. Only those sharing the old or the new key
@@ -130,5 +130,5 @@ def _one_moved(rubric: Rubric, s: Scored, was: str, above: int) -> int:
     at = timezone.now()
     update_documents(Standing, WRITTEN, [written], same={"explained": False, "computed_at": at})
     update_values(Standing, PLACE, moved)
-    Rubric.objects.filter(pk=rubric.pk).update(standings_computed_at=at)
+    ContestPeriod.objects.filter(pk=rubric.pk).update(standings_computed_at=at)
     return 1

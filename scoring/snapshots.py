@@ -15,7 +15,7 @@ from contests.models import Unit
 from core import acts
 from core.i18n import either
 from notices import events
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import lifecycle
 from scoring.lifecycle import Action
 from scoring.models import FreezeAction, FreezeEvent, Standing, StandingsSnapshot
@@ -23,12 +23,12 @@ from scoring.standings import standings_rows
 
 
 @transaction.atomic
-def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
+def standings_freeze(*, user, rubric: ContestPeriod) -> StandingsSnapshot:
     """Stores the current standings as the year's result. Refused while any entrant is still stale
     (the snapshot must be a consistent ranking) and where the lifecycle forbids it: a draft, announced
     results, a withdrawn publication (unfrozen first, or published again as it is)."""
     acts.require(user, "scoring.freeze", rubric)
-    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
+    rubric = ContestPeriod.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     lifecycle.ensure(rubric, Action.FREEZE)
     if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError(gettext_lazy("standings are being recomputed; try again"))
@@ -46,7 +46,7 @@ def standings_freeze(*, user, rubric: Rubric) -> StandingsSnapshot:
     return snapshot
 
 
-def _locked(rubric: Rubric, action: Action) -> StandingsSnapshot:
+def _locked(rubric: ContestPeriod, action: Action) -> StandingsSnapshot:
     """The period's frozen results, row-locked, once the lifecycle allows `action` (asked after the lock: a
     publication a moment ago holds). The lifecycle allows these actions only with frozen results."""
     snapshot = StandingsSnapshot.objects.select_for_update().filter(rubric=rubric).first()
@@ -57,7 +57,7 @@ def _locked(rubric: Rubric, action: Action) -> StandingsSnapshot:
 
 
 @transaction.atomic
-def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
+def standings_unfreeze(*, user, rubric: ContestPeriod, reason: str) -> None:
     """Opens a frozen year to changes again; the reason is kept in the audit trail."""
     acts.require(user, "scoring.unfreeze", rubric)
     reason = reason.strip()
@@ -69,7 +69,7 @@ def standings_unfreeze(*, user, rubric: Rubric, reason: str) -> None:
 
 
 @transaction.atomic
-def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_frozen_at: str) -> StandingsSnapshot:
+def publication_publish(*, user, rubric: ContestPeriod, confirmed: bool, previewed_frozen_at: str) -> StandingsSnapshot:
     """Announces the frozen results. Only with an explicit confirmation of the very snapshot the preview
     showed (`previewed_frozen_at`: its frozen_at.isoformat()): one frozen again since then must be previewed
     again before it is published."""
@@ -98,7 +98,7 @@ def publication_publish(*, user, rubric: Rubric, confirmed: bool, previewed_froz
 
 
 @transaction.atomic
-def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnapshot:
+def publication_withdraw(*, user, rubric: ContestPeriod, reason: str) -> StandingsSnapshot:
     """Takes the announcement down; the results stay frozen, so they can be published again or unfrozen
     and corrected. The reason is kept in the audit trail with who and when."""
     acts.require(user, "scoring.withdraw", rubric)
@@ -114,7 +114,7 @@ def publication_withdraw(*, user, rubric: Rubric, reason: str) -> StandingsSnaps
 
 
 @transaction.atomic
-def awards_correct(*, user, rubric: Rubric, awards: Mapping[int, str], reason: str) -> FreezeEvent:
+def awards_correct(*, user, rubric: ContestPeriod, awards: Mapping[int, str], reason: str) -> FreezeEvent:
     """Corrects published awards without unfreezing the year: each entrant of `awards` (unit id → tier code, ""
     for none) holds that award from now on, in the standings, the published results and every ranking after
     (scoring.ranking keeps it). Evidence stays closed and the facts and points unchanged. The reason and what
@@ -124,7 +124,7 @@ def awards_correct(*, user, rubric: Rubric, awards: Mapping[int, str], reason: s
     reason = reason.strip()
     if not reason:
         raise ValidationError(gettext_lazy("a reason is required to correct the published awards"))
-    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
+    rubric = ContestPeriod.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute runs meanwhile
     snapshot = _locked(rubric, Action.CORRECT)
     tiers = {t.code: t.name_th for t in rubric.award_tiers.all()}
     if any(award and award not in tiers for award in awards.values()):

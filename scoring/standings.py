@@ -17,7 +17,7 @@ from contests.models import Unit
 from contests.region_ranking import RankWithin, regions_of
 from core.i18n import Text, either
 from core.thai import fmt_points, thai_datetime
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.engine import decided_by
 from scoring.explanations import filled
@@ -29,7 +29,7 @@ ROW_FIELDS = ("rank", "total", "level", "dimensions", "criteria", "explanations"
               "rubric__contest__stage__rank_within", "unit_id")  # fmt: skip
 
 
-def standings_rows(rubric: Rubric) -> list[dict]:
+def standings_rows(rubric: ContestPeriod) -> list[dict]:
     """The standings as the API and `manage.py standings` give them.
 
     Read as plain values, not model rows: 7,255 entrants are then no 14,510 instances."""
@@ -91,10 +91,10 @@ def as_of(value: datetime | None):
     return format_lazy(gettext_lazy("as of {when}"), when=when)
 
 
-def published_rubrics(limit: int = 50) -> list[Rubric]:
+def published_rubrics(limit: int = 50) -> list[ContestPeriod]:
     """The contest years whose results are announced, newest announcement first: public, as on the
     Department's website (the landing page of a visitor who is not signed in)."""
-    rows = Rubric.objects.filter(snapshot__published_at__isnull=False).select_related("contest", "snapshot")
+    rows = ContestPeriod.objects.filter(snapshot__published_at__isnull=False).select_related("contest", "snapshot")
     return list(rows.order_by("-snapshot__published_at")[:limit])
 
 
@@ -110,7 +110,7 @@ class Decided:
     reason: str
 
 
-def tie_decisions_by_entrant(rubric: Rubric) -> dict[str, Decided]:
+def tie_decisions_by_entrant(rubric: ContestPeriod) -> dict[str, Decided]:
     """The latest decision on each tie the committee put in order (not a shared award), by entrant code."""
     latest: dict[str, TieDecision] = {}
     for decision in TieDecision.objects.filter(rubric=rubric).exclude(method=TieMethod.SHARED):
@@ -125,7 +125,7 @@ def tie_decisions_by_entrant(rubric: Rubric) -> dict[str, Decided]:
     }
 
 
-def tie_breaks(rows: list[dict], tie_break: Sequence[str], rubric: Rubric | None = None) -> list[dict]:
+def tie_breaks(rows: list[dict], tie_break: Sequence[str], rubric: ContestPeriod | None = None) -> list[dict]:
     """Standings rows (a snapshot's), those of equal totals ranked apart given `decided_by`: the tie-break
     dimension that placed each against the row above it (a group's first row: the one below), with both
     entrants' points there, so a reader sees why. With `rubric`, the rows of a tie at an award line the committee

@@ -23,7 +23,7 @@ from core.http import capped, reading, show, takes_files
 from core.i18n import Text
 from core.sheets import exporter
 from rubrics.access import SEE_CONTEST, contest_or_404
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec, year_settings
 from scoring import hooks, lifecycle, selectors, snapshots
 from scoring.contest_results import results_waiting, run_results, shown_results
@@ -34,7 +34,7 @@ from scoring.needs import contest_needs
 from scoring.standings import as_of, tie_breaks
 
 
-def _central_rubric(request, key: ContestKey) -> Rubric:
+def _central_rubric(request, key: ContestKey) -> ContestPeriod:
     return contest_or_404(request.user, key, "scoring.view_standings", request=request)
 
 
@@ -217,7 +217,7 @@ def past(request):
 @require_GET
 def results(request, key: ContestKey):
     """The published results: public, as the Department announces them on its website."""
-    rubric = get_object_or_404(Rubric.objects.by_key(key))
+    rubric = get_object_or_404(ContestPeriod.objects.by_key(key))
     if lifecycle.state(rubric) == State.DRAFT:  # a draft's results are no one's: not even its own entrants'
         raise Http404
     snapshot = StandingsSnapshot.objects.filter(rubric=rubric, published_at__isnull=False).first()
@@ -241,7 +241,7 @@ def facts_template(request, key: ContestKey):
     return exporter.response(rubric.contest, "contest-fact-template", "xlsx")
 
 
-def _facts_refused(request, refusal: PortalError, rubric: Rubric, key: ContestKey):
+def _facts_refused(request, refusal: PortalError, rubric: ContestPeriod, key: ContestKey):
     show(request, refusal)
     return redirect("scoring:facts", key=key)
 
@@ -262,7 +262,7 @@ def facts_upload(request, key: ContestKey):
     return reading(_facts_upload, rubric, key)
 
 
-def _facts_upload(request, rubric: Rubric, key: ContestKey):
+def _facts_upload(request, rubric: ContestPeriod, key: ContestKey):
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("choose a CSV or XLSX file"))

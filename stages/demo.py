@@ -18,7 +18,7 @@ from contests.actor import actor_of
 from contests.models import Contest
 from people.models import Role
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rulebook.moved import moved
 from scoring import selectors
 from scoring.demo import PRESENT_REASON, present_year
@@ -104,7 +104,7 @@ def demo_picks(*, now: datetime) -> int:
     return made
 
 
-def demo_present_contests(*, shipped: list[dict], today: date) -> list[Rubric]:
+def demo_present_contests(*, shipped: list[dict], today: date) -> list[ContestPeriod]:
     """Each shipped office contest run again in the present fiscal year, every date and named year moved by
     whole years (rulebook.moved), and seed 002's stages with them, so a district office meets a year with its
     deadlines ahead and a stage open for picks. The seeds' own years stay as shipped beside them. A present

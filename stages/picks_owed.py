@@ -16,7 +16,7 @@ from contests.models import ContestState, Unit
 from notices import events, recipients
 from notices.reminders_told import Due
 from people import directory
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_calendar
 from rulebook.workdays import WorkCalendar
 from schedule.obligations import Met, Obligation, days_left, rounds_stand
@@ -27,8 +27,8 @@ from stages.models import Stage, StageEntry, StageFile, StageUpload
 from stages.rights import chooser
 
 
-def _stage_rubric(contest_id: int) -> Rubric | None:
-    return Rubric.objects.filter(contest_id=contest_id).select_related("contest").order_by("-ends_on").first()
+def _stage_rubric(contest_id: int) -> ContestPeriod | None:
+    return ContestPeriod.objects.filter(contest_id=contest_id).select_related("contest").order_by("-ends_on").first()
 
 
 def picks_obligation(stage: Stage, office: Unit, *, today: date | None = None) -> Obligation:

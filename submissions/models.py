@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Contest, Unit
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from stages.models import StageUpload
 
 from .line import models as line_models  # noqa: F401  (what LINE sent, waiting to be filed: models of this app)
@@ -45,7 +45,9 @@ class SentThrough(models.TextChoices):
 class Submission(models.Model):
     """One entrant's evidence for one criterion: the review state over all its versions."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("rubric"))
+    rubric = models.ForeignKey(
+        ContestPeriod, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("rubric")
+    )
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("unit"), db_column="province_id"
     )
@@ -173,7 +175,7 @@ class InnovationReport(models.Model):
     """Dimension 5's report form. Each save is a new version; the highest is current."""
 
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=_("rubric")
+        ContestPeriod, on_delete=models.PROTECT, related_name="innovation_reports", verbose_name=_("rubric")
     )
     unit = models.ForeignKey(
         Unit,
@@ -235,7 +237,7 @@ class ResumableUpload(models.Model):
     )
     # Evidence: a rubric's criterion for a unit. A stage's file: a contest's pick (unit) and the file's code.
     rubric = models.ForeignKey(
-        Rubric,
+        ContestPeriod,
         null=True,
         blank=True,
         on_delete=models.CASCADE,

@@ -10,7 +10,7 @@ from core.i18n import Text, either
 from core.thai import thai_digits
 from core.validators.content import TYPES
 from core.validators.refusal import UploadRefused
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.rules.evidence import EvidenceExpected
 from scoring import lifecycle
@@ -42,14 +42,14 @@ ACCEPT = {
 }
 
 
-def expected(rubric: Rubric, criterion_code: str) -> EvidenceExpected:
+def expected(rubric: ContestPeriod, criterion_code: str) -> EvidenceExpected:
     try:
         return rubric_spec(rubric).criterion(criterion_code).rule.evidence_expected()
     except KeyError:  # not a criterion of this year: nothing beyond the defaults
         return EvidenceExpected()
 
 
-def allowed_types(rubric: Rubric, criterion_code: str) -> frozenset[str]:
+def allowed_types(rubric: ContestPeriod, criterion_code: str) -> frozenset[str]:
     """The content types (keys of core.validators.content.TYPES) this criterion takes."""
     types = expected(rubric, criterion_code).types
     if types is None:
@@ -57,12 +57,12 @@ def allowed_types(rubric: Rubric, criterion_code: str) -> frozenset[str]:
     return types | PHONE_VIDEO if "mp4" in types else types
 
 
-def allowed_labels(rubric: Rubric, criterion_code: str) -> list[Text]:
+def allowed_labels(rubric: ContestPeriod, criterion_code: str) -> list[Text]:
     allowed = allowed_types(rubric, criterion_code)
     return [TYPE_LABELS[t] for t in ORDER if t in allowed]
 
 
-def type_refusal(rubric: Rubric, criterion_code: str) -> UploadRefused:
+def type_refusal(rubric: ContestPeriod, criterion_code: str) -> UploadRefused:
     """A file this criterion does not take, said with what it does take and the way on from this page: a video
     kept elsewhere goes as a link (the criterion page's "Send a link" box), another file saved as one it takes."""
     allowed = allowed_types(rubric, criterion_code)
@@ -83,12 +83,12 @@ def type_refusal(rubric: Rubric, criterion_code: str) -> UploadRefused:
     )
 
 
-def refusal_for(refusal: UploadRefused, rubric: Rubric, criterion_code: str) -> UploadRefused:
+def refusal_for(refusal: UploadRefused, rubric: ContestPeriod, criterion_code: str) -> UploadRefused:
     """A refusal as this criterion's page says it: a file of a kind it does not take names what it takes."""
     return type_refusal(rubric, criterion_code) if refusal.wrong_type else refusal
 
 
-def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
+def accept_attribute(rubric: ContestPeriod, criterion_code: str) -> str:
     """For <input accept>: a convenience for the file picker only; the server checks content."""
     return ",".join(ACCEPT[t] for t in ORDER if t in allowed_types(rubric, criterion_code))
 
@@ -96,25 +96,25 @@ def accept_attribute(rubric: Rubric, criterion_code: str) -> str:
 KIND_ORDER = ["pdf", "image", "office", "video"]
 
 
-def allowed_kinds(rubric: Rubric, criterion_code: str) -> list[str]:
+def allowed_kinds(rubric: ContestPeriod, criterion_code: str) -> list[str]:
     """The size-limit groups (FileKind) of the types this criterion takes, in the page's order."""
     kinds = {TYPES[t][0] for t in allowed_types(rubric, criterion_code)}
     return [k for k in KIND_ORDER if k in kinds]
 
 
-def innovation_criterion(rubric: Rubric) -> str | None:
+def innovation_criterion(rubric: ContestPeriod) -> str | None:
     """The criterion the innovation report form is filed under, as the rubric says; None if none is."""
     return next((c.code for c in rubric_spec(rubric).criteria() if c.rule.evidence_expected().innovation_report), None)
 
 
-def innovation_dimension(rubric: Rubric) -> str | None:
+def innovation_dimension(rubric: ContestPeriod) -> str | None:
     """The dimension whose section links the innovation report form; None where the rubric files none (a
     district's contest linked a 404 under its dimension 5)."""
     code = innovation_criterion(rubric)
     return next((d.code for d in rubric_spec(rubric).dimensions if any(c.code == code for c in d.criteria)), None)
 
 
-def evidence_closed(rubric: Rubric) -> UploadRefused | None:
+def evidence_closed(rubric: ContestPeriod) -> UploadRefused | None:
     """Why the year takes no more evidence, or None while it does. The evidence page shows this very text and
     the services refuse with it. Late evidence is still taken (it counts as late, docs/decisions.md, decision 3); but
     the frozen results are what gets announced, and published results are final: nothing sent then could

@@ -48,7 +48,7 @@ from core.files import upload_tmp_dir
 from core.numbers import whole
 from core.validators.content import TYPES, UploadRefused, refuse_type, sniff_group
 from core.validators.refusal import size_refusal
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from stages.rights import chooses
 from stages.services import stage_file_may_submit
 
@@ -244,7 +244,7 @@ def _round(raw: str) -> int | None:
     return number
 
 
-def _kind_refused(rubric: Rubric | None, code: str) -> UploadRefused:
+def _kind_refused(rubric: ContestPeriod | None, code: str) -> UploadRefused:
     """A kind the portal takes nowhere: said as the criterion's page says it (what it takes, and the link), or for a
     stage's file (no rubric) the portal's general refusal."""
     return policy.type_refusal(rubric, code) if rubric is not None else refuse_type()

@@ -22,7 +22,7 @@ from core.converters import ContestKey
 from core.i18n import Text, either
 from core.thai import digits
 from rubrics.access import SEE_CONTEST, contest_or_404, entry_or_404
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import linked_criteria, rubric_calendar, rubric_spec
 from rulebook.rules import Context, Score
 from rulebook.rules.errors import Label
@@ -40,11 +40,11 @@ DONE = {SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.
 RECORDED_LABEL = gettext_lazy("sent (recorded as received by the Department)")
 
 
-def rubric_current() -> Rubric | None:
-    return Rubric.objects.national().order_by("-year").first()
+def rubric_current() -> ContestPeriod | None:
+    return ContestPeriod.objects.national().order_by("-year").first()
 
 
-def own_entry(user, key: ContestKey | str, request=None) -> tuple[Rubric, Entry]:
+def own_entry(user, key: ContestKey | str, request=None) -> tuple[ContestPeriod, Entry]:
     """The user's own office's entry in the contest `key` names, to send its evidence: its act asked once
     (rubrics.access.entry_or_404). Refused, as it always was: a contest the user does not see, 404; anyone but
     an office's staff, 403; a contest their office does not enter, 404 (asked only on that path)."""
@@ -60,7 +60,7 @@ def own_entry(user, key: ContestKey | str, request=None) -> tuple[Rubric, Entry]
         raise Http404 from None
 
 
-def criterion_or_404(rubric: Rubric, code: str) -> Criterion:
+def criterion_or_404(rubric: ContestPeriod, code: str) -> Criterion:
     return get_object_or_404(Criterion.objects.select_related("dimension"), rubric=rubric, code=code)
 
 
@@ -77,7 +77,7 @@ def evidence_or_404(user, pk: int) -> Evidence:
     )
 
 
-def evidence_pairs(rubric: Rubric) -> QuerySet:
+def evidence_pairs(rubric: ContestPeriod) -> QuerySet:
     """Visible evidence as rows of `unit` and `criterion` ids: scoring's `hooks.submitted_sources` (apps.py).
 
     A queryset, not a set: scoring counts and filters it in the database (one row per version, so
@@ -180,7 +180,7 @@ class CriterionRow:
         return self.status or (SubmissionStatus.SUBMITTED if self.recorded else "missing")
 
 
-def unit_home(*, rubric: Rubric, unit: Unit, today: date | None = None) -> dict:
+def unit_home(*, rubric: ContestPeriod, unit: Unit, today: date | None = None) -> dict:
     """Every criterion with its status, what it owes by when (the schedule) and (if the year allows)
     provisional points.
 
@@ -229,7 +229,7 @@ def criterion_row(
     )
 
 
-def criterion_schedule(*, rubric: Rubric, unit: Unit, code: str) -> dict:
+def criterion_schedule(*, rubric: ContestPeriod, unit: Unit, code: str) -> dict:
     """A criterion page's part of the schedule: `deadline` (the date its sending is timed by, moves applied),
     `obligations` (its rounds, or its one date, each with what met it), `current` (the round it is said by),
     `moves` (its recorded deadline moves, newest first), `linked` (the criteria timing the same files) and, for
@@ -250,7 +250,7 @@ def criterion_schedule(*, rubric: Rubric, unit: Unit, code: str) -> dict:
     }
 
 
-def criterion_after_upload(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> tuple[list[Obligation], Text]:
+def criterion_after_upload(*, rubric: ContestPeriod, unit: Unit, criterion: Criterion) -> tuple[list[Obligation], Text]:
     """What a criterion page changes in place once an item is saved: its rounds (the saved row names the one it
     answers) and its status (`CriterionRow.standing_label`). 5 queries."""
     rounds = criterion_schedule(rubric=rubric, unit=unit, code=criterion.code)
@@ -259,7 +259,7 @@ def criterion_after_upload(*, rubric: Rubric, unit: Unit, criterion: Criterion) 
     return rounds["rounds"], row.standing_label
 
 
-def criterion_evidence(*, user, rubric: Rubric, unit: Unit, criterion: Criterion) -> list[Evidence]:
+def criterion_evidence(*, user, rubric: ContestPeriod, unit: Unit, criterion: Criterion) -> list[Evidence]:
     return list(
         evidence_for_user(user, rubric.contest)
         .filter(submission__rubric=rubric, submission__unit=unit, submission__criterion=criterion)
@@ -268,7 +268,7 @@ def criterion_evidence(*, user, rubric: Rubric, unit: Unit, criterion: Criterion
     )
 
 
-def submission_of(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Submission | None:
+def submission_of(*, rubric: ContestPeriod, unit: Unit, criterion: Criterion) -> Submission | None:
     """With `visible`, its versions not withdrawn: none is "not submitted", whatever its stored status (the
     withdrawn ones its office and central staff still see in the list do not count)."""
     return (
@@ -278,7 +278,7 @@ def submission_of(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Submis
     )
 
 
-def with_submitted_count(units: QuerySet[Unit], rubric: Rubric | None) -> QuerySet[Unit]:
+def with_submitted_count(units: QuerySet[Unit], rubric: ContestPeriod | None) -> QuerySet[Unit]:
     """Each unit with `submitted`: how many of the rubric's criteria it has sent (one query), as its own page
     counts them (unit_home): visible evidence (a criterion whose every version was withdrawn is not
     submitted) or the Department's record of receipt."""
@@ -299,11 +299,11 @@ def with_submitted_count(units: QuerySet[Unit], rubric: Rubric | None) -> QueryS
     return units.annotate(submitted=Coalesce(Subquery(sent), 0))
 
 
-def innovation_report_current(*, rubric: Rubric, unit: Unit) -> InnovationReport | None:
+def innovation_report_current(*, rubric: ContestPeriod, unit: Unit) -> InnovationReport | None:
     return InnovationReport.objects.filter(rubric=rubric, unit=unit).order_by("-version").first()
 
 
-def innovation_report_versions(*, rubric: Rubric, unit: Unit) -> list[InnovationReport]:
+def innovation_report_versions(*, rubric: ContestPeriod, unit: Unit) -> list[InnovationReport]:
     return list(
         InnovationReport.objects.filter(rubric=rubric, unit=unit).select_related("created_by").order_by("-version")
     )
@@ -324,7 +324,7 @@ class Asked:
     answered_by: tuple[object, Unit | None] | None = None
 
 
-def criterion_asked(*, rubric: Rubric, unit: Unit, criterion: Criterion) -> Asked | None:
+def criterion_asked(*, rubric: ContestPeriod, unit: Unit, criterion: Criterion) -> Asked | None:
     spec = rubric_spec(rubric)
     rule = spec.criterion(criterion.code).rule
     questions = rule.entrant_questions()

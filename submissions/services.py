@@ -23,7 +23,7 @@ from core.thai import thai_date, thai_digits
 from core.validators.content import UploadRefused, clean_name, inspect_file
 from core.validators.refusal import size_refusal
 from notices import events
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_spec
 from rulebook.rules.evidence import EvidenceExpected
 from schedule.obligations import answerable
@@ -61,7 +61,7 @@ def _check_url(url: str) -> str:
     return url
 
 
-def _store(upload: File, rubric: Rubric, unit: Unit, criterion_code: str) -> dict:
+def _store(upload: File, rubric: ContestPeriod, unit: Unit, criterion_code: str) -> dict:
     """Checks a streamed upload (or a resumable one, received whole) by content and moves it under a
     server-generated name."""
     tmp_path = upload.temporary_file_path() if hasattr(upload, "temporary_file_path") else None
@@ -101,7 +101,7 @@ def _store(upload: File, rubric: Rubric, unit: Unit, criterion_code: str) -> dic
 def evidence_submit(
     *,
     user,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     upload: File | None = None,
@@ -179,7 +179,7 @@ def evidence_submit(
 
 @transaction.atomic
 def answers_submit(
-    *, user, rubric: Rubric, unit: Unit, criterion_code: str, answers: Mapping[str, str]
+    *, user, rubric: ContestPeriod, unit: Unit, criterion_code: str, answers: Mapping[str, str]
 ) -> FactImportReport:
     """The entrant's answers to what its document requires (a `requirements` rule's questions): its
     own facts, read and checked as an import's, all or none (FactImportError names each refused answer). A blank
@@ -229,7 +229,7 @@ def _refuse_repeat(submission: Submission, fields: dict) -> None:
 def evidence_may_submit(
     *,
     user,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     answers_round: int | None = None,
@@ -257,7 +257,9 @@ def evidence_may_submit(
     return criterion
 
 
-def _ensure_round_opened(*, rubric: Rubric, unit: Unit, criterion_code: str, number: int, now: datetime | None) -> None:
+def _ensure_round_opened(
+    *, rubric: ContestPeriod, unit: Unit, criterion_code: str, number: int, now: datetime | None
+) -> None:
     today = timezone.localdate(now) if now is not None else None
     rounds = entrant_obligations(rubric, unit, criteria=[criterion_code], today=today)
     if any(o.index == number for o in answerable(rounds)):
@@ -268,13 +270,13 @@ def _ensure_round_opened(*, rubric: Rubric, unit: Unit, criterion_code: str, num
     raise UploadRefused(th, en)
 
 
-def _ensure_open(rubric: Rubric) -> None:
+def _ensure_open(rubric: ContestPeriod) -> None:
     refusal = policy.evidence_closed(rubric)
     if refusal is not None:
         raise refusal
 
 
-def _feed_time_facts(*, rubric: Rubric, unit: Unit, criterion_code: str, user) -> None:
+def _feed_time_facts(*, rubric: ContestPeriod, unit: Unit, criterion_code: str, user) -> None:
     """Timeliness from upload times: the moment every required kind was in (only visible versions count)."""
     for c in rubric_spec(rubric).criteria():
         name, wants = c.rule.upload_time_fact(), c.rule.evidence_expected()
@@ -306,7 +308,7 @@ def _feed_time_facts(*, rubric: Rubric, unit: Unit, criterion_code: str, user) -
         )
 
 
-def _first_times(rubric: Rubric, unit: Unit, wants: EvidenceExpected) -> dict[str, datetime]:
+def _first_times(rubric: ContestPeriod, unit: Unit, wants: EvidenceExpected) -> dict[str, datetime]:
     rows = (
         Evidence.objects.visible()
         .filter(
@@ -343,7 +345,7 @@ INNOVATION_FIELDS = [
 
 
 @transaction.atomic
-def innovation_report_save(*, user, rubric: Rubric, unit: Unit, data: Mapping) -> InnovationReport:
+def innovation_report_save(*, user, rubric: ContestPeriod, unit: Unit, data: Mapping) -> InnovationReport:
     """Saves the form as a new version (earlier versions stay); refused, like evidence, once the year is
     frozen or published."""
     acts.require(user, SUBMIT, Entry(rubric.contest, unit))

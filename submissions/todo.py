@@ -22,7 +22,7 @@ from contests.scopes import running
 from core.i18n import either
 from core.labels import both
 from core.thai import digits, thai_date, thai_digits
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rulebook.dates import en_date
 from schedule.dashboard import item_labels
 from schedule.obligations import next_owed, oldest_owed
@@ -259,7 +259,7 @@ def ties_todo(actor) -> list[Todo]:
     if actor.powers.isdisjoint({Power.ADMINISTER, Power.ORGANISE}):
         return []
     tied = Standing.objects.filter(running(actor, "rubric__contest__"), award_tie=True).values("rubric_id")
-    rubrics = Rubric.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
+    rubrics = ContestPeriod.objects.filter(pk__in=tied).select_related("contest").order_by("-year", "contest__slug")
     return [
         Todo(
             format_lazy(_("Settle the tie at an award line: {contest}"), contest=either(r.name_th, r.name_en)),

@@ -184,7 +184,7 @@ class CountedResponse:
 def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     """Yields the browser on a live server whose data is bootstrapped and whose evidence goes to tmp_path."""
     from contests.models import Unit
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring.recompute import standings_recompute
 
     browser, loop = chromium
@@ -193,7 +193,7 @@ def launch(chromium, live_server, monkeypatch, settings, tmp_path):
     if not Unit.objects.exists():  # an earlier transactional test flushed the bootstrap data
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     # In service mode the session bootstrap may have queued its recompute to a broker no worker reads.
-    standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
+    standings_recompute(rubric_id=ContestPeriod.objects.get(year=2566).pk)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the test's own ORM calls, beside the running loop
     asyncio.events._set_running_loop(loop)
     yield browser

@@ -20,7 +20,7 @@ from rest_framework.test import APIClient
 from contests.models import Unit
 from core.thai import BANGKOK
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 # A worker's browsers, session-wide.
 from .browser_support import CountedResponse, LiveRequests, chromium, full_chromium, playwright_started  # noqa: F401
@@ -356,11 +356,11 @@ def reloaded(django_db_setup, django_db_blocker):
     """Set up before `transactional_db`, so torn down after its flush: loads what the session loaded once
     (also first, when an earlier transactional test, e.g. a browser test, left the tables empty)."""
     with django_db_blocker.unblock():
-        if not Rubric.objects.exists():
+        if not ContestPeriod.objects.exists():
             call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     yield
     with django_db_blocker.unblock():
-        if not Rubric.objects.exists():  # flushed (on SQLite the session's data is copied back instead)
+        if not ContestPeriod.objects.exists():  # flushed (on SQLite the session's data is copied back instead)
             call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
 
 
@@ -447,8 +447,8 @@ def fresh_fact_counts():
 
 
 @pytest.fixture
-def rubric(db) -> Rubric:
-    return Rubric.objects.get(year=2566)
+def rubric(db) -> ContestPeriod:
+    return ContestPeriod.objects.get(year=2566)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.utils import timezone
 from awards.verification import new_code
 from contests.models import Level, Unit
 from people.models import Membership, Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 PASSWORD = "test-pass-2566"
 
@@ -161,7 +161,7 @@ class AwardSignatureFactory(factory.django.DjangoModelFactory):
         model = "awards.AwardSignature"
         django_get_or_create = ("rubric",)  # one per year: a year frozen again keeps its signatory
 
-    rubric = factory.LazyFunction(lambda: Rubric.objects.get(year=2566))
+    rubric = factory.LazyFunction(lambda: ContestPeriod.objects.get(year=2566))
     signer_name = "นายสมชาย ใจดี"
     signer_position = "อธิบดีกรมการพัฒนาชุมชน"
     announced_on = factory.LazyFunction(lambda: date(2023, 9, 29))
@@ -174,7 +174,7 @@ class IssuedDocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "awards.GeneratedDocument"
 
-    rubric = factory.LazyFunction(lambda: Rubric.objects.get(year=2566))
+    rubric = factory.LazyFunction(lambda: ContestPeriod.objects.get(year=2566))
     kind = "certificates"
     scope = "all"
     source_key = factory.Sequence(lambda n: f"factory-{n}")
@@ -196,7 +196,7 @@ class VerificationCodeFactory(factory.django.DjangoModelFactory):
     dated = date(2023, 8, 21)
 
 
-def entrants_sized(rubric: Rubric, n: int) -> None:
+def entrants_sized(rubric: ContestPeriod, n: int) -> None:
     """The rubric's contest cut to `n` entrants (Chiang Mai, TH-50, always among them), each with a link sent
     for every third criterion on the contest's first day: for query counts that must not grow with the
     entrants (the office pages, central's missing list)."""

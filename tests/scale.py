@@ -31,7 +31,7 @@ from contests.models import ChosenEntrant, Level, Unit
 from core.thai import BANGKOK
 from people.models import Role
 from rubrics import services
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from schedule.kept import rounds_keep
 from scoring.explanations import explanations_build
 from scoring.models import Fact, FactChange, FactSource, Standing
@@ -84,7 +84,7 @@ class Scaled:
     the worker does after each recompute here: the rounds counted (`kept`), the explanations stored
     (`explained`)."""
 
-    rubric: Rubric
+    rubric: ContestPeriod
     districts: list[Unit]
     units: list[int]
     sender: object

@@ -1,4 +1,4 @@
-"""A contest: who organises it, who enters, and how its periods combine (each period is a rubrics.Rubric)."""
+"""A contest: who organises it, who enters, and how its periods combine (each period is a rubrics.ContestPeriod)."""
 
 from django.db import models
 from django.db.models import CharField, F, Q, Value

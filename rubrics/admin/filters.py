@@ -10,7 +10,7 @@ from contests.actor import Need, actor_of
 from contests.scopes import visible_contests
 from core.numbers import whole
 from rubrics.access import rubrics
-from rubrics.models import Criterion, Dimension, Rubric
+from rubrics.models import ContestPeriod, Criterion, Dimension
 
 
 class ContestScoped:
@@ -31,7 +31,7 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        return [(str(y), str(y)) for y in Rubric.objects.national().values_list("year", flat=True)]
+        return [(str(y), str(y)) for y in ContestPeriod.objects.national().values_list("year", flat=True)]
 
     def queryset(self, request, queryset):
         return queryset.filter(rubric__year=self.value()) if self.value() else queryset

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from contests.date_fields import ThaiDateField
 from core.i18n import Text
 from rubrics import revisions, services
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.move_form import MoveFields, reason_field
 from rubrics.selectors import contest_file, rubric_data
 from rulebook.dates import fiscal_year
@@ -36,7 +36,7 @@ class RubricForm(forms.ModelForm):
     user = None  # set by RubricAdmin.get_form: the change is recorded as this person's
 
     class Meta:
-        model = Rubric
+        model = ContestPeriod
         fields = ["show_provisional"]
 
     def __init__(self, *args, **kwargs):
@@ -100,7 +100,7 @@ def _taken(data) -> Text:
     """A new rubric's contest must not have one yet; only its own contest counts (an office's contest of a
     year is not the Department's of that year)."""
     year, slug = data.get("year"), services.contest_slug(data)
-    taken = Rubric.objects.filter(contest__slug=slug).select_related("contest").first()
+    taken = ContestPeriod.objects.filter(contest__slug=slug).select_related("contest").first()
     if taken is None:
         return ""
     if taken.contest.is_national:

@@ -19,13 +19,13 @@ from core.http import show
 from rubrics import services, timetable
 from rubrics.admin.filters import ContestFilter, ContestScoped, DimensionCodeFilter, YearFilter
 from rubrics.admin.forms import CriterionDeadlineForm, RubricForm
-from rubrics.models import AwardTier, Criterion, Rubric, RubricChange
+from rubrics.models import AwardTier, ContestPeriod, Criterion, RubricChange
 from rubrics.selectors import contest_file, rubric_data_next_year
 from rulebook.diff import diff_lines, kept_lines
 from rulebook.spec import RubricError
 
 
-@admin.register(Rubric)
+@admin.register(ContestPeriod)
 class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
     rubric_path = "pk"
     can_add = can_change = can_delete = True
@@ -78,7 +78,7 @@ class RubricAdmin(ContestScoped, RoleAccess, admin.ModelAdmin):
                     messages.ERROR,
                 )
                 continue
-            if Rubric.objects.national().filter(year=rubric.year + 1).exists():
+            if ContestPeriod.objects.national().filter(year=rubric.year + 1).exists():
                 self.message_user(request, format_lazy(_("{value} exists"), value=rubric.year + 1), messages.ERROR)
                 continue
             try:

@@ -29,7 +29,7 @@ from core.numbers import is_whole
 from core.sheets import exporter
 from core.sheets.tabular import SheetError, read_rows
 from rubrics.admin.filters import CriterionCodeFilter, YearFilter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.admin.forms import FactConfirmImportForm, FactImportForm, SourceFilter, column
 from scoring.facts.imports import HEADER, facts_import
 from scoring.models import Fact, FactChange, FactSource
@@ -159,7 +159,7 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         return self._templates()
 
     def _templates(self):
-        years = list(Rubric.objects.national().values_list("year", flat=True))
+        years = list(ContestPeriod.objects.national().values_list("year", flat=True))
         return {"template_years": years, "template_formats": exporter.get("fact-template").formats}
 
     def template_view(self, request):
@@ -167,7 +167,11 @@ class FactImportExportAdmin(ImportExportModelAdmin):
         template = exporter.get("fact-template")
         gate.require(request, template.permission)
         year = request.GET.get("year", "")
-        rubric = Rubric.objects.national().filter(year=int(year)).first() if is_whole(year) else Rubric.objects.first()
+        rubric = (
+            ContestPeriod.objects.national().filter(year=int(year)).first()
+            if is_whole(year)
+            else ContestPeriod.objects.first()
+        )
         if rubric is None:
             raise Http404(_("no rubric for this year"))
         fmt = request.GET.get("format", "xlsx")

@@ -15,16 +15,16 @@ from contests.actor import actor_of
 from contests.admin.dates import be_text
 from contests.scopes import visible_contests
 from core.i18n import Text
-from rubrics.models import AwardTier, Rubric
+from rubrics.models import AwardTier, ContestPeriod
 
 
 def _latest_rubric():
-    return Rubric.objects.national().order_by("-year").first()
+    return ContestPeriod.objects.national().order_by("-year").first()
 
 
 class FactImportForm(ImportForm):
     rubric = forms.ModelChoiceField(
-        queryset=Rubric.objects.national().order_by("-year"), empty_label=None, label=_("fiscal year")
+        queryset=ContestPeriod.objects.national().order_by("-year"), empty_label=None, label=_("fiscal year")
     )
     field_order = ["rubric", "resource", "import_file", "format"]
 
@@ -38,7 +38,7 @@ class FactImportForm(ImportForm):
 
 
 class FactConfirmImportForm(ConfirmImportForm):
-    rubric = forms.ModelChoiceField(queryset=Rubric.objects.all(), widget=forms.HiddenInput)
+    rubric = forms.ModelChoiceField(queryset=ContestPeriod.objects.all(), widget=forms.HiddenInput)
 
 
 class AwardFilter(admin.SimpleListFilter):

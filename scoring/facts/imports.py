@@ -21,7 +21,7 @@ from core.sheets.limits import SheetError
 from core.sheets.tabular import read_rows
 from core.sheets.xlsx import xlsx_sheets
 from notices import events
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_spec
 from rulebook.dates import DateInputError, check_window, fiscal_year, parse_date
 from rulebook.rubric import RubricSpec
@@ -38,7 +38,7 @@ class FactImportError(RowsError):
     pass
 
 
-def ensure_not_frozen(rubric: Rubric) -> None:
+def ensure_not_frozen(rubric: ContestPeriod) -> None:
     lifecycle.ensure_changeable(rubric)
 
 
@@ -57,7 +57,7 @@ HEADER = ("province", "criterion", "fact", "value")
 ENTRANT_HEADER = ("entrant", "criterion", "fact", "value")
 
 
-def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) -> FactImportReport:
+def facts_import_file(*, rubric: ContestPeriod, data: bytes, filename: str, user=None) -> FactImportReport:
     """A CSV/XLSX sheet of one rubric's facts, as the dashboard's upload and the API take it: all or none.
     The contest's fact template (scoring.facts.template) is read as such, every period of it at once."""
     if Path(filename).suffix.lower() == ".xlsx":
@@ -71,7 +71,7 @@ def facts_import_file(*, rubric: Rubric, data: bytes, filename: str, user=None) 
 
 def facts_import(
     *,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     rows: Sequence[Mapping[str, object]],
     user=None,
     source: str = FactSource.IMPORT,
@@ -254,7 +254,7 @@ def _facts_write(*, rubric, parsed, existing, user, source, dry_run, backfill: b
 RECEIVED = "received_on"  # the day the Department records an office's document as received (seeds 2.1.2, 1.2)
 
 
-def _receipts_tell(rubric: Rubric, parsed, report: FactImportReport, user, *, backfill: bool) -> None:
+def _receipts_tell(rubric: ContestPeriod, parsed, report: FactImportReport, user, *, backfill: bool) -> None:
     """A receipt the Department records is evidence received, as an upload is: the office and the judges
     are told (notices.events.evidence_received), once per unit, criterion and day; a back-filled one as of
     its day's office hours (`RECORDED_AT`), when that day is past, and not at all when its fiscal year is over
@@ -329,7 +329,7 @@ def facts_template_import(
 
 def fact_set(
     *,
-    rubric: Rubric,
+    rubric: ContestPeriod,
     unit: Unit,
     criterion_code: str,
     name: str,
@@ -342,7 +342,7 @@ def fact_set(
     return facts_import(rubric=rubric, rows=[row], user=user, source=source, first_row=1)
 
 
-def facts_unread_blank(*, rubric: Rubric, spec: RubricSpec) -> int:
+def facts_unread_blank(*, rubric: ContestPeriod, spec: RubricSpec) -> int:
     """A criterion whose new rule no longer reads a stored fact (seed 003's one "online_channels" became a
     count per channel): the fact is blanked, its value kept in its change history, so that no recompute or
     import meets a fact its rule does not know ("ไม่รู้จักข้อมูล" on every entrant). One query."""

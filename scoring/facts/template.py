@@ -33,7 +33,7 @@ from core.sheets.exporter import Table
 from core.sheets.limits import SheetError
 from core.sheets.tabular import cell_text
 from core.thai import fmt_points
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_spec
 from rulebook.rubric import FactColumn, RubricSpec
 from rulebook.rules.errors import Label
@@ -59,7 +59,7 @@ def template_tables(contest: Contest) -> list[Table]:
     return [*sheets, _about(contest, rubric_spec(rubrics[0]), [t.title for t in sheets])]
 
 
-def sheet_title(rubric: Rubric) -> str:
+def sheet_title(rubric: ContestPeriod) -> str:
     """The period's code first (the upload finds the period by it), then its name; Excel allows 31 characters."""
     title = f"{rubric.period} {rubric.period_name_th}" if rubric.period else "ข้อมูล facts"
     return _SHEET_NAME_BAD.sub("-", title)[:31].strip()
@@ -73,7 +73,7 @@ def heading(label: str, unit: Label | None, en: bool = False) -> str:
     return label if f"({shown})" in label else f"{label} ({shown})"
 
 
-def _data_sheet(contest: Contest, rubric: Rubric, entrants: list[Unit]) -> Table:
+def _data_sheet(contest: Contest, rubric: ContestPeriod, entrants: list[Unit]) -> Table:
     columns = rubric_spec(rubric).fact_columns
     noun_th, noun_en = contest.entrant_noun
     stored: dict[tuple[int, str, str], str] = {}
@@ -216,7 +216,7 @@ class Cell:
 class TemplateRead:
     """The template as facts-import rows, per period: each row with the cell it came from."""
 
-    parts: list[tuple[Rubric, list[dict[str, str]], list[Cell]]] = field(default_factory=list)
+    parts: list[tuple[ContestPeriod, list[dict[str, str]], list[Cell]]] = field(default_factory=list)
     errors: list[tuple[Cell, str, str]] = field(default_factory=list)
     values: int = 0  # cells filled in
 
@@ -269,7 +269,7 @@ def read_template(contest: Contest, sheets: Sequence[tuple[str, list[list]]]) ->
     return read
 
 
-def _read_sheet(read: TemplateRead, rubric: Rubric, s: int, title: str, rows: list[list], k: int) -> None:
+def _read_sheet(read: TemplateRead, rubric: ContestPeriod, s: int, title: str, rows: list[list], k: int) -> None:
     spec = rubric_spec(rubric)
     columns = {c.name: c for c in spec.fact_columns}
     lookup = selectors.entrant_lookup(rubric)
@@ -294,7 +294,7 @@ def _read_sheet(read: TemplateRead, rubric: Rubric, s: int, title: str, rows: li
             read.errors.append((cell(k, c), f"คอลัมน์ “{key}” ซ้ำ", f"the column “{key}” repeats"))
         else:
             keyed[c] = columns[key]
-    part: tuple[Rubric, list[dict[str, str]], list[Cell]] = (rubric, [], [])
+    part: tuple[ContestPeriod, list[dict[str, str]], list[Cell]] = (rubric, [], [])
     seen: dict[int, int] = {}
     for r in range(k + 1, len(rows)):
         row = rows[r]

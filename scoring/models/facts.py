@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 
 
 class FactSource(models.TextChoices):
@@ -22,7 +22,7 @@ class FactSource(models.TextChoices):
 class Fact(models.Model):
     """A named value a criterion's rule reads for one province (docs/rubric-format.md)."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="facts", verbose_name=_("year"))
+    rubric = models.ForeignKey(ContestPeriod, on_delete=models.CASCADE, related_name="facts", verbose_name=_("year"))
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="facts", verbose_name=_("unit"), db_column="province_id"
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from contests.models import Unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 
 class Standing(models.Model):
@@ -18,7 +18,7 @@ class Standing(models.Model):
     # sixth of that UPDATE's time). Standings are always read within a year; only deleting a unit (central staff, in
     # the admin, rarely) looks for its standings across years: a scan of the table.
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"), db_index=False
+        ContestPeriod, on_delete=models.CASCADE, related_name="results", verbose_name=_("year"), db_index=False
     )
     unit = models.ForeignKey(
         Unit,
@@ -91,7 +91,12 @@ class StagedPoints(models.Model):
     Unlogged on PostgreSQL (migration 0031): derived data a crash would only have the run redone for."""
 
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="+", verbose_name=_("year"), db_constraint=False, db_index=False
+        ContestPeriod,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("year"),
+        db_constraint=False,
+        db_index=False,
     )
     run = models.BigIntegerField(_("recompute run"))  # the run's start in microseconds: one chord's chunks
     standing = models.BigIntegerField(_("standing"))  # Standing's id: no key to check on each row
@@ -116,7 +121,7 @@ class RecomputeRun(models.Model):
     """One recompute that rescored something: shows how well bursts coalesce (and feeds the benches)."""
 
     rubric = models.ForeignKey(
-        Rubric, on_delete=models.CASCADE, related_name="recompute_runs", verbose_name=_("rubric")
+        ContestPeriod, on_delete=models.CASCADE, related_name="recompute_runs", verbose_name=_("rubric")
     )
     started_at = models.DateTimeField(db_index=True, verbose_name=_("started at"))
     duration_ms = models.PositiveIntegerField(default=0, verbose_name=_("duration (ms)"))
@@ -132,7 +137,9 @@ class RecomputeRun(models.Model):
 class StandingsSnapshot(models.Model):
     """A year's frozen results (the rows as `standings_rows` gives them); published once announced."""
 
-    rubric = models.OneToOneField(Rubric, on_delete=models.CASCADE, related_name="snapshot", verbose_name=_("rubric"))
+    rubric = models.OneToOneField(
+        ContestPeriod, on_delete=models.CASCADE, related_name="snapshot", verbose_name=_("rubric")
+    )
     rows = models.JSONField(_("frozen rows"))
     computed_at = models.DateTimeField(_("as of"), null=True)
     frozen_at = models.DateTimeField(_("frozen at"))
@@ -174,7 +181,9 @@ class FreezeEvent(models.Model):
     """Audit trail of freezing, unfreezing and withdrawing a publication (both always with a reason),
     publishing a year's results and correcting published awards (with a reason and what changed)."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="freeze_events", verbose_name=_("rubric"))
+    rubric = models.ForeignKey(
+        ContestPeriod, on_delete=models.CASCADE, related_name="freeze_events", verbose_name=_("rubric")
+    )
     action = models.CharField(_("action"), max_length=10, choices=FreezeAction.choices)
     reason = models.TextField(_("reason"), blank=True)
     at = models.DateTimeField(_("when"), auto_now_add=True)

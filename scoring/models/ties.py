@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 
 class TieMethod(models.TextChoices):
@@ -19,7 +19,9 @@ class TieDecision(models.Model):
     tie (the same entrants at the same rank key): a changed total brings the tie back to be decided again.
     A later decision on the same tie replaces this one in the ranking; both stay on record."""
 
-    rubric = models.ForeignKey(Rubric, on_delete=models.CASCADE, related_name="tie_decisions", verbose_name=_("rubric"))
+    rubric = models.ForeignKey(
+        ContestPeriod, on_delete=models.CASCADE, related_name="tie_decisions", verbose_name=_("rubric")
+    )
     rank_key = models.CharField(max_length=400, verbose_name=_("rank key"))
     # The tied units' ids, best first when the decision orders them (for a shared award, as ranked).
     entrants = models.JSONField(_("tied entrants"))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from contests.models import Contest
 from contests.region_ranking import rank_groups
 from core import acts
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import lifecycle, recompute
 from scoring.lifecycle import Action
 from scoring.models import Standing, StandingsSnapshot, TieDecision, TieMethod
@@ -45,7 +45,7 @@ class Tie:
         return f"{self.rank}–{self.rank + len(self.entrants) - 1}"
 
 
-def open_ties(rubric: Rubric) -> list[Tie]:
+def open_ties(rubric: ContestPeriod) -> list[Tie]:
     """The ties at award lines in the current standings, best first: a few queries however many entrants."""
     rows = list(Standing.objects.filter(rubric=rubric, award_tie=True).select_related("unit").order_by("rank"))
     within = Contest.objects.filter(pk=rubric.contest_id).values_list("stage__rank_within", flat=True).first()
@@ -61,17 +61,19 @@ def open_ties(rubric: Rubric) -> list[Tie]:
     return sorted(found, key=lambda t: (t.rank, t.ids))
 
 
-def decisions(rubric: Rubric) -> list[TieDecision]:
+def decisions(rubric: ContestPeriod) -> list[TieDecision]:
     """Every decision recorded for the rubric, newest first, with who made it."""
     return list(TieDecision.objects.filter(rubric=rubric).select_related("decided_by"))
 
 
 @transaction.atomic
-def tie_settle(*, user, rubric: Rubric, entrants: Sequence[int], method: TieMethod | str, reason: str) -> TieDecision:
+def tie_settle(
+    *, user, rubric: ContestPeriod, entrants: Sequence[int], method: TieMethod | str, reason: str
+) -> TieDecision:
     """Records how the tie of `entrants` (unit ids, best first unless the award is shared) is settled and
     re-ranks at once. Frozen results take the decision into their snapshot, to be previewed again."""
     acts.require(user, "scoring.settle_tie", rubric)
-    rubric = Rubric.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
+    rubric = ContestPeriod.objects.select_for_update(no_key=True).get(pk=rubric.pk)  # no recompute meanwhile
     lifecycle.ensure(rubric, Action.SETTLE)
     if Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists():
         raise ValidationError(_("standings are being recomputed; try again"))

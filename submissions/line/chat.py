@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from core.ratelimit import wait_seconds
 from core.thai import thai_digits
 from notices.channels.line.client import line_reply
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 from .choices import (
     FILE,
@@ -164,7 +164,7 @@ def line_choice_take(*, user, event) -> bool:
         choices = criterion_choices(line_set, owed_now(user), page=tapped.round)
         line_reply(reply_token=event.reply_token, text=_("Which criterion?"), choices=choices)
         return True
-    rubric = Rubric.objects.filter(pk=tapped.rubric_id).first()
+    rubric = ContestPeriod.objects.filter(pk=tapped.rubric_id).first()
     if rubric is None:
         return False
     if tapped.kind == ROUNDS:

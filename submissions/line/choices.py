@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from contests.actor import actor_of
 from core.thai import thai_date, thai_digits
 from notices.channels.line.client import QUICK_REPLY_MAX, Choice
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from schedule.obligations import Obligation, answerable
 from schedule.selectors import entrant_obligations, person_obligations
 from schedule.states import ObligationKind, ObligationState
@@ -92,7 +92,7 @@ def owed_now(user) -> list[Obligation]:
     return found
 
 
-def opened_rounds(user, rubric: Rubric, criterion: str) -> list[Obligation]:
+def opened_rounds(user, rubric: ContestPeriod, criterion: str) -> list[Obligation]:
     """The rounds of a criterion a file sent now may answer: each whose window has opened (schedule's
     `answerable`), in due order."""
     office = actor_of(user).own_office

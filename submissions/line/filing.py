@@ -32,7 +32,7 @@ from notices.channels.line.client import (
 )
 from notices.channels.line.models import LineLink
 from notices.public_url import absolute
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from schedule.selectors import criterion_url, entrant_obligations
 
 from .. import services
@@ -91,7 +91,7 @@ def _fetch(item: LineItem) -> str:
     return path
 
 
-def _file_one(line_set: LineSet, rubric: Rubric, item: LineItem, office) -> None:
+def _file_one(line_set: LineSet, rubric: ContestPeriod, item: LineItem, office) -> None:
     """One file fetched and handed to the upload service, under the item's row lock: once, whoever else runs."""
     try:
         path = _fetch(item)
@@ -170,14 +170,14 @@ def line_set_file(*, set_id: int, waits: bool = True) -> Filed:
     return Filed.DONE
 
 
-def _round_words(line_set: LineSet, rubric: Rubric, office) -> str:
+def _round_words(line_set: LineSet, rubric: ContestPeriod, office) -> str:
     if not line_set.answers_round or office is None:
         return ""
     rounds = entrant_obligations(rubric, office, criteria=[line_set.criterion])
     return next((o.round_th for o in rounds if o.index == line_set.answers_round), "")
 
 
-def _tell(line_set: LineSet, rubric: Rubric, items: list[LineItem], office) -> None:
+def _tell(line_set: LineSet, rubric: ContestPeriod, items: list[LineItem], office) -> None:
     """One reply: how many files were kept as evidence of what, each refused one and why, and the criterion's
     page (where a refusal's "this page" is)."""
     kept = [i for i in items if i.evidence_id]

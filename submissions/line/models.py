@@ -25,7 +25,9 @@ class LineSet(models.Model):
     state = models.CharField(max_length=9, choices=LineSetState.choices, default=LineSetState.GATHERING)
     reply_token = models.CharField(max_length=64, blank=True)  # the newest event's: the next answer uses it once
     created_at = models.DateTimeField()
-    rubric = models.ForeignKey("rubrics.Rubric", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    rubric = models.ForeignKey(
+        "rubrics.ContestPeriod", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     criterion = models.CharField(max_length=20, blank=True)
     answers_round = models.PositiveSmallIntegerField(null=True, blank=True)
     chosen_at = models.DateTimeField(null=True, blank=True)

@@ -15,7 +15,7 @@ from django.utils import translation
 from awards import documents, selectors, services
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import demo, snapshots
 from scoring.recompute import standings_recompute
 from tests.factories import AwardSignatureFactory, UserFactory
@@ -195,7 +195,7 @@ class Rendered:
 
 
 @pytest.fixture
-def demo_standings(rubric) -> Rubric:
+def demo_standings(rubric) -> ContestPeriod:
     """The demo facts, scored and ranked: 13 awardees, as `make run` shows them."""
     demo.demo_facts(rubric=rubric)
     standings_recompute(rubric_id=rubric.pk, full=True)
@@ -204,7 +204,7 @@ def demo_standings(rubric) -> Rubric:
 
 
 @pytest.fixture
-def final_standings(demo_standings, central_user) -> Rubric:
+def final_standings(demo_standings, central_user) -> ContestPeriod:
     """The demo standings frozen and their signatory named: only then are documents issued as final."""
     AwardSignatureFactory(rubric=demo_standings)
     snapshots.standings_freeze(user=central_user, rubric=demo_standings)
@@ -216,7 +216,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
     """The four documents rendered once for the module from the demo standings (rolled back after)."""
     out = Rendered(tmp_path_factory.mktemp("pdf"))
     with django_db_blocker.unblock(), transaction.atomic():
-        rubric = Rubric.objects.get(year=2566)
+        rubric = ContestPeriod.objects.get(year=2566)
         demo.demo_facts(rubric=rubric)
         standings_recompute(rubric_id=rubric.pk, full=True)
         AwardSignatureFactory(rubric=rubric)

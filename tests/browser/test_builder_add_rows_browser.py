@@ -7,7 +7,7 @@ import pytest
 
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
 from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
@@ -144,7 +144,7 @@ def test_a_periods_own_rule_is_added_in_the_page_with_its_levels_and_conditions(
     settle(page)
     refusals = page.locator(".refusals").all_inner_texts()
     assert page.url.startswith(f"{base}/standings/ubonratchathani-own-2568"), refusals
-    saved = Rubric.objects.get(contest__slug="ubonratchathani-own-2568", period=MAY["code"])
+    saved = ContestPeriod.objects.get(contest__slug="ubonratchathani-own-2568", period=MAY["code"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
     assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (
         rule,

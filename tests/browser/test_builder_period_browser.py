@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from builder.conditions import parts
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
@@ -109,7 +109,7 @@ def test_an_office_builds_mays_milestones_period_on_the_pages(browser, live_serv
     page.click("#builder-save")
     _settle(page)
     assert page.url.startswith(f"{base}/standings/ubonratchathani-ms-2568"), page.inner_text("main")[:600]
-    saved = Rubric.objects.get(contest__slug="ubonratchathani-ms-2568", period=MAY["code"])
+    saved = ContestPeriod.objects.get(contest__slug="ubonratchathani-ms-2568", period=MAY["code"])
     assert (saved.period_name_th, saved.period_name_en) == (MAY["name_th"], MAY["name_en"])
     criterion = Criterion.objects.get(rubric=saved, code="4.1.1")
     assert (criterion.rule, criterion.evidence_th, criterion.evidence_en) == (

@@ -10,7 +10,7 @@ from committee.imports import judgments_import
 from contests.models import Contest, Unit
 from people.models import Role
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
@@ -22,7 +22,7 @@ SHIPPED = json.loads(open("rubrics/rubric_files/chonburi-web-2564.json", encodin
 AWARD_BOXES = ("code", "name_th", "name_en", "count", "prize", "prize_th", "prize_en")
 
 
-def _standings(rubric: Rubric) -> list[tuple]:
+def _standings(rubric: ContestPeriod) -> list[tuple]:
     standings_recompute(rubric_id=rubric.pk, full=True)
     rows = Standing.objects.filter(rubric=rubric).select_related("unit")
     return sorted((r.unit.dopa_code, r.total, r.rank, r.award, r.award_tie) for r in rows)
@@ -79,7 +79,7 @@ def test_seed_001_built_on_the_pages_ranks_its_offices_as_the_shipped_contest(br
     settle(page)
     keep_shot(page, "builder_seed001_opened.png", full_page=True)
 
-    built = Rubric.objects.get(contest__slug="chonburi-web-built")
+    built = ContestPeriod.objects.get(contest__slug="chonburi-web-built")
     shipped = services.rubric_load(data=SHIPPED)
     assert Contest.objects.get(slug="chonburi-web-built").state == "open"
     assert sorted(built.contest.entrants.values_list("dopa_code", flat=True)) == codes

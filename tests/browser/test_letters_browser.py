@@ -8,7 +8,7 @@ from notices.models import Kind
 from notices.services import notice_record
 from ops.models import SiteContact
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
@@ -16,7 +16,7 @@ pytestmark = MARKS
 
 
 def test_a_members_inbox_and_help_on_a_phone(browser, live_server):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     member = UserFactory(role=Role.COMMITTEE)
     for i, unit in enumerate(Unit.objects.filter(code__in=["TH-50", "TH-83", "TH-20"])):
         notice_record(

@@ -5,7 +5,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from people.models import Role
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 
@@ -28,11 +28,11 @@ def test_central_staff_open_2567_from_2566(browser, live_server):
 
     page.click("#open")  # not confirmed yet: refused, nothing created
     expect(page.locator(".messages")).to_contain_text("กรุณายืนยัน")
-    assert not Rubric.objects.filter(year=2567).exists()
+    assert not ContestPeriod.objects.filter(year=2567).exists()
     page.check("input[name=confirm]")
     page.click("#open")
     expect(page.locator(".messages")).to_contain_text("เปิดการประกวดปี 2567 แล้ว")
     expect(page.locator("#exists")).to_have_count(1)
     keep_shot(page, "next-year-opened.png", full_page=True)
-    opened = Rubric.objects.get(year=2567)
+    opened = ContestPeriod.objects.get(year=2567)
     assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)

@@ -8,7 +8,7 @@ from contests.models import Unit
 from people.models import Role
 from rubrics import timetable
 from rubrics.letters import Letter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, UserFactory
 
@@ -19,7 +19,7 @@ pytestmark = MARKS
 def test_the_bell_and_the_inbox_fit_the_screen(browser, live_server, width):
     import datetime as dt
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     chiang_mai = Unit.objects.get(code="TH-50")
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, email="cm@example.org")
     central, member = UserFactory(role=Role.CENTRAL), UserFactory(role=Role.COMMITTEE)
@@ -50,7 +50,7 @@ def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_po
     from notices.services import notice_record
 
     central = UserFactory(role=Role.CENTRAL, email="central@example.org")
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     notice_record(
         kind=Kind.TIE_WAITING, key="tie", recipients=lambda: [central], contest=rubric.contest,
         params={"contest": rubric.contest.name_th, "award": "ดีเด่น", "units": "เชียงใหม่, ภูเก็ต"}, link="/",
@@ -66,7 +66,7 @@ def test_the_bell_in_the_admin_for_central_staff_counts_in_thai_digits_as_the_po
 def test_a_moved_deadline_lands_on_that_criterion_with_the_move_marked(browser, live_server):
     import datetime as dt
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=Unit.objects.get(code="TH-50"))
     timetable.criterion_deadline_set(
         user=UserFactory(role=Role.CENTRAL), rubric=rubric, code="1.2", deadline=dt.date(2023, 6, 15),

@@ -9,7 +9,7 @@ from awards import services
 from awards.models import DocumentKind, VerificationCode
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import demo, snapshots
 from scoring.models import FreezeAction, FreezeEvent, Standing
 from scoring.recompute import standings_recompute
@@ -131,7 +131,7 @@ def _code(doc, unit) -> str:
 
 def test_browser_correct_one_award_then_verify_the_old_and_the_new_certificates(browser, live_server):
     central = UserFactory(role=Role.CENTRAL)
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
     standings_recompute(rubric_id=rubric.pk, full=True)
     AwardSignatureFactory(rubric=rubric)

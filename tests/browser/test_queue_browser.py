@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, keep_shot, portal_login
 from tests.factories import PASSWORD, UserFactory
@@ -22,7 +22,7 @@ pytestmark = MARKS
 def member(db):
     """Evidence for 1.1 in Chiang Mai and Chiang Rai and for 1.2 in Chiang Mai; Phuket's is for 3.1,
     outside dimension 1. Nonthaburi sent nothing."""
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     for code, criterion in (("TH-50", "1.1"), ("TH-50", "1.2"), ("TH-57", "1.1"), ("TH-83", "3.1")):
         unit = Unit.objects.get(code=code)
         staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=unit)

@@ -116,16 +116,16 @@ def admin_pages() -> dict[str, dict[str, str]]:
     unnamed or out of the keyboard's reach (static/js/admin-access.js): an autocomplete box, import-export's
     "select all", a link told apart by colour, inline groups and a rubric's JSON scrolling on a phone."""
     from committee.models import Clarification
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
 
-    national = Rubric.objects.national().order_by("-year").first()
+    national = ContestPeriod.objects.national().order_by("-year").first()
     central = {
         "conflict-add": "/admin/people/conflict/add/",
         "fact-export": "/admin/scoring/fact/export/",
         "judgment-import": "/admin/committee/judgment/import/",
     }
     chair = {
-        "rubric": f"/admin/rubrics/rubric/{national.pk}/change/",
+        "rubric": f"/admin/rubrics/contestperiod/{national.pk}/change/",
         "clarification": f"/admin/committee/clarification/{Clarification.objects.order_by('pk').first().pk}/change/",
     }
     return {"central": central, "chair": chair}
@@ -176,7 +176,7 @@ def _signed_in_page(browser, live_server, client, user):
 def test_the_admins_selection_counter_keeps_thai_digits_as_boxes_are_ticked(browser, live_server, client, central_user):
     """Django's actions.js rewrites the counter in Arabic digits; static/js/admin-access.js keeps the page's."""
     page = _signed_in_page(browser, live_server, client, central_user)
-    page.goto(f"{live_server.url}/admin/rubrics/rubric/")
+    page.goto(f"{live_server.url}/admin/rubrics/contestperiod/")
     settle(page)
     rows = page.locator("input.action-select").count()
     total = str(rows).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))

@@ -12,7 +12,7 @@ from builder.form import MAX_ROWS, Builder
 from builder.prefill import to_form
 from builder.rule_forms import CONDITIONS_MAX, ROWS_MAX
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.builder.builder_forms import FORM, RULE, encoded, fields, milestone_post
 from tests.factories import UserFactory
 
@@ -116,11 +116,11 @@ def central(client, db):
 def test_saving_a_contest_that_starts_in_year_1_answers_a_form_error_not_500(central):
     post = to_form(NATIONAL)
     _set(post, {"starts_on": "01/01/0001", "action": "save"})
-    before = Rubric.objects.count()
+    before = ContestPeriod.objects.count()
     response = central.post(BUILD, encoded(post), content_type=FORM)
     assert response.status_code == 400
     assert "วันที่ “01/01/0001” อ่านได้เป็น" in response.content.decode()
-    assert Rubric.objects.count() == before
+    assert ContestPeriod.objects.count() == before
 
 
 def test_the_preview_refuses_a_fact_date_centuries_from_the_contest_instead_of_counting_the_days(central):

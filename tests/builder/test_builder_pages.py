@@ -9,7 +9,7 @@ from builder.prefill import to_form
 from contests.models import Contest
 from people.models import Role
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, UserFactory
 
@@ -81,7 +81,7 @@ def test_a_copied_contest_saves_as_next_years_through_the_upload_service(client,
     assert response.status_code == 302
     saved = Contest.objects.get(slug="cm-web-2565")
     assert (saved.name_th, saved.year, saved.organiser.dopa_code) == ("การประกวดเว็บไซต์ ปี ๒๕๖๕", 2565, "50")
-    again = contest_file(Rubric.objects.by_key("cm-web-2565").get())
+    again = contest_file(ContestPeriod.objects.by_key("cm-web-2565").get())
     assert again["dimensions"] == data["dimensions"]
 
 
@@ -117,10 +117,10 @@ def test_a_preview_shows_the_points_and_explanation_and_saves_nothing(client, pe
     _as(client, people["organiser"])
     form = to_form(contest_file(contest))
     form.update({"d3c0-fact-points": "27", "action": "preview:d3c0-"})
-    before = Rubric.objects.count()
+    before = ContestPeriod.objects.count()
     page = client.post(BUILD, form).content.decode()
     assert "กรรมการให้ 27 จาก 30 คะแนน → 27 คะแนน" in page
-    assert Rubric.objects.count() == before
+    assert ContestPeriod.objects.count() == before
 
 
 def test_an_office_contest_copies_as_the_file_that_made_it(db, chiang_mai):

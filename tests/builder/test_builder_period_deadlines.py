@@ -16,7 +16,7 @@ from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services, timetable
 from rubrics.contest_spec import parse_rubric_file, period_data, periods_gather
-from rubrics.models import Rubric, RubricChange
+from rubrics.models import ContestPeriod, RubricChange
 from rubrics.selectors import contest_file
 from rulebook.spec import RubricError
 from tests.factories import DistrictFactory, UserFactory
@@ -57,7 +57,7 @@ def office(db, chiang_mai):
 def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_builder(client, office):
     contest = office["contest"]
     assert contest.state == ContestState.OPEN
-    q2, q3 = (Rubric.objects.get(contest=contest, period=p) for p in ("q2", "q3"))
+    q2, q3 = (ContestPeriod.objects.get(contest=contest, period=p) for p in ("q2", "q3"))
     timetable.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
     timetable.criterion_deadline_set(rubric=q3, code="2.1", deadline=date(2021, 8, 31), reason="หนังสือกรม")
     before = deadlines(contest)
@@ -98,7 +98,7 @@ def test_a_deadline_moved_in_one_period_survives_the_organisers_save_in_the_buil
 
 def test_saving_the_builders_copy_unchanged_changes_nothing(office):
     contest = office["contest"]
-    q2 = Rubric.objects.get(contest=contest, period="q2")
+    q2 = ContestPeriod.objects.get(contest=contest, period="q2")
     timetable.criterion_deadline_set(rubric=q2, code="1.1", deadline=date(2021, 3, 31), reason="หนังสือกรม")
     before, changes = deadlines(contest), RubricChange.objects.filter(contest=contest).count()
     data = Builder(to_form(contest_file(q2))).data()

@@ -7,7 +7,7 @@ import pytest
 
 from builder.prefill import to_form
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.builder.builder_people import sign_in
 from tests.factories import UserFactory
 
@@ -24,11 +24,11 @@ def test_the_explanation_follows_the_facts_typed(client, organiser):
     client.force_login(organiser)
     form = to_form(SEED)
     form.update({"criterion": "d3c0-", "d3c0-fact-points": "27"})
-    before = Rubric.objects.count()
+    before = ContestPeriod.objects.count()
     html = client.post(PREVIEW, form).content.decode()
     assert "กรรมการให้ 27 จาก 30 คะแนน → 27 คะแนน" in html
     assert "<form" not in html  # the criterion's part only, for the page's script to put in place
-    assert Rubric.objects.count() == before
+    assert ContestPeriod.objects.count() == before
 
 
 def test_the_explanation_follows_the_rule_as_typed(client, organiser):

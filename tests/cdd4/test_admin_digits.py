@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 from core.thai import KEEP_DIGITS, KEPT_DIGITS
-from rubrics.models import HolidayOverride, Rubric
+from rubrics.models import ContestPeriod, HolidayOverride
 
 # What a reader sees of a page: no script, style, template or form box (a box shows what a person typed or will
 # send back, as typed), no tag or attribute (addresses and ids, not text), no file's text shown as it is (a
@@ -38,7 +38,7 @@ def arabic_words(text: str, *, names: set[str]) -> list[str]:
 
 @pytest.fixture
 def named(rubric):
-    Rubric.objects.filter(pk=rubric.pk).update(name_th="โครงการพัฒนาชุมชนดิจิทัล 4.0 ประจำปี 2566")
+    ContestPeriod.objects.filter(pk=rubric.pk).update(name_th="โครงการพัฒนาชุมชนดิจิทัล 4.0 ประจำปี 2566")
     rubric.refresh_from_db()
     return rubric
 
@@ -46,7 +46,7 @@ def named(rubric):
 @pytest.mark.django_db
 def test_an_admin_list_reads_a_name_typed_in_arabic_digits_with_thai_ones(client, central_user, named):
     client.force_login(central_user)
-    text = shown(client.get(reverse("admin:rubrics_rubric_changelist")).content.decode())
+    text = shown(client.get(reverse("admin:rubrics_contestperiod_changelist")).content.decode())
     assert "โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖" in text
     assert "พอร์ทัลพัฒนาชุมชนดิจิทัล ๔.๐" in text  # the site's own header too
     assert "เลือก ๐ จาก ๑" in text  # Django's selection counter
@@ -55,10 +55,10 @@ def test_an_admin_list_reads_a_name_typed_in_arabic_digits_with_thai_ones(client
 
 @pytest.mark.django_db
 def test_an_english_admin_page_reads_arabic_digits(client, central_user, named):
-    Rubric.objects.filter(pk=named.pk).update(name_th="โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖")
+    ContestPeriod.objects.filter(pk=named.pk).update(name_th="โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี ๒๕๖๖")
     client.force_login(central_user)
     client.post("/i18n/setlang/", {"language": "en", "next": "/admin/"})
-    text = shown(client.get(reverse("admin:rubrics_rubric_changelist")).content.decode())
+    text = shown(client.get(reverse("admin:rubrics_contestperiod_changelist")).content.decode())
     assert "โครงการพัฒนาชุมชนดิจิทัล 4.0 ประจำปี 2566" in text
     assert "0 of 1 selected" in text
     assert re.findall("[๐-๙]", text) == []

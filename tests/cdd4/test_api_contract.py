@@ -26,7 +26,7 @@ from awards.services import document_request
 from cdd4.celery import app
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.factories import DistrictFactory, IssuedDocumentFactory, UserFactory, office_contest
 
 SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
@@ -55,7 +55,7 @@ def _portal():
         call_command("bootstrap", "--no-units", verbosity=0, stdout=open(os.devnull, "w"))
     from scoring.recompute import standings_recompute
 
-    standings_recompute(rubric_id=Rubric.objects.get(year=2566).pk)
+    standings_recompute(rubric_id=ContestPeriod.objects.get(year=2566).pk)
     chiang_mai, phuket = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
     districts = [DistrictFactory(parent=phuket), DistrictFactory(parent=phuket)]
     organised = office_contest(ORGANISED, phuket, *districts, nominates=True)
@@ -71,7 +71,7 @@ def _portal():
         "organiser": (UserFactory(role=Role.ORGANISER, role__unit=phuket), organiser),
         "district": (
             UserFactory(role=Role.OFFICE_STAFF, role__unit=districts[0]),
-            {**organiser, "id": str(IssuedDocumentFactory(rubric=Rubric.objects.get(year=2566)).pk)},
+            {**organiser, "id": str(IssuedDocumentFactory(rubric=ContestPeriod.objects.get(year=2566)).pk)},
         ),
     }
 

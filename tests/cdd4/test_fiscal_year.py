@@ -50,7 +50,7 @@ from notices.services import preferences_set
 from people.models import Role
 from rubrics import services as rubric_services
 from rubrics.letters import Letter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import rubric_data_moved, rubric_spec
 from rubrics.timetable import criterion_deadline_set, holiday_override_save
 from schedule.obligations import Obligation
@@ -206,7 +206,7 @@ def year(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     app.loader.import_default_modules()  # the beat's tasks, as the worker that runs them imports them
     districts = [DistrictFactory(parent=Unit.objects.get(code=code)) for code in PROVINCES]
-    data = rubric_data_moved(Rubric.objects.national().get(year=2566), 2570 - 2566)
+    data = rubric_data_moved(ContestPeriod.objects.national().get(year=2566), 2570 - 2566)
     data["contest"] = {
         "slug": "year-of-districts",
         "organiser": None,

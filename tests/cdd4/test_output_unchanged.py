@@ -39,7 +39,7 @@ from contests.models import Unit
 from core.thai import BANGKOK
 from notices.announcements import announcement_send
 from notices.models import Audience
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import snapshots
 from scoring.models import RecomputeRun
 from scoring.recompute import standings_recompute
@@ -244,12 +244,12 @@ def more_of(worlds) -> str:
     an announcement to the national contest's entrants (with its outreach) and an issued document's verification
     code, which it returns."""
     office = worlds["office"]
-    rubric, organiser = office.objects["rubrics.rubric"], office.users["organiser"]
+    rubric, organiser = office.objects["rubrics.contestperiod"], office.users["organiser"]
     standings_recompute(rubric_id=rubric.pk, full=True)  # its scores' recompute waits for a commit that never comes
     frozen = snapshots.standings_freeze(user=organiser, rubric=rubric)
     at = frozen.frozen_at.isoformat()
     snapshots.publication_publish(user=organiser, rubric=rubric, confirmed=True, previewed_frozen_at=at)
-    national = Rubric.objects.get(year=2566).contest
+    national = ContestPeriod.objects.get(year=2566).contest
     announcement_send(
         user=worlds["national"].users["central"], audience=Audience.ENTRANTS, contest=national,
         subject="ประกาศถึงผู้เข้าประกวด", body="กำหนดส่งหลักฐานรอบที่สอง",
@@ -277,7 +277,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             patch.setattr(timezone, "now", lambda: NOW)
             cache.clear()
             reset_sequences()
-            rubric = Rubric.objects.get(year=2566)
+            rubric = ContestPeriod.objects.get(year=2566)
             worlds = {
                 "national": th50_world(rubric, Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")),
                 "office": chonburi_world(),

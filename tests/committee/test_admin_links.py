@@ -39,7 +39,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
     assert f'<div class="readonly">{judgment.member}</div>' in page
     assert f'<div class="readonly">{thai_digits(judgment.unit)}</div>' in page  # the admin's digits are Thai
     for denied in (
-        "/admin/rubrics/rubric/",
+        "/admin/rubrics/contestperiod/",
         "/admin/rubrics/criterion/",
         "/admin/auth/user/",
         "/admin/contests/unit/",
@@ -49,7 +49,7 @@ def test_the_organiser_reads_the_names_without_links_to_pages_it_may_not_open(cl
 
 def test_central_staff_follow_each_name_to_its_page(client, judgment, central_user):
     assert _links(client, central_user, judgment) == [
-        reverse("admin:rubrics_rubric_change", args=[judgment.rubric_id]),
+        reverse("admin:rubrics_contestperiod_change", args=[judgment.rubric_id]),
         reverse("admin:contests_unit_change", args=[judgment.unit_id]),
         reverse("admin:rubrics_criterion_change", args=[judgment.criterion_id]),
         reverse("admin:auth_user_change", args=[judgment.member_id]),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from committee import services
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from submissions.models import Evidence, EvidenceKind, Submission
 
 from ..factories import UserFactory
@@ -102,7 +102,7 @@ def counted(django_db_setup, django_db_blocker) -> dict[tuple[str, str], tuple[i
 
 
 def _measure() -> dict[tuple[str, str], tuple[int, int]]:
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     judge = judgment_recorder(rubric)
     chiang_mai, others = Unit.objects.get(code="TH-50"), list(Unit.objects.exclude(code="TH-50")[:10])
     chair, provincial = UserFactory(role=Role.CHAIR), UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)

@@ -12,7 +12,7 @@ from committee import selectors
 from committee.models import Judgment
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.models import Standing
 from submissions import services as evidence_services
 from tests.browser_support import MARKS, keep_shot, launch, settle
@@ -60,7 +60,7 @@ def _ranking_row(page, base: str, code: str) -> tuple[str, str]:
 
 
 def test_browser_member_scores_with_pdf_beside_rubric_and_standings_change(browser, live_server):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     chiang_mai = Unit.objects.get(code="TH-50")
     member, chair = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.CHAIR)
     central = UserFactory(role=Role.CENTRAL)

@@ -7,7 +7,7 @@ import pytest
 from committee.demo import activity_photo, report_pdf, submit_file
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.browser_support import FULL_CHROMIUM, MARKS, keep_shot, launch, settle
 from tests.factories import PASSWORD, UserFactory
 
@@ -22,7 +22,7 @@ def browser(full_chromium, live_server, monkeypatch, settings, tmp_path):
 
 
 def test_pdf_and_photo_render_in_the_scoring_screen(browser, live_server):
-    rubric, chiang_mai = Rubric.objects.get(year=2566), Unit.objects.get(code="TH-50")
+    rubric, chiang_mai = ContestPeriod.objects.get(year=2566), Unit.objects.get(code="TH-50")
     staff = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     cell = {"user": staff, "rubric": rubric, "unit": chiang_mai, "code": "3.4"}
     submit_file(**cell, name="รายงาน.pdf", data=report_pdf("สรุปการใช้ประโยชน์จาก ICT", "เชียงใหม่"))

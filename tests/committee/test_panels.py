@@ -16,7 +16,7 @@ from committee.errors import CommitteeError
 from committee.models import Judgment, PanelChange, Panelist, ScoreChange
 from contests.actor import actor_of
 from people.models import Conflict, Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.models import Standing
 from tests.factories import DistrictFactory, UserFactory
 
@@ -279,7 +279,7 @@ def test_the_panel_matrix_costs_the_same_for_few_and_many_scores(client, cm, peo
 def test_national_committee_unchanged(cm, people, rubric, chiang_mai):
     judgment = _score(people["committee"], rubric, chiang_mai, "3", code="4.1.1")
     assert judgment.points == 3
-    assert Rubric.objects.get(pk=rubric.pk).contest.is_national
+    assert ContestPeriod.objects.get(pk=rubric.pk).contest.is_national
 
 
 def test_a_panel_clarification_round_with_the_district(cm, people, panel):

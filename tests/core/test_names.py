@@ -98,7 +98,7 @@ def test_the_upload_refuses_a_contest_name_with_a_line_break_and_keeps_nothing(c
     raw = json.dumps({**contest_file, "name_th": "การประกวด\nดีเด่น"}, ensure_ascii=False).encode()
     response = client.post(reverse("rubrics:contest_upload"), {"file": SimpleUploadedFile("c.json", raw)})
     assert response.status_code == 400 and TH in response.content.decode()
-    assert not selectors.Rubric.objects.filter(contest__slug="cm-web-2565").exists()
+    assert not selectors.ContestPeriod.objects.filter(contest__slug="cm-web-2565").exists()
 
 
 def test_the_builder_refuses_a_criterion_name_with_a_line_break_beside_it(client, organiser, contest_file):
@@ -110,7 +110,7 @@ def test_the_builder_refuses_a_criterion_name_with_a_line_break_beside_it(client
     form["action"] = "save"
     response = client.post("/standings/contests/build/", dict(form.lists()))
     assert response.status_code == 400 and TH in response.content.decode()
-    assert not selectors.Rubric.objects.filter(contest__slug="cm-web-2565").exists()
+    assert not selectors.ContestPeriod.objects.filter(contest__slug="cm-web-2565").exists()
 
 
 @pytest.mark.parametrize(("field", "value"), [("first_name", "สมชาย\nBcc: x@example.com"), ("last_name", "ใจ\tดี")])

@@ -9,7 +9,7 @@ from django.utils import timezone
 from committee.models import Judgment
 from contests.models import Unit
 from core.thai import thai_digits
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_spec
 from scoring import snapshots
 from scoring.demo import present_year
@@ -21,7 +21,7 @@ from submissions.models import Evidence
 
 def test_bootstrap_twice_changes_nothing(db):  # the test database was bootstrapped once already
     call_command("bootstrap", "--no-units", stdout=io.StringIO())  # the units: tests/scoring/test_units_real.py
-    assert (Unit.objects.count(), Rubric.objects.count(), Criterion.objects.count()) == (76, 1, 18)
+    assert (Unit.objects.count(), ContestPeriod.objects.count(), Criterion.objects.count()) == (76, 1, 18)
     assert Standing.objects.count() == 76
 
 
@@ -29,7 +29,7 @@ def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_pat
     """`make run` starts again after central staff froze the year, never stopping at "ผลปี 2566 ตรึงไว้แล้ว"."""
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
     central = User.objects.get(username="central")
     snapshots.standings_freeze(user=central, rubric=rubric)
@@ -58,7 +58,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     """A judged criterion of the demo counts the demo committee's scores (committee/demo.py) or 0: a
     hand-written "1.2 done=yes" would give a province with no evidence 5 points nobody judged."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     # A demo loaded before the fix, with its judged facts: a second `make run` must not keep them.
     fact_set(
         rubric=rubric,
@@ -85,7 +85,7 @@ def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, sett
     assert surin["2.1.1"] != "0"  # the data criteria keep their demo facts
     # The demo's evidence and judgments are the present fiscal year's. Chiang Mai: the chair's
     # final 5 on 3.1; Khon Kaen: both members 3 on 4.1.1, ticks 1 and 1,2,3 on 3.1.
-    present = Rubric.objects.get(year=present_year(timezone.localdate()))
+    present = ContestPeriod.objects.get(year=present_year(timezone.localdate()))
     standings_recompute(rubric_id=present.pk, full=True)
     results = {r.unit.code: r.criteria for r in Standing.objects.filter(rubric=present).select_related("unit")}
     assert (results["TH-50"]["3.1"], results["TH-40"]["4.1.1"], results["TH-40"]["3.1"]) == ("5", "3", "3")
@@ -101,7 +101,7 @@ def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, secon
     call_command("bootstrap", "--no-units", demo=True, stdout=out)
     today = timezone.localdate()
     year = present_year(today)
-    rubric = Rubric.objects.get(year=year)
+    rubric = ContestPeriod.objects.get(year=year)
     assert "การประกวดของปีงบประมาณปัจจุบัน" in out.getvalue()
     assert rubric.name_th == f"โครงการพัฒนาชุมชนดิจิทัล ๔.๐ ประจำปี {thai_digits(year)}"
     assert rubric.starts_on <= today <= rubric.ends_on
@@ -112,4 +112,4 @@ def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, secon
     dated = Fact.objects.filter(rubric=rubric, name__in=["received_on", "recorded_on", "sent_at"]).exclude(value="")
     assert dated.exists() and all(f.value[:10] <= today.isoformat() for f in dated)
     call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())  # a second start adds no year
-    assert Rubric.objects.national().count() == 2
+    assert ContestPeriod.objects.national().count() == 2

@@ -5,7 +5,7 @@ import pytest
 
 from ops.nextyear import next_year_open, next_year_plan
 from rubrics import services
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rulebook.spec import RubricError
 from scoring.models import Fact, Standing
 from tests.factories import DistrictFactory
@@ -22,7 +22,7 @@ def test_plan_moves_a_deadline_on_a_sunday_to_monday_and_writes_nothing(rubric):
         ("1.2", date(2024, 6, 30), date(2024, 7, 1), "weekend")
     ]
     assert "๒๕๖๗" in plan.data["name_th"] and "๒๕๖๖" not in plan.data["name_th"]
-    assert not Rubric.objects.filter(year=2567).exists()
+    assert not ContestPeriod.objects.filter(year=2567).exists()
 
 
 def test_open_needs_confirmation_then_copies_without_touching_last_year(
@@ -37,11 +37,11 @@ def test_open_needs_confirmation_then_copies_without_touching_last_year(
     client.force_login(central_user)
     page = client.post(URL, {}, follow=True).content.decode()
     assert "กรุณายืนยันรายชื่อผู้ใช้ที่จะใช้ต่อในปีใหม่" in page
-    assert not Rubric.objects.filter(year=2567).exists()
+    assert not ContestPeriod.objects.filter(year=2567).exists()
 
     page = client.post(URL, {"confirm": "1"}, follow=True).content.decode()
     assert "เปิดการประกวดปี 2567 แล้ว" in page
-    opened = Rubric.objects.get(year=2567)
+    opened = ContestPeriod.objects.get(year=2567)
     assert Criterion.objects.get(rubric=opened, code="1.2").deadline == date(2024, 7, 1)
     assert opened.criteria.count() == rubric.criteria.count()
     assert opened.award_tiers.count() == rubric.award_tiers.count()
@@ -63,7 +63,7 @@ def test_next_year_page_central_only(client, provincial_user, committee_user):
         client.force_login(user)
         assert client.get(URL).status_code == 403
         assert client.post(URL, {"confirm": "1"}).status_code == 403
-    assert not Rubric.objects.filter(year=2567).exists()
+    assert not ContestPeriod.objects.filter(year=2567).exists()
 
 
 @pytest.fixture
@@ -87,9 +87,9 @@ def test_next_year_opens_from_the_national_contest_only_and_no_office_contest_to
     assert client.get("/ops/next-year/cm-web-2567.q1/").status_code == 404
     with pytest.raises(RubricError, match="เปิดปีถัดไปได้เฉพาะการประกวดระดับประเทศ"):
         next_year_open(user=central_user, rubric=office_contest.rubrics.first(), memberships_confirmed=True)
-    assert not Rubric.objects.filter(year=2568).exists()
+    assert not ContestPeriod.objects.filter(year=2568).exists()
     # Chiang Mai's contest of 2567 neither blocks opening 2567 nor becomes part of it.
     opened = next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
-    assert list(Rubric.objects.by_key("2567")) == [opened]
+    assert list(ContestPeriod.objects.by_key("2567")) == [opened]
     office_contest.refresh_from_db()
     assert (office_contest.organiser.code, office_contest.rubrics.count()) == ("TH-50", 2)

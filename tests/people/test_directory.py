@@ -3,7 +3,7 @@ import pytest
 from contests.actor import actor_of
 from people import directory
 from people.models import Conflict, Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ def test_the_departments_people_come_with_what_their_actor_reads(django_assert_n
     conflicts cost two queries in all, however many sit on the committee, not two more per person."""
     people = [UserFactory(role=[Role.COMMITTEE, Role.CHAIR, Role.CENTRAL][i % 3]) for i in range(n)]
     Conflict.objects.create(member=people[0], unit=chiang_mai)
-    contest = Rubric.objects.national().get(year=2566).contest
+    contest = ContestPeriod.objects.national().get(year=2566).contest
 
     with django_assert_num_queries(2):
         judging = {

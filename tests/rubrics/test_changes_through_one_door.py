@@ -18,7 +18,7 @@ from committee import services as committee_services
 from contests.models import Contest, ContestState
 from people.models import Role
 from rubrics import services
-from rubrics.models import Criterion, Rubric, RubricChange, YearSettings
+from rubrics.models import ContestPeriod, Criterion, RubricChange, YearSettings
 from rubrics.revisions import REASON_NEEDED, ChangeRefused
 from rubrics.selectors import contest_file, rubric_data
 from rulebook.diff import diff_lines
@@ -45,7 +45,7 @@ def world(db, chiang_mai):
             expected_version=0,
         )
     YearSettings.objects.update_or_create(rubric=rubric, defaults={"award_min_total": Decimal("3")})
-    return {"rubric": Rubric.objects.get(pk=rubric.pk), "organiser": organiser}
+    return {"rubric": ContestPeriod.objects.get(pk=rubric.pk), "organiser": organiser}
 
 
 def _seqs(rubric) -> dict:
@@ -74,7 +74,7 @@ def test_a_file_upload_lowering_the_award_minimum_and_moving_the_year_asks_why_a
     refused = _upload(client, data)
     assert refused.status_code == 400
     assert str(REASON_NEEDED) in refused.content.decode()
-    assert (Rubric.objects.get(pk=rubric.pk).year, YearSettings.objects.get(rubric=rubric).award_min_total) == (
+    assert (ContestPeriod.objects.get(pk=rubric.pk).year, YearSettings.objects.get(rubric=rubric).award_min_total) == (
         2564,
         Decimal("3"),
     )
@@ -94,7 +94,7 @@ def test_an_unchanged_save_makes_no_revision_and_rescores_nobody(world, django_c
     revision, seqs = rubric.revision, _seqs(rubric)
     with django_capture_on_commit_callbacks() as queued:
         services.contest_save(user=world["organiser"], data=contest_file(rubric))
-    assert (Rubric.objects.get(pk=rubric.pk).revision, _seqs(rubric), queued) == (revision, seqs, [])
+    assert (ContestPeriod.objects.get(pk=rubric.pk).revision, _seqs(rubric), queued) == (revision, seqs, [])
     assert not RubricChange.objects.exists()
 
 
@@ -115,7 +115,7 @@ def test_the_admin_rubric_editor_refuses_the_same_maximum(client, world, central
     data = _max(rubric_data(rubric), "1.1", "10")
     data["contest"] = contest_file(rubric)["contest"]
     response = client.post(
-        reverse("admin:rubrics_rubric_change", args=[rubric.pk]),
+        reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]),
         {"data": json.dumps(data, ensure_ascii=False), "reason": "ลด"},
     )
     assert response.status_code == 200

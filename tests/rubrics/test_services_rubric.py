@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rubrics import services
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_data
 from rulebook.spec import RubricError
 from scoring.facts.imports import fact_set, facts_import
@@ -44,7 +44,7 @@ def test_rubric_load_seed003_mission_reports_level(db, django_capture_on_commit_
 def test_rubric_load_twice_is_idempotent(rubric):
     data = rubric_data(rubric)
     services.rubric_load(data=data)
-    assert rubric_data(Rubric.objects.get(year=2566)) == data
+    assert rubric_data(ContestPeriod.objects.get(year=2566)) == data
 
 
 def test_rubric_load_inconsistent_dimension_refused_and_nothing_changed(rubric):
@@ -91,7 +91,7 @@ def test_a_rule_that_no_longer_reads_a_stored_fact_blanks_it_keeping_its_history
     assert (change.old_value, change.new_value) == ("yes", "")
     with django_capture_on_commit_callbacks(execute=True):
         facts_import(
-            rubric=Rubric.objects.get(pk=rubric.pk),
+            rubric=ContestPeriod.objects.get(pk=rubric.pk),
             rows=[{"province": "TH-50", "criterion": "3.5", "fact": "items", "value": "1"}],
         )
     result = Standing.objects.get(rubric=rubric, unit=chiang_mai)

@@ -86,7 +86,7 @@ def test_a_move_asks_its_act_twice_the_pages_loader_and_the_service(client, offi
     response = client.post(_url(rubric), {**MOVE, "letter_pdf": SimpleUploadedFile("ว1234.pdf", PDF)})
     assert response.status_code == 302
     mine = [(name, about) for who, name, about in asks if who == people["owner"].pk]
-    assert mine == [("rubrics.change_deadline", "Rubric")] * 2
+    assert mine == [("rubrics.change_deadline", "ContestPeriod")] * 2
 
 
 def test_a_half_cited_letter_is_refused_beside_its_box_and_nothing_moves(client, office):

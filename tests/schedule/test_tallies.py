@@ -11,7 +11,7 @@ from django.db.models import F
 
 from people.models import Role
 from rubrics import services
-from rubrics.models import Criterion, HolidayOverride, Rubric
+from rubrics.models import ContestPeriod, Criterion, HolidayOverride
 from rubrics.selectors import criterion_codes, rubric_spec
 from schedule.contest import ContestSchedule
 from schedule.kept import Kept, kept_stale, rounds_keep, windows_key
@@ -168,7 +168,7 @@ def _step(rubric, rng: random.Random, user) -> str:
         dues = [r.due for rounds in ContestSchedule(rubric, None).dues for r in rounds if r.due]
         day = rng.choice(dues)
         HolidayOverride.objects.update_or_create(date=day, defaults={"is_holiday": True, "name_th": "หยุด"})
-        Rubric.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
+        ContestPeriod.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
         rubric.refresh_from_db()
         results_mark_dirty(rubric_id=rubric.pk)
         return what

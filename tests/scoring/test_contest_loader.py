@@ -102,7 +102,7 @@ def loads_a_contest(call: ast.Call) -> bool:
     func = call.func
     if isinstance(func, ast.Name) and func.id == "get_object_or_404":
         return bool(call.args) and any(
-            isinstance(n, ast.Name) and n.id in ("Contest", "Rubric") for n in ast.walk(call.args[0])
+            isinstance(n, ast.Name) and n.id in ("Contest", "ContestPeriod") for n in ast.walk(call.args[0])
         )
     if not isinstance(func, ast.Attribute):
         return False
@@ -110,7 +110,7 @@ def loads_a_contest(call: ast.Call) -> bool:
         return True
     on_model = any(
         isinstance(n, ast.Attribute) and n.attr == "objects" and isinstance(n.value, ast.Name)
-        and n.value.id in ("Contest", "Rubric")
+        and n.value.id in ("Contest", "ContestPeriod")
         for n in ast.walk(func.value)
     )  # fmt: skip
     return on_model and func.attr in ("get", "filter") and {k.arg for k in call.keywords} & {"slug", "key", "pk", "id"}
@@ -119,10 +119,10 @@ def loads_a_contest(call: ast.Call) -> bool:
 @pytest.mark.parametrize(
     ("code", "found"),
     [
-        ("def v(request, key):\n    return get_object_or_404(Rubric.objects.by_key(key))", ["v", "v"]),
+        ("def v(request, key):\n    return get_object_or_404(ContestPeriod.objects.by_key(key))", ["v", "v"]),
         ("class A:\n    def get(self, request, slug):\n        Contest.objects.filter(slug=slug).first()", ["A.get"]),
         ("def v(request, key):\n    contest_or_404(request.user, key, SEE)", []),
-        ("def v(request):\n    Rubric.objects.national().order_by('-year').first()", []),
+        ("def v(request):\n    ContestPeriod.objects.national().order_by('-year').first()", []),
     ],
 )
 def test_the_scan_finds_a_view_loading_a_contest_itself(code, found):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from committee.errors import CommitteeError
 from committee.guards import allowed
 from rubrics.contest_spec import parse_rubric_file
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import calendar_year
 from rulebook import workdays
 from rulebook.dates import fiscal_year
@@ -180,7 +180,7 @@ def test_a_score_of_a_million_digits_is_refused_not_a_crash(spec):
 
 
 def test_the_calendar_page_of_dates_stored_before_the_bound_lists_only_the_fiscal_year_either_side(rubric):
-    Rubric.objects.filter(pk=rubric.pk).update(starts_on=date(2015, 1, 1), ends_on=date(2030, 12, 31))
+    ContestPeriod.objects.filter(pk=rubric.pk).update(starts_on=date(2015, 1, 1), ends_on=date(2030, 12, 31))
     rubric.refresh_from_db()
     closed = calendar_year(rubric)["closed"]
     assert (closed[0]["day"].day, closed[-1]["day"].day) == (date(2021, 10, 2), date(2024, 9, 29))  # weekends

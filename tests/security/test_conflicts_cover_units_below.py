@@ -21,7 +21,7 @@ from contests.actor import actor_of
 from contests.models import Unit
 from people.models import Conflict, Role
 from rubrics import services as scoring_services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
 from tests.stages.stage_support import load_chain, organiser
@@ -43,7 +43,7 @@ def chain(db, clock):
         (chain.kathu.parent, chain.region_stage, [chain.patong]),
     ]:
         stage_select(actor=actor_of(organiser(office)), contest=contest, units=units)
-    chain.rubric = Rubric.objects.get(contest=chain.region_stage)
+    chain.rubric = ContestPeriod.objects.get(contest=chain.region_stage)
     return chain
 
 
@@ -219,7 +219,7 @@ def test_the_admin_declares_a_conflict_on_any_unit_found_by_search(chain, centra
     form = {"member": member.pk, "unit": chain.mae_rim.pk, "reason": "เคยทำงานที่อำเภอนี้"}
     assert client.post(reverse("admin:people_conflict_add"), form).status_code == 302
     assert Conflict.objects.get(member=member).unit == chain.mae_rim
-    assert matrix_units(member, Rubric.objects.get(contest=chain.region_stage)) == {"Nong Khwai", "Patong"}
+    assert matrix_units(member, ContestPeriod.objects.get(contest=chain.region_stage)) == {"Nong Khwai", "Patong"}
 
 
 def test_the_chairs_progress_counts_no_unit_under_a_members_conflict(chain, central_user, chiang_mai):

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from contests.models import Contest
 from ops.nextyear import next_year_open
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.factories import DistrictFactory, UserFactory
 
 CHONBURI_WEB = "rubrics/rubric_files/chonburi-web-2564.json"
@@ -53,7 +53,7 @@ def upload(client, body: bytes):
 
 
 def counts() -> tuple[int, int]:
-    return Contest.objects.count(), Rubric.objects.count()
+    return Contest.objects.count(), ContestPeriod.objects.count()
 
 
 def test_an_organiser_cannot_squat_next_years_national_contest(
@@ -72,7 +72,7 @@ def test_an_organiser_cannot_squat_next_years_national_contest(
     # Central staff open 2567 as ever, and the national contest of 2567 is the Department's alone.
     opened = next_year_open(user=central_user, rubric=rubric, memberships_confirmed=True)
     assert (opened.contest.slug, opened.contest.organiser, opened.key) == ("cdd4-2567", None, "2567")
-    assert list(Rubric.objects.by_key("2567")) == [opened]
+    assert list(ContestPeriod.objects.by_key("2567")) == [opened]
     client.force_login(central_user)
     for url in (
         "/standings/2567/",

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 
 from contests.models import Unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 from .conftest import sign_in, th50_world, url_patterns
 from .office.conftest import chonburi_world
@@ -150,7 +150,7 @@ def national_world():
 
     eager, app.conf.task_always_eager = app.conf.task_always_eager, True
     try:
-        rubric = Rubric.objects.get(year=2566)
+        rubric = ContestPeriod.objects.get(year=2566)
         return sign_in(th50_world(rubric, Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")))
     finally:
         app.conf.task_always_eager = eager

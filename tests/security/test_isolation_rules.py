@@ -178,35 +178,35 @@ RULES = {
         post=("-302 -302 0302 0302 -302 0302 0302 0302", "-302 0302 -302 0302 -302 0302 +302 -302 +302"),
         obj="contests.unit",
     ),
-    "admin:rubrics_rubric_changelist": Rule(
+    "admin:rubrics_contestperiod_changelist": Rule(
         get=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0200 -403 -302 -403"),
         post=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0200 -403 -302 -403"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
-    "admin:rubrics_rubric_add": Rule(
+    "admin:rubrics_contestperiod_add": Rule(
         get=("-302 -302 -403 -403 -302 -403 -403 0200", "-302 -403 -302 -403 -302 -403 -403 -302 -403"),
         post=("-302 -302 -403 -403 -302 -403 -403 0200", "-302 -403 -302 -403 -302 -403 -403 -302 -403"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
-    "admin:rubrics_rubric_history": Rule(
+    "admin:rubrics_contestperiod_history": Rule(
         get=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0302 -403 -302 -403"),
         post=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0302 -403 -302 -403"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
-    "admin:rubrics_rubric_delete": Rule(
+    "admin:rubrics_contestperiod_delete": Rule(
         get=("-302 -302 -403 -403 -302 -403 -403 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403"),
         post=("-302 -302 -403 -403 -302 -403 -403 -403", "-302 -403 -302 -403 -302 -403 -403 -302 -403"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
-    "admin:rubrics_rubric_change": Rule(
+    "admin:rubrics_contestperiod_change": Rule(
         get=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0302 -403 -302 -403"),
         post=("-302 -302 -403 -403 -302 -403 -403 0200", "-302 -403 -302 -403 -302 -403 -403 -302 -403"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
-    "admin/rubrics/rubric/<path:object_id>/": Rule(
+    "admin/rubrics/contestperiod/<path:object_id>/": Rule(
         get=("-302 -302 0302 0302 -302 0302 0302 0302", "-302 0302 -302 0302 -302 0302 +302 -302 +302"),
         post=("-302 -302 0302 0302 -302 0302 0302 0302", "-302 0302 -302 0302 -302 0302 +302 -302 +302"),
-        obj="rubrics.rubric",
+        obj="rubrics.contestperiod",
     ),
     "admin:rubrics_criterion_changelist": Rule(
         get=("-302 -302 -403 0200 -302 0200 0200 0200", "-302 -403 -302 -403 -302 0200 -403 -302 -403"),

@@ -78,7 +78,7 @@ def test_a_score_asks_its_act_twice_the_page_and_the_service(client, rubric, ask
     response = client.post(SCORE, {"action": "judge", "points": "3", "note": "ครบ", "expected_version": 0})
     assert response.status_code == 302
     mine = [(name, about) for who, name, about in asks if who == member.pk]
-    assert mine == [("committee.score", "Rubric")] * 2
+    assert mine == [("committee.score", "ContestPeriod")] * 2
 
 
 def test_a_refused_upload_asks_whether_the_entry_is_seen_to_answer_403(client, rubric, committee_user, asks):
@@ -113,6 +113,6 @@ def test_a_score_save_asks_each_decision_once(client, rubric, counted):
     decisions.clear()
     response = client.post(SCORE, {"action": "judge", "points": "3", "note": "ครบ", "expected_version": 0})
     assert response.status_code == 302
-    assert decisions[("committee.score", "Rubric", rubric.pk)] == 1
+    assert decisions[("committee.score", "ContestPeriod", rubric.pk)] == 1
     assert max(decisions.values()) == 1, decisions
     assert list(records.values()) == [1]

@@ -27,7 +27,7 @@ from notices.models import Audience
 from ops import nextyear
 from people.models import Role
 from rubrics import revisions, services, timetable
-from rubrics.models import HolidayOverride, Rubric
+from rubrics.models import ContestPeriod, HolidayOverride
 from scoring import snapshots
 from scoring.facts.imports import facts_import
 from scoring.models import Standing, StandingsSnapshot
@@ -319,7 +319,7 @@ def test_roles_without_the_step_up_power_are_never_asked(role, chiang_mai):
 # Second doors to an act, in the admin: each asks the same step-up.
 ADMIN_DOORS = {
     "ops.open_next_year": lambda rubric: (
-        reverse("admin:rubrics_rubric_changelist"),
+        reverse("admin:rubrics_contestperiod_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
     ),
     "rubrics.change_deadline": lambda rubric: (
@@ -344,7 +344,7 @@ def test_the_admins_door_to_the_act_asks_the_same_factor(name, client, rubric):
     client.force_login(central())
     response = client.post(url, data)
     assert response.status_code == 302 and response["Location"].startswith(FACTOR_PAGE)
-    assert (Rubric.objects.count(), HolidayOverride.objects.count()) == (1, 0)
+    assert (ContestPeriod.objects.count(), HolidayOverride.objects.count()) == (1, 0)
 
 
 def test_the_account_page_says_who_must_set_up_a_factor_and_offers_the_sheet(client, chiang_mai):

@@ -13,7 +13,7 @@ from django.db import connection
 from committee.services import judgment_record
 from contests.models import Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import demo
 from tests.factories import UserFactory
 
@@ -31,7 +31,7 @@ def manage(*args: str, **env) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=ROOT, env=service_env(**env), capture_output=True, text=True, timeout=300)
 
 
-def committee_scores(rubric: Rubric) -> int:
+def committee_scores(rubric: ContestPeriod) -> int:
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
     units = list(Unit.objects.order_by("code")[:5])
     for member in members:
@@ -50,7 +50,7 @@ def committee_scores(rubric: Rubric) -> int:
 def test_backup_during_uploads_restores_every_file_audit_row_and_standings(
     procs, tmp_path, staff_names, fresh_database
 ):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)
     scores = committee_scores(rubric)
     media = tmp_path / "media"

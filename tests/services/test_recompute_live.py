@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import F
 
 from contests.models import Unit
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.facts.imports import fact_set
 from scoring.models import RecomputeRun, Standing
 
@@ -31,7 +31,7 @@ def criterion_points(rubric, code: str, criterion: str) -> str | None:
 
 
 def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     chiang_mai = Unit.objects.get(code="TH-50")
     wait_for(lambda: settled(rubric))
     runs_before = RecomputeRun.objects.count()
@@ -51,7 +51,7 @@ def test_hundred_rapid_events_coalesce_into_a_handful_of_recomputes(worker):
 
 
 def test_worker_killed_mid_recompute_then_restarted_converges(procs):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     first = procs.worker()
     wait_for(lambda: settled(rubric))
     db = connection.settings_dict
@@ -90,9 +90,9 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdd4.settings")
 django.setup()
 from scoring.facts.imports import fact_set
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from contests.models import Unit
-rubric = Rubric.objects.get(year=2566)
+rubric = ContestPeriod.objects.get(year=2566)
 times = []
 for code in sys.argv[1:]:
     start = time.perf_counter()
@@ -104,7 +104,7 @@ print(json.dumps(times))
 
 def test_broker_outage_during_writes_loses_nothing_and_beat_heals(procs, private_redis):
     """The broker (a redis-server of our own) dies; writes from a separate "web" process still succeed."""
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     procs.worker_restarted(private_redis.url)
     procs.beat(private_redis.url, every=1)  # stays up through the outage, as in production
     wait_for(lambda: settled(rubric))  # bootstrap's message went to the shared Redis: beat heals it here

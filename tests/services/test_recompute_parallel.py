@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import demo, tasks
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.service
 STANDING = ("unit__code", "total", "rank", "tied", "award", "award_tie", "level", "dimensions", "criteria")
 
 
-def standings(rubric: Rubric) -> list[tuple]:
+def standings(rubric: ContestPeriod) -> list[tuple]:
     return list(Standing.objects.filter(rubric=rubric).order_by("unit__code").values_list(*STANDING))
 
 
@@ -34,7 +34,7 @@ def parallel_worker(procs, concurrency: int = 2):
     return procs.start(args, "worker", CDD4_RECOMPUTE_PARALLEL_FROM="1", CDD4_RECOMPUTE_CHUNKS="4", LOG_LEVEL="INFO")
 
 
-def undisturbed(rubric: Rubric) -> list[tuple]:
+def undisturbed(rubric: ContestPeriod) -> list[tuple]:
     """The standings a plain, in-process full recompute gives: what every parallel run must end with."""
     demo.demo_facts(rubric=rubric)
     wait_for(lambda: settled(rubric), timeout=60)  # the recompute the facts queued, on the worker
@@ -45,14 +45,14 @@ def undisturbed(rubric: Rubric) -> list[tuple]:
     return expected
 
 
-def settled(rubric: Rubric) -> bool:
+def settled(rubric: ContestPeriod) -> bool:
     return not Standing.objects.filter(rubric=rubric, change_seq__gt=F("computed_seq")).exists()
 
 
 class Watch:
     """Polls the standings while a recompute runs: every read must show none or all of the entrants rescored."""
 
-    def __init__(self, rubric: Rubric):
+    def __init__(self, rubric: ContestPeriod):
         self.rubric, self.seen, self.stop = rubric, set(), threading.Event()
         db = connection.settings_dict
         self.conn = psycopg2.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"])
@@ -78,7 +78,7 @@ class Watch:
 
 
 def test_parallel_recompute_ends_as_the_plain_one_and_is_never_seen_half_done(procs):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     parallel_worker(procs)
     wait_for(lambda: settled(rubric), timeout=60)  # bootstrap's own recompute
     expected = undisturbed(rubric)
@@ -101,7 +101,7 @@ def _children(pid: int) -> list[int]:
 def test_a_worker_killed_mid_chunk_gives_the_same_standings(procs):
     """SIGKILL of the pool process scoring a chunk: the chunk is run again, the rank waits for it, and the
     standings end as an undisturbed run's; nothing half-done is shown meanwhile."""
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     worker = parallel_worker(procs)
     wait_for(lambda: settled(rubric), timeout=60)
     expected = undisturbed(rubric)

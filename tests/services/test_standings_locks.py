@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from schedule.kept import rounds_keep
 from schedule.models import EntrantRounds, RoundsKept
 from scoring import demo
@@ -34,7 +34,7 @@ def blocked_on(pid: int) -> list[tuple[int, str]]:
 
 
 def test_a_recompute_writes_only_after_a_mark_commits_and_holds_no_entrant_meanwhile(services_up):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)
     pids: list[int] = []
     done: list = []
@@ -115,7 +115,7 @@ def unexplained(rubric) -> list[str]:
 
 
 def test_the_explanation_pass_passes_by_a_held_entrant_and_writes_it_once_its_holder_commits(services_up):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)
     held = Standing.objects.get(rubric=rubric, unit__code="TH-50")
     db = connection.settings_dict
@@ -139,7 +139,7 @@ def rounds_stale(rubric) -> list[str]:
 
 
 def test_the_explanation_pass_beside_a_rounds_count_holding_an_entrant_writes_every_text(services_up):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)
     rounds_keep(rubric_id=rubric.pk)
     Standing.objects.filter(rubric=rubric, unit__code="TH-50").update(rounds_seq=F("change_seq") - 1)
@@ -168,7 +168,7 @@ def count_pausing() -> bool:
 
 
 def test_a_rounds_count_beside_a_part_of_the_texts_holding_every_entrant_marks_them_all(services_up):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     standings_recompute(rubric_id=rubric.pk, full=True)
     results_mark_dirty(rubric_id=rubric.pk)
     standings_recompute(rubric_id=rubric.pk)  # every entrant's rounds stale, its text to be built
@@ -187,7 +187,7 @@ def test_a_rounds_count_beside_a_part_of_the_texts_holding_every_entrant_marks_t
 
 
 def test_a_rounds_count_waits_for_a_deadline_move_before_it_holds_an_entrant(services_up):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     demo.demo_facts(rubric=rubric)  # with the criteria's deadlines: rounds to count
     standings_recompute(rubric_id=rubric.pk, full=True)
     EntrantRounds.objects.filter(rubric=rubric).delete()  # never counted: the count writes every entrant's rows

@@ -1,6 +1,6 @@
 import pytest
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import tasks
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.service
 
 
 def test_worker_rescores_after_committed_import(worker):
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     # Bootstrap queued a full recompute; let the worker finish it first.
     wait_for(lambda: not Standing.objects.filter(rubric=rubric, computed_at__isnull=True).exists())
     facts_import(
@@ -32,7 +32,7 @@ def test_beat_job_heals_results_whose_messages_were_lost(services_up, request):
     import redis
     from django.conf import settings
 
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     facts_import(rubric=rubric, rows=[{"province": "TH-50", "criterion": "1.1", "fact": "done", "value": "yes"}])
     redis.Redis.from_url(settings.REDIS_URL).flushdb()  # every queued recompute is lost
     # The change is not counted (an earlier recompute on this database may have scored TH-50 before it).

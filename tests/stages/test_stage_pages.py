@@ -117,13 +117,13 @@ def test_the_stage_list_names_only_the_users_stages(client, chain):
 def test_the_province_picks_from_its_stages_results_best_first(client, chain):
     from decimal import Decimal
 
-    from rubrics.models import Rubric
+    from rubrics.models import ContestPeriod
     from scoring.models import Standing
 
     for district, unit in ((chain.mae_rim, chain.rim_nua), (chain.hang_dong, chain.nong_kwai)):
         page(client, organiser(district), DISTRICT + "pick/", method="post", data={"unit": [unit.pk]})
         client.logout()
-    below = Rubric.objects.get(contest=chain.district_stage)
+    below = ContestPeriod.objects.get(contest=chain.district_stage)
     results = Standing.objects.filter(rubric=below)
     # The picks have their rows in the standings of the stage they entered; as if the panel had scored them:
     assert set(results.values_list("unit_id", flat=True)) == {chain.rim_nua.pk, chain.nong_kwai.pk}

@@ -14,7 +14,7 @@ from contests.region_ranking import RankWithin
 from core.sheets import exporter
 from people.models import Role
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import snapshots
 from scoring.models import Standing
 from scoring.recompute import standings_recompute
@@ -35,7 +35,7 @@ def pick(office, contest, *units):
     stage_select(actor=actor_of(organiser(office)), contest=contest, units=list(units))
 
 
-def judge(rubric: Rubric, marks: dict[Unit, int]) -> None:
+def judge(rubric: ContestPeriod, marks: dict[Unit, int]) -> None:
     """Two committee members give each entrant `points` on criterion 1.1 (of 20); the rest stay 0."""
     members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
     for unit, points in marks.items():
@@ -50,7 +50,7 @@ def judge(rubric: Rubric, marks: dict[Unit, int]) -> None:
 def chain(db, clock):
     clock(2021, 12, 1, 10, 0)
     chain = load_chain()
-    first = Rubric.objects.get(contest__slug="model-subdistrict-region-2565")
+    first = ContestPeriod.objects.get(contest__slug="model-subdistrict-region-2565")
     chain.rubric_names = first.name_th, first.name_en
     # As the guide names no prize at the regional level, the stage gets one here: the best of each region.
     data = json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
@@ -63,12 +63,12 @@ def chain(db, clock):
     pick(chain.kathu, chain.district_stage, chain.patong)
     pick(chain.mae_rim.parent, chain.region_stage, chain.rim_nua, chain.nong_kwai)
     pick(chain.kathu.parent, chain.region_stage, chain.patong)
-    chain.rubric = Rubric.objects.get(contest=chain.region_stage)
+    chain.rubric = ContestPeriod.objects.get(contest=chain.region_stage)
     judge(chain.rubric, {chain.rim_nua: 12, chain.nong_kwai: 18, chain.patong: 6})
     return chain
 
 
-def placed(rubric: Rubric) -> dict[str, tuple]:
+def placed(rubric: ContestPeriod) -> dict[str, tuple]:
     rows = Standing.objects.filter(rubric=rubric).select_related("unit")
     return {r.unit.name_en: (r.rank, r.total, r.award) for r in rows}
 
@@ -83,7 +83,7 @@ def test_the_regional_stage_is_ranked_within_each_region(chain):
 
 
 def test_the_district_stage_still_ranks_all_its_picks_together(chain):
-    below = Rubric.objects.get(contest=chain.district_stage)
+    below = ContestPeriod.objects.get(contest=chain.district_stage)
     assert Stage.objects.get(contest=chain.district_stage).rank_within == RankWithin.ALL
     judge(below, {chain.rim_nua: 12, chain.nong_kwai: 18, chain.patong: 6})
     assert {name: rank for name, (rank, _, _) in placed(below).items()} == {
@@ -157,7 +157,7 @@ def test_the_stage_page_ranks_each_pick_within_its_region_for_those_who_run_it(c
 
 
 def test_a_withdrawn_pick_leaves_the_standings(chain):
-    below = Rubric.objects.get(contest=chain.district_stage)
+    below = ContestPeriod.objects.get(contest=chain.district_stage)
     assert Standing.objects.filter(rubric=below).count() == 3
     stage_withdraw(actor=actor_of(organiser(chain.mae_rim.parent)), contest=chain.region_stage, unit=chain.rim_nua)
     assert set(Standing.objects.filter(rubric=chain.rubric).values_list("unit__name_en", flat=True)) == {
@@ -171,7 +171,7 @@ def test_loading_the_rubric_again_keeps_the_picks_as_entrants(chain):
     services.rubric_load(
         data=json.loads(open("rubrics/rubric_files/model-subdistrict-2565.json", encoding="utf-8").read())
     )
-    below = Rubric.objects.get(contest=chain.district_stage)
+    below = ContestPeriod.objects.get(contest=chain.district_stage)
     assert set(chain.district_stage.entrants.values_list("name_en", flat=True)) == {"Rim Nuea", "Nong Khwai", "Patong"}
     assert Standing.objects.filter(rubric=below).count() == 3
 

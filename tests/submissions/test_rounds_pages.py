@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from contests.models import Unit
 from core.thai import thai_date
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from scoring.demo import demo_present_year
 from scoring.models import Fact, FactSource
 from submissions.services import evidence_submit
@@ -18,7 +18,7 @@ from submissions.services import evidence_submit
 from .test_todo import _page
 
 
-def _rounds(first: int, second: int) -> Rubric:
+def _rounds(first: int, second: int) -> ContestPeriod:
     """B.E. 2566's rules run again in the present fiscal year (as the demo runs them), so that a round ahead of
     today lies within the rubric's year; 1.2 is asked twice, the other criteria in no rounds. A new revision, so
     no parsed copy read before (the process's cache) is used."""
@@ -27,7 +27,7 @@ def _rounds(first: int, second: int) -> Rubric:
     return _due(present, first, second)
 
 
-def _due(rubric: Rubric, first: int, second: int) -> Rubric:
+def _due(rubric: ContestPeriod, first: int, second: int) -> ContestPeriod:
     """1.2's two rounds due `first` and `second` days from today."""
     today = timezone.localdate()
     rubric.criteria.filter(code="1.2").update(
@@ -37,7 +37,7 @@ def _due(rubric: Rubric, first: int, second: int) -> Rubric:
         ],
         deadline=today + timedelta(second),
     )
-    Rubric.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
+    ContestPeriod.objects.filter(pk=rubric.pk).update(revision=uuid.uuid4())
     rubric.refresh_from_db()
     return rubric
 
@@ -86,7 +86,7 @@ def test_a_receipt_the_department_recorded_meets_the_round_it_falls_in(owner_cli
     ]
     criterion.deadline = second
     criterion.save()
-    Rubric.objects.filter(pk=present.pk).update(revision=uuid.uuid4())  # as every change renews it
+    ContestPeriod.objects.filter(pk=present.pk).update(revision=uuid.uuid4())  # as every change renews it
     url = reverse("submissions:criterion", args=[present.key, "TH-50", "2.1.2"])
     assert f'class="round-late" data-round-due="{first.isoformat()}"' in owner_client.get(url).content.decode()
     Fact.objects.create(

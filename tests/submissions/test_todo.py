@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.thai import thai_date
 from people.models import Role
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.timetable import criterion_deadline_set
 from scoring.demo import demo_present_year, present_year
 from scoring.models import Standing
@@ -38,7 +38,7 @@ def _page(client, rubric) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def ahead(db) -> Rubric:
+def ahead(db) -> ContestPeriod:
     """B.E. 2566's rules run again in the present fiscal year (as the demo runs them), so that a deadline ahead of
     today lies within the rubric's year, which its rules require: 1.2 due in 10 days and 1.1 in 28, the other six
     dated criteria past, ten without a deadline; no rounds (B.E. 2566's are all past, so its card says none of
@@ -50,7 +50,7 @@ def ahead(db) -> Rubric:
     present.criteria.exclude(deadline=None).update(deadline=today - timedelta(LATE_DAYS))
     present.criteria.filter(code="1.1").update(deadline=today + timedelta(28))
     present.criteria.filter(code="1.2").update(deadline=today + timedelta(10))
-    Rubric.objects.filter(pk=present.pk).update(revision=uuid.uuid4())
+    ContestPeriod.objects.filter(pk=present.pk).update(revision=uuid.uuid4())
     present.refresh_from_db()
     return present
 
@@ -224,7 +224,7 @@ def test_each_criterion_is_one_line_the_most_urgent_first(owner_client, ahead, c
         ],
         deadline=today + timedelta(14),
     )
-    Rubric.objects.filter(pk=ahead.pk).update(revision=uuid.uuid4())
+    ContestPeriod.objects.filter(pk=ahead.pk).update(revision=uuid.uuid4())
     ahead.refresh_from_db()
     criterion_deadline_set(user=central_user, rubric=ahead, code="1.2", deadline=today + timedelta(12), reason="ขยาย")
 

@@ -15,7 +15,7 @@ from awards import documents
 from awards.models import DocumentKind
 from core.management.base import TranslatedCommand
 from core.sheets import exporter
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.selectors import contest_entrants
 
 
@@ -35,7 +35,7 @@ class Command(TranslatedCommand):
         parser.add_argument("--sheet", default="standings", choices=sheets, help="XLSX/CSV: which sheet")
 
     def handle(self, *args, year, contest, out, kind, province, sheet, **options):
-        rubric = Rubric.objects.by_key(year or contest).first()
+        rubric = ContestPeriod.objects.by_key(year or contest).first()
         if rubric is None:
             raise CommandError(format_lazy(gettext_lazy("no contest {value}"), value=year or contest))
         path = Path(out)

@@ -10,7 +10,7 @@ from committee.imports import HEADER, JudgmentImportError, judgments_import
 from core import acts
 from core.management.base import TranslatedCommand
 from core.sheets.tabular import SheetError, read_rows
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 
 class Command(TranslatedCommand):
@@ -32,7 +32,7 @@ class Command(TranslatedCommand):
         )
 
     def handle(self, file, year, contest, dry_run, by, **options):
-        rubric = Rubric.objects.by_key(year or contest).first()
+        rubric = ContestPeriod.objects.by_key(year or contest).first()
         if rubric is None:
             raise CommandError(format_lazy(_("no contest {value}"), value=year or contest))
         importer = None

@@ -20,7 +20,7 @@ from core.management.base import TranslatedCommand
 from core.thai import thai_date
 from nominees.demo import demo_nominees
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rulebook.spec import RubricError
 from scoring import demo, selectors
 from stages.data import stages_load
@@ -102,7 +102,7 @@ class Command(TranslatedCommand):
                 self.stdout.write(kept % {"key": rubric.key, "year": rubric.year})
             open_rubrics = [
                 rubric
-                for rubric in Rubric.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
+                for rubric in ContestPeriod.objects.exclude(pk__in=[r.pk for r in frozen]).select_related("contest")
                 if demo.demo_fills(rubric, today)
             ]
             for rubric in open_rubrics:
@@ -112,7 +112,7 @@ class Command(TranslatedCommand):
                 took = time.monotonic() - began
                 facts = gettext("demo facts %(key)s: %(count)s changed (%(seconds).1f s)")
                 self.stdout.write(facts % {"key": rubric.key, "count": count, "seconds": took})
-            current = Rubric.objects.national().order_by("-year").first()
+            current = ContestPeriod.objects.national().order_by("-year").first()
             if current is not None and current not in frozen:
                 began = time.monotonic()
                 filled = demo_evidence(rubric=current)

@@ -12,7 +12,7 @@ from core.errors import PortalError
 from core.management.base import TranslatedCommand
 from rubrics import timetable
 from rubrics.letters import Letter
-from rubrics.models import Criterion, Rubric
+from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_calendar
 from rulebook.dates import DateInputError, fiscal_year, parse_date, reading
 from rulebook.workdays import deadline_text
@@ -49,8 +49,8 @@ class Command(TranslatedCommand):
 
     def handle(self, year, criterion, deadline, reason, letter, letter_date, by, keep_round, **options):
         try:
-            rubric = Rubric.objects.by_key(year).get()
-        except Rubric.DoesNotExist as exc:
+            rubric = ContestPeriod.objects.by_key(year).get()
+        except ContestPeriod.DoesNotExist as exc:
             raise CommandError(format_lazy(_("no rubric for {year}"), year=year)) from exc
         user = _mover(by)
         try:
@@ -86,7 +86,7 @@ class Command(TranslatedCommand):
         )
 
 
-def _ticked(rubric: Rubric, code: str, keep: list[int]) -> list[str]:
+def _ticked(rubric: ContestPeriod, code: str, keep: list[int]) -> list[str]:
     """What moves with the deadline when the rounds `keep` stay: every box of the move's form but theirs; a round
     not due on the deadline (so not moving with it) is refused with the rounds that are."""
     offered = timetable.companions(rubric, code)

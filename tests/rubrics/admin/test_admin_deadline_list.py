@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from tests.factories import DistrictFactory, office_contest
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ LIST = reverse("admin:rubrics_criterion_changelist")
 @pytest.fixture
 def two_contests(chiang_mai):
     office = office_contest("cm-web-2566", chiang_mai, DistrictFactory(parent=chiang_mai), year=2566)
-    return Rubric.objects.get(year=2566, contest__slug="cdd4-2566"), office
+    return ContestPeriod.objects.get(year=2566, contest__slug="cdd4-2566"), office
 
 
 def _rows(html: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from contests.models import Contest, Unit
 from rubrics import services
-from rubrics.models import Rubric, RubricChange
+from rubrics.models import ContestPeriod, RubricChange
 from rubrics.selectors import contest_file
 from tests.factories import DistrictFactory, office_contest
 
@@ -29,14 +29,14 @@ def chonburi_web(db):
     return office_contest("chonburi-web-2566", chonburi, DistrictFactory(parent=chonburi), year=2566)
 
 
-def _state(rubric: Rubric) -> tuple:
+def _state(rubric: ContestPeriod) -> tuple:
     contest = Contest.objects.get(pk=rubric.contest_id)
     return contest.name_th, contest.name_en, contest_file(rubric)
 
 
-def _opened_and_saved(client, rubric: Rubric, **extra):
+def _opened_and_saved(client, rubric: ContestPeriod, **extra):
     """The change page's own form, posted back as it was filled."""
-    url = reverse("admin:rubrics_rubric_change", args=[rubric.pk])
+    url = reverse("admin:rubrics_contestperiod_change", args=[rubric.pk])
     form = client.get(url).context["adminform"].form
     post = {"data": form.fields["data"].initial, **({"show_provisional": "on"} if rubric.show_provisional else {})}
     return client.post(url, {**post, **extra})
@@ -54,7 +54,7 @@ def test_office_rubric_saved_unchanged_stays_in_its_contest_and_national_untouch
 
 def test_office_rubric_edited_records_its_revision_against_the_office_contest(central_client, rubric, chonburi_web):
     national = _state(rubric)
-    url = reverse("admin:rubrics_rubric_change", args=[chonburi_web.pk])
+    url = reverse("admin:rubrics_contestperiod_change", args=[chonburi_web.pk])
     data = contest_file(chonburi_web)
     data["name_en"] = "Chonburi website contest (edited)"
     response = central_client.post(url, {"data": json.dumps(data, ensure_ascii=False), "reason": "แก้ชื่อ"})
@@ -69,13 +69,13 @@ def test_period_rubric_saved_unchanged_stays_in_its_contest_and_keeps_its_own_se
     data = copy.deepcopy(UBON)
     data["contest"] |= {"slug": "cm-milestones-2568", "organiser": "50", "entrants": [d.code for d in districts]}
     services.rubric_load(data=data)
-    may = Rubric.objects.get(contest__slug="cm-milestones-2568", period="2568-05")
+    may = ContestPeriod.objects.get(contest__slug="cm-milestones-2568", period="2568-05")
     contests, before = Contest.objects.count(), _state(may)
     response = _opened_and_saved(central_client, may, show_provisional="on")
     assert response.status_code == 302
     assert (Contest.objects.count(), Contest.objects.filter(slug="cdd4-2568").exists()) == (contests, False)
     assert _state(may) == before
-    periods = Rubric.objects.filter(contest__slug="cm-milestones-2568")
+    periods = ContestPeriod.objects.filter(contest__slug="cm-milestones-2568")
     provisional = dict(periods.values_list("period", "show_provisional"))
     assert provisional == {p["code"]: p["code"] == "2568-05" for p in data["contest"]["periods"]}
     assert RubricChange.objects.count() == 0
@@ -87,7 +87,7 @@ def test_another_contests_data_refused_with_message_and_nothing_written(central_
     data = contest_file(other)
     data["name_en"] = "Pasted from elsewhere"
     before = (_state(rubric), _state(chonburi_web))
-    url = reverse("admin:rubrics_rubric_change", args=[own.pk])
+    url = reverse("admin:rubrics_contestperiod_change", args=[own.pk])
     response = central_client.post(url, {"data": json.dumps(data, ensure_ascii=False), "reason": "วาง"})
     slugs = {"national": ("cdd4-2566", "chonburi-web-2566"), "office": ("chonburi-web-2566", "cdd4-2566")}[pasted]
     assert response.context["adminform"].form.errors["data"] == [
@@ -99,12 +99,16 @@ def test_another_contests_data_refused_with_message_and_nothing_written(central_
 def test_add_office_rubric_for_a_year_with_a_national_contest_is_created(central_client, rubric, chonburi_web):
     data = contest_file(chonburi_web)
     data["contest"]["slug"] = "chonburi-web2-2566"
-    response = central_client.post(reverse("admin:rubrics_rubric_add"), {"data": json.dumps(data, ensure_ascii=False)})
+    response = central_client.post(
+        reverse("admin:rubrics_contestperiod_add"), {"data": json.dumps(data, ensure_ascii=False)}
+    )
     assert response.status_code == 302
-    assert Rubric.objects.get(contest__slug="chonburi-web2-2566").year == 2566
+    assert ContestPeriod.objects.get(contest__slug="chonburi-web2-2566").year == 2566
 
 
 def test_add_rubric_of_an_existing_office_contest_refused_with_message(central_client, chonburi_web):
     data = contest_file(chonburi_web)
-    response = central_client.post(reverse("admin:rubrics_rubric_add"), {"data": json.dumps(data, ensure_ascii=False)})
+    response = central_client.post(
+        reverse("admin:rubrics_contestperiod_add"), {"data": json.dumps(data, ensure_ascii=False)}
+    )
     assert response.context["adminform"].form.errors["data"] == ["มีเกณฑ์ของการประกวด chonburi-web-2566 แล้ว ให้แก้ไขเกณฑ์นั้น"]

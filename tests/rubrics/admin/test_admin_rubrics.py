@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from rubrics import services
-from rubrics.models import Criterion, HolidayOverride, Rubric, RubricChange
+from rubrics.models import ContestPeriod, Criterion, HolidayOverride, RubricChange
 from rubrics.selectors import rubric_data, rubric_data_next_year
 from scoring.models import Standing
 
@@ -31,7 +31,7 @@ def test_rubric_change_dimension_sum_wrong_refused_with_message_and_nothing_save
     c52 = next(d for d in data["dimensions"] if d["code"] == "5")["criteria"][1]
     c52["max_points"] = "5"  # the seed's slip: 6 + 5 in a 10-point dimension
     c52["rule"]["items"]["extra_item"] = {"points": "1", "th": "เพิ่ม", "en": "extra"}
-    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    response = central_client.post(reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]), _rubric_post(data))
     assert response.context["adminform"].form.errors["data"] == ["มิติที่ 5: 6 + 5 = 11 ไม่เท่ากับ 10 คะแนน"]
     rubric.refresh_from_db()
     assert (rubric.name_en, Criterion.objects.get(rubric=rubric, code="5.2").max_points) == (name_en, 4)
@@ -41,7 +41,7 @@ def test_rubric_change_valid_json_saved_through_service_and_recorded(central_cli
     data = rubric_data(rubric)
     data["name_en"] = "Digital Community Development 4.0 (edited)"
     post = {**_rubric_post(data, show_provisional=True), "reason": "แก้ชื่อภาษาอังกฤษตามหนังสือ"}
-    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), post)
+    response = central_client.post(reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]), post)
     assert response.status_code == 302
     rubric.refresh_from_db()
     assert (rubric.name_en, rubric.show_provisional) == ("Digital Community Development 4.0 (edited)", True)
@@ -55,7 +55,7 @@ def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_bo
 ):
     data = rubric_data(rubric)
     name_en, data["name_en"] = data["name_en"], "Changed without a reason"
-    response = central_client.post(reverse("admin:rubrics_rubric_change", args=[rubric.pk]), _rubric_post(data))
+    response = central_client.post(reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]), _rubric_post(data))
     form = response.context["adminform"].form
     assert form.errors["reason"] == [services.revisions.REASON_NEEDED]
     assert "data" not in form.errors
@@ -64,7 +64,7 @@ def test_rubric_change_of_an_open_contest_without_a_reason_refused_beside_the_bo
 
 
 def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubric):
-    response = central_client.get(reverse("admin:rubrics_rubric_change", args=[rubric.pk]))
+    response = central_client.get(reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]))
     initial = response.context["adminform"].form.fields["data"].initial
     assert json.loads(initial) == rubric_data(rubric)
     assert rubric.name_th in initial  # ensure_ascii=False: Thai is readable, not \\u0e..
@@ -72,15 +72,15 @@ def test_rubric_change_form_prefilled_with_pretty_thai_json(central_client, rubr
 
 def test_rubric_add_pasted_json_creates_new_year_once(central_client, rubric):
     post = _rubric_post(rubric_data_next_year(rubric))
-    assert central_client.post(reverse("admin:rubrics_rubric_add"), post).status_code == 302
-    assert Rubric.objects.get(year=2567).criteria.count() == rubric.criteria.count()
-    again = central_client.post(reverse("admin:rubrics_rubric_add"), post)
+    assert central_client.post(reverse("admin:rubrics_contestperiod_add"), post).status_code == 302
+    assert ContestPeriod.objects.get(year=2567).criteria.count() == rubric.criteria.count()
+    again = central_client.post(reverse("admin:rubrics_contestperiod_add"), post)
     assert again.context["adminform"].form.errors["data"] == ["มีเกณฑ์ปี 2567 แล้ว ให้แก้ไขเกณฑ์นั้น"]
 
 
 def test_rubric_change_page_read_only_for_committee(client, committee_user, rubric):
     client.force_login(committee_user)
-    response = client.get(reverse("admin:rubrics_rubric_change", args=[rubric.pk]))
+    response = client.get(reverse("admin:rubrics_contestperiod_change", args=[rubric.pk]))
     assert response.status_code == 200
     assert "data" not in response.context["adminform"].form.fields
     assert "<pre>{\n  &quot;year&quot;: 2566," in response.content.decode()
@@ -88,10 +88,11 @@ def test_rubric_change_page_read_only_for_committee(client, committee_user, rubr
 
 def test_rubric_copy_to_next_year_shifts_dates(central_client, rubric):
     response = central_client.post(
-        reverse("admin:rubrics_rubric_changelist"), {"action": "copy_to_next_year", "_selected_action": [rubric.pk]}
+        reverse("admin:rubrics_contestperiod_changelist"),
+        {"action": "copy_to_next_year", "_selected_action": [rubric.pk]},
     )
     assert response.status_code == 302
-    copied = Rubric.objects.get(year=2567)
+    copied = ContestPeriod.objects.get(year=2567)
     assert (copied.starts_on, copied.ends_on) == (date(2023, 10, 1), date(2024, 9, 30))
     assert Criterion.objects.get(rubric=copied, code="1.1").deadline == date(2024, 7, 31)
     assert copied.criteria.count() == rubric.criteria.count()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.thai import BANGKOK
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 LATE_NOVEMBER_2570 = datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)  # fiscal year 2570 began on 1 October 2569
 
@@ -33,7 +33,7 @@ def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def first_screen(loaded, db, client):
     client.force_login(get_user_model().objects.get(username="central"))
-    rubric = Rubric.objects.national().get(year=2570)
+    rubric = ContestPeriod.objects.national().get(year=2570)
     response = client.get(reverse("schedule:dashboard", args=[rubric.key]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -72,7 +72,7 @@ def test_freezing_is_not_on_the_first_screen_before_judging_ends(first_screen):
 
 def test_the_dashboard_query_count_in_the_demo(loaded, db, client, django_assert_max_num_queries):
     client.force_login(get_user_model().objects.get(username="central"))
-    url = reverse("schedule:dashboard", args=[Rubric.objects.national().get(year=2570).key])
+    url = reverse("schedule:dashboard", args=[ContestPeriod.objects.national().get(year=2570).key])
     client.get(url)
     with django_assert_max_num_queries(30):
         client.get(url)

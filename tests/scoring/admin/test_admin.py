@@ -19,7 +19,7 @@ WHO = ("anonymous", "provincial", "committee", "chair", "central")
 MATRIX = {
     "admin:index": (302, 302, 200, 200, 200),
     "admin:contests_unit_changelist": (302, 302, 200, 200, 200),
-    "admin:rubrics_rubric_changelist": (302, 302, 200, 200, 200),
+    "admin:rubrics_contestperiod_changelist": (302, 302, 200, 200, 200),
     "admin:rubrics_criterion_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_fact_changelist": (302, 302, 200, 200, 200),
     "admin:scoring_standing_changelist": (302, 302, 200, 200, 200),
@@ -75,7 +75,7 @@ def test_admin_delete_refused_for_facts_results_and_rubric_with_facts(central_cl
         reverse("admin:scoring_fact_delete", args=[fact.pk]),
         reverse("admin:scoring_factchange_delete", args=[fact.changes.get().pk]),
         reverse("admin:scoring_standing_delete", args=[result.pk]),
-        reverse("admin:rubrics_rubric_delete", args=[rubric.pk]),
+        reverse("admin:rubrics_contestperiod_delete", args=[rubric.pk]),
     ]
     assert [central_client.get(url).status_code for url in urls] == [403, 403, 403, 403]
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from contests.models import Contest, Level
 from rubrics import services
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rulebook.spec import RubricError
 from tests.factories import DistrictFactory
 
@@ -26,10 +26,10 @@ def web_file(**contest) -> dict:
 
 
 def refused(data: dict) -> list[str]:
-    before = (Contest.objects.count(), Rubric.objects.count())
+    before = (Contest.objects.count(), ContestPeriod.objects.count())
     with pytest.raises(RubricError) as info:
         services.rubric_load(data=data)
-    assert (Contest.objects.count(), Rubric.objects.count()) == before
+    assert (Contest.objects.count(), ContestPeriod.objects.count()) == before
     return info.value.messages
 
 
@@ -71,7 +71,7 @@ def test_the_model_layer_refuses_bad_codes_thai_first(chiang_mai):
     with pytest.raises(ValidationError) as info:
         contest.full_clean()
     assert info.value.messages == ["รหัส cdd4-<ปี> เป็นของการประกวดระดับประเทศของปีนั้นเท่านั้น"]
-    rubric = Rubric.objects.get(year=2566)
+    rubric = ContestPeriod.objects.get(year=2566)
     rubric.period = "../x"
     with pytest.raises(ValidationError) as info:
         rubric.full_clean()
@@ -109,17 +109,17 @@ def central_client(client, central_user):
     ],
 )
 def test_the_admins_rubric_form_refuses_them_too(central_client, raw, message):
-    before = (Contest.objects.count(), Rubric.objects.count())
-    response = central_client.post(reverse("admin:rubrics_rubric_add"), {"data": raw})
+    before = (Contest.objects.count(), ContestPeriod.objects.count())
+    response = central_client.post(reverse("admin:rubrics_contestperiod_add"), {"data": raw})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["data"][0].startswith(message)
-    assert (Contest.objects.count(), Rubric.objects.count()) == before
+    assert (Contest.objects.count(), ContestPeriod.objects.count()) == before
 
 
 def test_the_admin_copies_only_the_national_rubric_to_next_year(central_client, chiang_mai):
     office = services.rubric_load(data=web_file(slug="cm-web-2564", organiser="50"))
     response = central_client.post(
-        reverse("admin:rubrics_rubric_changelist"),
+        reverse("admin:rubrics_contestperiod_changelist"),
         {"action": "copy_to_next_year", "_selected_action": [office.pk]},
         follow=True,
     )

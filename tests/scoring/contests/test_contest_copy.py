@@ -10,7 +10,7 @@ import pytest
 from builder.prefill import to_form
 from contests.models import Combine, Contest
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from rubrics.selectors import contest_file, rubric_data
 from tests.factories import DistrictFactory, UserFactory
 
@@ -52,7 +52,7 @@ def test_a_contest_with_periods_is_offered_and_copied_whole(client, months, chia
     assert client.post(BUILD, form).status_code == 302
     copied = Contest.objects.get(slug="cm-milestones-2569")
     assert _per_period(copied) == _per_period(months.contest)
-    assert Rubric.objects.filter(contest=copied).count() == len(UBON["contest"]["periods"])
+    assert ContestPeriod.objects.filter(contest=copied).count() == len(UBON["contest"]["periods"])
 
 
 def test_each_periods_own_rule_and_deadline_are_gathered(months):

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from contests.models import Combine, Contest
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.contest_results import _combine
 
 
@@ -28,8 +28,8 @@ def test_the_national_year_is_contest_cdd4_2566(rubric):
     )
     assert contest.is_national
     assert rubric.key == "2566"
-    assert Rubric.objects.by_key("2566").get() == rubric
-    assert Rubric.objects.by_key("cdd4-2566").get() == rubric
+    assert ContestPeriod.objects.by_key("2566").get() == rubric
+    assert ContestPeriod.objects.by_key("cdd4-2566").get() == rubric
 
 
 def test_standings_by_contest_is_the_national_year(rubric):
@@ -71,4 +71,4 @@ def test_loading_a_rubric_again_keeps_one_contest(rubric):
     assert Contest.objects.filter(year=2566).count() == 1
     run("bootstrap")
     assert Contest.objects.filter(year=2566).count() == 1
-    assert Rubric.objects.filter(contest__slug="cdd4-2566").count() == 1
+    assert ContestPeriod.objects.filter(contest__slug="cdd4-2566").count() == 1

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from contests.models import Contest, Level, Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring.contest_results import contest_rows
 from scoring.models import Fact, Standing
 from scoring.recompute import standings_recompute
@@ -55,7 +55,7 @@ def test_bootstrap_loads_the_seven_contests(seeded):
         "ubon-milestones-2568",
     ]
     # Three contests in B.E. 2565 keep their own rubrics: loading one no longer replaces the others.
-    assert Rubric.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 3
+    assert ContestPeriod.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 3
 
 
 def test_chonburi_ranks_its_11_district_offices(seeded):
@@ -125,7 +125,7 @@ def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks
 
 
 def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):
-    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    rubric = ContestPeriod.objects.get(contest__slug="nongkhai-missions-2565")
     sheet = tmp_path / "facts.csv"
     sheet.write_text("entrant,criterion,fact,value\n2001,1.1.1,verified,1\n", encoding="utf-8")
     with pytest.raises(CommandError, match="แถวที่ 2: '2001' ไม่ใช่ผู้เข้าประกวดนี้"):
@@ -167,7 +167,7 @@ def test_other_commands_take_a_contest(seeded, tmp_path):
     out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568", "--reason", "หนังสือจังหวัด",
               "--by", by)  # fmt: skip
     assert "4.1.1" in out
-    assert Rubric.objects.get(
+    assert ContestPeriod.objects.get(
         contest__slug="ubon-milestones-2568", period="2568-05"
     ).criteria.get().deadline.isoformat() == ("2025-05-21")
     path = tmp_path / "standings.csv"
@@ -194,11 +194,11 @@ def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
     from core.sheets import exporter
 
     names = {
-        exporter.export(Rubric.objects.get(contest__slug=slug), "standings", "csv")[2]
+        exporter.export(ContestPeriod.objects.get(contest__slug=slug), "standings", "csv")[2]
         for slug in ("nongkhai-missions-2565", "model-subdistrict-2565")
     }
     assert names == {"nongkhai-missions-2565-standings.csv", "model-subdistrict-2565-standings.csv"}
-    assert exporter.export(Rubric.objects.get(contest__slug="cdd4-2566"), "standings", "csv")[2] == (
+    assert exporter.export(ContestPeriod.objects.get(contest__slug="cdd4-2566"), "standings", "csv")[2] == (
         "cdd4-2566-standings.csv"
     )
 

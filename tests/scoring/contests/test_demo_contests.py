@@ -21,7 +21,7 @@ from committee.models import ChairFinal, Judgment, ScoreChange
 from contests.models import Contest, Level, Unit
 from core.thai import thai_digits
 from people.models import Membership, Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 from scoring import demo
 from scoring.contest_results import contest_rows
 from scoring.models import Fact
@@ -41,7 +41,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         out = io.StringIO()
         call_command("bootstrap", demo=True, stdout=out)
-        for rubric in Rubric.objects.all():
+        for rubric in ContestPeriod.objects.all():
             standings_recompute(rubric_id=rubric.pk, full=True)
         yield out.getvalue()
         transaction.set_rollback(True)
@@ -70,7 +70,7 @@ def test_every_district_contest_scores_every_entrant_with_distinct_ranks(seeded)
 
 
 def test_nongkhai_mixes_imported_facts_and_judgments(seeded):
-    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    rubric = ContestPeriod.objects.get(contest__slug="nongkhai-missions-2565")
     # 23 computed criteria for 9 districts: ratio, bands, table, deadlines and timeliness all have facts.
     assert Fact.objects.filter(rubric=rubric).values("criterion").distinct().count() == 23
     assert set(Fact.objects.filter(rubric=rubric).values_list("source", flat=True)) == {"demo"}
@@ -127,7 +127,9 @@ def present_stage_open() -> bool:
 
 def test_office_contests_run_again_in_the_present_fiscal_year(seeded):
     # Each seed contest has a copy in the present year, every date moved by whole years; the seeds stay.
-    copies = Rubric.objects.filter(year=PRESENT).exclude(contest__organiser=None, contest__entrant_level="province")
+    copies = ContestPeriod.objects.filter(year=PRESENT).exclude(
+        contest__organiser=None, contest__entrant_level="province"
+    )
     assert sorted({r.contest.slug for r in copies}) == [
         f"{slug}-{PRESENT}"
         for slug in [
@@ -139,17 +141,17 @@ def test_office_contests_run_again_in_the_present_fiscal_year(seeded):
             "ubon-milestones",
         ]
     ]
-    assert set(Rubric.objects.filter(contest__slug__in=SEED_CONTESTS).values_list("year", flat=True)) == {
+    assert set(ContestPeriod.objects.filter(contest__slug__in=SEED_CONTESTS).values_list("year", flat=True)) == {
         2564,
         2565,
         2568,
     }
     years = PRESENT - 2565
-    missions = Rubric.objects.get(contest__slug=f"nongkhai-missions-{PRESENT}")
+    missions = ContestPeriod.objects.get(contest__slug=f"nongkhai-missions-{PRESENT}")
     assert missions.name_th.endswith(f"ปีงบประมาณ พ.ศ. {thai_digits(PRESENT)}")
     assert (missions.starts_on, missions.ends_on) == (date(2021 + years, 10, 1), date(2022 + years, 9, 30))
     assert min(c.deadline for c in missions.criteria.exclude(deadline=None)) == date(2021 + years, 12, 30)
-    months = Rubric.objects.filter(contest__slug=f"ubon-milestones-{PRESENT}").order_by("period_order")
+    months = ContestPeriod.objects.filter(contest__slug=f"ubon-milestones-{PRESENT}").order_by("period_order")
     assert [m.period for m in months][:2] == [f"{PRESENT}-04", f"{PRESENT}-05"]
     # In a real year an office contest has only begun: nothing is filled in for its entrants yet.
     assert not Fact.objects.filter(rubric__in=copies).exists()
@@ -190,7 +192,7 @@ def test_chair_settles_two_entrants_per_judged_contest(seeded):
 
 
 def test_demo_is_the_same_every_run(seeded):
-    rubric = Rubric.objects.get(contest__slug="nongkhai-missions-2565")
+    rubric = ContestPeriod.objects.get(contest__slug="nongkhai-missions-2565")
     facts = set(Fact.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "name", "value"))
     judged = set(Judgment.objects.filter(rubric=rubric).values_list("unit__code", "criterion__code", "points"))
     with transaction.atomic():

@@ -91,7 +91,7 @@ def chonburi_world() -> World:
         "scoring.fact": fact,
         "scoring.factchange": change,
         "scoring.standing": Standing.objects.get(unit=entrant, rubric=rubric),
-        "rubrics.rubric": rubric,
+        "rubrics.contestperiod": rubric,
         "rubrics.rubricchange": RubricChange.objects.create(
             contest=contest, rubric=rubric, user=user["organiser"], state=ContestState.OPEN, reason=MARK
         ),

@@ -15,7 +15,7 @@ from committee.admin_views import score_url
 from committee.models import ClarificationMessage, Judgment
 from contests.models import Contest, Unit
 from people.models import Role
-from rubrics.models import Rubric
+from rubrics.models import ContestPeriod
 
 from ...factories import UserFactory, office_contest
 from ..conftest import evidence_of, pdf_upload
@@ -52,7 +52,7 @@ def test_mine_of_another_offices_contest_is_not_found_like_an_unknown_key(client
 
 
 def test_an_entrants_own_staff_on_its_panel_neither_see_nor_score_their_district(client, office):
-    rubric, entrant = office.objects["rubrics.rubric"], office.objects["contests.unit"]
+    rubric, entrant = office.objects["rubrics.contestperiod"], office.objects["contests.unit"]
     staff = fresh(office.users["entrant"])
     panels.panelist_appoint(by=fresh(office.users["organiser"]), contest=rubric.contest, user=staff)
     client.force_login(staff)
@@ -106,7 +106,7 @@ def test_another_offices_organiser_cannot_take_over_the_contest_by_its_code(clie
         assert MARK.encode() not in response.content
     contest = Contest.objects.get(slug=KEY)
     assert (contest.organiser_id, contest.name_en, sorted(contest.entrants.values_list("pk", flat=True))) == before
-    assert Rubric.objects.filter(contest=contest).count() == 1
+    assert ContestPeriod.objects.filter(contest=contest).count() == 1
 
 
 def test_a_committee_member_is_not_offered_another_offices_contest_in_the_submissions_list(client, office, rubric):
