@@ -1,5 +1,6 @@
 import gc
 import os
+import re
 import sys
 import threading
 from contextlib import nullcontext
@@ -59,51 +60,52 @@ LONGEST_FIRST = (
 )
 
 
-# `make check` runs what a developer needs on every change; `make test` runs everything. A test is `full`
-# (pyproject.toml; `make check` runs `-m "not full"`) by what it uses, found here rather than marked by hand:
-# a marker of what it needs (a browser, the real services, the accessibility walk), ...
-FULL_MARKERS = {"browser", "service", "walk"}
+# The folder is the tier (docs/testing.md). `make check` runs the quick tier: every test outside these folders.
+# `make test` adds the full ones; `.ci/run` adds the service suite beside it.
+FULL_FOLDERS = {
+    "tests/browser/": "drives Chromium",
+    "tests/processes/": "starts a process or a server beside the test",
+    "tests/scale/": "reads a contest at N and again at 10 × N entrants",
+    "tests/whole/": "walks every route, page or screen of a kind, a whole fiscal year, or fuzzes the API",
+    "tests/bench/": "runs a bench",
+}
+SERVICE_FOLDER = "tests/services/"  # the real PostgreSQL, Redis and Celery workers: `make test-services`
+FOLDERS = (*FULL_FOLDERS, SERVICE_FOLDER)
+
+# What a test uses that belongs in one of those folders, found from its code so that a test written in the wrong
+# place fails collection with where it goes: a marker of what it needs, ...
+NEEDS_MARKERS = {"browser": "tests/browser/", "walk": "tests/browser/", "service": SERVICE_FOLDER}
 # ... a fixture that serves over sockets or drives Chromium (and every fixture built on them), ...
-FULL_FIXTURES = {"live_server", "playwright_started"}
+NEEDS_FIXTURES = {"live_server": "tests/processes/", "playwright_started": "tests/browser/"}
 # ... a fresh portal or bench on a copy of the migrated database, which it starts as a process of its own
 # (asked for by the test itself: every database test's session setup makes the copy), ...
 OWN_PROCESS_COPY = "migrated_sqlite"
-# ... a test, a fixture, or a function or class of the tests' own that either names (followed through their
-# code: `reaches`) that starts a process or grows a contest tenfold for the scale guards, Hypothesis driving the
-# test client (the API fuzz), and what no fixture tells, by its place:
-FULL_PLACES = {
-    "tests/bench/": "the benches' smoke runs and their checkers",
-    "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
-    # Walks over every page of a kind, where `make check` asks each view once, its owner and a stranger:
-    "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
-    "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
-    "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
-    # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
-    "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
-    # Ranks past the largest small integer: what PostgreSQL's column holds (`make test-services` asks it there,
-    # `pg`); on SQLite, which has no small integer, the same ranking of 32,800 entrants is a walk at scale.
-    "tests/scoring/test_services_many_entrants.py": "a contest of 32,800 entrants ranked, every one of them",
-}
+# ... Hypothesis driving the test client (the API fuzz), ...
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
-# A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
+# ... and, in a test, a fixture, or a function or class of the tests' own that either names (followed through their
+# code: `reaches`), a process started for the test (a manage.py, nginx, moto, a bench, git or a PDF reader) or the
+# scale guards' contest grown to 10 × N entrants (tests/scale/).
 PROCESS_NAMES = {"subprocess", "Popen"}
-# The scale guards' contest grown to 10 × N entrants (tests/scale.py), each read costed at both sizes.
 GROWN = ("tests.scale", "grow")
 
 
-def leaves_check(name: str, found) -> bool:
-    """Whether a name a test's code uses starts a process or grows the scale guards' contest."""
-    return name in PROCESS_NAMES or (getattr(found, "__module__", None), getattr(found, "__name__", None)) == GROWN
+def leaves_check(name: str, found) -> str | None:
+    """The tier folder a name a test's code uses belongs in, if any."""
+    if name in PROCESS_NAMES:
+        return "tests/processes/"
+    if (getattr(found, "__module__", None), getattr(found, "__name__", None)) == GROWN:
+        return "tests/scale/"
+    return None
 
 
-def reaches(func, seen: set | None = None) -> bool:
-    """Whether `func` (a test, a fixture), or a function or class of the tests' own that it names, followed
-    through their code, uses a name `leaves_check` tells."""
+def reaches(func, seen: set | None = None) -> str | None:
+    """The tier folder of the first name `leaves_check` tells in `func` (a test, a fixture), or in a function or
+    class of the tests' own that it names, followed through their code."""
     seen = set() if seen is None else seen
     func = getattr(func, "__func__", func)
     code = getattr(func, "__code__", None)
     if code is None or code in seen:
-        return False
+        return None
     seen.add(code)
     names, stack = set(), [code]
     while stack:  # the function's own names and those of what it defines inside (comprehensions, closures)
@@ -111,59 +113,96 @@ def reaches(func, seen: set | None = None) -> bool:
         names.update(current.co_names)
         stack += [const for const in current.co_consts if hasattr(const, "co_names")]
     scope = getattr(func, "__globals__", {})
-    for name in names:
+    for name in sorted(names):
         found = scope.get(name)
-        if leaves_check(name, found):
-            return True
+        if folder := leaves_check(name, found):
+            return folder
         if isinstance(found, dict | list | tuple):  # a table of the tests' functions, picked by a parameter
-            values = found.values() if isinstance(found, dict) else found
-            if any(reaches(part, seen) for part in values if getattr(part, "__module__", "").startswith("tests.")):
-                return True
+            parts = found.values() if isinstance(found, dict) else found
+            callables = [part for part in parts if getattr(part, "__module__", "").startswith("tests.")]
+        elif getattr(found, "__module__", "").startswith("tests."):
+            callables = list(vars(found).values()) if isinstance(found, type) else [found]
+        else:
             continue
-        if not getattr(found, "__module__", "").startswith("tests."):
-            continue
-        callables = vars(found).values() if isinstance(found, type) else [found]
-        if any(reaches(part, seen) for part in callables if callable(part) or hasattr(part, "__func__")):
-            return True
-    return False
+        for part in callables:
+            if (callable(part) or hasattr(part, "__func__")) and (folder := reaches(part, seen)):
+                return folder
+    return None
 
 
 _REACHES: dict = {}
 
 
-def _reaches_cached(func) -> bool:
+def _reaches_cached(func) -> str | None:
     key = getattr(func, "__code__", func)
     if key not in _REACHES:
         _REACHES[key] = reaches(func)
     return _REACHES[key]
 
 
-def full_only(item) -> bool:
-    """Whether `make check` leaves the test to `make test` (FULL_MARKERS and the rest above)."""
-    if item.get_closest_marker("full") or any(item.get_closest_marker(name) for name in FULL_MARKERS):
-        return True
+def needs_folder(item) -> tuple[str, str] | None:
+    """(the tier folder, why) a test belongs in by what it uses, or None for the quick tier."""
+    for name, folder in NEEDS_MARKERS.items():
+        if item.get_closest_marker(name):
+            return folder, f"marked {name}"
     used = set(getattr(item, "fixturenames", ()))
-    if used & FULL_FIXTURES or OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
-        return True
+    for name, folder in NEEDS_FIXTURES.items():
+        if name in used:
+            return folder, f"uses {name}"
+    if OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
+        return "tests/processes/", f"asks for {OWN_PROCESS_COPY}"
     if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) and used & HTTP_CLIENTS:
-        return True
-    if item.nodeid.startswith(tuple(FULL_PLACES)):
-        return True
+        return "tests/whole/", "Hypothesis drives the test client"
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    funcs = [getattr(item, "function", None), *(defs[-1].func for defs in definitions.values() if defs)]
-    return any(_reaches_cached(func) for func in funcs if func is not None)
+    named = [("the test", getattr(item, "function", None))]
+    named += [(f"fixture {name}", defs[-1].func) for name, defs in definitions.items() if defs]
+    for what, func in named:
+        if func is not None and (folder := _reaches_cached(func)):
+            return folder, f"{what} reaches {'a process' if folder == 'tests/processes/' else 'the grown contest'}"
+    return None
+
+
+def tier_folder(nodeid: str) -> str | None:
+    return next((folder for folder in FOLDERS if nodeid.startswith(folder)), None)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A run that leaves out every `full` test (`make check`: `-m "not full"`) does not import the tier folders'
+    modules at all: their tests would all be deselected."""
+    folder = f"{Path(collection_path).relative_to(config.rootpath).as_posix()}/"
+    if folder.startswith(FOLDERS) and not _markexpr_may_take_full(config.option.markexpr):
+        return True
+    return None
+
+
+def _markexpr_may_take_full(markexpr: str) -> bool:
+    """Whether some test marked `full` (with any other markers besides) can pass `-m`."""
+    from itertools import product
+
+    from _pytest.mark.expression import Expression
+
+    if not markexpr:
+        return True
+    expression = Expression.compile(markexpr)
+    names = sorted(set(re.findall(r"[A-Za-z_]\w*", markexpr)) - {"and", "or", "not", "full"})
+    for values in product((False, True), repeat=len(names)):
+        others = {name for name, on in zip(names, values, strict=True) if on}
+        if expression.evaluate(lambda name, others=others: name == "full" or name in others):
+            return True
+    return False
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by the marks set here
 def pytest_collection_modifyitems(config, items):
-    """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
-    hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py
-    (test_services*.py: the writes, their transactions and select_for_update, which SQLite ignores): `make
-    test-services` runs them again on PostgreSQL. A live server's transactional_db is for a browser or nginx
-    in front of it, not for the engine. On SQLite the longest tests go first (`LONGEST_FIRST`), the rest in
-    their order."""
+    """`full` (and `service`) by the test's folder; a test outside its tier's folder stops the run, naming where it
+    goes. `pg`, besides the tests marked by hand, for every test that counts queries, commits for real
+    (transactional_db) or tests a services.py (test_services*.py: the writes, their transactions and
+    select_for_update, which SQLite ignores): `make test-services` runs them again on PostgreSQL. A live server's
+    transactional_db is for a browser or nginx in front of it, not for the engine. On SQLite the longest tests go
+    first (`LONGEST_FIRST`), the rest in their order."""
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
+    misplaced = []
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if (
@@ -172,8 +211,15 @@ def pytest_collection_modifyitems(config, items):
             or item.path.name.startswith("test_services")
         ):
             item.add_marker(pytest.mark.pg)
-        if full_only(item):
+        folder = tier_folder(item.nodeid)
+        if folder == SERVICE_FOLDER:
+            item.add_marker(pytest.mark.service)
+        if folder:
             item.add_marker(pytest.mark.full)
+        elif needed := needs_folder(item):
+            misplaced.append(f"{item.nodeid}: {needed[1]}: it belongs in {needed[0]}")
+    if misplaced:
+        raise pytest.UsageError("tests outside their tier's folder (docs/testing.md):\n" + "\n".join(misplaced))
     config.stash[TIERS] = tiers(items)
 
 
