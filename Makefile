@@ -111,12 +111,10 @@ test:
 	  wait $$services; rc=$$?; echo "--- the service suite (var/test-services.log) ---"; cat var/test-services.log; \
 	  [ $$sqlite -eq 0 ] && [ $$rc -eq 0 ]; fi
 
-# What a developer runs on every change: ruff, the import layers, and every test not marked `full`: the tests
-# without a database, with one, and through the test client, the isolation tables' strangers' columns (nobody
-# signed in, another office, a conflicted member). tests/conftest.py marks `full` what it leaves to `make test`
-# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl and the walks over
-# every page of a kind, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s
-# from nothing (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
+# What a developer runs on every change: ruff, the import layers, and the quick tier: every test outside the
+# tier folders (tests/browser, processes, scale, whole, bench, services: docs/testing.md), whose modules it does
+# not import. mypy stays in `make lint`: 26 CPU-s from nothing (55 s on 2 shared cores), 3 from its cache.
+# Target: 240 s on this machine kind (docs/testing.md).
 check: $(BIN)/.installed
 	@deploy/system-packages.sh run test
 	$(BIN)/ruff check .
