@@ -1,6 +1,6 @@
 """The committee's work as a queue: next with evidence, by criterion or by province, filters kept
 on the way and back, Thai names found, each member's progress, and which number counts on the screen; and
-what the queue costs at N and 10 × N entrants (tests/scale.py)."""
+what the queue costs at N and 10 × N entrants (tests/scale/cost.py)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -18,7 +18,8 @@ from rubrics.models import Criterion
 from rubrics.selectors import rubric_spec
 from submissions import services as evidence_services
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory, office_contest
-from tests.scale import assert_page_scales, assert_same_cost, measure, on_the_day, scaled_contest, tenfold
+from tests.scale.contest import on_the_day, scaled_contest, tenfold
+from tests.scale.cost import assert_page_scales, assert_same_cost, measure
 
 MATRIX = reverse("admin:committee_matrix")
 NEXT = reverse("admin:committee_next")
@@ -373,7 +374,7 @@ def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleag
 
 @pytest.fixture
 def scaled(db, monkeypatch):
-    """A village contest of N entrants, to grow tenfold (tests/scale.py)."""
+    """A village contest of N entrants, to grow tenfold (tests/scale/contest.py)."""
     on_the_day(monkeypatch)
     return scaled_contest(kept=True)
 

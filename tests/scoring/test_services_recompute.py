@@ -1,5 +1,5 @@
 """The full recompute: points alone, ranked once, explanations built when read or by their pass; what it costs
-an entrant at N and 10 × N entrants (tests/scale.py), and one entrant's change whatever the number of others."""
+an entrant at N and 10 × N entrants (tests/scale/cost.py), and one entrant's change whatever the number of others."""
 
 import pytest
 from django.db.models import F
@@ -11,7 +11,8 @@ from scoring.facts.imports import facts_import
 from scoring.models import Standing
 from scoring.recompute import results_mark_dirty, standings_recompute
 from scoring.standings import standings_rows
-from tests.scale import assert_linear_cost, assert_same_cost, cost, on_the_day, scaled_contest, tenfold
+from tests.scale.contest import on_the_day, scaled_contest, tenfold
+from tests.scale.cost import assert_linear_cost, assert_same_cost, cost
 
 from .test_services_standings import rows_for_total
 
@@ -108,7 +109,7 @@ def test_a_full_recompute_scored_part_by_part_equals_one_scored_whole(rubric, mo
 
 def test_a_full_recompute_costs_each_entrant_the_same_at_n_and_10_n_entrants(db, monkeypatch):
     on_the_day(monkeypatch)
-    scaled = scaled_contest()  # a village contest of N entrants, to grow tenfold (tests/scale.py)
+    scaled = scaled_contest()  # a village contest of N entrants, to grow tenfold (tests/scale/contest.py)
 
     def full():
         assert standings_recompute(rubric_id=scaled.rubric.pk, full=True) == len(scaled.units)
