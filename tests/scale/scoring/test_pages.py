@@ -1,6 +1,6 @@
 """Scoring's pages over a contest's entrants cost the same at N and 10 × N entrants (tests/scale/cost.py): the same
 queries, the same Python work, and no more than the entrants' rows in the database. The dashboard's and the
-missing list's are tests/schedule/dashboard/test_dashboard_scale.py's."""
+missing list's are tests/scale/schedule/test_dashboard.py's."""
 
 import pytest
 from django.urls import reverse
