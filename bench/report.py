@@ -96,7 +96,7 @@ def collect(log_dir: Path) -> tuple[list[tuple[str, dict]], list[str]]:
 # The benches' figures are seconds on one machine; the guards in `make test` count what a read costs instead.
 SHAPE = (
     "The benches are the speed record at full size; `make test` keeps its shape: each page and read over a"
-    " contest's entrants costs the same queries and work at N and 10 × N entrants (`tests/scale.py`, docs/testing.md)."
+    " contest's entrants costs the same queries and work at N and 10 × N entrants (`tests/scale/`, docs/testing.md)."
 )
 
 

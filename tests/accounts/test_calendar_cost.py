@@ -18,7 +18,7 @@ from rubrics import services
 from rulebook.rounds import LABEL_MAX
 from rulebook.spec import NAME_MAX
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
-from tests.scale import LINEAR, Cost, cost
+from tests.scale.cost import LINEAR, Cost, cost
 
 pytestmark = [pytest.mark.django_db, pytest.mark.pg]  # queries counted
 EVENT_MOST_BYTES = 1536  # a round's event, its title and alarm in Thai as long as a rubric takes
@@ -120,7 +120,7 @@ def test_a_feed_asks_as_many_queries_and_stays_as_small_at_ten_times_the_criteri
 
 
 def test_a_round_costs_a_feed_of_ten_times_the_criteria_what_it_costs_the_smaller(client, chiang_mai, clock, settings):
-    """Its work counted as tests/scale.py counts a read of every entrant (the Python calls, not the time, which
+    """Its work counted as tests/scale/cost.py counts a read of every entrant (the Python calls, not the time, which
     moves with the load), written from nothing (the cache emptied: no event block kept) and kept: the feed of 700
     events costs at most `LINEAR` times per event what the feed of 70 does, never a round twice over."""
     settings.CDD4_CALENDAR_RATE = "100/60"  # each feed is read a few times

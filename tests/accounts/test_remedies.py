@@ -26,7 +26,7 @@ from notices.channels.line.models import LineLink, LineLinkCode
 from people.models import Role
 from tests.accounts.support import app_code
 from tests.factories import PASSWORD, UserFactory
-from tests.scale import assert_same_cost, cost
+from tests.scale.cost import assert_same_cost, cost
 
 from .test_second_factor import enrol, signed_in
 
@@ -150,7 +150,7 @@ def _others_sessions(numbers: range) -> None:
 
 def test_a_remedy_reads_the_persons_own_sessions_whatever_the_number_of_others(chiang_mai):
     """At N and 10 × N other people's live sessions, ending the person's own two asks the same queries and does the
-    same work in Python (tests/scale.py's measure: reading every live row to find theirs grows tenfold)."""
+    same work in Python (tests/scale/cost.py's measure: reading every live row to find theirs grows tenfold)."""
     user = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
     costs, made = [], 0
     for others in (50, 500):

@@ -10,7 +10,8 @@ from core.sheets.exporter import export
 from people.models import Role
 from scoring.facts.imports import fact_set
 from tests.factories import UserFactory
-from tests.scale import assert_linear_cost, cost, on_the_day, scaled_contest, tenfold
+from tests.scale.contest import on_the_day, scaled_contest, tenfold
+from tests.scale.cost import assert_linear_cost, cost
 
 
 def test_safe_cell_formula_neutralised():
@@ -126,7 +127,7 @@ def test_judgment_sheets_reachable_from_api_for_central_only(api, rubric, chiang
 )  # fmt: skip
 def test_a_year_s_file_costs_each_entrant_the_same_at_n_and_10_n_entrants(db, monkeypatch, identifier, fmt):
     # scoring/exporters.py's files: the same queries, and Python calls and SQLite's work that grow with the
-    # entrants, never with the entrants twice over (tests/scale.py).
+    # entrants, never with the entrants twice over (tests/scale/cost.py).
     on_the_day(monkeypatch)
     scaled = scaled_contest(kept=True, explained=True)  # the explanation pass run after each recompute, as the worker
     source = scaled.rubric.contest if identifier == "contest-fact-template" else scaled.rubric

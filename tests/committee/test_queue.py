@@ -1,6 +1,6 @@
 """The committee's work as a queue: next with evidence, by criterion or by province, filters kept
-on the way and back, Thai names found, each member's progress, and which number counts on the screen; and
-what the queue costs at N and 10 × N entrants (tests/scale.py)."""
+on the way and back, Thai names found, each member's progress, and which number counts on the screen. What the
+queue costs at N and 10 × N entrants is tests/scale/committee/test_queue.py's."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -10,15 +10,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from committee import queue, services
-from committee.models import Judgment
 from contests.models import Level, Unit
 from core.labels import both
-from people.models import Role
-from rubrics.models import Criterion
-from rubrics.selectors import rubric_spec
 from submissions import services as evidence_services
-from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory, office_contest
-from tests.scale import assert_page_scales, assert_same_cost, measure, on_the_day, scaled_contest, tenfold
+from tests.factories import DistrictFactory, SubdistrictFactory, office_contest
 
 MATRIX = reverse("admin:committee_matrix")
 NEXT = reverse("admin:committee_next")
@@ -369,61 +364,3 @@ def test_member_without_a_score_of_their_own_sees_no_figure_built_from_a_colleag
         True,
     )
     assert (after.context["withheld"], 'id="counted-withheld"' in after.content.decode()) == (False, False)
-
-
-@pytest.fixture
-def scaled(db, monkeypatch):
-    """A village contest of N entrants, to grow tenfold (tests/scale.py)."""
-    on_the_day(monkeypatch)
-    return scaled_contest(kept=True)
-
-
-@pytest.mark.pg  # queries counted
-def test_a_member_s_home_costs_the_same_at_n_and_10_n_entrants(client, scaled):
-    assert_page_scales(client, scaled, reverse("submissions:home"), UserFactory(role=Role.COMMITTEE))
-
-
-@pytest.mark.pg
-def test_the_scoring_matrix_costs_the_same_at_n_and_10_n_entrants(client, scaled):
-    url = reverse("admin:committee_matrix") + f"?year={scaled.key}"
-    assert_page_scales(client, scaled, url, UserFactory(role=Role.COMMITTEE))
-
-
-@pytest.mark.pg
-def test_the_next_cell_to_score_costs_the_same_at_n_and_10_n_entrants(client, scaled):
-    url = reverse("admin:committee_next") + f"?year={scaled.key}"
-    assert_page_scales(client, scaled, url, UserFactory(role=Role.COMMITTEE), status=302)
-
-
-@pytest.mark.pg
-@pytest.mark.parametrize("filtered", [{"province": "บ้านขยาย"}, {"status": "todo"}], ids=["by name", "by status"])
-def test_the_scoring_matrix_filtered_costs_the_same_at_n_and_10_n_entrants(client, scaled, filtered):
-    """Every entrant matches (each village's name holds "บ้านขยาย"; each sent evidence no one scored): a page of
-    them is shown at either size."""
-    url = reverse("admin:committee_matrix") + "?" + urlencode({"year": scaled.key, **filtered})
-    assert_page_scales(client, scaled, url, UserFactory(role=Role.COMMITTEE))
-
-
-def _judged(scaled, members: list, since: int = 0) -> None:
-    """Each member's score of every entrant's first judged criterion from entrant `since` on, the two apart on
-    every other entrant's: every judge has progress to show, and the chair disagreements to settle."""
-    rubric = scaled.rubric
-    code = next(c.code for c in rubric_spec(rubric).criteria() if c.rule.committee_judges)
-    criterion = Criterion.objects.get(rubric=rubric, code=code)
-    Judgment.objects.bulk_create(
-        Judgment(rubric=rubric, unit_id=unit, criterion=criterion, member=member, points=j * (i % 2))
-        for i, unit in enumerate(scaled.units[since:], start=since)
-        for j, member in enumerate(members)
-    )
-
-
-@pytest.mark.pg
-def test_the_chair_s_matrix_with_every_judge_s_progress_costs_the_same_at_n_and_10_n_entrants(client, scaled):
-    members = [UserFactory(role=Role.COMMITTEE) for _ in range(2)]
-    _judged(scaled, members)
-    client.force_login(UserFactory(role=Role.CHAIR))
-    url = reverse("admin:committee_matrix") + f"?year={scaled.key}"
-    small = measure(client, url)
-    n = tenfold(scaled)
-    _judged(scaled, members, since=n)
-    assert_same_cost(url, n, small, measure(client, url))

@@ -1,7 +1,7 @@
 """On PostgreSQL, the rounds' counts of central's dashboard and missing list (`schedule.tallies`) are planned
 without a nested loop whose both sides grow with the entrants: what made the dashboard 60–100 times slower at
 7,255 entrants, and what no count of queries shows. The rows are those of a village contest
-(tests/scale.py) with the planner's statistics taken, as production's autovacuum takes them."""
+(tests/scale/contest.py) with the planner's statistics taken, as production's autovacuum takes them."""
 
 import json
 
@@ -16,7 +16,7 @@ from schedule.models import EntrantRounds
 from scoring.models import Fact, Standing
 from scoring.recompute import results_mark_dirty
 from submissions.models import Evidence, Submission
-from tests.scale import on_the_day, scaled_contest
+from tests.scale.contest import on_the_day, scaled_contest
 
 pytestmark = [
     pytest.mark.pg,

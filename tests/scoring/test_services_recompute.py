@@ -1,5 +1,6 @@
-"""The full recompute: points alone, ranked once, explanations built when read or by their pass; what it costs
-an entrant at N and 10 × N entrants (tests/scale.py), and one entrant's change whatever the number of others."""
+"""The full recompute: points alone, ranked once, explanations built when read or by their pass. What it costs an
+entrant at N and 10 × N entrants, and one entrant's change whatever the number of others, is
+tests/scale/scoring/test_services_recompute.py's."""
 
 import pytest
 from django.db.models import F
@@ -9,9 +10,8 @@ from scoring import demo, explanations, recompute
 from scoring.explanations import explanations_build
 from scoring.facts.imports import facts_import
 from scoring.models import Standing
-from scoring.recompute import results_mark_dirty, standings_recompute
+from scoring.recompute import standings_recompute
 from scoring.standings import standings_rows
-from tests.scale import assert_linear_cost, assert_same_cost, cost, on_the_day, scaled_contest, tenfold
 
 from .test_services_standings import rows_for_total
 
@@ -104,29 +104,3 @@ def test_a_full_recompute_scored_part_by_part_equals_one_scored_whole(rubric, mo
     assert standings_recompute(rubric_id=rubric.pk, full=True) == 76
     assert standings(rubric) == whole
     assert len({row[1] for row in whole.values()}) > 10  # totals that differ: parts really mattered
-
-
-def test_a_full_recompute_costs_each_entrant_the_same_at_n_and_10_n_entrants(db, monkeypatch):
-    on_the_day(monkeypatch)
-    scaled = scaled_contest()  # a village contest of N entrants, to grow tenfold (tests/scale.py)
-
-    def full():
-        assert standings_recompute(rubric_id=scaled.rubric.pk, full=True) == len(scaled.units)
-
-    small = cost(full)
-    n = tenfold(scaled)
-    assert_linear_cost("the full recompute", n, small, cost(full))
-
-
-def test_one_entrant_s_change_costs_the_same_at_n_and_10_n_entrants(db, monkeypatch):
-    on_the_day(monkeypatch)
-    scaled = scaled_contest()
-    one = scaled.units[len(scaled.units) // 2]
-
-    def change():
-        results_mark_dirty(rubric_id=scaled.rubric.pk, unit_ids=[one])  # as the write of what it sent marks it
-        assert standings_recompute(rubric_id=scaled.rubric.pk) == 1
-
-    small = cost(change)
-    n = tenfold(scaled)
-    assert_same_cost("one entrant's change", n, small, cost(change))

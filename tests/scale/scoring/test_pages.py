@@ -1,11 +1,12 @@
-"""Scoring's pages over a contest's entrants cost the same at N and 10 × N entrants (tests/scale.py): the same
+"""Scoring's pages over a contest's entrants cost the same at N and 10 × N entrants (tests/scale/cost.py): the same
 queries, the same Python work, and no more than the entrants' rows in the database. The dashboard's and the
-missing list's are tests/schedule/dashboard/test_dashboard_scale.py's."""
+missing list's are tests/scale/schedule/test_dashboard.py's."""
 
 import pytest
 from django.urls import reverse
 
-from tests.scale import assert_page_scales, on_the_day, scaled_contest
+from tests.scale.contest import on_the_day, scaled_contest
+from tests.scale.cost import assert_page_scales
 
 pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 

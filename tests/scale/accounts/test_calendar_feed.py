@@ -1,5 +1,5 @@
 """A person's calendar feed (accounts.calendar_feed) costs the same at N and 10 × N entrants of the contests in
-it (tests/scale.py): an entrant's staff see their own office's rounds, a committee member the judging deadline."""
+it (tests/scale/cost.py): an entrant's staff see their own office's rounds, a committee member the judging deadline."""
 
 from datetime import date
 
@@ -9,7 +9,8 @@ from accounts.calendar import calendar_address_make, calendar_path
 from contests.models import Unit
 from people.models import Role
 from tests.factories import UserFactory
-from tests.scale import assert_page_scales, on_the_day, scaled_contest
+from tests.scale.contest import on_the_day, scaled_contest
+from tests.scale.cost import assert_page_scales
 
 pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 

@@ -1,5 +1,5 @@
 """Central's dashboard and missing list over a contest's entrants cost the same at N and 10 × N entrants
-(tests/scale.py): the same queries, the same Python work, and no more than the entrants' rows in the database,
+(tests/scale/cost.py): the same queries, the same Python work, and no more than the entrants' rows in the database,
 whether the rounds are kept and current or never counted yet: counted live where a page may (the live statement),
 else shown as being counted."""
 
@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from schedule import missing_views
-from tests.scale import N, assert_page_scales, on_the_day, scaled_contest
+from tests.scale.contest import N, on_the_day, scaled_contest
+from tests.scale.cost import assert_page_scales
 
 pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 KEPT = "rounds kept"

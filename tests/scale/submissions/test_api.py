@@ -1,5 +1,5 @@
 """One entrant's obligations in the API (docs/api.md) cost the same at N and 10 × N entrants of its contest
-(tests/scale.py), to central staff and to the entrant's own staff."""
+(tests/scale/cost.py), to central staff and to the entrant's own staff."""
 
 import pytest
 from django.urls import reverse
@@ -7,7 +7,8 @@ from django.urls import reverse
 from contests.models import Unit
 from people.models import Role
 from tests.factories import UserFactory
-from tests.scale import assert_page_scales, on_the_day, scaled_contest
+from tests.scale.contest import on_the_day, scaled_contest
+from tests.scale.cost import assert_page_scales
 
 pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 

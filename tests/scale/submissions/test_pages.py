@@ -1,4 +1,4 @@
-"""An office's pages cost the same at N and 10 × N entrants of its contest (tests/scale.py): what the other
+"""An office's pages cost the same at N and 10 × N entrants of its contest (tests/scale/cost.py): what the other
 entrants sent is never read, however many they are."""
 
 import pytest
@@ -7,7 +7,8 @@ from django.urls import reverse
 from contests.models import Unit
 from people.models import Role
 from tests.factories import UserFactory
-from tests.scale import assert_page_scales, on_the_day, scaled_contest
+from tests.scale.contest import on_the_day, scaled_contest
+from tests.scale.cost import assert_page_scales
 
 pytestmark = [pytest.mark.pg, pytest.mark.django_db]  # queries counted
 
