@@ -86,7 +86,7 @@ HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
 # code: `reaches`), a process started for the test (a manage.py, nginx, moto, a bench, git or a PDF reader) or the
 # scale guards' contest grown to 10 × N entrants (tests/scale/).
 PROCESS_NAMES = {"subprocess", "Popen"}
-GROWN = ("tests.scale", "grow")
+GROWN = ("tests.scale.contest", "grow")
 
 
 def leaves_check(name: str, found) -> str | None:
