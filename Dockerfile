@@ -10,8 +10,8 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 ENV DJANGO_ENV=production CDD4_VAR_DIR=/var/lib/cdd4
 
-# The application is made by deploy/build-app.sh, the script tests/deploy/test_build_app.py runs on a clean copy
-# of the tree: tus-js-client from assets/package-lock.json (npm ci), the .mo files (msgfmt), and the static files
+# The application is made by deploy/build-app.sh, the script tests/processes/deploy/test_build_app.py runs on a
+# clean copy of the tree: tus-js-client from assets/package-lock.json (npm ci), the .mo files (msgfmt), and the static files
 # collected in production mode. npm and gettext stay in this stage.
 FROM runtime AS build
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm gettext \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The application as the image ships it, made from a clean tree (the Dockerfile runs this; so does
-# tests/deploy/test_build_app.py, in a copy of the tracked files, and `make` for the assets step):
+# tests/processes/deploy/test_build_app.py, in a copy of the tracked files, and `make` for the assets step):
 #   assets    tus-js-client from assets/package-lock.json into static/vendor/tus/ (the script and its map)
 #   messages  every locale*/*/LC_MESSAGES/*.po (ours, and the packages' Thai) compiled to its .mo, checked by msgfmt
 #   static    collectstatic in production mode (whitenoise's manifest storage) into $CDD4_VAR_DIR/staticfiles,

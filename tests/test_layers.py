@@ -1,12 +1,10 @@
-"""The layers of docs/architecture.md hold: the same import-linter contracts `make lint` checks, one floor per
-package, no circle held apart by an import inside a function, no folder of more than thirty modules."""
+"""The layers of docs/architecture.md hold: one floor per package, no circle held apart by an import inside a
+function. The import-linter contracts and the folders' sizes, read by a process each:
+tests/processes/test_layers.py."""
 
 import ast
 import re
-import subprocess
-import sys
 import tomllib
-from collections import Counter
 from pathlib import Path
 
 import grimp
@@ -15,16 +13,6 @@ import pytest
 from tests.packages import PACKAGES
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_import_contracts_are_kept():
-    # In a process of its own: import-linter's CLI reconfigures logging with dictConfig, which disables every
-    # logger already made in this one (and so silences later tests' caplog).
-    lint = Path(sys.executable).with_name("lint-imports")
-    done = subprocess.run(
-        [str(lint), "--config", "pyproject.toml", "--no-cache"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 # Function-level imports of our own modules that are not a circle held apart, each with its reason. Anything
@@ -102,15 +90,6 @@ def _circles(graph) -> set[tuple[str, str]]:
 def test_no_circle_of_imports_between_our_modules():
     """Not even for annotations only (imports under TYPE_CHECKING counted)."""
     assert _circles(grimp.build_graph(*PACKAGES, cache_dir=None)) == set()
-
-
-MOST_MODULES = 30  # side by side in one folder: a folder that holds more holds more than one concept
-
-
-def test_no_folder_holds_more_than_thirty_modules():
-    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True).stdout.split()
-    folders = Counter(str(Path(p).parent) for p in tracked if "migrations" not in Path(p).parts)
-    assert {folder: n for folder, n in folders.items() if n > MOST_MODULES} == {}
 
 
 def _top_modules(package: str) -> set[str]:

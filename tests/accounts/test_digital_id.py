@@ -1,6 +1,7 @@
 """The digital ID's rules without a provider: which sign-in stands for the second factor, the citizen ID's keyed
 hash, a link made only by its person and never over another's, and the pages with and without a provider. The
-provider's answers themselves: tests/accounts/test_digital_id_flow.py, against a real OpenID provider."""
+provider's answers themselves: tests/processes/accounts/test_digital_id_flow.py, against a real OpenID
+provider."""
 
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware

@@ -1,40 +1,13 @@
-"""deploy/nginx.conf: the evidence location keeps the sandbox, the client cannot pick its scheme or address, and
-a Host the portal does not serve is closed."""
+"""deploy/nginx.conf as written: the evidence location keeps the sandbox, the client cannot pick its scheme or
+address, and only the upload addresses take large bodies, after the gate. The config as nginx's image renders it
+at start: tests/processes/deploy/test_nginx_conf_rendered.py."""
 
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
-SERVER_NAMES = CONF.with_name("nginx-server-names.envsh")
-
-
-def rendered(allowed_hosts: str) -> str:
-    """The config as the nginx image writes it at start: the names script sourced, then envsubst over the
-    template with the variables the environment defines (nginx's own $host and the like stay)."""
-    done = subprocess.run(
-        ["sh", "-c", f'. "{SERVER_NAMES}" && envsubst \'${{CDD4_SERVER_NAMES}}\' < "{CONF}"'],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_ALLOWED_HOSTS": allowed_hosts},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
-
-def site_for(web: str, store: str = "127.0.0.1:9") -> str:
-    """The config for the names the tests send (localhost, 127.0.0.1), with the compose services' names (which
-    do not resolve here) pointed at local ports: both web machines at `web`, MinIO at `store`."""
-    return (
-        rendered("localhost,127.0.0.1")
-        .replace("server web:8000;", f"server {web};")
-        .replace("    server web2:8000;\n", "")
-        .replace("server minio:9000;", f"server {store};")
-    )
+from tests.deploy.nginx_config import CONF, directives
 
 
 def location(name: str) -> str:
@@ -42,10 +15,6 @@ def location(name: str) -> str:
     match = re.search(r"location\s+" + re.escape(name) + r"\s*\{(.*?)\n    \}", text, re.S)
     assert match, name
     return match.group(1)
-
-
-def directives(block: str, name: str) -> list[str]:
-    return [m.strip() for m in re.findall(r"^\s*" + name + r'\s+((?:"[^"]*"|[^;"])*);', block, re.M)]
 
 
 def test_protected_media_sends_sandbox_csp_and_nosniff():
@@ -111,35 +80,3 @@ def test_every_contests_upload_addresses_reach_the_upload_location(key):
     ]
 
     assert [bool(re.match(pattern, address)) for address in addresses] == [True, True, True]
-
-
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx)")
-def test_nginx_accepts_the_config(tmp_path):
-    site = site_for("127.0.0.1:8000")
-    assert "${" not in site  # every template variable was filled in
-    (tmp_path / "site.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{\n access_log off;\n include {tmp_path}/site.conf;\n}}\n"
-    )
-    done = subprocess.run(
-        ["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def test_the_portal_answers_only_the_allowed_hosts_and_the_default_server_closes_the_rest():
-    site = rendered("cdd4.example.go.th,localhost")
-    servers = re.findall(r"^server \{(.*?)^\}", site, re.S | re.M)
-    assert len(servers) == 2
-    default, portal = servers
-    assert directives(default, "listen") == ["80 default_server"]
-    assert directives(default, "return")[-1] == "444"
-    assert directives(portal, "listen") == ["80"]
-    assert directives(portal, "server_name") == ["cdd4.example.go.th localhost"]
-
-
-def test_the_names_script_stops_the_start_without_allowed_hosts():
-    done = subprocess.run(["sh", "-c", f'. "{SERVER_NAMES}"'], env={}, capture_output=True, text=True)
-    assert done.returncode != 0
-    assert "DJANGO_ALLOWED_HOSTS is not set" in done.stderr

@@ -174,8 +174,8 @@ def _calendar(request):
 
 
 def _digital_id(request):
-    """The owner links ThaID (its answer checked at the provider: tests/accounts/test_digital_id_flow.py) and
-    unlinks it, through the services that tell them."""
+    """The owner links ThaID (its answer checked at the provider:
+    tests/processes/accounts/test_digital_id_flow.py) and unlinks it, through the services that tell them."""
     _rubric, people = request.getfixturevalue("national")
     asked = RequestFactory().post("/")
     asked.user = people["cm"]

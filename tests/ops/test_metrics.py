@@ -2,8 +2,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from tests.factories import PASSWORD
-
-from .conftest import files
+from tests.submissions import files
 
 pytestmark = pytest.mark.django_db
 

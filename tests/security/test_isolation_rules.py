@@ -634,7 +634,7 @@ RULES = {
     # (GET shows it, POST sends it), accepting an invitation the invitation page's form (POST), unlinking a form;
     # linking and unlinking are the signed-in person's own, with no object in the address to name another's. The
     # matrix runs with no provider configured, so each is not found; the acts themselves, against a real provider:
-    # tests/accounts/test_digital_id_flow.py.
+    # tests/processes/accounts/test_digital_id_flow.py.
     "accounts:digital_id_sign_in": Rule(get="-404", post=("0405", "0405 0405 0405 0405 0405 0405 +405 +405 +405")),
     "accounts:digital_id_link": Rule(
         get=("-302 -404 -404 -404 -404 -404 -404 -404", "-302 -404 -404 -404 -404 -404 -404 -404 -404"),

@@ -1,17 +1,9 @@
 import pytest
-from django.core.cache import cache
 
 from contests.models import Unit
 from people.models import Role
 from tests.factories import PASSWORD, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Evidence goes to a throwaway MEDIA_ROOT; the login throttle starts clean."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    return settings.MEDIA_ROOT
+from tests.submissions.media import media_root  # noqa: F401
 
 
 @pytest.fixture
@@ -25,9 +17,9 @@ def owner_client(client, provincial_user):
     return client
 
 
-def stored_files(media_root) -> list:
-    """Every file kept under MEDIA_ROOT (the temp dir must be empty after a request)."""
-    return sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.exists() else []
+def stored_files(folder) -> list:
+    """Every file kept under MEDIA_ROOT, `folder` (the temp dir must be empty after a request)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
 
 
 def login(client, user) -> None:

@@ -23,7 +23,7 @@ from email.message import Message
 
 import pytest
 
-from tests.deploy.rehearsal import ROOT, rehearsal_running
+from tests.services.rehearsal import ROOT, rehearsal_running
 
 pytestmark = pytest.mark.service
 

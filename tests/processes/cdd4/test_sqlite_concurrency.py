@@ -22,7 +22,7 @@ import requests
 
 from tests.submissions import files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 USER, PASSWORD = "concurrent-cm", "concurrent-pass-2566"
 # `make run`'s first steps: migrate, then bootstrap (without the units: the test needs a province).
 PREPARE = (

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from django.core.management import call_command
 
-from .conftest import manage
+from .deployment import manage
 
 OUTSIDE = "จะเขียนออกนอกที่เก็บไฟล์"  # the command speaks Thai, the default language
 LINK = "ชื่อไฟล์ออกนอกโฟลเดอร์สำเนาหรือเป็นลิงก์"

@@ -44,7 +44,7 @@ EXERCISED = {
     "organiser": {DOCUMENTS, NOMINEE},
     "district": set(),  # its run is about what it may not read: a national document (404)
 }
-HYPOTHESIS = Path(__file__).resolve().parents[2] / ".hypothesis"
+HYPOTHESIS = Path(__file__).resolve().parents[3] / ".hypothesis"
 COVERED = "central"  # the role whose run covers every operation with the coverage phase
 
 

@@ -24,7 +24,7 @@ from submissions.models import Evidence
 from tests.factories import UserFactory
 from tests.submissions import files
 
-from .test_nginx_conf import site_for
+from .nginx_site import site_for
 
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
 

@@ -7,8 +7,7 @@ from knox.models import AuthToken
 from tusclient import client as tus
 
 from submissions.models import Evidence
-
-from . import files
+from tests.submissions import files
 
 
 def test_tuspy_sends_stops_and_resumes_to_the_same_bytes(live_server, provincial_user, media_root):

@@ -3,9 +3,9 @@ asks that such a database migrate forward and back) migrates forward to today's 
 forward again, and the rows of the tables that move between apps (the contest periods, the schedule's rounds)
 survive each step as they were.
 
-The migrations run in a process of their own on a SQLite file (`python -m tests.cdd4.test_migrations_reversible
-<file>`): a migration's RunPython writes through the default database, which in the test process is the
-session's test database."""
+The migrations run in a process of their own on a SQLite file (`python -m
+tests.processes.cdd4.test_migrations_reversible <file>`): a migration's RunPython writes through the default
+database, which in the test process is the session's test database."""
 
 import json
 import os
@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # The leaf migration of each app at main 45e466b4: what a database migrated then has applied. An app not here (one
 # made since) is at zero on such a database, so "back" unapplies all of it.
@@ -60,7 +60,7 @@ def test_a_database_migrated_at_main_45e466b4_migrates_forward_back_and_forward_
     database = tmp_path / "db.sqlite3"
     env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
     done = subprocess.run(
-        [sys.executable, "-m", "tests.cdd4.test_migrations_reversible", str(database)],
+        [sys.executable, "-m", "tests.processes.cdd4.test_migrations_reversible", str(database)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-4000:]

@@ -1,0 +1,1 @@
+from tests.ops.portal import media_root, phuket_user, portal  # noqa: F401

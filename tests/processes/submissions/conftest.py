@@ -1,0 +1,1 @@
+from tests.submissions.media import media_root  # noqa: F401
