@@ -56,7 +56,7 @@ LONGEST_FIRST = (
     "tests/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
     "tests/whole/cdd4/test_output_unchanged.py::test_every_route_answers_each_asker_as_recorded",
     "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
-    "tests/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
+    "tests/processes/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
 )
 
 
@@ -278,7 +278,7 @@ def tracked_live_server():
     their transactions on it: one's rollback undid another's saved row (a browser's four-file pick kept 3
     of 4). There the live server runs Django for one request at a time (its threads still accept and read
     sockets, so a browser's idle preconnection blocks nothing); concurrent uploads are tested against a
-    real server on a file database (tests/cdd4/test_sqlite_concurrency.py) and on PostgreSQL.
+    real server on a file database (tests/processes/cdd4/test_sqlite_concurrency.py) and on PostgreSQL.
 
     On either engine it counts the requests it has not finished (`LiveRequests`), up to the end of each
     response's close, where Django sends `request_finished` and looks at the database: a browser test waits
