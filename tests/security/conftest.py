@@ -161,8 +161,8 @@ def resumable_of(user, **target) -> ResumableUpload:
 
 
 def th50_world(rubric, chiang_mai, phuket) -> World:
-    """TH-50's private objects, each carrying the mark, and the eight users (tests/security/test_isolation.py
-    builds it once for its module)."""
+    """TH-50's private objects, each carrying the mark, and the eight users (tests/security/isolation.py builds
+    it once for each module of the isolation table)."""
     owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)

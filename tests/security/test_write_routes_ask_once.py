@@ -23,8 +23,8 @@ from django.test import Client
 from core import acts
 
 from .conftest import url_patterns
+from .isolation import built, fill, media_root, world  # noqa: F401  (the isolation table's world, built once)
 from .office.conftest import ATTACKERS as OFFICE_ATTACKERS
-from .test_isolation import built, fill, media_root, world  # noqa: F401  (the isolation table's world, built once)
 from .test_isolation_rules import RULES, SKIP, WORLDS
 
 WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -173,7 +173,7 @@ def test_every_route_exempt_is_a_write_route_of_the_resolver():
     assert sorted(set(EXEMPT) - taking) == []
 
 
-# `built` (test_isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
+# `built` (isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
 @pytest.mark.parametrize(("built", "key", "route", "ask", "role"), WRITTEN, indirect=["built"])
 def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(built, key, route, ask, role, world, asks):  # noqa: F811
     assert sent_asks_twice(key, route, ask, role, world, RULES, asks) == []
