@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import Client
@@ -30,6 +29,7 @@ from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
 
 from ..factories import DistrictFactory, UserFactory, office_contest
+from .media import media_root  # noqa: F401  (each test its own files and cache, as tests/whole/security's)
 
 # Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
 MARK = "LEAK-TH50"
@@ -133,13 +133,6 @@ def evidence_of(upload: TemporaryUploadedFile, **fields):
     with contextlib.suppress(FileNotFoundError):  # the service moved the temporary file away
         upload.close()
     return evidence
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

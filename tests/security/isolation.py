@@ -172,7 +172,7 @@ def built(request, django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def media_root(request):
-    """The module's world's files, MEDIA_ROOT while `built` lasts (tests/security/conftest.py's: a fresh empty
+    """The module's world's files, MEDIA_ROOT while `built` lasts (tests/security/media.py's: a fresh empty
     folder for each test, made only for a test without the world: a folder and a settings change for each of
     the matrix's requests' tests were a few seconds of the module)."""
     cache.clear()
