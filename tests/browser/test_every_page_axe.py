@@ -1,7 +1,7 @@
 """Every page each demo role reaches, checked by axe-core with the WCAG 2.1 A and AA rules at 1366 px and on a
 390 px phone (Thailand's government web standard asks for AA).
 
-The pages are the crawl's (tests/pages/test_crawl.py: every same-origin link reachable with GET from the role's
+The pages are the crawl's (tests/whole/pages/test_crawl.py: every same-origin link reachable with GET from the role's
 home, up to three pages per URL pattern): one page per pattern and role is loaded in Chromium, the first the crawl
 reached, since the pages of one pattern are one view and one template drawn with other rows. `bootstrap --demo`
 supplies the data, with every unit (a district office's staff is one of the roles).
@@ -25,7 +25,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from tests.browser_support import MARKS, axe_violations, settle
-from tests.pages.test_crawl import ROLES, crawl, route
+from tests.whole.pages.test_crawl import ROLES, crawl, route
 
 pytestmark = [*MARKS, pytest.mark.walk]
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}

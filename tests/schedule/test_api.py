@@ -1,5 +1,5 @@
 """The schedule's API: a year's rubric, whole, with its dates as the schedule decides them (every reader's
-agreement on those dates is tests/schedule/test_agreement.py's)."""
+agreement on those dates is tests/whole/schedule/test_agreement.py's)."""
 
 
 def test_api_rubric_sums_to_100(api, central_user):

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import Client
@@ -30,6 +29,7 @@ from submissions import services as submission_services
 from submissions.models import ResumableUpload, Submission
 
 from ..factories import DistrictFactory, UserFactory, office_contest
+from .media import media_root  # noqa: F401  (each test its own files and cache, as tests/whole/security's)
 
 # Every TH-50 object carries this marker; a response that shows it to the wrong role is a leak.
 MARK = "LEAK-TH50"
@@ -135,13 +135,6 @@ def evidence_of(upload: TemporaryUploadedFile, **fields):
     return evidence
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def world(rubric, chiang_mai, phuket) -> World:
     return th50_world(rubric, chiang_mai, phuket)
@@ -161,8 +154,8 @@ def resumable_of(user, **target) -> ResumableUpload:
 
 
 def th50_world(rubric, chiang_mai, phuket) -> World:
-    """TH-50's private objects, each carrying the mark, and the eight users (tests/security/test_isolation.py
-    builds it once for its module)."""
+    """TH-50's private objects, each carrying the mark, and the eight users (tests/security/isolation.py builds
+    it once for each module of the isolation table)."""
     owner = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai)
     committee, conflicted = UserFactory(role=Role.COMMITTEE), UserFactory(role=Role.COMMITTEE)
     chair, central = UserFactory(role=Role.CHAIR), UserFactory(role=Role.CENTRAL)

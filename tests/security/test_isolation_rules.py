@@ -1,7 +1,7 @@
 """The one table of who may get what: every route (by URL name) and method, per world and role, with its exact
 status.
 
-Two worlds are asked (tests/security/test_isolation.py), each its own target and roles:
+Two worlds are asked (tests/security/isolation.py), each its own target and roles:
 - the national contest's (`national`): Chiang Mai's (TH-50) objects, TH-50 an awardee with its own certificate
   (conftest.py). Its roles, in order: anonymous, provincial staff of another province (Phuket), the organiser of
   another office's contest (Phuket's), a committee member conflicted with TH-50, TH-50's own provincial staff,
@@ -24,8 +24,8 @@ Each cell is a sign and the exact status the role gets:
 so "-302" is sent to log in, "-404" refused as not found, "0200" a page without the target's data, "0201" made.
 A route's plain GET, POST and DELETE send nothing; its asks (`Ask`) send a form, or fill the route otherwise, in
 the worlds whose row they give (None: not asked in that world).
-The strangers' columns (nobody signed in, another office's people, a conflicted member) run in `make check`, the
-rest in `make test` (test_isolation.py).
+The strangers' columns (nobody signed in, another office's people, a conflicted member) run in `make check`
+(test_isolation.py), the rest in `make test` (tests/whole/security/test_isolation_insiders.py).
 """
 
 import re

@@ -2,163 +2,17 @@
 once more (`acts.require`), never again beside them. The routes are the URL resolver's, each with the writes the
 isolation table sends it (tests/security/test_isolation_rules.py: its POST and DELETE, with their forms) in each of
 its worlds, as the first role the table lets through there, so a new write route is asked here as soon as the
-table has its rule.
-
-Counted by wrapping the one ask function (core.acts.allowed, which the gate, the loaders, the services and the
-notices' recipients all call) while it delegates to the real one, and telling the service's asks by core.acts.require,
-through which a service asks: as tests/security/test_lock_asks.py counts the upload and the score."""
-
-from __future__ import annotations
-
-import re
-import sys
-from collections import Counter
-from http.cookies import SimpleCookie
+table has its rule (write_asks.py). The admin's pages of a model, Django's own and alike for every model, are
+asked the same in tests/whole/security/test_admin_model_page_writes_ask_once.py."""
 
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.test import Client
-
-from core import acts
 
 from .conftest import url_patterns
-from .office.conftest import ATTACKERS as OFFICE_ATTACKERS
-from .test_isolation import built, fill, media_root, world  # noqa: F401  (the isolation table's world, built once)
-from .test_isolation_rules import RULES, SKIP, WORLDS
+from .isolation import built, media_root, world  # noqa: F401  (the isolation table's world, built once)
+from .test_isolation_rules import RULES, WORLDS
+from .write_asks import EXEMPT, ORDERS, WRITES, asks, sent_asks_twice, served_as, writes  # noqa: F401
 
-WRITES = ("POST", "PUT", "PATCH", "DELETE")
-# The role a write is sent as: the first the table lets through, insiders first (who does the write).
-ORDERS = {
-    "national": (
-        "owner",
-        "committee",
-        "chair",
-        "central",
-        "other_organiser",
-        "other_province",
-        "conflicted",
-        "anonymous",
-    ),
-    # An office's contest: its own first (the builder, the panel, the nominee), then the others the table lets in.
-    "office": ("organiser", "entrant", "panelist", *OFFICE_ATTACKERS),
-}
-# Routes whose writes ask no act by design, with the reason: nothing to count.
-EXEMPT = {
-    "login": "the sign-in form: who is asking is not known yet",
-    "set_language": "Django's language switch: a cookie, no act",
-    "accounts:invitation": "an invitation's link sets a password: the link is the key, no act",
-    "accounts:reset": "a reset asked by address: anyone may ask, no act",
-    "accounts:reset_confirm": "a reset's link sets a password: the link is the key, no act",
-    "accounts:digital_id_sign_in": "signing in with a digital ID: who is asking is not known yet",
-    "accounts:digital_id_callback": "the digital ID's answer: who is asking is not known yet",
-}
-
-# Who asks an act of a person as one of a notice's readers, not as the one sending the request (core/acts.py):
-# a page that lists the person's notices asks it of each, the sender among them.
-READERS = "notices.recipients."
-
-
-MODEL_PAGE = re.compile(r"admin:\w+_(changelist|add|change|history|delete)")
-
-
-def served_as(row: str, roles: tuple, order: tuple) -> str | None:
-    """The first role of `order` the table's row lets through."""
-    cells = dict(zip(roles, row.split(), strict=True))
-    return next((role for role in order if cells[role][0] != "-"), None)
-
-
-def _model_page(key: str, route: str) -> bool:
-    """One of the admin's pages of a model (its list, add, change, history, delete, or the old address of a
-    change): Django's own, alike for every model, so asked in `make test` only (the `full` marker)."""
-    return bool(MODEL_PAGE.fullmatch(key)) or route.endswith("/<path:object_id>/")
-
-
-def writes() -> list:
-    """(world, key, route, ask, role) for each write of every route of the resolver that the table lets some
-    role of a world through, sent as the first of the world's order it lets through."""
-    found = []
-    for name, roles in WORLDS.items():
-        for key, route in url_patterns():
-            if key in SKIP or key in EXEMPT:
-                continue
-            for ask in RULES[key].every_ask(name):
-                role = served_as(ask.row, roles, ORDERS[name]) if ask.method in WRITES else None
-                if role is not None:
-                    marks = [pytest.mark.full] if _model_page(key, route) else []
-                    said = f"{name}-{ask.method} {key}{ask.label()} as {role}"
-                    found.append(pytest.param(name, key, route, ask, role, id=said, marks=marks))
-    return found
-
-
-WRITTEN = writes()
-
-
-def _about(obj) -> tuple | None:
-    """What an act is asked about, as the lock keeps its answer: an entry by its key, a row by its pk."""
-    if obj is None:
-        return None
-    kept = getattr(obj, "acts_key", None)
-    return (type(obj).__name__, *kept) if kept is not None else (type(obj).__name__, getattr(obj, "pk", id(obj)))
-
-
-def _caller() -> str:
-    """Who asked, for the failure's message: the first frame of the portal's own code outside the lock."""
-    frame = sys._getframe(2)
-    while frame is not None:
-        module = frame.f_globals.get("__name__", "")
-        if module.split(".")[0] not in ("core", "tests", "django", "rules") and module != "rubrics.access":
-            return f"{module}.{frame.f_code.co_name}:{frame.f_lineno}"
-        frame = frame.f_back
-    return "?"
-
-
-@pytest.fixture
-def asks(monkeypatch) -> list[tuple]:
-    """Every ask of an act, as (the person's id, the act, what it was asked about, "page" or "service")."""
-    asked: list[tuple] = []
-    inside: list[str] = []
-    allowed, require = acts.allowed, acts.require
-
-    def counted(user, name, obj=None):
-        asked.append((getattr(user, "pk", None), name, _about(obj), "service" if inside else "page", _caller()))
-        return allowed(user, name, obj)
-
-    def required(user, name, obj=None):
-        inside.append(name)
-        try:
-            return require(user, name, obj)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(acts, "allowed", counted)
-    monkeypatch.setattr(acts, "require", required)
-    return asked
-
-
-def sent_asks_twice(key: str, route: str, ask, role: str, target, rules: dict, asks: list) -> list[str]:
-    """Sends the table's write as `role` (rolled back) and answers each act its sender was asked twice by the
-    page or twice by the service, with who asked; none when each was asked once."""
-    path = fill(route, rules[key], target, ask)
-    client = Client()
-    if role in target.sessions:
-        client.cookies = SimpleCookie({settings.SESSION_COOKIE_NAME: target.sessions[role]})
-    headers = {"accept": "application/json"} if ask.json else {}
-    with transaction.atomic():
-        send = getattr(client, ask.method.lower())
-        response = send(path, ask.data(), headers=headers) if ask.data else send(path, headers=headers)
-        transaction.set_rollback(True)
-    assert response.status_code < 500, f"{ask.method} {path} as {role}"
-    sender = getattr(target.users[role], "pk", None)
-    mine = [asked for asked in asks if asked[0] == sender and not asked[4].startswith(READERS)]
-    counted = Counter((name, about, where) for _who, name, about, where, _caller in mine)
-    return sorted(
-        {
-            f"{name} ({where}) by {caller}"
-            for _who, name, about, where, caller in mine
-            if counted[name, about, where] > 1
-        }
-    )
+WRITTEN = writes(model_pages=False)
 
 
 def test_every_route_exempt_is_a_write_route_of_the_resolver():
@@ -173,7 +27,7 @@ def test_every_route_exempt_is_a_write_route_of_the_resolver():
     assert sorted(set(EXEMPT) - taking) == []
 
 
-# `built` (test_isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
+# `built` (isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
 @pytest.mark.parametrize(("built", "key", "route", "ask", "role"), WRITTEN, indirect=["built"])
 def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(built, key, route, ask, role, world, asks):  # noqa: F811
     assert sent_asks_twice(key, route, ask, role, world, RULES, asks) == []

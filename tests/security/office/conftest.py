@@ -124,7 +124,7 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def media_root(request):
-    """The module's world's files for a test of it, MEDIA_ROOT while `built` lasts (tests/security/conftest.py's:
+    """The module's world's files for a test of it, MEDIA_ROOT while `built` lasts (tests/security/media.py's:
     a fresh empty folder, made only for a test without the world)."""
     cache.clear()
     if "office" in request.fixturenames:

@@ -18,7 +18,6 @@ from schemathesis.core import NotSet
 from tests.factories import UserFactory
 
 SCHEMA = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True))
-DOCUMENTS = "/api/v1/years/{key}/documents/"
 FUZZED = SCHEMA
 
 
@@ -78,12 +77,3 @@ def test_api_fuzz_no_server_error(api_client, case):
         statuses.append(_send(api_client, case).status_code)
 
     assert all(code < 500 for code in statuses), f"{case.method} {case.formatted_path}: {statuses}"
-
-
-@pytest.mark.parametrize("body", ["[]", '"x"', "1", "true", "null"])
-def test_api_documents_non_object_body_not_5xx(client, central_user, body):
-    client.force_login(central_user)
-
-    response = client.post(DOCUMENTS.format(key=2566), body, content_type="application/json")
-
-    assert response.status_code == 400

@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from people.models import Role
-from tests.cdd4.test_admin_digits import arabic_words, shown
+from tests.whole.cdd4.test_admin_digits import arabic_words, shown
 
 ROLES = {
     "central": Role.CENTRAL,
@@ -33,7 +33,7 @@ ROLES = {
 }
 MAX_PAGES = 500  # per role
 # Per URL pattern, not per path: the scoring screen of each criterion and province, or each object's admin
-# pages, render one view and template (tests/committee/test_every_screen.py opens every scoring screen).
+# pages, render one view and template (tests/whole/committee/test_every_screen.py opens every scoring screen).
 # Capped per path, those filled MAX_PAGES with 48 patterns reached for central staff (22 for the committee);
 # capped per pattern, the crawl ends by itself at 96 (51) in half the time.
 MAX_PER_ROUTE = 3

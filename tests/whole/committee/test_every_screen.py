@@ -11,8 +11,7 @@ from rubrics.selectors import rubric_spec
 from scoring import demo
 from scoring.facts.imports import facts_import
 from scoring.models import FactSource
-
-from ..factories import UserFactory
+from tests.factories import UserFactory
 
 PROVINCES = ["TH-50", "TH-83", "TH-40"]
 

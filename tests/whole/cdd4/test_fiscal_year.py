@@ -65,9 +65,8 @@ from submissions.policy import evidence_closed
 from submissions.selectors import unit_home
 from submissions.services import evidence_submit
 from submissions.todo import entrant_todo
-
-from ..factories import DistrictFactory, UserFactory
-from ..submissions.files import mp4, pdf_new
+from tests.factories import DistrictFactory, UserFactory
+from tests.submissions.files import mp4, pdf_new
 
 FIRST, LAST = date(2026, 10, 1), date(2027, 9, 30)  # fiscal year B.E. 2570
 SENT = ("1.1", "1.2", "1.3", "4.1.1", "4.2", "5.1", "5.2")  # the criteria asking a file by a date
