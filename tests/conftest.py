@@ -52,8 +52,8 @@ QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
 # On PostgreSQL a flush empties the tables, and the service tests that flush run after those that read the
 # session's data.
 LONGEST_FIRST = (
-    "tests/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
-    "tests/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
+    "tests/whole/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
+    "tests/whole/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
     "tests/whole/cdd4/test_output_unchanged.py::test_every_route_answers_each_asker_as_recorded",
     "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
     "tests/processes/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
