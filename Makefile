@@ -37,7 +37,7 @@ $(BIN)/.installed: $(BIN)/.installed-run requirements-dev.txt
 	$(call install,requirements-dev.txt)
 	touch $@
 
-# pdf.js, pinned in tests/pdfjs (tests/awards read the award PDFs as Firefox does); npm writes the stamp.
+# pdf.js, pinned in tests/pdfjs (tests/processes/awards read the award PDFs as Firefox does); npm writes the stamp.
 PDFJS := tests/pdfjs/node_modules/.package-lock.json
 $(PDFJS): tests/pdfjs/package.json tests/pdfjs/package-lock.json
 	npm ci --prefix tests/pdfjs --no-audit --no-fund

@@ -1,6 +1,6 @@
 """Passkeys beside the app: added only in a session confirmed with the app, offered on the second
 factor's page, in Thai, and gone with the rest when the second factor is turned off. The ceremony itself, with
-a real browser's authenticator, is walked in tests/browser/test_accounts_browser.py."""
+a real browser's authenticator, is walked in tests/browser/accounts/test_accounts.py."""
 
 import json
 

@@ -7,29 +7,12 @@ Thai-first message and nothing is queued, never a 202 and then a failed document
 
 import pytest
 
-from awards.models import DocumentStatus, GeneratedDocument
+from awards.models import GeneratedDocument
 from people.models import Role
 from scoring.models import Standing
-from tests.factories import DistrictFactory, UserFactory, office_contest
-
-from .conftest import pdftext, squash
+from tests.factories import DistrictFactory, UserFactory
 
 URL = "/api/v1/years/cm-web-2564/documents/"
-
-
-@pytest.fixture
-def districts(chiang_mai):
-    return [DistrictFactory(parent=chiang_mai, name_th="แม่ริม"), DistrictFactory(parent=chiang_mai, name_th="สันทราย")]
-
-
-@pytest.fixture
-def contest(districts, chiang_mai):
-    return office_contest("cm-web-2564", chiang_mai, *districts)
-
-
-@pytest.fixture
-def organiser(chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
 
 
 def _refusal(code: str, th: str, en: str) -> dict:
@@ -37,31 +20,6 @@ def _refusal(code: str, th: str, en: str) -> dict:
         "type": "validation_error",
         "errors": [{"code": code, "detail": f"{th} / {en}", "th": th, "en": en, "attr": "province"}],
     }
-
-
-@pytest.mark.parametrize("who", ["organiser", "central"])
-def test_district_breakdown_is_rendered_end_to_end(
-    who, contest, districts, organiser, central_user, api, tmp_path, django_capture_on_commit_callbacks
-):
-    api.force_authenticate(organiser if who == "organiser" else central_user)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = api.post(URL, {"kind": "breakdown", "province": districts[0].code}, format="json")
-    status = api.get(f"/api/v1/documents/{response.json()['id']}/").json()
-    pdf = api.get(f"/api/v1/documents/{response.json()['id']}/file")
-
-    assert response.status_code == 202
-    assert (status["kind"], status["scope"], status["status"], status["error"]) == (
-        "breakdown",
-        districts[0].code,
-        DocumentStatus.DONE,
-        "",
-    )
-    assert pdf.status_code == 200
-    (tmp_path / "b.pdf").write_bytes(b"".join(pdf.streaming_content))
-    text = squash(pdftext(tmp_path / "b.pdf", "-raw"))
-    assert squash("แม่ริม") in text
-    assert squash("สันทราย") not in text
 
 
 @pytest.mark.parametrize("code", ["TH-50", "TH-83", "9999"])

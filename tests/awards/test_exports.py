@@ -1,17 +1,13 @@
 import csv
 import io
 
-import pytest
 from openpyxl import load_workbook
 
 from contests.models import Unit
 from core.sheets import exporter
-from core.sheets.exporter import export
 from people.models import Role
 from scoring.facts.imports import fact_set
 from tests.factories import UserFactory
-from tests.scale.contest import on_the_day, scaled_contest, tenfold
-from tests.scale.cost import assert_linear_cost, cost
 
 
 def test_safe_cell_formula_neutralised():
@@ -117,26 +113,3 @@ def test_judgment_sheets_reachable_from_api_for_central_only(api, rubric, chiang
         api.force_authenticate(UserFactory(role=role))
         statuses += [api.get(f"/api/v1/years/2566/exports/{s}.xlsx").status_code for s in sheets]
     assert statuses == [403] * 5 + [200] * 5
-
-
-@pytest.mark.pg  # queries counted
-@pytest.mark.parametrize(
-    "identifier, fmt",
-    [("standings", "csv"), ("facts", "csv"), ("fact-changes", "csv"), ("fact-template", "csv"),
-     ("contest-fact-template", "xlsx")],
-)  # fmt: skip
-def test_a_year_s_file_costs_each_entrant_the_same_at_n_and_10_n_entrants(db, monkeypatch, identifier, fmt):
-    # scoring/exporters.py's files: the same queries, and Python calls and SQLite's work that grow with the
-    # entrants, never with the entrants twice over (tests/scale/cost.py).
-    on_the_day(monkeypatch)
-    scaled = scaled_contest(kept=True, explained=True)  # the explanation pass run after each recompute, as the worker
-    source = scaled.rubric.contest if identifier == "contest-fact-template" else scaled.rubric
-
-    def read():
-        return export(source, identifier, fmt)
-
-    read()  # what a process keeps: the rubric's spec and calendar
-    small = cost(read)
-    n = tenfold(scaled)
-    read()
-    assert_linear_cost(f"{identifier}.{fmt}", n, small, cost(read))

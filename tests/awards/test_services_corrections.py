@@ -17,7 +17,7 @@ from scoring import lifecycle, snapshots
 from scoring.lifecycle import Action, State
 from scoring.models import FreezeAction, Standing, StandingsSnapshot
 from scoring.recompute import standings_recompute
-from tests.awards.conftest import html_sources, phrases
+from tests.awards.documents import html_sources, phrases
 from tests.factories import UserFactory
 
 

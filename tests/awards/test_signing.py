@@ -1,73 +1,22 @@
-"""Digital signature of final documents: a throw-away certificate made here, validated with pyHanko."""
+"""Digital signature of final documents: a throw-away certificate (tests/awards/signing_certificates.py),
+validated with pyHanko."""
 
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
 
 import pytest
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 from django.core.management import call_command
 from django.test import Client
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko_certvalidator import ValidationContext
 
 from awards import documents, selectors, services, signing
 from awards.models import DocumentStatus, SigningCertificate
 from people.models import Role
 from scoring.models import Standing
+from tests.awards.signing_certificates import PASSPHRASE, _validate, make_certificate, p12
 from tests.factories import UserFactory
-
-from .conftest import pdfinfo, pdftext, squash
-
-PASSPHRASE = "ทดสอบ-passphrase"
-
-
-def make_certificate(days=365, start=None, name="กรมการพัฒนาชุมชน"):
-    """A self-signed signing certificate and its key, as a CA would issue for document signing."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name), x509.NameAttribute(NameOID.COUNTRY_NAME, "TH")])
-    start = start or datetime.now(UTC) - timedelta(days=1)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(start + timedelta(days=days))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, True, False, False, False), critical=True
-        )  # digitalSignature, nonRepudiation, keyCertSign
-        .sign(key, hashes.SHA256())
-    )
-    return key, cert
-
-
-def p12(key, cert, passphrase=PASSPHRASE) -> bytes:
-    encryption = serialization.BestAvailableEncryption(passphrase.encode())
-    return pkcs12.serialize_key_and_certificates(b"cdd", key, cert, None, encryption)
-
-
-@pytest.fixture
-def certificate(db):
-    key, cert = make_certificate()
-    row = services.signing_certificate_upload(data=p12(key, cert), passphrase=PASSPHRASE)
-    return row, cert
-
-
-def _validate(data: bytes, cert):
-    reader = PdfFileReader(BytesIO(data))
-    assert len(reader.embedded_signatures) == 1
-    embedded = reader.embedded_signatures[0]
-    root = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-    status = validate_pdf_signature(embedded, ValidationContext(trust_roots=[root]))
-    return embedded, status
 
 
 def test_upload_keeps_key_encrypted_for_the_server_never_with_the_passphrase(certificate):
@@ -105,32 +54,6 @@ def test_unusable_certificate_is_refused_with_a_thai_reason(db, make, passphrase
     with pytest.raises(signing.CertificateError, match=message):
         services.signing_certificate_upload(data=make(), passphrase=passphrase)
     assert SigningCertificate.objects.count() == 0
-
-
-def test_final_document_is_signed_pades_and_stays_pdfa_and_searchable(
-    final_standings, certificate, django_capture_on_commit_callbacks, tmp_path
-):
-    row, cert = certificate
-    with django_capture_on_commit_callbacks(execute=True):
-        doc = services.document_request(rubric=final_standings, kind="announcement")
-    doc.refresh_from_db()
-    assert (doc.status, doc.signed_with) == (DocumentStatus.DONE, row)
-    assert Client().get(f"/awards/documents/{doc.pk}/status/").status_code == 302
-    central = Client()
-    central.force_login(UserFactory(role=Role.CENTRAL))
-    assert central.get(f"/api/v1/documents/{doc.pk}/").json()["signed"] is True
-    data = doc.file.read()
-    embedded, status = _validate(data, cert)
-    assert (status.intact, status.valid, status.trusted) == (True, True, True)
-    assert status.coverage.name == "ENTIRE_FILE"
-    assert embedded.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"  # PAdES baseline
-    assert (status.signing_cert.sha256.hex(), status.md_algorithm) == (row.fingerprint, "sha256")
-    tampered = data[:200] + bytes([data[200] ^ 1]) + data[201:]  # one bit inside the first (ICC) stream
-    assert _validate(tampered, cert)[1].intact is False
-    path = tmp_path / "signed.pdf"
-    path.write_bytes(data)
-    assert 'pdfaid:part="3" pdfaid:conformance="A"' in pdfinfo(path, "-meta")
-    assert squash("หนึ่งหมื่นห้าพันบาทถ้วน") in squash(pdftext(path, "-raw"))
 
 
 def test_draft_document_is_not_signed(final_standings, certificate, django_capture_on_commit_callbacks):

@@ -4,7 +4,6 @@ refused (ffprobe first decides, where installed, whether the file plays at all).
 import io
 import shutil
 import struct
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -16,7 +15,7 @@ from core.errors import PortalError
 from core.validators.mp4 import movie
 from stages.models import StageUpload
 from stages.services import stage_file_submit
-from tests.stages.stage_support import box, container_mp4, load_chain, mp4, organiser, track_mp4
+from tests.stages.stage_support import box, container_mp4, load_chain, mp4, needs_ffprobe, organiser, track_mp4
 from tests.stages.test_stages import pick
 
 LIE_TH = "ส่วนหัวของวีดิทัศน์ระบุความยาว 360.00 วินาที แต่ภาพในไฟล์ยาว 1.00 วินาที"
@@ -88,9 +87,6 @@ def test_a_header_further_off_is_refused(tmp_path, monkeypatch, claimed):
         video_seconds(written(tmp_path, track_mp4(360, claimed=claimed)))
 
 
-needs_ffprobe = pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")
-
-
 @needs_ffprobe
 def test_ffprobe_and_the_samples_read_a_real_videos_length(tmp_path):
     path = tmp_path / "clip.mp4"
@@ -126,13 +122,3 @@ def test_a_one_second_clip_whose_header_says_six_minutes_is_refused_for_a_five_t
 
     assert caught.value.th.startswith(LIE_TH)
     assert StageUpload.objects.count() == 0
-
-
-@needs_ffprobe
-def test_a_video_in_fragments_lasts_until_its_last_picture(tmp_path):
-    """A fragmented MP4 has no sample table in its movie box (and headers that say 0): ffprobe's packets count."""
-    path = tmp_path / "clip.mp4"
-    source = "color=c=black:s=16x16:r=2:d=3"
-    flags = ["-c:v", "mpeg4", "-movflags", "frag_keyframe+empty_moov"]
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", source, *flags, str(path)], check=True, timeout=60)
-    assert video_seconds(str(path)) == Decimal("3.00")

@@ -12,7 +12,7 @@ from people.models import Role
 from schedule.services import late_remind
 from scoring.ties.settle import tie_settle
 from submissions.services import evidence_submit
-from tests.awards.test_contest_ties import tied_contest
+from tests.awards.chiang_mai_contests import tied_contest
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from committee.panels import panelist_appoint
 from notices.models import Kind
 from people.models import Role
 from rubrics import services, timetable
-from tests.awards.test_contest_ties import tied_contest
+from tests.awards.chiang_mai_contests import tied_contest
 from tests.factories import UserFactory
 
 from .conftest import inbox_of, mailed

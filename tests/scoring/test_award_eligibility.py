@@ -8,15 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from awards import documents
-from contests.models import Unit
 from rubrics import services
 from rulebook.engine import Breakdown, rank
 from rulebook.rubric import AwardSpec
 from scoring.recompute import standings_recompute
-from tests.awards.conftest import pdftext, squash
-
-from .test_services_standings import load_totals
 
 AWARDS = [
     AwardSpec("winner", "ชนะเลิศ", "Winner", 1, Decimal(0), "", ""),
@@ -42,13 +37,6 @@ def test_rank_minimum_total_is_inclusive():
         {"A": breakdown(9), "B": breakdown(5), "C": breakdown(4)}, tie_break=["1"], awards=AWARDS, minimum=Decimal(5)
     )
     assert [p.award for p in placings] == ["winner", "honourable", None]
-
-
-@pytest.fixture
-def five_with_points(rubric):
-    codes = list(Unit.objects.order_by("code").values_list("code", flat=True))
-    load_totals(rubric, {code: 10 + i for i, code in enumerate(codes[:5])})
-    return codes[:5]
 
 
 def test_standings_json_lists_exactly_the_five_provinces_with_points(rubric, five_with_points):
@@ -108,10 +96,3 @@ def test_year_minimum_refused_outside_the_total(rubric, central_user):
         services.year_settings_set(
             user=central_user, rubric=rubric, visible=False, reminder_days=3, award_min_total=Decimal(101)
         )
-
-
-def test_announcement_says_the_vacant_places(rubric, five_with_points, tmp_path):
-    path = tmp_path / "announcement.pdf"
-    path.write_bytes(documents.render("announcement", rubric).write_pdf())
-    flat = squash(pdftext(path, "-raw"))
-    assert squash("ส่วนที่เหลืออีก ๘ รางวัล ไม่มีผู้ได้รับรางวัล") in flat

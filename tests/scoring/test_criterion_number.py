@@ -4,36 +4,19 @@ uses inside. Seed 003 numbers each mission's items under the mission's heading: 
 mission ๘'s table has "๑.๓ จังหวัดมีการปรับปรุงข้อมูล/การบันทึกข้อมูลฐานข้อมูลงานพัฒนาชุมชนทุกฐาน" (8.1.3)."""
 
 import json
-import unicodedata
 
 import pytest
 from django.urls import reverse
 
-from awards import documents
 from people.models import Role
-from rubrics import services
 from rubrics.models import Criterion
 from rubrics.selectors import rubric_data
 from rulebook.spec import RubricError, parse_rubric
-from scoring.recompute import standings_recompute
-from tests.awards.conftest import pdftext, squash
-from tests.factories import DistrictFactory, UserFactory
-
-MISSIONS = "rubrics/rubric_files/nongkhai-missions-2565.json"
+from tests.factories import UserFactory
 
 
 def seed(name: str) -> dict:
     return json.loads(open(f"rubrics/rubric_files/{name}.json", encoding="utf-8").read())
-
-
-@pytest.fixture
-def missions(db, chiang_mai):
-    d1 = DistrictFactory(parent=chiang_mai, name_th="แม่ริม")
-    data = json.loads(open(MISSIONS, encoding="utf-8").read())
-    data["contest"] = {**data["contest"], "slug": "cm-missions-2565", "organiser": "50", "entrants": [d1.code]}
-    rubric = services.rubric_load(data=data)
-    standings_recompute(rubric_id=rubric.pk, full=True)
-    return rubric, d1
 
 
 @pytest.mark.parametrize(
@@ -96,13 +79,3 @@ def test_the_committee_page_shows_the_documents_number(client, missions, chiang_
     assert "<h2>๒.๒.๑ ครัวเรือนตกเกณฑ์มิติด้านรายได้ได้รับการช่วยเหลือเบื้องต้น</h2>" in page
     matrix = client.get(reverse("admin:committee_matrix") + f"?year={rubric.key}").content.decode()
     assert '">๒.๒.๑</th>' in matrix and '">๑.๓</th>' in matrix
-
-
-def test_the_pdf_breakdown_prints_the_documents_number(missions, tmp_path):
-    rubric, d1 = missions
-    path = tmp_path / "breakdown.pdf"
-    path.write_bytes(documents.write(documents.render("breakdown", rubric, d1)))
-    text = squash(pdftext(path, "-raw"))
-    name = squash(unicodedata.normalize("NFKC", "ครัวเรือนตกเกณฑ์มิติด้านรายได้"))
-    assert squash("๒.๒.๑") + name in text
-    assert squash("๑.๒.๒.๑") not in text

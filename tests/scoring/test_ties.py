@@ -1,7 +1,7 @@
 """A tie at an award line is a decision: the organiser records how it is settled, the
 ranking applies it, the announcement counts what it lists, and publishing waits for it.
 
-Seed 001's website contest run by Chiang Mai (tests/awards/test_contest_ties.py): หางดง and สารภี tie on 80
+Seed 001's website contest run by Chiang Mai (tests/awards/chiang_mai_contests.py): หางดง and สารภี tie on 80
 for the one second runner-up place."""
 
 from types import SimpleNamespace
@@ -17,30 +17,10 @@ from scoring.lifecycle import State
 from scoring.models import TieDecision
 from scoring.standings import tie_decisions_by_entrant
 from scoring.ties.settle import tie_settle
-from tests.awards.conftest import pdftext, squash
-from tests.awards.test_contest_ties import has, tied_contest
+from tests.awards.chiang_mai_contests import REASON, ids, places
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-REASON = "มติคณะกรรมการ 5 ต่อ 2 วันที่ 20 ส.ค. 2564"
-
-
-@pytest.fixture
-def tied(chiang_mai):
-    return tied_contest(chiang_mai)
-
-
-@pytest.fixture
-def organiser(chiang_mai):
-    return UserFactory(role=Role.ORGANISER, role__unit=chiang_mai)
-
-
-def places(rubric) -> dict[str, tuple]:
-    return {r.unit.name_th: (r.rank, r.award, r.award_tie) for r in rubric.results.select_related("unit")}
-
-
-def ids(units, *names) -> list[int]:
-    return [units[n].pk for n in names]
 
 
 def test_the_page_names_the_tie_and_its_places(tied, organiser, client):
@@ -68,20 +48,6 @@ def test_a_panel_vote_orders_the_tied_and_is_kept_on_record(tied, organiser, cli
     assert 'id="no-ties"' in html and "สารภี → หางดง" in html and REASON in html
     dashboard = client.get(reverse("schedule:dashboard", args=["cm-web-2564"])).content.decode()
     assert 'id="award-ties"' not in dashboard
-
-
-def test_a_shared_award_gives_both_the_place_and_the_announcement_counts_them(tied, organiser, tmp_path):
-    rubric, units = tied
-    tie_settle(user=organiser, rubric=rubric, entrants=ids(units, "หางดง", "สารภี"), method="shared", reason=REASON)
-    assert places(rubric)["หางดง"] == (3, "runner_up_2", False)
-    assert places(rubric)["สารภี"] == (3, "runner_up_2", False)
-    tiers = {a["code"]: a["note_th"] for a in award_tiers.award_summary(rubric)}
-    assert tiers["runner_up_2"] == "รวมรางวัลร่วมจากคะแนนเสมอ 1 รางวัล"
-    path = tmp_path / "announcement.pdf"
-    path.write_bytes(documents.write(documents.render("announcement", rubric)))
-    text = squash(pdftext(path, "-raw"))
-    assert has(text, "จำนวน ๒ รางวัล (รวมรางวัลร่วม ๑ รางวัล เพราะคะแนนเสมอ)")
-    assert not has(text, "รอคณะกรรมการตัดสิน")
 
 
 def test_no_reason_no_decision(tied, organiser, client):

@@ -1,10 +1,13 @@
 """Seed 002's two stages over a few made-up units of Chiang Mai and Phuket, and their organisers."""
 
 import json
+import shutil
 import struct
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from contests.media import sample_video
 from contests.models import Contest, Unit
@@ -87,3 +90,6 @@ def mp4(seconds: float) -> bytes:
     """A video `seconds` long as the portal reads one here: playable where ffmpeg is installed (ffprobe checks
     it), else a container with one track."""
     return sample_video(seconds) or track_mp4(seconds)
+
+
+needs_ffprobe = pytest.mark.skipif(shutil.which("ffprobe") is None, reason="ffmpeg is not installed (.ci/run does)")

@@ -1,10 +1,7 @@
 """Pushes to a linked LINE through the real SDK against the LINE stand-in: the token, the text, the retry key, the
 errors a notices channel retries or gives up on, and the month's count against the quota (docs/line.md)."""
 
-import os
 import socket
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -140,15 +137,3 @@ def test_the_quota_counts_this_months_pushes_only(linked, line_api, settings):
         _push(linked, line_retry_key("delivery", n))
     assert (line_pushes_this_month(), line_quota_left()) == (4, 0)
     assert LinePushMonth.objects.get(month=date(2000, 1, 1)).pushes == 500
-
-
-def test_a_process_loads_lines_sdk_only_when_it_talks_to_line():
-    """The SDK's models cost a process one to three seconds to load: pages, workers and commands that never talk
-    to LINE (every process at start, through the URLconf and the account page) do not pay them."""
-    script = (
-        "import sys, django; django.setup(); import cdd4.urls, accounts.views, notices.channels.line.views;"
-        "print(sorted(m for m in sys.modules if m.startswith('linebot')))"
-    )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cdd4.settings"}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
-    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr[-2000:]

@@ -5,7 +5,6 @@ matrix. `make screenshots` keeps pictures under var/screenshots/."""
 
 from decimal import Decimal as D
 
-import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from committee import selectors
@@ -15,16 +14,11 @@ from people.models import Role
 from rubrics.models import ContestPeriod
 from scoring.models import Standing
 from submissions import services as evidence_services
-from tests.browser_support import MARKS, keep_shot, launch, settle
+from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 from tests.submissions import files
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(chromium, live_server, monkeypatch, settings, tmp_path):
-    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 def _login(page, base: str, username: str) -> None:

@@ -16,8 +16,7 @@ from rubrics import services
 from rubrics.models import AwardTier
 from scoring.recompute import standings_recompute
 from tests.factories import DistrictFactory
-
-from .conftest import pdftext
+from tests.processes.awards.readers import pdftext
 
 KINDS = ["announcement", "certificates"]
 

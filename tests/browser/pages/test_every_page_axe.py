@@ -12,7 +12,7 @@ page's viewport tag, which a phone's emulation honoured, is the device's width),
 page out as a phone's first load does; what a second load added was the server's rendering, Chromium's parsing and
 axe's 500 kB of source once more.
 
-About 300 pages and 600 axe runs: `make a11y` runs it, `make test` does not (tests/browser/test_roles_browser.py
+About 300 pages and 600 axe runs: `make a11y` runs it, `make test` does not (tests/browser/pages/test_roles.py
 checks each role's main pages the same way in every run): 106 CPU-s (bench/RESULTS.md, "The test suite's timings").
 """
 

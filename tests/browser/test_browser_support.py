@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from . import browser_support
-from .browser_support import NEEDS_CHROMIUM, LiveRequests, keep_shot, launch
+from tests import browser_support
+from tests.browser_support import NEEDS_CHROMIUM, LiveRequests, keep_shot
 
 PAGE = "<main><h1>ผลการประกวด</h1><p id='rank'>อันดับ ๑</p></main>"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -29,11 +29,6 @@ def test_the_live_server_counts_a_request_until_its_response_is_closed(live_serv
         assert not LiveRequests.wait_none(timeout=0.5)  # and it goes on answering it
     assert LiveRequests.wait_none(timeout=5)  # the link gone, the request ended and its response closed
     assert LiveRequests.count == 0
-
-
-@pytest.fixture
-def browser(chromium, live_server, monkeypatch, settings, tmp_path):
-    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 @pytest.fixture

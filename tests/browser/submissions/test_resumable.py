@@ -8,7 +8,7 @@ from tests.stages.stage_support import box, load_chain, mp4, organiser
 from tests.stages.test_stages import pick
 from tests.submissions import files
 
-from .test_upload_browser import criterion_page
+from .test_upload import criterion_page
 
 pytestmark = MARKS
 

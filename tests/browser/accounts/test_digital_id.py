@@ -19,17 +19,11 @@ from people.models import Role
 from tests.accounts.support import app_code
 from tests.accounts.test_remedies import REMEDIES
 from tests.accounts.test_second_factor import enrol, signed_in
-from tests.browser_support import MARKS, launch, portal_login, settle
+from tests.browser_support import MARKS, portal_login, settle
 from tests.digital_id_standin import SOMYING
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = MARKS
-
-
-@pytest.fixture
-def browser(chromium, live_server, monkeypatch, settings, tmp_path):
-    """Chromium on a live, bootstrapped server, as tests/browser has it."""
-    yield from launch(chromium, live_server, monkeypatch, settings, tmp_path)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from awards.models import SigningCertificate
 from people.models import Role
-from tests.awards.test_signing import PASSPHRASE, make_certificate, p12
+from tests.awards.signing_certificates import PASSPHRASE, make_certificate, p12
 from tests.browser_support import MARKS, keep_shot, settle
 from tests.factories import PASSWORD, UserFactory
 

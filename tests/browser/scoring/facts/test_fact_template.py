@@ -6,7 +6,7 @@ import json
 from contests.models import Unit
 from people.models import Role
 from rubrics import services
-from tests.awards.test_contest_ties import tied_contest
+from tests.awards.chiang_mai_contests import tied_contest
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 from tests.scoring.facts.fact_sheets import fill

@@ -7,8 +7,7 @@ from django.test import Client
 
 from awards import services
 from awards.models import DocumentStatus
-
-from .test_services import _request
+from tests.awards.documents import _request
 
 
 def test_a_rendered_document_is_kept_in_the_store_and_handed_out_by_a_signed_link(

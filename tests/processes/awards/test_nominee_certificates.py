@@ -10,10 +10,10 @@ from nominees.services import nominee_submit
 from people.models import Role
 from rubrics import services
 from scoring.recompute import standings_recompute
+from tests.awards.documents import squash
 from tests.factories import DistrictFactory, UserFactory
 from tests.nominees.test_contests_nominees import itmodel_data, judge
-
-from .conftest import pdftext, squash
+from tests.processes.awards.readers import pdftext
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from contests.models import Unit
 from people.models import Role
 from rubrics.models import ContestPeriod, Criterion
-from tests.browser.test_builder_period_browser import MAY, OWN, _ubon, type_condition
-from tests.browser.test_builder_table_browser import MISSION, RULE, _measure_boxes
+from tests.browser.builder.test_period import MAY, OWN, _ubon, type_condition
+from tests.browser.builder.test_table import MISSION, RULE, _measure_boxes
 from tests.browser_support import MARKS, keep_shot, portal_login, settle
 from tests.factories import PASSWORD, DistrictFactory, UserFactory
 
