@@ -146,9 +146,9 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 # The accessibility walk: every page each demo role reaches, axe-core's WCAG 2.1 A and AA rules at 1366 and 390 px
-# (tests/browser/test_every_page_axe.py; about 106 CPU-s, 17–20 minutes on 2 shared cores, so not part of `make test`).
+# (tests/browser/pages/test_every_page_axe.py; about 106 CPU-s, 17–20 minutes on 2 shared cores, so not part of `make test`).
 a11y: $(BIN)/.installed
-	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/test_every_page_axe.py
+	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/pages/test_every_page_axe.py
 
 # The browser tests again, keeping a picture of each page they check under var/screenshots/ (the roles walk's
 # every page at both widths in roles/): for a person to look at; `make test` checks the same pages without them.

@@ -55,7 +55,7 @@ LONGEST_FIRST = (
     "tests/whole/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
     "tests/whole/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
     "tests/whole/cdd4/test_output_unchanged.py::test_every_route_answers_each_asker_as_recorded",
-    "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
+    "tests/browser/pages/test_roles.py::test_every_role_main_pages_desktop_and_phone",
     "tests/processes/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
 )
 
@@ -220,7 +220,7 @@ def pytest_collection_modifyitems(config, items):
             misplaced.append(f"{item.nodeid}: {needed[1]}: it belongs in {needed[0]}")
     if misplaced:
         raise pytest.UsageError("tests outside their tier's folder (docs/testing.md):\n" + "\n".join(misplaced))
-    config.stash[TIERS] = tiers(items)
+    config.stash[TIERS] = tiers(items, full_collected=_markexpr_may_take_full(config.option.markexpr))
 
 
 # How many of the collected tests each tier holds, counted before `-m` leaves some out: `make check` runs the
@@ -228,9 +228,10 @@ def pytest_collection_modifyitems(config, items):
 TIERS = pytest.StashKey[dict]()
 
 
-def tiers(items) -> dict:
-    """{tier: tests} of the collected items: quick, full (as `make test` adds them), service, walk."""
-    counts = {"quick": 0, "full": 0, "service": 0, "walk": 0}
+def tiers(items, *, full_collected: bool) -> dict:
+    """{tier: tests} of the collected items: quick, full (as `make test` adds them), service, walk; the quick
+    tier alone when the tier folders were not collected (`pytest_ignore_collect`)."""
+    counts = {"quick": 0, "full": 0, "service": 0, "walk": 0} if full_collected else {"quick": 0}
     for item in items:
         apart = [name for name in ("service", "walk") if item.get_closest_marker(name)]
         counts[apart[0] if apart else "full" if item.get_closest_marker("full") else "quick"] += 1
@@ -241,8 +242,8 @@ def pytest_terminal_summary(terminalreporter, config):
     """One line: the tests collected in each tier (an xdist worker's count; each collects the same tests)."""
     counts = config.stash.get(TIERS, None) or next(iter(getattr(config, "worker_tiers", [])), None)
     if counts:
-        said = (f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
-        terminalreporter.write_line(" · ".join(said))
+        said = " · ".join(f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
+        terminalreporter.write_line(said if "full" in counts else f"{said} (the tier folders not collected)")
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown without it (-p no:xdist)
