@@ -111,12 +111,10 @@ test:
 	  wait $$services; rc=$$?; echo "--- the service suite (var/test-services.log) ---"; cat var/test-services.log; \
 	  [ $$sqlite -eq 0 ] && [ $$rc -eq 0 ]; fi
 
-# What a developer runs on every change: ruff, the import layers, and every test not marked `full`: the tests
-# without a database, with one, and through the test client, the isolation tables' strangers' columns (nobody
-# signed in, another office, a conflicted member). tests/conftest.py marks `full` what it leaves to `make test`
-# (Chromium, live servers, processes a test starts, the real services, the benches, the crawl and the walks over
-# every page of a kind, the API fuzz, the isolation tables' other columns). mypy stays in `make lint`: 26 CPU-s
-# from nothing (55 s on 2 shared cores), 3 from its cache. Target: 240 s on this machine kind (docs/testing.md).
+# What a developer runs on every change: ruff, the import layers, and the quick tier: every test outside the
+# tier folders (tests/browser, processes, scale, whole, bench, services: docs/testing.md), whose modules it does
+# not import. mypy stays in `make lint`: 26 CPU-s from nothing (55 s on 2 shared cores), 3 from its cache.
+# Target: 240 s on this machine kind (docs/testing.md).
 check: $(BIN)/.installed
 	@deploy/system-packages.sh run test
 	$(BIN)/ruff check .
@@ -148,9 +146,9 @@ format: $(BIN)/.installed
 	$(BIN)/ruff format .
 
 # The accessibility walk: every page each demo role reaches, axe-core's WCAG 2.1 A and AA rules at 1366 and 390 px
-# (tests/browser/test_every_page_axe.py; about 106 CPU-s, 17–20 minutes on 2 shared cores, so not part of `make test`).
+# (tests/browser/pages/test_every_page_axe.py; about 106 CPU-s, 17–20 minutes on 2 shared cores, so not part of `make test`).
 a11y: $(BIN)/.installed
-	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/test_every_page_axe.py
+	$(BIN)/pytest -m walk -n 0 -p no:cacheprovider tests/browser/pages/test_every_page_axe.py
 
 # The browser tests again, keeping a picture of each page they check under var/screenshots/ (the roles walk's
 # every page at both widths in roles/): for a person to look at; `make test` checks the same pages without them.

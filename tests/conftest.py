@@ -1,5 +1,6 @@
 import gc
 import os
+import re
 import sys
 import threading
 from contextlib import nullcontext
@@ -51,59 +52,60 @@ QUERY_COUNTS = {"django_assert_num_queries", "django_assert_max_num_queries"}
 # On PostgreSQL a flush empties the tables, and the service tests that flush run after those that read the
 # session's data.
 LONGEST_FIRST = (
-    "tests/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
-    "tests/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
-    "tests/cdd4/test_output_unchanged.py::test_every_route_answers_each_asker_as_recorded",
-    "tests/browser/test_roles_browser.py::test_every_role_main_pages_desktop_and_phone",
-    "tests/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
+    "tests/whole/cdd4/test_fiscal_year.py::test_a_fiscal_year_day_by_day",
+    "tests/whole/pages/test_crawl.py::test_every_reachable_page_of_every_demo_role",
+    "tests/whole/cdd4/test_output_unchanged.py::test_every_route_answers_each_asker_as_recorded",
+    "tests/browser/pages/test_roles.py::test_every_role_main_pages_desktop_and_phone",
+    "tests/processes/deploy/test_build_app.py::test_a_clean_tree_builds_in_production_mode",
 )
 
 
-# `make check` runs what a developer needs on every change; `make test` runs everything. A test is `full`
-# (pyproject.toml; `make check` runs `-m "not full"`) by what it uses, found here rather than marked by hand:
-# a marker of what it needs (a browser, the real services, the accessibility walk), ...
-FULL_MARKERS = {"browser", "service", "walk"}
+# The folder is the tier (docs/testing.md). `make check` runs the quick tier: every test outside these folders.
+# `make test` adds the full ones; `.ci/run` adds the service suite beside it.
+FULL_FOLDERS = {
+    "tests/browser/": "drives Chromium",
+    "tests/processes/": "starts a process or a server beside the test",
+    "tests/scale/": "reads a contest at N and again at 10 × N entrants",
+    "tests/whole/": "walks every route, page or screen of a kind, a whole fiscal year, or fuzzes the API",
+    "tests/bench/": "runs a bench",
+}
+SERVICE_FOLDER = "tests/services/"  # the real PostgreSQL, Redis and Celery workers: `make test-services`
+FOLDERS = (*FULL_FOLDERS, SERVICE_FOLDER)
+
+# What a test uses that belongs in one of those folders, found from its code so that a test written in the wrong
+# place fails collection with where it goes: a marker of what it needs, ...
+NEEDS_MARKERS = {"browser": "tests/browser/", "walk": "tests/browser/", "service": SERVICE_FOLDER}
 # ... a fixture that serves over sockets or drives Chromium (and every fixture built on them), ...
-FULL_FIXTURES = {"live_server", "playwright_started"}
+NEEDS_FIXTURES = {"live_server": "tests/processes/", "playwright_started": "tests/browser/"}
 # ... a fresh portal or bench on a copy of the migrated database, which it starts as a process of its own
 # (asked for by the test itself: every database test's session setup makes the copy), ...
 OWN_PROCESS_COPY = "migrated_sqlite"
-# ... a test, a fixture, or a function or class of the tests' own that either names (followed through their
-# code: `reaches`) that starts a process or grows a contest tenfold for the scale guards, Hypothesis driving the
-# test client (the API fuzz), and what no fixture tells, by its place:
-FULL_PLACES = {
-    "tests/bench/": "the benches' smoke runs and their checkers",
-    "tests/pages/test_crawl.py": "the crawl: every page each demo role reaches",
-    # Walks over every page of a kind, where `make check` asks each view once, its owner and a stranger:
-    "tests/cdd4/test_admin_digits.py": "every admin list and form, each role's, read for Thai digits",
-    "tests/cdd4/test_admin_thai.py": "every admin list and form read for Thai field names",
-    "tests/committee/test_every_screen.py": "every criterion and province's scoring screen, as member and chair",
-    # A whole fiscal year, each of its days with the beat's jobs, what is owed and told, and a full recompute:
-    "tests/cdd4/test_fiscal_year.py": "a contest's fiscal year driven day by day on a moving clock",
-    # Ranks past the largest small integer: what PostgreSQL's column holds (`make test-services` asks it there,
-    # `pg`); on SQLite, which has no small integer, the same ranking of 32,800 entrants is a walk at scale.
-    "tests/scoring/test_services_many_entrants.py": "a contest of 32,800 entrants ranked, every one of them",
-}
+# ... Hypothesis driving the test client (the API fuzz), ...
 HTTP_CLIENTS = {"client", "admin_client", "api", "api_client"}
-# A process started for the test: a manage.py, nginx, moto, a bench, git or a PDF reader.
+# ... and, in a test, a fixture, or a function or class of the tests' own that either names (followed through their
+# code: `reaches`), a process started for the test (a manage.py, nginx, moto, a bench, git or a PDF reader) or the
+# scale guards' contest grown to 10 × N entrants (tests/scale/).
 PROCESS_NAMES = {"subprocess", "Popen"}
-# The scale guards' contest grown to 10 × N entrants (tests/scale.py), each read costed at both sizes.
-GROWN = ("tests.scale", "grow")
+GROWN = ("tests.scale.contest", "grow")
 
 
-def leaves_check(name: str, found) -> bool:
-    """Whether a name a test's code uses starts a process or grows the scale guards' contest."""
-    return name in PROCESS_NAMES or (getattr(found, "__module__", None), getattr(found, "__name__", None)) == GROWN
+def leaves_check(name: str, found) -> str | None:
+    """The tier folder a name a test's code uses belongs in, if any."""
+    if name in PROCESS_NAMES:
+        return "tests/processes/"
+    if (getattr(found, "__module__", None), getattr(found, "__name__", None)) == GROWN:
+        return "tests/scale/"
+    return None
 
 
-def reaches(func, seen: set | None = None) -> bool:
-    """Whether `func` (a test, a fixture), or a function or class of the tests' own that it names, followed
-    through their code, uses a name `leaves_check` tells."""
+def reaches(func, seen: set | None = None) -> str | None:
+    """The tier folder of the first name `leaves_check` tells in `func` (a test, a fixture), or in a function or
+    class of the tests' own that it names, followed through their code."""
     seen = set() if seen is None else seen
     func = getattr(func, "__func__", func)
     code = getattr(func, "__code__", None)
     if code is None or code in seen:
-        return False
+        return None
     seen.add(code)
     names, stack = set(), [code]
     while stack:  # the function's own names and those of what it defines inside (comprehensions, closures)
@@ -111,59 +113,96 @@ def reaches(func, seen: set | None = None) -> bool:
         names.update(current.co_names)
         stack += [const for const in current.co_consts if hasattr(const, "co_names")]
     scope = getattr(func, "__globals__", {})
-    for name in names:
+    for name in sorted(names):
         found = scope.get(name)
-        if leaves_check(name, found):
-            return True
+        if folder := leaves_check(name, found):
+            return folder
         if isinstance(found, dict | list | tuple):  # a table of the tests' functions, picked by a parameter
-            values = found.values() if isinstance(found, dict) else found
-            if any(reaches(part, seen) for part in values if getattr(part, "__module__", "").startswith("tests.")):
-                return True
+            parts = found.values() if isinstance(found, dict) else found
+            callables = [part for part in parts if getattr(part, "__module__", "").startswith("tests.")]
+        elif getattr(found, "__module__", "").startswith("tests."):
+            callables = list(vars(found).values()) if isinstance(found, type) else [found]
+        else:
             continue
-        if not getattr(found, "__module__", "").startswith("tests."):
-            continue
-        callables = vars(found).values() if isinstance(found, type) else [found]
-        if any(reaches(part, seen) for part in callables if callable(part) or hasattr(part, "__func__")):
-            return True
-    return False
+        for part in callables:
+            if (callable(part) or hasattr(part, "__func__")) and (folder := reaches(part, seen)):
+                return folder
+    return None
 
 
 _REACHES: dict = {}
 
 
-def _reaches_cached(func) -> bool:
+def _reaches_cached(func) -> str | None:
     key = getattr(func, "__code__", func)
     if key not in _REACHES:
         _REACHES[key] = reaches(func)
     return _REACHES[key]
 
 
-def full_only(item) -> bool:
-    """Whether `make check` leaves the test to `make test` (FULL_MARKERS and the rest above)."""
-    if item.get_closest_marker("full") or any(item.get_closest_marker(name) for name in FULL_MARKERS):
-        return True
+def needs_folder(item) -> tuple[str, str] | None:
+    """(the tier folder, why) a test belongs in by what it uses, or None for the quick tier."""
+    for name, folder in NEEDS_MARKERS.items():
+        if item.get_closest_marker(name):
+            return folder, f"marked {name}"
     used = set(getattr(item, "fixturenames", ()))
-    if used & FULL_FIXTURES or OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
-        return True
+    for name, folder in NEEDS_FIXTURES.items():
+        if name in used:
+            return folder, f"uses {name}"
+    if OWN_PROCESS_COPY in getattr(getattr(item, "_fixtureinfo", None), "argnames", ()):
+        return "tests/processes/", f"asks for {OWN_PROCESS_COPY}"
     if getattr(getattr(item, "obj", None), "is_hypothesis_test", False) and used & HTTP_CLIENTS:
-        return True
-    if item.nodeid.startswith(tuple(FULL_PLACES)):
-        return True
+        return "tests/whole/", "Hypothesis drives the test client"
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    funcs = [getattr(item, "function", None), *(defs[-1].func for defs in definitions.values() if defs)]
-    return any(_reaches_cached(func) for func in funcs if func is not None)
+    named = [("the test", getattr(item, "function", None))]
+    named += [(f"fixture {name}", defs[-1].func) for name, defs in definitions.items() if defs]
+    for what, func in named:
+        if func is not None and (folder := _reaches_cached(func)):
+            return folder, f"{what} reaches {'a process' if folder == 'tests/processes/' else 'the grown contest'}"
+    return None
+
+
+def tier_folder(nodeid: str) -> str | None:
+    return next((folder for folder in FOLDERS if nodeid.startswith(folder)), None)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A run that leaves out every `full` test (`make check`: `-m "not full"`) does not import the tier folders'
+    modules at all: their tests would all be deselected."""
+    folder = f"{Path(collection_path).relative_to(config.rootpath).as_posix()}/"
+    if folder.startswith(FOLDERS) and not _markexpr_may_take_full(config.option.markexpr):
+        return True
+    return None
+
+
+def _markexpr_may_take_full(markexpr: str) -> bool:
+    """Whether some test marked `full` (with any other markers besides) can pass `-m`."""
+    from itertools import product
+
+    from _pytest.mark.expression import Expression
+
+    if not markexpr:
+        return True
+    expression = Expression.compile(markexpr)
+    names = sorted(set(re.findall(r"[A-Za-z_]\w*", markexpr)) - {"and", "or", "not", "full"})
+    for values in product((False, True), repeat=len(names)):
+        others = {name for name, on in zip(names, values, strict=True) if on}
+        if expression.evaluate(lambda name, others=others: name == "full" or name in others):
+            return True
+    return False
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by the marks set here
 def pytest_collection_modifyitems(config, items):
-    """`full` for what `make check` leaves to `make test` (`full_only`). `pg`, besides the tests marked by
-    hand, for every test that counts queries, commits for real (transactional_db) or tests a services.py
-    (test_services*.py: the writes, their transactions and select_for_update, which SQLite ignores): `make
-    test-services` runs them again on PostgreSQL. A live server's transactional_db is for a browser or nginx
-    in front of it, not for the engine. On SQLite the longest tests go first (`LONGEST_FIRST`), the rest in
-    their order."""
+    """`full` (and `service`) by the test's folder; a test outside its tier's folder stops the run, naming where it
+    goes. `pg`, besides the tests marked by hand, for every test that counts queries, commits for real
+    (transactional_db) or tests a services.py (test_services*.py: the writes, their transactions and
+    select_for_update, which SQLite ignores): `make test-services` runs them again on PostgreSQL. A live server's
+    transactional_db is for a browser or nginx in front of it, not for the engine. On SQLite the longest tests go
+    first (`LONGEST_FIRST`), the rest in their order."""
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         items.sort(key=lambda item: not item.nodeid.startswith(LONGEST_FIRST))
+    misplaced = []
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         if (
@@ -172,9 +211,16 @@ def pytest_collection_modifyitems(config, items):
             or item.path.name.startswith("test_services")
         ):
             item.add_marker(pytest.mark.pg)
-        if full_only(item):
+        folder = tier_folder(item.nodeid)
+        if folder == SERVICE_FOLDER:
+            item.add_marker(pytest.mark.service)
+        if folder:
             item.add_marker(pytest.mark.full)
-    config.stash[TIERS] = tiers(items)
+        elif needed := needs_folder(item):
+            misplaced.append(f"{item.nodeid}: {needed[1]}: it belongs in {needed[0]}")
+    if misplaced:
+        raise pytest.UsageError("tests outside their tier's folder (docs/testing.md):\n" + "\n".join(misplaced))
+    config.stash[TIERS] = tiers(items, full_collected=_markexpr_may_take_full(config.option.markexpr))
 
 
 # How many of the collected tests each tier holds, counted before `-m` leaves some out: `make check` runs the
@@ -182,9 +228,10 @@ def pytest_collection_modifyitems(config, items):
 TIERS = pytest.StashKey[dict]()
 
 
-def tiers(items) -> dict:
-    """{tier: tests} of the collected items: quick, full (as `make test` adds them), service, walk."""
-    counts = {"quick": 0, "full": 0, "service": 0, "walk": 0}
+def tiers(items, *, full_collected: bool) -> dict:
+    """{tier: tests} of the collected items: quick, full (as `make test` adds them), service, walk; the quick
+    tier alone when the tier folders were not collected (`pytest_ignore_collect`)."""
+    counts = {"quick": 0, "full": 0, "service": 0, "walk": 0} if full_collected else {"quick": 0}
     for item in items:
         apart = [name for name in ("service", "walk") if item.get_closest_marker(name)]
         counts[apart[0] if apart else "full" if item.get_closest_marker("full") else "quick"] += 1
@@ -195,8 +242,8 @@ def pytest_terminal_summary(terminalreporter, config):
     """One line: the tests collected in each tier (an xdist worker's count; each collects the same tests)."""
     counts = config.stash.get(TIERS, None) or next(iter(getattr(config, "worker_tiers", [])), None)
     if counts:
-        said = (f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
-        terminalreporter.write_line(" · ".join(said))
+        said = " · ".join(f"{tier}: {n:,} test{'' if n == 1 else 's'}" for tier, n in counts.items())
+        terminalreporter.write_line(said if "full" in counts else f"{said} (the tier folders not collected)")
 
 
 @pytest.hookimpl(optionalhook=True)  # xdist's hook: unknown without it (-p no:xdist)
@@ -232,7 +279,7 @@ def tracked_live_server():
     their transactions on it: one's rollback undid another's saved row (a browser's four-file pick kept 3
     of 4). There the live server runs Django for one request at a time (its threads still accept and read
     sockets, so a browser's idle preconnection blocks nothing); concurrent uploads are tested against a
-    real server on a file database (tests/cdd4/test_sqlite_concurrency.py) and on PostgreSQL.
+    real server on a file database (tests/processes/cdd4/test_sqlite_concurrency.py) and on PostgreSQL.
 
     On either engine it counts the requests it has not finished (`LiveRequests`), up to the end of each
     response's close, where Django sends `request_finished` and looks at the database: a browser test waits

@@ -44,11 +44,10 @@ from scoring import snapshots
 from scoring.models import RecomputeRun
 from scoring.recompute import standings_recompute
 from submissions.models import ResumableUpload
-
-from .. import factories
-from ..security.conftest import th50_world
-from ..security.office.conftest import KEY as OFFICE_KEY
-from ..security.office.conftest import chonburi_world
+from tests import factories
+from tests.security.conftest import th50_world
+from tests.security.office.conftest import KEY as OFFICE_KEY
+from tests.security.office.conftest import chonburi_world
 
 DIGESTS = Path(__file__).with_name("output_digests.json")
 # The digests are SQLite's, in the embedded mode `make check` runs: on PostgreSQL with Redis the schema's integer
