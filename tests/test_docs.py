@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+from fnmatch import fnmatchcase
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -10,12 +13,26 @@ SOURCES = ("*.py", "*.html", "*.md", "*.txt", "*.js")
 SKIP = {".venv", "node_modules", "var", ".git", "static/vendor"}
 
 
-def _files():
-    for pattern in SOURCES:
-        for path in ROOT.rglob(pattern):
-            rel = path.relative_to(ROOT).as_posix()
-            if not any(rel == skip or rel.startswith(f"{skip}/") or f"/{skip}/" in f"/{rel}" for skip in SKIP):
-                yield path
+def _skipped(rel: str) -> bool:
+    return any(rel == skip or rel.startswith(f"{skip}/") or f"/{skip}/" in f"/{rel}" for skip in SKIP)
+
+
+@cache
+def _files() -> tuple[Path, ...]:
+    """Every source of ours by SOURCES' patterns, the skipped folders never entered: a checkout's own .venv and
+    node_modules hold hundreds of thousands of files, each once listed to be left out."""
+    found = []
+    for folder, dirs, names in os.walk(ROOT):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not _skipped((here / d).relative_to(ROOT).as_posix())]
+        found += [here / name for name in names if not _skipped((here / name).relative_to(ROOT).as_posix())]
+    return tuple(path for pattern in SOURCES for path in found if fnmatchcase(path.name, pattern))
+
+
+@cache
+def _texts() -> tuple[tuple[Path, str], ...]:
+    """Each source and its text, read once for every test that reads them."""
+    return tuple((path, path.read_text(encoding="utf-8", errors="replace")) for path in _files())
 
 
 def _decisions() -> set[int]:
@@ -33,8 +50,8 @@ def test_every_decision_the_code_names_is_a_section_of_docs_decisions():
     cited = re.compile(r"\b[Dd]ecisions? (\d+)\b")
     unknown = [
         f"{path.relative_to(ROOT)}:{number}"
-        for path in _files()
-        for number in cited.findall(path.read_text(encoding="utf-8", errors="replace"))
+        for path, text in _texts()
+        for number in cited.findall(text)
         if int(number) not in known
     ]
     assert unknown == []
@@ -42,11 +59,7 @@ def test_every_decision_the_code_names_is_a_section_of_docs_decisions():
 
 def test_every_seed_the_code_names_is_listed_in_docs_decisions():
     listed = set(re.findall(r"^\| (00\d) \|", (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8"), re.M))
-    named = {
-        number
-        for path in _files()
-        for number in re.findall(r"\bseeds? (00\d)\b", path.read_text(encoding="utf-8", errors="replace"))
-    }
+    named = {number for _, text in _texts() for number in re.findall(r"\bseeds? (00\d)\b", text)}
     assert named <= listed
 
 

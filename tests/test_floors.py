@@ -215,9 +215,8 @@ def _python_ties() -> list[tuple[str, str, str, str]]:
     tasks = _task_names()
     found = []
     for path, module, tree in _trees():
-        package = module.split(".")[0]
+        package, relative = module.split(".")[0], path.relative_to(ROOT)  # once a module, not once a node
         for node in ast.walk(tree):
-            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Call):
                 func = node.func
                 called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -226,9 +225,9 @@ def _python_ties() -> list[tuple[str, str, str, str]]:
                 for arg in named:
                     name = _literal_url_name(arg)
                     if name is not None and "/" not in name:
-                        found.append((where, package, "url", name))
+                        found.append((f"{relative}:{node.lineno}", package, "url", name))
             elif isinstance(node, ast.Constant) and node.value in tasks:
-                found.append((where, package, "task", node.value))
+                found.append((f"{relative}:{node.lineno}", package, "task", node.value))
     return found
 
 

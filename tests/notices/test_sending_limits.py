@@ -19,8 +19,10 @@ from submissions.services import evidence_submit
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("line_as_mail")]
-HAMMER = 25
 LIMIT = outbox.AT_ONCE_HOURLY
+# Two past the hour's limit: the limit holds and the rest wait for the digest, in the plural, as for any number past
+# it; each telling sends on its own commit, so every one more costs a whole sender's run.
+HAMMER = LIMIT + 2
 
 # Each kind, the act that tells it and the lowest role that can take it: a kind added without a line here fails
 # `test_every_kind_is_walked`, so its limit is stated before it ships.
@@ -82,7 +84,7 @@ def test_every_kind_is_walked():
 
 
 @pytest.mark.parametrize("kind", list(Kind))
-def test_any_kind_told_twenty_five_times_in_an_hour_reaches_a_person_at_most_ten_times_a_channel(
+def test_any_kind_told_past_the_hours_limit_reaches_a_person_at_most_ten_times_a_channel(
     kind, mailoutbox, line_as_mail
 ):
     """The floor under every act: whatever tells one person many times, the outbox sends ten a channel an hour."""
@@ -113,7 +115,7 @@ def hammered(mailoutbox, line_api, people: dict) -> dict[str, tuple[int, int]]:
     return {p.username: (sent[("email", p.email.split("@")[0])], sent[("line", p.username)]) for p in people.values()}
 
 
-def test_an_organiser_moving_a_deadline_twenty_five_times_reaches_its_entrants_ten_times_and_nobody_else(
+def test_an_organiser_moving_a_deadline_past_the_hours_limit_reaches_its_entrants_ten_times_and_nobody_else(
     office, mailoutbox, line_as_mail
 ):
     rubric, people = office
@@ -126,7 +128,7 @@ def test_an_organiser_moving_a_deadline_twenty_five_times_reaches_its_entrants_t
                    "central": (LIMIT, LIMIT)}  # fmt: skip
 
 
-def test_an_organiser_moving_the_judging_deadline_twenty_five_times_reaches_its_panel_ten_times(
+def test_an_organiser_moving_the_judging_deadline_past_the_hours_limit_reaches_its_panel_ten_times(
     office, mailoutbox, line_as_mail
 ):
     from committee.panels import panelist_appoint
@@ -178,7 +180,7 @@ def test_a_member_asking_on_every_criterion_reaches_the_office_ten_times_an_hour
     assert Delivery.objects.filter(receipt__user=people["cm"], digest=True, state="pending").count() == 2 * 8
 
 
-def test_an_office_sending_evidence_twenty_five_times_reaches_nobody_at_once(
+def test_an_office_sending_evidence_past_the_hours_limit_reaches_nobody_at_once(
     rubric, people, chiang_mai, mailoutbox, line_as_mail
 ):
     for i in range(HAMMER):

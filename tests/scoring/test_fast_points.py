@@ -3,6 +3,7 @@ for any parameters and any facts an office might type, it answers None (the plai
 `evaluate(...).points`. And it does answer for the common case, or it would prove nothing."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
@@ -35,20 +36,9 @@ def ratios(draw):
 @st.composite
 def bands(draw):
     lower = draw(st.booleans())
-    measure = draw(
-        st.sampled_from(
-            [
-                {"numerator": "n", "denominator": "d"},
-                {"numerator": "n", "denominator": "d", "may_exceed": True},
-                {"numerator": "n", "minus": "m", "denominator": "d", "may_exceed": True},
-                {"numerator": "n", "denominator_value": "250"},
-                {"fact": "x", "max": "100"},
-                {"numerators": ["n", "m", "x"], "denominator": "d", "rank": 2},
-            ]
-        )
-    )
-    limits = sorted(draw(st.lists(LIMIT, min_size=1, max_size=4, unique=True)), reverse=not lower)
-    points = sorted(draw(st.lists(POINTS, min_size=len(limits), max_size=len(limits))), reverse=True)
+    measure = draw(MEASURES)
+    limits = sorted(draw(LIMITS), reverse=not lower)
+    points = sorted(draw(POINTS_EACH[len(limits)]), reverse=True)
     key = "max" if lower else "min"
     params = {
         "measure": {**measure, **({"lower_is_better": True} if lower else {})},
@@ -57,9 +47,7 @@ def bands(draw):
     }
     if draw(st.booleans()) and "denominator" in measure:
         params["if_zero"] = {"points": "0", "th": "ไม่มีเป้าหมาย", "en": "no target"}
-    rounding = Rounding(
-        percent_places=draw(st.sampled_from([0, 2])), mode=draw(st.sampled_from(["half_up", "truncate"]))
-    )
+    rounding = Rounding(percent_places=draw(PLACES), mode=draw(MODES))
     return build_rule("bands", params, Decimal(max(points) or 1), rounding)
 
 
@@ -75,6 +63,38 @@ LIMIT = st.one_of(
     st.sampled_from(EDGES).map(lambda e: e.quantize(Decimal("0.01"))),
     st.sampled_from(EDGES).map(lambda e: e.to_integral_value(ROUND_HALF_UP)),
 )
+# The strategies an example draws from are made once, not again for each example: Hypothesis checks a new
+# strategy's arguments and works out whether it can be empty, most of an example's cost when made afresh.
+LIMITS = st.lists(LIMIT, min_size=1, max_size=4, unique=True)
+POINTS_EACH = {n: st.lists(POINTS, min_size=n, max_size=n) for n in range(1, 5)}
+PLACES, MODES = st.sampled_from([0, 2]), st.sampled_from(["half_up", "truncate"])
+MEASURES = st.sampled_from(
+    [
+        {"numerator": "n", "denominator": "d"},
+        {"numerator": "n", "denominator": "d", "may_exceed": True},
+        {"numerator": "n", "minus": "m", "denominator": "d", "may_exceed": True},
+        {"numerator": "n", "denominator_value": "250"},
+        {"fact": "x", "max": "100"},
+        {"numerators": ["n", "m", "x"], "denominator": "d", "rank": 2},
+    ]
+)
+CELLS_MAX = 8
+AGAIN = [st.integers(0, n) for n in range(CELLS_MAX + 1)]
+
+
+@cache
+def column_of(names: tuple[str, ...]) -> st.SearchStrategy:
+    """A column's cells for a rule of these facts: mostly its own facts as counts (the fast path's case), at
+    times anything at all, cells nobody filled (None)."""
+    own = st.fixed_dictionaries({name: NUMBER for name in names})
+    halves = HALVES if set(names) == {"n", "d"} else own
+    return st.lists(st.one_of(own, own, halves, halves, FACTS, st.none()), max_size=CELLS_MAX)
+
+
+def column(rule, data) -> list:
+    """A column drawn for the rule, then some of its first cells again (the memo's answer)."""
+    cells = data.draw(column_of(rule.fact_names()))
+    return cells + cells[: data.draw(AGAIN[len(cells)])]
 
 
 @settings(max_examples=800, deadline=None)
@@ -83,10 +103,7 @@ def test_a_columns_points_are_each_cells_plain_points(rule, data) -> None:
     """`column_points` (a recompute scores a criterion's cells of every entrant at once) gives each cell's plain
     points, in order and as they print: mostly the rule's own facts as counts (the fast path's case), sometimes
     anything at all, cells nobody filled (None), and repeated cells (the memo's answer)."""
-    own = st.fixed_dictionaries({name: NUMBER for name in rule.fact_names()})
-    halves = HALVES if set(rule.fact_names()) == {"n", "d"} else own
-    cells = data.draw(st.lists(st.one_of(own, own, halves, halves, FACTS, st.none()), max_size=8))
-    cells += cells[: data.draw(st.integers(0, len(cells)))]
+    cells = column(rule, data)
     got = rule.column_points(cells, CTX)
     plain = [rule.evaluate(c or {}, CTX).points for c in cells]
     assert got == plain
@@ -98,10 +115,7 @@ def test_a_columns_points_are_each_cells_plain_points(rule, data) -> None:
 def test_a_columns_scores_are_each_cells_plain_scores(rule, data) -> None:
     """`column_scores` (the explanation pass builds a criterion's texts of every entrant at once) gives each
     cell's plain score: the same points, as they print, and the same Thai and English explanation."""
-    own = st.fixed_dictionaries({name: NUMBER for name in rule.fact_names()})
-    halves = HALVES if set(rule.fact_names()) == {"n", "d"} else own
-    cells = data.draw(st.lists(st.one_of(own, own, halves, halves, FACTS, st.none()), max_size=8))
-    cells += cells[: data.draw(st.integers(0, len(cells)))]
+    cells = column(rule, data)
     got = [(str(s.points), s.th, s.en) for s in rule.column_scores(cells, CTX)]
     assert got == [(str(s.points), s.th, s.en) for s in (rule.evaluate(c or {}, CTX) for c in cells)]
 
