@@ -206,9 +206,11 @@ def final_standings(demo_standings, central_user) -> ContestPeriod:
     return demo_standings
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rendered(django_db_setup, django_db_blocker, tmp_path_factory) -> Rendered:
-    """The four documents rendered once for the module from the demo standings (rolled back after)."""
+    """The four documents rendered once a worker from the demo standings, the rows rolled back after: what the
+    tests read is files and names, the same for every module that reads them (the quick ones in tests/awards,
+    the readers' in tests/processes/awards)."""
     out = Rendered(tmp_path_factory.mktemp("pdf"))
     with django_db_blocker.unblock(), transaction.atomic():
         rubric = ContestPeriod.objects.get(year=2566)
