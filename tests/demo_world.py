@@ -7,7 +7,7 @@ module's clock stays there until its end.
 
 On SQLite (the quick tier's in-memory test database) the first module of a worker loads the demo and keeps the
 database as the load left it (the sqlite3 backup API, as tests/conftest.py keeps the session's); a later module
-copies it back instead of loading again (about ten seconds of a worker each time), the same rows under the same
+copies it back instead of loading again (about six seconds of a worker's CPU each time), the same rows under the same
 ids. At each module's end the database as it was before the module is copied back. The load runs in a
 transaction whose commit hooks are dropped before it commits: what a load rolled back at the module's end
 leaves, as on PostgreSQL, where the demo is loaded in a transaction rolled back at the module's end."""
