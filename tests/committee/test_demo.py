@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from committee.demo import PROVINCES
@@ -16,22 +14,15 @@ from committee.models import ChairFinal, Clarification, ClarificationStatus, Jud
 from people.models import Membership
 from scoring.demo import present_year
 from submissions.models import Evidence, Submission
+from tests.demo_world import demo_world  # noqa: F401  (the demo, loaded once per worker)
 
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Loaded once for the module, in a transaction rolled back at its end; each test's own changes roll
-    back to here (as tests/scoring/contests/test_demo_contests.py)."""
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-        yield media
-        transaction.set_rollback(True)
+pytestmark = pytest.mark.usefixtures("demo_world")
 
 
 @pytest.fixture
-def demo(loaded, db):
-    return loaded
+def demo(db, settings) -> Path:
+    """The demo's media folder, the module's own copy of the files it stored."""
+    return Path(settings.MEDIA_ROOT)
 
 
 def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):

@@ -1,24 +1,14 @@
 """`bootstrap --demo` leaves a realistic November in each role's inbox, made by the real services: a moved
 deadline for the offices, a question waiting for Chiang Mai, an answer waiting for the member who asked."""
 
-import os
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from notices.models import Kind, Receipt
+from tests.demo_world import demo_world  # noqa: F401  (the demo, loaded once per worker)
 
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-        yield
-        transaction.set_rollback(True)
+pytestmark = pytest.mark.usefixtures("demo_world")
 
 
 def kinds(username: str) -> set[str]:
@@ -26,7 +16,7 @@ def kinds(username: str) -> set[str]:
 
 
 @pytest.mark.django_db
-def test_each_demo_role_finds_notices_waiting(loaded):
+def test_each_demo_role_finds_notices_waiting():
     assert {Kind.DEADLINE_MOVED, Kind.QUESTION_ASKED} <= kinds("chiangmai")
     assert {Kind.DEADLINE_MOVED, Kind.EVIDENCE_RECEIVED} <= kinds("phuket")  # the Department's receipt of 2.1.2
     assert Kind.QUESTION_ANSWERED in kinds("committee1") and Kind.QUESTION_ANSWERED not in kinds("phuket")
@@ -39,7 +29,7 @@ def test_each_demo_role_finds_notices_waiting(loaded):
 
 
 @pytest.mark.django_db
-def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
+def test_the_demos_reasons_read_as_the_departments_letters_do():
     """The demo's reasons, notes and decisions read as real ones (a Department letter cited), never as
     "ข้อมูลตัวอย่าง: กำหนดส่งตามหนังสือกรม"."""
     from committee.models import ChairFinal, Judgment
@@ -57,7 +47,7 @@ def test_the_demos_reasons_read_as_the_departments_letters_do(loaded):
 
 
 @pytest.mark.django_db
-def test_the_demo_sets_real_looking_contacts_for_central_staff(loaded):
+def test_the_demo_sets_real_looking_contacts_for_central_staff():
     """The demo gives central's contacts, which /help/ shows (an office contest's desk: test_help.py)."""
     from ops.models import SiteContact
 

@@ -2,7 +2,6 @@
 
 import io
 
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -11,10 +10,9 @@ from contests.models import Unit
 from core.thai import thai_digits
 from rubrics.models import ContestPeriod, Criterion
 from rubrics.selectors import rubric_spec
-from scoring import snapshots
 from scoring.demo import present_year
 from scoring.facts.imports import fact_set
-from scoring.models import Fact, FactSource, Standing, StandingsSnapshot
+from scoring.models import Fact, FactSource, Standing
 from scoring.recompute import standings_recompute
 from submissions.models import Evidence
 
@@ -23,35 +21,6 @@ def test_bootstrap_twice_changes_nothing(db):  # the test database was bootstrap
     call_command("bootstrap", "--no-units", stdout=io.StringIO())  # the units: tests/scoring/test_units_real.py
     assert (Unit.objects.count(), ContestPeriod.objects.count(), Criterion.objects.count()) == (76, 1, 18)
     assert Standing.objects.count() == 76
-
-
-def test_demo_starts_again_on_a_frozen_then_published_year(db, settings, tmp_path):
-    """`make run` starts again after central staff froze the year, never stopping at "ผลปี 2566 ตรึงไว้แล้ว"."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())
-    rubric = ContestPeriod.objects.get(year=2566)
-    standings_recompute(rubric_id=rubric.pk, full=True)  # what on_commit would have run
-    central = User.objects.get(username="central")
-    snapshots.standings_freeze(user=central, rubric=rubric)
-
-    def kept():
-        return (
-            list(Fact.objects.filter(rubric=rubric).order_by("pk").values_list("pk", "value")),
-            list(Evidence.objects.order_by("pk").values_list("pk", "sha256")),
-            list(Judgment.objects.order_by("pk").values_list("pk", "points")),
-            StandingsSnapshot.objects.get(rubric=rubric).rows,
-        )
-
-    before = kept()
-    for step in ("frozen", "published"):
-        out = io.StringIO()
-        call_command("bootstrap", "--no-units", demo=True, stdout=out)  # raised CommandError before the fix
-        assert kept() == before, step
-        assert "เกณฑ์ 2566.json: ผลปี 2566 ตรึงไว้แล้ว ใช้เกณฑ์เดิม" in out.getvalue()
-        assert "ข้อมูลตัวอย่าง 2566: ผลปี 2566 ตรึงไว้แล้ว คงข้อมูลเดิม" in out.getvalue()
-        frozen_at = StandingsSnapshot.objects.get(rubric=rubric).frozen_at.isoformat()
-        snapshots.publication_publish(user=central, rubric=rubric, confirmed=True, previewed_frozen_at=frozen_at)
-    assert len(before[1]) == 80 and len(before[2]) > 0
 
 
 def test_demo_judged_criteria_score_only_what_the_demo_committee_judged(db, settings, tmp_path):

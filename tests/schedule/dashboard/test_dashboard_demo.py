@@ -1,37 +1,24 @@
 """Central's dashboard as central staff meet it in the demo in late November 2570, eight months before the end:
 the first screen opens on who is late, not on a settings form, an import form and "ตรึงผล"."""
 
-import os
 from datetime import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
 
 from core.thai import BANGKOK
 from rubrics.models import ContestPeriod
+from tests.demo_world import demo_world  # noqa: F401  (the demo, loaded once per worker)
 
 LATE_NOVEMBER_2570 = datetime(2026, 11, 25, 10, 0, tzinfo=BANGKOK)  # fiscal year 2570 began on 1 October 2569
+DEMO_AT = LATE_NOVEMBER_2570  # the demo loaded on the newcomer's day, the module's clock kept there
 
-
-@pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the module on the newcomer's day, rolled back at its end."""
-    media = tmp_path_factory.mktemp("media")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timezone, "now", lambda: LATE_NOVEMBER_2570)
-        with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-            call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-            yield
-            transaction.set_rollback(True)
+pytestmark = pytest.mark.usefixtures("demo_world")
 
 
 @pytest.fixture
-def first_screen(loaded, db, client):
+def first_screen(db, client):
     client.force_login(get_user_model().objects.get(username="central"))
     rubric = ContestPeriod.objects.national().get(year=2570)
     response = client.get(reverse("schedule:dashboard", args=[rubric.key]))
@@ -70,7 +57,7 @@ def test_freezing_is_not_on_the_first_screen_before_judging_ends(first_screen):
     assert "ตรึงและประกาศผล" in main  # its page is linked, for when judging is over
 
 
-def test_the_dashboard_query_count_in_the_demo(loaded, db, client, django_assert_max_num_queries):
+def test_the_dashboard_query_count_in_the_demo(db, client, django_assert_max_num_queries):
     client.force_login(get_user_model().objects.get(username="central"))
     url = reverse("schedule:dashboard", args=[ContestPeriod.objects.national().get(year=2570).key])
     client.get(url)
