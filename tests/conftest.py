@@ -5,6 +5,7 @@ import sys
 import threading
 from contextlib import nullcontext
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,7 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+@cache  # asked for every path collected, and again for the tier line
 def _markexpr_may_take_full(markexpr: str) -> bool:
     """Whether some test marked `full` (with any other markers besides) can pass `-m`."""
     from itertools import product
