@@ -205,8 +205,7 @@ def _account_mail(request):
 
 
 def _check_red(request):
-    from django.conf import settings
-
+    settings = request.getfixturevalue("settings")  # put back at the test's end: django.conf's would stay for the next
     _rubric, people = request.getfixturevalue("national")
     settings.CDD4_OPERATORS, settings.CDD4_MIN_FREE_MB = [people["central"].email], 10**9
     alerts_update(checks=checks_run())
