@@ -8,9 +8,9 @@ asked the same in tests/whole/security/test_admin_model_page_writes_ask_once.py.
 import pytest
 
 from .conftest import url_patterns
-from .isolation import built, media_root, world  # noqa: F401  (the isolation table's world, built once)
+from .isolation import media_root, world  # noqa: F401  (the isolation table's world)
 from .test_isolation_rules import RULES, WORLDS
-from .write_asks import EXEMPT, ORDERS, WRITES, asks, sent_asks_twice, served_as, writes  # noqa: F401
+from .write_asks import EXEMPT, ORDERS, WRITES, asks, built, sent_asks_twice, served_as, worlds, writes  # noqa: F401
 
 WRITTEN = writes(model_pages=False)
 
@@ -27,7 +27,7 @@ def test_every_route_exempt_is_a_write_route_of_the_resolver():
     assert sorted(set(EXEMPT) - taking) == []
 
 
-# `built` (isolation.py) is the module's world, by name: each world is built once, its writes sent in turn.
+# `built` (write_asks.py) is the write's world, by name: each world is built once, its writes sent in turn.
 @pytest.mark.parametrize(("built", "key", "route", "ask", "role"), WRITTEN, indirect=["built"])
 def test_a_write_asks_each_act_once_on_its_page_and_once_in_its_service(built, key, route, ask, role, world, asks):  # noqa: F811
     assert sent_asks_twice(key, route, ask, role, world, RULES, asks) == []

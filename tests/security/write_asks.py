@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from contextlib import ExitStack
 from http.cookies import SimpleCookie
 
 import pytest
 from django.conf import settings
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 
 from core import acts
 from tests.security.conftest import url_patterns
-from tests.security.isolation import fill
+from tests.security.isolation import BUILDERS, fill
 from tests.security.office.conftest import ATTACKERS as OFFICE_ATTACKERS
 from tests.security.test_isolation_rules import RULES, SKIP, WORLDS
 
@@ -108,6 +109,37 @@ def _caller() -> str:
             return f"{module}.{frame.f_code.co_name}:{frame.f_lineno}"
         frame = frame.f_back
     return "?"
+
+
+@pytest.fixture(scope="module")
+def worlds(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The module's worlds, one at a time, by name: built when a test first names one, in a transaction rolled back
+    when a test names the other or the module ends. Each write names its own world among its parameters, which
+    pytest cannot group under a module's fixture: `built` parametrized so was built again for every test, five
+    sixths of the module's time."""
+    held: dict = {}
+    with ExitStack() as stack:
+
+        def world_named(name: str) -> tuple:
+            if held.get("name") != name:
+                stack.close()
+                media = tmp_path_factory.mktemp("media")
+                stack.enter_context(django_db_blocker.unblock())
+                stack.enter_context(override_settings(MEDIA_ROOT=media))
+                stack.enter_context(transaction.atomic())
+                stack.callback(transaction.set_rollback, True)
+                held.update(name=name, built=(BUILDERS[name](), media))
+            return held["built"]
+
+        yield world_named
+
+
+@pytest.fixture
+def built(request, worlds) -> tuple:
+    """The world a write names (its `built` parameter), as isolation.py's `built` gives it: (world, media folder)."""
+    world, media = worlds(request.param)
+    assert world.name == request.param
+    return world, media
 
 
 @pytest.fixture
