@@ -66,7 +66,7 @@ LONGEST_FIRST = (
 FULL_FOLDERS = {
     "tests/browser/": "drives Chromium",
     "tests/processes/": "starts a process or a server beside the test",
-    "tests/scale/": "reads a contest at N and again at 10 × N entrants",
+    "tests/scale/": "reads at N and again at 10 × N (a contest's entrants, a feed's rounds)",
     "tests/whole/": "walks every route, page or screen of a kind, a whole fiscal year, or fuzzes the API",
     "tests/bench/": "runs a bench",
 }
