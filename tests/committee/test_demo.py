@@ -12,6 +12,7 @@ from django.utils import timezone
 from committee.demo import PROVINCES
 from committee.models import ChairFinal, Clarification, ClarificationStatus, Judgment
 from people.models import Membership
+from rubrics.models import ContestPeriod
 from scoring.demo import present_year
 from submissions.models import Evidence, Submission
 from tests.demo_world import demo_world  # noqa: F401  (the demo, loaded once per worker)
@@ -53,10 +54,15 @@ def test_demo_evidence_for_a_dozen_provinces_in_every_state(demo):
 
 
 def test_demo_runs_again_without_adding_anything(demo):
-    counts = (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count())
+    def counts():
+        national = ContestPeriod.objects.national().count()
+        return (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count(), national)
+
+    before = counts()
     call_command("bootstrap", "--no-units", demo=True, stdout=open(os.devnull, "w"))
-    assert (Evidence.objects.count(), Judgment.objects.count(), Clarification.objects.count()) == counts
-    assert counts[0] == 80  # a dozen provinces, 6 files each and their scenarios (none late: see above)
+    assert counts() == before
+    assert before[0] == 80  # a dozen provinces, 6 files each and their scenarios (none late: see above)
+    assert before[3] == 2  # B.E. 2566's and the present fiscal year's: a second start adds no year
 
 
 def test_without_the_units_no_district_staff_and_no_contest_judgments(demo):

@@ -80,5 +80,5 @@ def test_the_demo_lives_in_the_present_fiscal_year(db, settings, tmp_path, secon
     assert not Evidence.objects.filter(created_at__gt=timezone.now()).exists()
     dated = Fact.objects.filter(rubric=rubric, name__in=["received_on", "recorded_on", "sent_at"]).exclude(value="")
     assert dated.exists() and all(f.value[:10] <= today.isoformat() for f in dated)
-    call_command("bootstrap", "--no-units", demo=True, stdout=io.StringIO())  # a second start adds no year
+    # That a second start adds no year: tests/committee/test_demo.py, which starts the demo again anyway.
     assert ContestPeriod.objects.national().count() == 2

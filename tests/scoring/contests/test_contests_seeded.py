@@ -1,6 +1,7 @@
-"""The seeds' contests loaded by `bootstrap` with the real units, once for this module.
+"""The seeds' contests loaded by `bootstrap` with the real units, in place for this module.
 
-The load runs inside a transaction rolled back at the module's end (as tests/scoring/test_units_real.py)."""
+The load is the worker's one, shared with the other modules that read the units (tests/demo_world.py
+`units_world`); the database as it was before the module is back at the module's end."""
 
 import io
 import json
@@ -21,17 +22,10 @@ from scoring.standings import standings_rows
 from scoring.tasks import periods_begun
 from stages.models import Stage
 from stages.rules import stage_pool
+from tests.demo_world import units_world  # noqa: F401  (bootstrap with the real units, once per worker)
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("bootstrap", verbosity=0, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("units_world")]
 
 
 def run(*args) -> str:
@@ -44,7 +38,7 @@ def standings(slug: str) -> list[dict]:
     return json.loads(run("standings", "--contest", slug, "--format", "json"))
 
 
-def test_bootstrap_loads_the_seven_contests(seeded):
+def test_bootstrap_loads_the_seven_contests():
     assert sorted(Contest.objects.values_list("slug", flat=True)) == [
         "cdd4-2566",
         "chonburi-itmodel-2564",
@@ -58,14 +52,14 @@ def test_bootstrap_loads_the_seven_contests(seeded):
     assert ContestPeriod.objects.filter(year=2565).values_list("contest__slug", flat=True).distinct().count() == 3
 
 
-def test_chonburi_ranks_its_11_district_offices(seeded):
+def test_chonburi_ranks_its_11_district_offices():
     rows = standings("chonburi-web-2564")
     assert sorted(r["entrant"] for r in rows) == [f"20{n:02d}" for n in range(1, 12)]
     assert {r["name"] for r in rows} >= {"เมืองชลบุรี", "บางละมุง", "สัตหีบ"}
     assert set(rows[0]) >= {"entrant", "name", "rank", "total", "dimensions", "criteria", "award", "tied"}
 
 
-def test_chonburi_it_role_model_takes_a_nominee_per_district_office(seeded):
+def test_chonburi_it_role_model_takes_a_nominee_per_district_office():
     contest = Contest.objects.get(slug="chonburi-itmodel-2564")
     assert (contest.nominates, contest.organiser.code, contest.entrant_level) == (True, "TH-20", "district")
     rubric = contest.rubrics.get()
@@ -79,7 +73,7 @@ def test_chonburi_it_role_model_takes_a_nominee_per_district_office(seeded):
     assert "nominee" not in standings("chonburi-web-2564")[0]
 
 
-def test_nongkhai_ranks_its_9_districts_with_a_level_per_mission(seeded):
+def test_nongkhai_ranks_its_9_districts_with_a_level_per_mission():
     rows = standings("nongkhai-missions-2565")
     assert sorted(r["entrant"] for r in rows) == [
         "4301",
@@ -95,7 +89,7 @@ def test_nongkhai_ranks_its_9_districts_with_a_level_per_mission(seeded):
     assert sorted(rows[0]["dimension_levels"]) == [str(n) for n in range(1, 9)]
 
 
-def test_ubon_ranks_its_25_districts_per_month(seeded):
+def test_ubon_ranks_its_25_districts_per_month():
     rows = standings("ubon-milestones-2568")
     assert len(rows) == 25
     assert all(r["entrant"].startswith("34") and len(r["entrant"]) == 4 for r in rows)
@@ -113,7 +107,7 @@ def test_ubon_ranks_its_25_districts_per_month(seeded):
     assert all(r["tied"] and r["rank"] == 1 for r in rows)
 
 
-def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks(seeded):
+def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks():
     # Seed 002 is picked in stages: the district offices pick from every non-Bangkok subdistrict in the units
     # file (contests/data/UNITS-SOURCE.md), and until one has picked, nobody enters nor is ranked.
     stage = Stage.objects.get(contest__slug="model-subdistrict-2565")
@@ -124,7 +118,7 @@ def test_model_subdistrict_picks_from_every_subdistrict_and_ranks_only_the_picks
     assert standings("model-subdistrict-region-2565") == []
 
 
-def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):
+def test_import_facts_by_entrant_code_and_name(tmp_path):
     rubric = ContestPeriod.objects.get(contest__slug="nongkhai-missions-2565")
     sheet = tmp_path / "facts.csv"
     sheet.write_text("entrant,criterion,fact,value\n2001,1.1.1,verified,1\n", encoding="utf-8")
@@ -141,7 +135,7 @@ def test_import_facts_by_entrant_code_and_name(seeded, tmp_path):
     assert mueang["rank"] == 1
 
 
-def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
+def test_import_facts_needs_the_period_of_a_monthly_contest(tmp_path):
     sheet = tmp_path / "facts.csv"
     sheet.write_text("entrant,criterion,fact,value\n3401,4.1.1,data_uses,2\n", encoding="utf-8")
     with pytest.raises(CommandError, match="period"):
@@ -162,7 +156,7 @@ def test_import_facts_needs_the_period_of_a_monthly_contest(seeded, tmp_path):
     assert rows[1]["rank"] == 2
 
 
-def test_other_commands_take_a_contest(seeded, tmp_path):
+def test_other_commands_take_a_contest(tmp_path):
     by = UserFactory(role=Role.CENTRAL).username
     out = run("rubric_deadline", "ubon-milestones-2568.2568-05", "4.1.1", "21/05/2568", "--reason", "หนังสือจังหวัด",
               "--by", by)  # fmt: skip
@@ -176,7 +170,7 @@ def test_other_commands_take_a_contest(seeded, tmp_path):
     assert "เมืองชลบุรี" in text and "2011" in text
 
 
-def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, client, django_user_model):
+def test_a_period_page_shows_every_period_and_the_combined_ranking(client, django_user_model):
     from contests.models import Unit
     from people.models import Membership, Role
 
@@ -190,7 +184,7 @@ def test_a_period_page_shows_every_period_and_the_combined_ranking(seeded, clien
     assert page.count('<tr data-province="34') >= 25 * 2  # this month's ranking and the combined one
 
 
-def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
+def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names():
     from core.sheets import exporter
 
     names = {
@@ -204,7 +198,7 @@ def test_spreadsheets_of_two_contests_of_one_year_have_their_own_names(seeded):
 
 
 def test_ubon_scores_no_month_not_yet_begun_and_averages_the_months_begun(
-    seeded, clock, django_capture_on_commit_callbacks, client
+    clock, django_capture_on_commit_callbacks, client
 ):
     """On 15 June 2025 July to September have not begun: not the letter's C for "not reported" (3 each) but
     "ยังไม่ถึง", 0 and left out of the mean, which is then over April to June alone."""

@@ -1,6 +1,7 @@
 """Every shipped contest's fact template round-trips: download it, fill it from the demo's facts as
 an organiser would in Excel, send it back, and the standings are those the same facts give through the plain
-facts import. Loaded once with the real units (`bootstrap`), inside a transaction rolled back at the end."""
+facts import. The real units and the seeds' contests (`bootstrap`) are the worker's one load, shared
+(tests/demo_world.py `units_world`)."""
 
 import json
 from pathlib import Path
@@ -17,11 +18,11 @@ from scoring.facts.imports import facts_import, facts_import_file
 from scoring.facts.template import sheet_title
 from scoring.models import Fact, FactSource
 from scoring.recompute import standings_recompute
-from tests.scoring.contests.test_contests_seeded import seeded  # noqa: F401  (bootstrap with the real units, for this module)
+from tests.demo_world import units_world  # noqa: F401  (bootstrap with the real units, once per worker)
 
 from .fact_sheets import fill, sheet_rows, template_bytes
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("units_world")]
 
 RUBRICS = sorted(Path("rubrics/rubric_files").glob("*.json"))
 STAGES = json.loads(Path("contests/data/stages.json").read_text(encoding="utf-8"))["stages"]
