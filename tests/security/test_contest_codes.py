@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.utils import translation
 
 from contests.models import Contest
 from ops.nextyear import next_year_open
@@ -165,7 +166,9 @@ def assert_in_each_language(client, body: bytes, page: str, th: str, en: str) ->
     """The Thai page gives the reason in Thai; sent again with English chosen, the page gives it in English."""
     assert th in page, page
     client.cookies["django_language"] = "en"
-    english = upload(client, body).content.decode()
+    # The English request leaves English active in this thread: the next test in the process reads Thai again.
+    with translation.override(translation.get_language()):
+        english = upload(client, body).content.decode()
     client.cookies["django_language"] = "th"
     assert en in english, english
 
