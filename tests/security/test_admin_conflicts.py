@@ -2,10 +2,15 @@
 lists, search, filters, detail and the facts export (the isolation matrix covers every route's page)."""
 
 import pytest
-from django.test import Client
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import reverse
 
-from .conftest import MARK
+from contests.models import Unit
+from rubrics.models import ContestPeriod
+
+from .conftest import MARK, th50_world
 
 LISTS = [
     ("admin:scoring_fact_changelist", "scoring.fact"),
@@ -14,6 +19,29 @@ LISTS = [
     ("admin:submissions_innovationreport_changelist", "submissions.innovationreport"),
     ("admin:contests_unit_changelist", "contests.unit"),
 ]
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker, tmp_path_factory):
+    """TH-50's world built once for the module, in a transaction rolled back at its end: the tests only read it,
+    and each test's own changes roll back to here."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        units = Unit.objects.get(code="TH-50"), Unit.objects.get(code="TH-83")
+        yield th50_world(ContestPeriod.objects.get(year=2566), *units), media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def media_root(built):
+    """The world's files, and an empty cache for each test (tests/security/media.py's)."""
+    cache.clear()
+    return built[1]
+
+
+@pytest.fixture
+def world(built, db):
+    return built[0]
 
 
 def as_user(world, role) -> Client:

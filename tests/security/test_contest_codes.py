@@ -1,10 +1,13 @@
 """An organiser's rubric file cannot take the national contest's code, nor
 store a code or field that breaks other people's pages; a refused file saves nothing and says why, Thai first."""
 
+import hashlib
 import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.utils import translation
 
 from contests.models import Contest
 from ops.nextyear import next_year_open
@@ -54,6 +57,16 @@ def upload(client, body: bytes):
 
 def counts() -> tuple[int, int]:
     return Contest.objects.count(), ContestPeriod.objects.count()
+
+
+def every_row() -> dict[str, str]:
+    """Table → a digest of all its rows: equal before and after a refusal, the file saved nothing anywhere."""
+    digests = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            digests[table] = hashlib.sha256(repr(sorted(map(repr, cursor.fetchall()))).encode()).hexdigest()
+    return digests
 
 
 def test_an_organiser_cannot_squat_next_years_national_contest(
@@ -153,7 +166,9 @@ def assert_in_each_language(client, body: bytes, page: str, th: str, en: str) ->
     """The Thai page gives the reason in Thai; sent again with English chosen, the page gives it in English."""
     assert th in page, page
     client.cookies["django_language"] = "en"
-    english = upload(client, body).content.decode()
+    # The English request leaves English active in this thread: the next test in the process reads Thai again.
+    with translation.override(translation.get_language()):
+        english = upload(client, body).content.decode()
     client.cookies["django_language"] = "th"
     assert en in english, english
 
@@ -178,18 +193,34 @@ def who(organiser, central_user, district_user, own_contest):
     return {"organiser": organiser, "central": central_user, "district": district_user}
 
 
-@pytest.mark.parametrize("case", BAD_FILES)
-def test_a_bad_contest_file_is_refused_whole_and_breaks_no_page(client, who, district, case):
-    change, th, en = BAD_FILES[case]
-    data = change(contest_file(entrants=[district.code]))
+def assert_refused_whole(client, organiser, body: bytes, th: str, en: str) -> None:
+    """The organiser's file is refused with the reason in each language, and no row of any table changes."""
     before = counts()
-    client.force_login(who["organiser"])
-    body = json.dumps(data, ensure_ascii=False).encode()
+    client.force_login(organiser)
+    rows = every_row()
     response = upload(client, body)
     assert response.status_code == 400
     assert_in_each_language(client, body, response.content.decode(), th, en)
     assert counts() == before
+    assert every_row() == rows
+
+
+def test_after_a_refused_contest_file_the_pages_a_bad_code_would_break_answer(client, who, district):
+    """The pages themselves, once: every refused file below leaves each table's rows as they were (`every_row`),
+    so these pages answer after each of them as they do here."""
+    change, th, en = BAD_FILES["slug ../../etc"]
+    body = json.dumps(change(contest_file(entrants=[district.code])), ensure_ascii=False).encode()
+    assert_refused_whole(client, who["organiser"], body, th, en)
     assert_pages_answer(client, who, district)
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_a_bad_contest_file_is_refused_whole_and_breaks_no_page(client, who, district, case):
+    """Breaks no page: no row of any table changes (the pages on these rows answer:
+    test_after_a_refused_contest_file_the_pages_a_bad_code_would_break_answer)."""
+    change, th, en = BAD_FILES[case]
+    body = json.dumps(change(contest_file(entrants=[district.code])), ensure_ascii=False).encode()
+    assert_refused_whole(client, who["organiser"], body, th, en)
 
 
 DEEP_TH, DEEP_EN = "ซ้อนกันลึกเกิน 20 ชั้น", "nested more than 20 levels deep"
@@ -207,12 +238,6 @@ BAD_BODIES = {
 
 
 @pytest.mark.parametrize("case", BAD_BODIES)
-def test_a_file_that_is_no_rubric_object_is_refused_with_the_reason(client, who, district, case):
+def test_a_file_that_is_no_rubric_object_is_refused_with_the_reason(client, who, case):
     body, th, en = BAD_BODIES[case]
-    before = counts()
-    client.force_login(who["organiser"])
-    response = upload(client, body)
-    assert response.status_code == 400
-    assert_in_each_language(client, body, response.content.decode(), th, en)
-    assert counts() == before
-    assert_pages_answer(client, who, district)
+    assert_refused_whole(client, who["organiser"], body, th, en)  # so the pages answer as after any refused file

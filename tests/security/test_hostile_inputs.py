@@ -10,6 +10,7 @@ from django.contrib.admin.sites import site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
 import rubrics.selectors
 from builder.prefill import to_form
@@ -235,6 +236,8 @@ def test_the_verify_page_names_the_issuing_office_in_english_too(db, chiang_mai,
     page = client.get(f"/verify/{code.code}/").content.decode()
     assert "✓ ออกโดยสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่" in page and "issued by" not in page  # one language a page
     client.post(reverse("set_language"), {"language": "en", "next": f"/verify/{code.code}/"})
-    english = client.get(f"/verify/{code.code}/").content.decode()
+    # The English request leaves English active in this thread: the next test in the process reads Thai again.
+    with translation.override(translation.get_language()):
+        english = client.get(f"/verify/{code.code}/").content.decode()
     assert "issued by the Chiang Mai Provincial Community Development Office" in english
     assert "issued by the Department" not in english
