@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.commands import migrate as migrate_command
 from django.db import connection, connections
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
@@ -493,6 +493,14 @@ def eager_celery():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def thai_after_each_test():
+    """A request in English leaves English active in the thread that made it (the locale middleware activates the
+    asker's language and nothing puts it back): the next test in the process would read its messages in English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
