@@ -3,11 +3,15 @@
 import json
 import shutil
 import struct
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection, transaction
+from django.utils import timezone
 
 from contests.media import sample_video
 from contests.models import Contest, Unit
@@ -55,6 +59,41 @@ def load_chain() -> Chain:
         sub(parent=hang_dong, name_th="หนองควาย", name_en="Nong Khwai"),
         sub(parent=kathu, name_th="ป่าตอง", name_en="Patong"),
     )
+
+
+T = TypeVar("T")
+
+
+def built_once(django_db_blocker, build: Callable[[], T], *, at: datetime | None = None) -> Iterator[T]:
+    """For a module-scoped fixture: what `build` makes (on the clock's `at`, if given), made once for the module
+    in a transaction rolled back at its end; each test's own changes roll back to it. What the build left waiting
+    for a commit is dropped, as a test's own rolled-back build never ran it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with pytest.MonkeyPatch.context() as clock:
+            if at is not None:
+                clock.setattr(timezone, "now", lambda: at)
+            made = build()
+        connection.run_on_commit.clear()
+        yield made
+        transaction.set_rollback(True)
+
+
+def chain_fixtures(build: Callable[[], Chain] = load_chain, *, clocked: bool = True):
+    """A module's `built` (what `build` makes, once for the module: `built_once`) and `chain` (it, for a test)
+    fixtures: `built, chain = chain_fixtures(...)`. `clocked`: made, and each test run, on 1 December 2564,
+    10:00 (the chain's pick deadline still ahead); a test may move the clock on with `clock`."""
+
+    @pytest.fixture(scope="module")
+    def built(django_db_setup, django_db_blocker):
+        yield from built_once(django_db_blocker, build, at=OPEN if clocked else None)
+
+    @pytest.fixture
+    def chain(built, db, request):
+        if clocked:
+            request.getfixturevalue("clock")(2021, 12, 1, 10, 0)
+        return built
+
+    return built, chain
 
 
 def organiser(office: Unit):
