@@ -3,21 +3,19 @@
 import json
 import shutil
 import struct
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection, transaction
-from django.utils import timezone
 
 from contests.media import sample_video
 from contests.models import Contest, Unit
 from people.models import Role
 from rubrics import services
 from stages.data import stages_load
+from tests.built_once import built_once
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -59,23 +57,6 @@ def load_chain() -> Chain:
         sub(parent=hang_dong, name_th="หนองควาย", name_en="Nong Khwai"),
         sub(parent=kathu, name_th="ป่าตอง", name_en="Patong"),
     )
-
-
-T = TypeVar("T")
-
-
-def built_once(django_db_blocker, build: Callable[[], T], *, at: datetime | None = None) -> Iterator[T]:
-    """For a module-scoped fixture: what `build` makes (on the clock's `at`, if given), made once for the module
-    in a transaction rolled back at its end; each test's own changes roll back to it. What the build left waiting
-    for a commit is dropped, as a test's own rolled-back build never ran it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with pytest.MonkeyPatch.context() as clock:
-            if at is not None:
-                clock.setattr(timezone, "now", lambda: at)
-            made = build()
-        connection.run_on_commit.clear()
-        yield made
-        transaction.set_rollback(True)
 
 
 def chain_fixtures(build: Callable[[], Chain] = load_chain, *, clocked: bool = True):
