@@ -66,16 +66,23 @@ def office_contest(db):
 @pytest.fixture
 def cb(office_contest):
     """(rubric, d1, d2): Chonburi's office runs a contest among two of its districts."""
+    return cb_contest()
+
+
+def cb_contest():
     chonburi = Unit.objects.get(code="TH-20")
     d1, d2 = DistrictFactory(parent=chonburi), DistrictFactory(parent=chonburi)
-    return office_contest("cb-web-2564", chonburi, d1, d2), d1, d2
+    return factories.office_contest("cb-web-2564", chonburi, d1, d2), d1, d2
 
 
 @pytest.fixture
 def cb_people(cb):
     """Its organiser, and its panel: two members (the office's, and a non-entrant district's: an entrant's
     own staff never judge it) and a chair."""
-    rubric, _, _ = cb
+    return cb_panel(cb[0])
+
+
+def cb_panel(rubric):
     chonburi = rubric.contest.organiser
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chonburi, username="cb-organiser")
     panel1 = UserFactory(role=Role.OFFICE_STAFF, role__unit=chonburi, username="cb-panel1")
@@ -91,8 +98,12 @@ def cb_people(cb):
 @pytest.fixture
 def cm_people(office_contest, chiang_mai):
     """Chiang Mai's own contest among its district, its organiser and a panelist."""
+    return cm_panel(chiang_mai)
+
+
+def cm_panel(chiang_mai):
     mae_rim = DistrictFactory(parent=chiang_mai)
-    rubric = office_contest("cm-web-2564", chiang_mai, mae_rim)
+    rubric = factories.office_contest("cm-web-2564", chiang_mai, mae_rim)
     organiser = UserFactory(role=Role.ORGANISER, role__unit=chiang_mai, username="cm-organiser")
     panelist = UserFactory(role=Role.OFFICE_STAFF, role__unit=chiang_mai, username="cm-panel1")
     services.panelist_appoint(by=organiser, contest=rubric.contest, user=panelist)

@@ -8,6 +8,13 @@ from django.urls import reverse
 
 from committee import services
 from committee.models import Judgment
+from contests.models import Unit
+from people.models import Role
+from rubrics.models import ContestPeriod
+from tests.built_once import built_once
+from tests.factories import UserFactory
+
+from .conftest import cb_contest, cb_panel, cm_panel, judgment_recorder
 
 JUDGMENTS = reverse("admin:committee_judgment_changelist")
 HISTORY = reverse("admin:committee_scorechange_changelist")
@@ -20,9 +27,13 @@ def _score(user, rubric, unit, points, code="1.1"):
     )
 
 
-@pytest.fixture
-def scored(cb, cb_people, cm_people, judge, committee_user, chiang_mai):
+def scored_contests() -> dict:
     """Chonburi's panel scores its districts; Chiang Mai's panelist and the national committee their own."""
+    chiang_mai = Unit.objects.get(code="TH-50")
+    cb = cb_contest()
+    cb_people, cm_people = cb_panel(cb[0]), cm_panel(chiang_mai)
+    judge = judgment_recorder(ContestPeriod.objects.get(year=2566))
+    committee_user = UserFactory(role=Role.COMMITTEE)
     rubric, d1, d2 = cb
     _score(cb_people["panel1"], rubric, d1, "17")
     _score(cb_people["panel2"], rubric, d1, "15")
@@ -38,6 +49,30 @@ def scored(cb, cb_people, cm_people, judge, committee_user, chiang_mai):
     )
     _score(cm_people["panelist"], cm_people["rubric"], cm_people["district"], "9")
     judge(committee_user, chiang_mai, "4.1.1", points="5")
+    return {"cb": cb, "cb_people": cb_people, "cm_people": cm_people, "committee_user": committee_user}
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The contests scored once for the module (`built_once`); each test's own changes roll back to them."""
+    yield from built_once(django_db_blocker, scored_contests)
+
+
+@pytest.fixture
+def scored(built, db):
+    return built
+
+
+def _part(name: str):
+    @pytest.fixture(name=name)
+    def part(scored):
+        return scored[name]
+
+    return part
+
+
+# The module's contests and people, in place of those the committee's conftest makes afresh for each test.
+cb, cb_people, cm_people, committee_user = map(_part, ("cb", "cb_people", "cm_people", "committee_user"))
 
 
 def _listed(client, user, url, **params):

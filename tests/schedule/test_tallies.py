@@ -91,7 +91,7 @@ def test_each_round_counted_in_the_database_is_what_every_entrants_obligations_s
     _sent(rubric, seed)
     every = _by_round(contest_obligations(rubric, today=today))
     for offset in (0, 7):
-        tallies = _agree(rubric, today, offset=offset)
+        tallies = _agree(rubric, today, offset=offset, every=every)
         assert len(tallies) == len(every)
         for t in tallies:
             mine = every.get((t.round.criterion.code, t.round.index), [])
@@ -118,8 +118,12 @@ def _by_round(obligations) -> dict:
     return dict(grouped)
 
 
-def _agree(rubric, today: date, *, shown: int = 5, offset: int = 0, live_when_uncounted: bool = False) -> list:
-    every = _by_round(contest_obligations(rubric, today=today))
+def _agree(
+    rubric, today: date, *, shown: int = 5, offset: int = 0, live_when_uncounted: bool = False, every=None
+) -> list:
+    """The tallies, each checked against every entrant's obligations: `every`, grouped by `_by_round`, when the
+    caller has them for the same sendings and windows (keeping the rounds changes neither), else made here."""
+    every = _by_round(contest_obligations(rubric, today=today)) if every is None else every
     tallies = round_tallies(rubric, shown=shown, offset=offset, today=today, live_when_uncounted=live_when_uncounted)
     for t in tallies:
         mine = every.get((t.round.criterion.code, t.round.index), [])
@@ -196,13 +200,15 @@ def test_the_kept_rounds_count_what_the_live_count_and_every_entrants_obligation
     entrants = Standing.objects.filter(rubric=rubric).count()
     RoundsKept.objects.filter(rubric=rubric).delete()  # never counted: every sending counted live
     assert _kept(rubric, today) is None
-    live = _agree(rubric, today)
+    every = _by_round(contest_obligations(rubric, today=today))
+    live = _agree(rubric, today, every=every)
     assert rounds_keep(rubric_id=rubric.pk) == entrants
     assert _kept(rubric, today) == Kept([], None)
-    assert _agree(rubric, today) == live
+    assert _agree(rubric, today, every=every) == live
     for _ in range(12):
         before = [t.met for t in round_tallies(rubric, shown=5, today=today)]
         what = _step(rubric, rng, user)
+        every = _by_round(contest_obligations(rubric, today=today))  # this step's sendings and windows
         kept = _kept(rubric, today)
         if what == "holiday":  # a round's window moved: the rows are read as they were counted, and say when
             counted_at = RoundsKept.objects.get(rubric=rubric).counted_at
@@ -211,10 +217,10 @@ def test_the_kept_rounds_count_what_the_live_count_and_every_entrants_obligation
             assert ([t.met for t in tallies], {t.as_of for t in tallies}) == (before, {counted_at})
         else:  # the changed entrant counted live beside the kept rows (a withdrawal may find nothing to withdraw)
             assert kept is not None and kept.as_of is None and len(kept.stale) <= 1
-            _agree(rubric, today, offset=rng.choice([0, 3]))
+            _agree(rubric, today, offset=rng.choice([0, 3]), every=every)
         rounds_keep(rubric_id=rubric.pk)
         assert _kept(rubric, today) == Kept([], None)
-        kept_tallies = _agree(rubric, today, offset=0)
+        kept_tallies = _agree(rubric, today, offset=0, every=every)
         RoundsKept.objects.filter(rubric=rubric).delete()  # the kept rows set aside: all live, and alike
         assert [(t.owed, t.met) for t in round_tallies(rubric, shown=5, today=today)] == [
             (t.owed, t.met) for t in kept_tallies
@@ -244,10 +250,11 @@ def test_an_entrant_that_joins_after_the_rounds_were_kept_is_counted_live_until_
     rounds_keep(rubric_id=rubric.pk)
     results_ensure(rubric)  # it enters: its result row made, no rounds kept for it
     assert _kept(rubric, today) == Kept([joining.unit_id], None)
-    _agree(rubric, today)
+    every = _by_round(contest_obligations(rubric, today=today))
+    _agree(rubric, today, every=every)
     assert rounds_keep(rubric_id=rubric.pk) == 1
     assert _kept(rubric, today) == Kept([], None)
-    _agree(rubric, today)
+    _agree(rubric, today, every=every)
 
 
 def test_an_upload_and_its_withdrawal_leave_their_entrant_counted_live_until_its_rounds_are_kept_again(rubric, clock):

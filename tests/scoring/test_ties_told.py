@@ -7,7 +7,7 @@ from rulebook.engine import Placing
 from scoring.models import Standing
 from scoring.ranking import ties_tell
 from tests.factories import SubdistrictFactory
-from tests.stages.test_stage_ranking import chain  # noqa: F401  (the regional stage of seed 002, judged)
+from tests.stages.test_stage_ranking import built, chain  # noqa: F401  (the regional stage of seed 002, judged)
 
 
 def test_ties_at_the_same_place_in_two_regions_are_two_ties(chain):  # noqa: F811

@@ -3,6 +3,7 @@
 import json
 import shutil
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from contests.models import Contest, Unit
 from people.models import Role
 from rubrics import services
 from stages.data import stages_load
+from tests.built_once import built_once
 from tests.factories import DistrictFactory, SubdistrictFactory, UserFactory
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -55,6 +57,24 @@ def load_chain() -> Chain:
         sub(parent=hang_dong, name_th="หนองควาย", name_en="Nong Khwai"),
         sub(parent=kathu, name_th="ป่าตอง", name_en="Patong"),
     )
+
+
+def chain_fixtures(build: Callable[[], Chain] = load_chain, *, clocked: bool = True):
+    """A module's `built` (what `build` makes, once for the module: `built_once`) and `chain` (it, for a test)
+    fixtures: `built, chain = chain_fixtures(...)`. `clocked`: made, and each test run, on 1 December 2564,
+    10:00 (the chain's pick deadline still ahead); a test may move the clock on with `clock`."""
+
+    @pytest.fixture(scope="module")
+    def built(django_db_setup, django_db_blocker):
+        yield from built_once(django_db_blocker, build, at=OPEN if clocked else None)
+
+    @pytest.fixture
+    def chain(built, db, request):
+        if clocked:
+            request.getfixturevalue("clock")(2021, 12, 1, 10, 0)
+        return built
+
+    return built, chain
 
 
 def organiser(office: Unit):

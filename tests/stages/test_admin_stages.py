@@ -11,7 +11,7 @@ from stages.data import register_import
 from stages.models import PastModel, RegisterSource, Stage, StageEntry
 from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
-from tests.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import chain_fixtures, load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +23,8 @@ QUERIES = 15  # +1: the bell's unread count (notices)
 REGISTER, SOURCES = reverse("admin:stages_pastmodel_changelist"), reverse("admin:stages_registersource_changelist")
 
 
-@pytest.fixture
-def chain(db, clock):
-    clock(2021, 12, 1, 10, 0)
+def picked_chain():
+    """The chain with a pick by each district office, and Chiang Mai's pick of Rim Nuea for the region."""
     chain = load_chain()
     for district, unit in (
         (chain.mae_rim, chain.rim_nua),
@@ -35,6 +34,9 @@ def chain(db, clock):
         stage_select(actor=actor_of(organiser(district)), contest=chain.district_stage, units=[unit])
     stage_select(actor=actor_of(organiser(chain.mae_rim.parent)), contest=chain.region_stage, units=[chain.rim_nua])
     return chain
+
+
+built, chain = chain_fixtures(picked_chain)
 
 
 def get(client, user, url):

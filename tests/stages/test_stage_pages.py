@@ -10,17 +10,14 @@ from contests.models import Unit
 from people.models import Role
 from stages.models import StageEntry
 from tests.factories import PASSWORD, DistrictFactory, UserFactory, office_contest
-from tests.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import chain_fixtures, organiser
 
 pytestmark = pytest.mark.django_db
 
 DISTRICT, REGION = "/standings/stages/model-subdistrict-2565/", "/standings/stages/model-subdistrict-region-2565/"
 
 
-@pytest.fixture
-def chain(db, clock):
-    clock(2021, 12, 1, 10, 0)
-    return load_chain()
+built, chain = chain_fixtures()
 
 
 def page(client, user, url, *, method="get", data=None):

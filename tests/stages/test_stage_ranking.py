@@ -23,7 +23,7 @@ from stages.data import stages_load
 from stages.models import Stage
 from stages.services import stage_select, stage_withdraw
 from tests.factories import PASSWORD, UserFactory
-from tests.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import chain_fixtures, load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +46,8 @@ def judge(rubric: ContestPeriod, marks: dict[Unit, int]) -> None:
     standings_recompute(rubric_id=rubric.pk)
 
 
-@pytest.fixture
-def chain(db, clock):
-    clock(2021, 12, 1, 10, 0)
+def ranked_chain():
+    """The chain with the regional stage's prize, three picks judged and ranked within their regions."""
     chain = load_chain()
     first = ContestPeriod.objects.get(contest__slug="model-subdistrict-region-2565")
     chain.rubric_names = first.name_th, first.name_en
@@ -66,6 +65,9 @@ def chain(db, clock):
     chain.rubric = ContestPeriod.objects.get(contest=chain.region_stage)
     judge(chain.rubric, {chain.rim_nua: 12, chain.nong_kwai: 18, chain.patong: 6})
     return chain
+
+
+built, chain = chain_fixtures(ranked_chain)
 
 
 def placed(rubric: ContestPeriod) -> dict[str, tuple]:

@@ -13,15 +13,13 @@ from core.errors import PortalError, RowsError
 from stages.data import register_import
 from stages.models import PastModel, RegisterSource, StageEntry, StageUpload
 from stages.services import stage_file_submit, stage_select, stage_withdraw
-from tests.stages.stage_support import BANGKOK, OPEN, box, container_mp4, load_chain, mp4, organiser
+from tests.stages.stage_support import BANGKOK, OPEN, box, chain_fixtures, container_mp4, load_chain, mp4, organiser
 from tests.submissions import files
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def chain(db):
-    return load_chain()
+built, chain = chain_fixtures(clocked=False)  # its picks name their moment
 
 
 def pick(user, contest, *units, now=OPEN):
