@@ -410,8 +410,9 @@ def change(
         changed = written.contest
     else:
         changed = Contest.objects.get(pk=contest.pk)
-    stranded_check(changed)
     created = contest is None
+    if not created:  # a contest the write creates holds no committee score yet
+        stranded_check(changed)
     recorded = None
     # A contest a loader creates (no person: bootstrap, a stage's copy) has nothing to explain: its file is the record.
     if user is not None or not created:

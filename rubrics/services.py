@@ -220,7 +220,7 @@ def _rubric_save(
     existing = ContestPeriod.objects.filter(contest=contest, period=code).first()
     if existing is not None:
         _ensure_rubric_editable(existing)
-    rubric, _ = ContestPeriod.objects.update_or_create(
+    rubric, created = ContestPeriod.objects.update_or_create(
         contest=contest,
         period=code,
         defaults={
@@ -239,10 +239,13 @@ def _rubric_save(
             "closed_day": spec.closed_day,
         },
     )
-    # Facts, evidence and committee scores all PROTECT their criterion: one that holds any is archived
-    # (a confirmed change) or refused, never deleted (rubrics.revisions).
-    revisions.criteria_drop(rubric=rubric, keep={c.code for c in spec.criteria()}, archive=archive)
-    revisions.dimensions_drop(rubric=rubric, keep={d.code for d in spec.dimensions})
+    # What a rubric saved before holds (criteria, dimensions, award tiers, facts) is set against the file; a new
+    # one holds nothing yet, and asks none of it: every contest's first load (bootstrap, an upload, a stage's copy).
+    if not created:
+        # Facts, evidence and committee scores all PROTECT their criterion: one that holds any is archived
+        # (a confirmed change) or refused, never deleted (rubrics.revisions).
+        revisions.criteria_drop(rubric=rubric, keep={c.code for c in spec.criteria()}, archive=archive)
+        revisions.dimensions_drop(rubric=rubric, keep={d.code for d in spec.dimensions})
     raw_dimensions = {str(d.get("code")): d for d in data.get("dimensions", [])}
     # An archived row brought back is restored (archived_at cleared): all_objects meets it.
     dimensions = _rows_save(
@@ -286,8 +289,9 @@ def _rubric_save(
             for order, (dim, c) in enumerate(criteria, start=1)
         },
     )
-    revisions.dimensions_tidy(rubric)
-    rubric.award_tiers.exclude(code__in=[a.code for a in spec.awards]).delete()
+    if not created:
+        revisions.dimensions_tidy(rubric)
+        rubric.award_tiers.exclude(code__in=[a.code for a in spec.awards]).delete()
     for a_order, award in enumerate(spec.awards):
         AwardTier.objects.update_or_create(
             rubric=rubric,
@@ -304,7 +308,8 @@ def _rubric_save(
         )
     if "award_min_total" in data:
         _award_minimum_save(rubric, data["award_min_total"])
-    hooks.facts_unread_blank(rubric=rubric, spec=spec)
+    if not created:
+        hooks.facts_unread_blank(rubric=rubric, spec=spec)
     hooks.results_ensure(rubric)  # the new revision and the rescore are the door's, once something changed
     return rubric
 

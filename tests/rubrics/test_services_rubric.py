@@ -14,6 +14,7 @@ from scoring.models import Standing
 from scoring.standings import standings_rows
 
 RUBRICS = Path(__file__).parents[1] / "rubrics"
+FIRST_LOAD, RELOAD = 48, 59  # seed 001's queries: written new, then set against its file again
 
 
 def load(name: str) -> dict:
@@ -154,3 +155,15 @@ def test_a_rubric_is_saved_in_as_many_queries_whatever_its_number_of_criteria(db
     assert sum(len(d["criteria"]) for d in large["dimensions"]) == 25
 
     assert queries(large) == queries(small)
+
+
+def test_a_contests_first_load_asks_none_of_a_reloads_checks(db, django_assert_num_queries):
+    """A new contest holds no criteria, dimensions, award tiers, facts or scores to set against its file: its first
+    load writes it and asks nothing of what a reload checks (drops, stranded scores, facts its rules no longer
+    read); the same file loaded again asks them all, and changes nothing."""
+    data = load("seed001_website.json")
+    with django_assert_num_queries(FIRST_LOAD):
+        rubric = services.rubric_load(data=data)
+    with django_assert_num_queries(RELOAD):
+        assert services.rubric_load(data=data) == rubric
+    assert Criterion.objects.filter(rubric=rubric).count() == 5
