@@ -6,15 +6,12 @@ The Department's regional stage (model-subdistrict-region-2565) is entered by su
 Nong Khwai of Chiang Mai, Patong of Phuket (tests/stages/stage_support.py)."""
 
 import json
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from committee import panels, services
@@ -22,44 +19,34 @@ from committee.errors import Conflicted
 from committee.models import Judgment
 from contests.actor import actor_of
 from contests.models import Unit
-from core.thai import BANGKOK
 from people.models import Conflict, Role
 from rubrics import services as scoring_services
 from rubrics.models import ContestPeriod
 from stages.services import stage_select
 from tests.factories import SubdistrictFactory, UserFactory
-from tests.stages.stage_support import load_chain, organiser
+from tests.stages.stage_support import chain_fixtures, load_chain, organiser
 
 pytestmark = pytest.mark.django_db
 
 REGION = "model-subdistrict-region-2565"
 
 
-@pytest.fixture(scope="module")
-def built_chain(django_db_setup, django_db_blocker):
-    """The chain and its picks, built once for the module in a transaction rolled back at its end (as
-    tests/security/isolation.py's `built`); each test's own changes roll back to here. The clock stays on the
-    picks' day for the whole module."""
-    moment = datetime(2021, 12, 1, 10, 0, tzinfo=BANGKOK)  # the stages' picks are due by 15 December 2564
-    with pytest.MonkeyPatch.context() as clock, django_db_blocker.unblock(), transaction.atomic():
-        clock.setattr(timezone, "now", lambda: moment)
-        chain = load_chain()
-        for office, contest, units in [
-            (chain.mae_rim, chain.district_stage, [chain.rim_nua]),
-            (chain.hang_dong, chain.district_stage, [chain.nong_kwai]),
-            (chain.kathu, chain.district_stage, [chain.patong]),
-            (chain.mae_rim.parent, chain.region_stage, [chain.rim_nua, chain.nong_kwai]),
-            (chain.kathu.parent, chain.region_stage, [chain.patong]),
-        ]:
-            stage_select(actor=actor_of(organiser(office)), contest=contest, units=units)
-        chain.rubric = ContestPeriod.objects.get(contest=chain.region_stage)
-        yield chain
-        transaction.set_rollback(True)
+def picked_chain():
+    """The chain and each office's picks for its stage, on the picks' day (due by 15 December 2564)."""
+    chain = load_chain()
+    for office, contest, units in [
+        (chain.mae_rim, chain.district_stage, [chain.rim_nua]),
+        (chain.hang_dong, chain.district_stage, [chain.nong_kwai]),
+        (chain.kathu, chain.district_stage, [chain.patong]),
+        (chain.mae_rim.parent, chain.region_stage, [chain.rim_nua, chain.nong_kwai]),
+        (chain.kathu.parent, chain.region_stage, [chain.patong]),
+    ]:
+        stage_select(actor=actor_of(organiser(office)), contest=contest, units=units)
+    chain.rubric = ContestPeriod.objects.get(contest=chain.region_stage)
+    return chain
 
 
-@pytest.fixture
-def chain(built_chain, db):
-    return built_chain
+built, chain = chain_fixtures(picked_chain)  # once for the module; each test on the picks' day
 
 
 def member_with_conflict(central_user, unit: Unit | None):
